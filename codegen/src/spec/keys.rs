@@ -1,0 +1,433 @@
+//! The keys each section of `errors.yaml` accepts.
+//!
+//! One table drives the loader (known keys, required keys, value types,
+//! "did you mean" hints), the JSON Schema and the contributor docs, so they
+//! cannot disagree.
+
+/// What a key's value must be.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum Ty {
+    /// A non-empty string.
+    Text,
+    /// A snake_case identifier: `^[a-z][a-z0-9_]*$`.
+    Ident,
+    /// The wire name of a v2 error-object member: `^[a-z][a-z0-9_.]*$`.
+    Member,
+    /// An HTTP status, 100 to 599.
+    StatusCode,
+    /// A v1.1 error code, 0 to 4294967295.
+    ErrorCode,
+    /// A problem type URI: `about:blank` or an `https://` URL.
+    ProblemUri,
+    /// A URI prefix: an `https://` URL ending in `/`.
+    Prefix,
+    /// `true` or `false`.
+    Bool,
+    /// A list of non-empty strings.
+    TextList,
+    /// A list of HTTP statuses.
+    StatusList,
+    /// One of [`Ty::choices`].
+    Choice(&'static [&'static str]),
+    /// A list of [`Ty::choices`].
+    ChoiceList(&'static [&'static str]),
+    /// A list of entries of the given section.
+    Entries(&'static Section),
+}
+
+impl Ty {
+    /// The allowed values of a choice, or an empty slice.
+    pub fn choices(self) -> &'static [&'static str] {
+        match self {
+            Ty::Choice(c) | Ty::ChoiceList(c) => c,
+            _ => &[],
+        }
+    }
+}
+
+/// One key of an entry.
+#[derive(Debug)]
+pub struct Key {
+    /// The key as written in YAML.
+    pub name: &'static str,
+    /// Whether every entry must have it.
+    pub required: bool,
+    /// What its value must be.
+    pub ty: Ty,
+    /// What it means, for the schema and docs.
+    pub doc: &'static str,
+    /// An example value, used in "add it" hints.
+    pub example: &'static str,
+}
+
+/// A list of entries in the spec.
+#[derive(Debug)]
+pub struct Section {
+    /// The top-level key (or nested key) holding the list.
+    pub name: &'static str,
+    /// What one entry is, in a few words ("a v1.1 error code").
+    pub entry: &'static str,
+    /// What the list holds.
+    pub doc: &'static str,
+    /// The keys an entry may have.
+    pub keys: &'static [Key],
+}
+
+impl Section {
+    /// The key named `name`.
+    pub fn key(&self, name: &str) -> Option<&'static Key> {
+        self.keys.iter().find(|k| k.name == name)
+    }
+}
+
+/// Retry hints.
+pub const RETRY: &[&str] = &["never", "after_reset", "backoff"];
+/// API families.
+pub const APIS: &[&str] = &[
+    "v1",
+    "v1.1",
+    "v2",
+    "labs",
+    "search",
+    "streaming",
+    "account_activity",
+    "media",
+];
+/// Evidence levels.
+pub const EVIDENCE: &[&str] = &["documented", "observed", "unverified"];
+/// Field kinds.
+pub const FIELD_KINDS: &[&str] = &["string", "integer", "json"];
+/// Wire formats.
+pub const FORMATS: &[&str] = &["json", "xml", "jsonp", "problem"];
+/// Header meanings.
+pub const MEANINGS: &[&str] = &["limit", "remaining", "reset", "retry_after"];
+/// Rate-limit windows.
+pub const WINDOWS: &[&str] = &["standard", "app_24h", "user_24h"];
+
+const fn key(
+    name: &'static str,
+    required: bool,
+    ty: Ty,
+    doc: &'static str,
+    example: &'static str,
+) -> Key {
+    Key {
+        name,
+        required,
+        ty,
+        doc,
+        example,
+    }
+}
+
+const NAME: Key = key(
+    "name",
+    true,
+    Ty::Ident,
+    "Stable snake_case identifier; the generated Rust item takes its name from it. Never rename.",
+    "example_name",
+);
+const DESCRIPTION: Key = key(
+    "description",
+    true,
+    Ty::Text,
+    "What it means and what a caller can do, in our own words.",
+    "What went wrong and what to do about it.",
+);
+const RETRY_KEY: Key = key(
+    "retry",
+    false,
+    Ty::Choice(RETRY),
+    "When retrying can help: never (default), after_reset (wait for the rate-limit window), backoff (transient).",
+    "never",
+);
+const APIS_KEY: Key = key(
+    "apis",
+    false,
+    Ty::ChoiceList(APIS),
+    "API families that served it.",
+    "[v1.1]",
+);
+const DEPRECATED: Key = key(
+    "deprecated",
+    false,
+    Ty::Text,
+    "Why and when it was retired; the generated item is marked #[deprecated].",
+    "Retired with API v1 in 2013.",
+);
+const ALIASES: Key = key(
+    "aliases",
+    false,
+    Ty::TextList,
+    "Other wordings the API has used; decoders recognise them too.",
+    "[Earlier wording]",
+);
+
+/// `formats:` entries.
+pub static FORMATS_SECTION: Section = Section {
+    name: "formats",
+    entry: "a wire format",
+    doc: "The wire formats error bodies are served in, with their Content-Types.",
+    keys: &[
+        key("name", true, Ty::Choice(FORMATS), "Which format.", "json"),
+        key(
+            "content_type",
+            true,
+            Ty::Text,
+            "The Content-Type header value, with charset.",
+            "application/json; charset=utf-8",
+        ),
+        DESCRIPTION,
+    ],
+};
+
+/// `headers:` entries.
+pub static HEADERS_SECTION: Section = Section {
+    name: "headers",
+    entry: "a rate-limit header",
+    doc: "Response headers that carry rate-limit state.",
+    keys: &[
+        key(
+            "name",
+            true,
+            Ty::Text,
+            "The header name, lower case.",
+            "x-rate-limit-limit",
+        ),
+        key(
+            "meaning",
+            true,
+            Ty::Choice(MEANINGS),
+            "What the value means.",
+            "limit",
+        ),
+        key(
+            "window",
+            true,
+            Ty::Choice(WINDOWS),
+            "Which allowance it describes.",
+            "standard",
+        ),
+        DESCRIPTION,
+    ],
+};
+
+/// `problem_hosts:` entries.
+pub static HOSTS_SECTION: Section = Section {
+    name: "problem_hosts",
+    entry: "a problem URI prefix",
+    doc: "URI prefixes under which v2 problem types have been served; lookups match a type under any of them.",
+    keys: &[
+        key(
+            "prefix",
+            true,
+            Ty::Prefix,
+            "The prefix, ending in `/`.",
+            "https://api.x.com/2/problems/",
+        ),
+        DESCRIPTION,
+    ],
+};
+
+/// `statuses:` entries.
+pub static STATUSES_SECTION: Section = Section {
+    name: "statuses",
+    entry: "an HTTP status",
+    doc: "Every HTTP status the API documents.",
+    keys: &[
+        key("status", true, Ty::StatusCode, "The status code.", "404"),
+        NAME,
+        key(
+            "text",
+            true,
+            Ty::Text,
+            "The reason phrase the API documented.",
+            "Not Found",
+        ),
+        ALIASES,
+        APIS_KEY,
+        RETRY_KEY,
+        DEPRECATED,
+        DESCRIPTION,
+    ],
+};
+
+/// `codes:` entries.
+pub static CODES_SECTION: Section = Section {
+    name: "codes",
+    entry: "a v1.1 error code",
+    doc: "Every v1.1 numeric error code.",
+    keys: &[
+        key("code", true, Ty::ErrorCode, "The number the API sends. Never reused.", "88"),
+        NAME,
+        key(
+            "message",
+            true,
+            Ty::Text,
+            "The API's literal message text, as sent.",
+            "Rate limit exceeded.",
+        ),
+        ALIASES,
+        key(
+            "status",
+            false,
+            Ty::StatusCode,
+            "The HTTP status it comes with; must be listed under statuses.",
+            "429",
+        ),
+        key(
+            "other_statuses",
+            false,
+            Ty::StatusList,
+            "Other HTTP statuses it has been seen with.",
+            "[401]",
+        ),
+        APIS_KEY,
+        RETRY_KEY,
+        key(
+            "evidence",
+            false,
+            Ty::Choice(EVIDENCE),
+            "documented (default), observed (live responses only) or unverified (one third-party source).",
+            "documented",
+        ),
+        DEPRECATED,
+        DESCRIPTION,
+    ],
+};
+
+/// `problems:` entries.
+pub static PROBLEMS_SECTION: Section = Section {
+    name: "problems",
+    entry: "a v2 problem type",
+    doc: "Every v2 problem type.",
+    keys: &[
+        key(
+            "type",
+            true,
+            Ty::ProblemUri,
+            "The canonical type URI.",
+            "https://api.twitter.com/2/problems/invalid-request",
+        ),
+        NAME,
+        key(
+            "title",
+            true,
+            Ty::Text,
+            "The title the API sends.",
+            "Invalid Request",
+        ),
+        ALIASES,
+        key(
+            "status",
+            false,
+            Ty::StatusCode,
+            "The HTTP status it comes with; must be listed under statuses.",
+            "400",
+        ),
+        APIS_KEY,
+        RETRY_KEY,
+        DEPRECATED,
+        DESCRIPTION,
+    ],
+};
+
+/// `values:` entries of a field.
+pub static VALUES_SECTION: Section = Section {
+    name: "values",
+    entry: "a vocabulary value",
+    doc: "The documented values of a vocabulary member.",
+    keys: &[
+        key("value", true, Ty::Text, "The literal on the wire.", "tweet"),
+        NAME,
+        DESCRIPTION,
+    ],
+};
+
+/// `fields:` entries.
+pub static FIELDS_SECTION: Section = Section {
+    name: "fields",
+    entry: "a v2 error-object member",
+    doc: "The members a v2 error object carries.",
+    keys: &[
+        key(
+            "name",
+            true,
+            Ty::Member,
+            "The member name on the wire.",
+            "resource_type",
+        ),
+        key(
+            "always",
+            false,
+            Ty::Bool,
+            "Whether every error object carries it (default false).",
+            "false",
+        ),
+        key(
+            "kind",
+            false,
+            Ty::Choice(FIELD_KINDS),
+            "Its JSON type: string (default), integer or json (any value).",
+            "string",
+        ),
+        DESCRIPTION,
+        key(
+            "values",
+            false,
+            Ty::Entries(&VALUES_SECTION),
+            "The documented values, for a vocabulary.",
+            "[]",
+        ),
+    ],
+};
+
+/// Every top-level section, in the order the file lists them.
+pub static SECTIONS: &[&Section] = &[
+    &FORMATS_SECTION,
+    &HEADERS_SECTION,
+    &HOSTS_SECTION,
+    &STATUSES_SECTION,
+    &CODES_SECTION,
+    &PROBLEMS_SECTION,
+    &FIELDS_SECTION,
+];
+
+/// Rust keywords and names a generated variant must not take (after
+/// CamelCase conversion they would shadow prelude or std items).
+pub const RESERVED: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use",
+    "where", "while", "abstract", "become", "box", "do", "final", "gen", "macro", "override",
+    "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+/// The edit distance between two short strings, for "did you mean" hints.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a typo.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (distance(&word.to_lowercase(), c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}

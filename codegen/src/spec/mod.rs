@@ -1,0 +1,458 @@
+//! The spec model: what `errors.yaml` says, as plain Rust data.
+//!
+//! [`Spec::from_path`] and [`Spec::parse`] read, check and return a spec, or
+//! every mistake in it at once. The model is public so that tools and tests
+//! share one reading of the file; the key tables in [`keys`] describe each
+//! section for the loader, the JSON Schema and the docs alike.
+
+pub mod keys;
+mod load;
+pub(crate) mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Location};
+
+/// A whole catalog: what one or more `errors.yaml` files define.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Spec {
+    /// The files the spec was read from, in layering order.
+    pub files: Vec<PathBuf>,
+    /// Wire formats and their Content-Types.
+    pub formats: Vec<Format>,
+    /// Response headers that carry rate-limit state.
+    pub headers: Vec<Header>,
+    /// URI prefixes under which v2 problem types have been served.
+    pub problem_hosts: Vec<ProblemHost>,
+    /// HTTP statuses.
+    pub statuses: Vec<Status>,
+    /// v1.1 numeric error codes.
+    pub codes: Vec<Code>,
+    /// v2 problem types.
+    pub problems: Vec<Problem>,
+    /// Members of a v2 error object.
+    pub fields: Vec<Field>,
+}
+
+/// Where an entry was defined.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    /// The file.
+    pub file: PathBuf,
+    /// The position of the entry's first key.
+    pub location: Location,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}",
+            self.file.display(),
+            self.location.line,
+            self.location.column
+        )
+    }
+}
+
+/// When retrying a failed request can help.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Retry {
+    /// The same request will fail again.
+    #[default]
+    Never,
+    /// Wait until the rate-limit window resets.
+    AfterReset,
+    /// A transient failure: retry with exponential backoff.
+    Backoff,
+}
+
+/// How well an entry is attested.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Evidence {
+    /// In an official table or a dated copy of one.
+    #[default]
+    Documented,
+    /// Seen in live responses only.
+    Observed,
+    /// Known from a single third-party source.
+    Unverified,
+}
+
+/// An API family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Api {
+    /// REST API v1 (retired 2013).
+    V1,
+    /// REST API v1.1.
+    V1_1,
+    /// API v2.
+    V2,
+    /// Twitter Developer Labs (v2 previews).
+    Labs,
+    /// The v1 Search API.
+    Search,
+    /// The streaming APIs.
+    Streaming,
+    /// The Account Activity API.
+    AccountActivity,
+    /// The media upload API.
+    Media,
+}
+
+impl Api {
+    /// Every API family, in order.
+    pub const ALL: [Api; 8] = [
+        Api::V1,
+        Api::V1_1,
+        Api::V2,
+        Api::Labs,
+        Api::Search,
+        Api::Streaming,
+        Api::AccountActivity,
+        Api::Media,
+    ];
+
+    /// The spelling used in `errors.yaml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Api::V1 => "v1",
+            Api::V1_1 => "v1.1",
+            Api::V2 => "v2",
+            Api::Labs => "labs",
+            Api::Search => "search",
+            Api::Streaming => "streaming",
+            Api::AccountActivity => "account_activity",
+            Api::Media => "media",
+        }
+    }
+}
+
+/// A wire format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Format {
+    /// `json`, `xml`, `jsonp` or `problem`.
+    pub name: String,
+    /// The Content-Type responses in this format carry.
+    pub content_type: String,
+    /// What the format looks like.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// What a rate-limit header tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HeaderMeaning {
+    /// The ceiling of the window.
+    Limit,
+    /// Requests left in the window.
+    Remaining,
+    /// When the window resets (UTC epoch seconds).
+    Reset,
+    /// Seconds (or an HTTP date) to wait before retrying.
+    RetryAfter,
+}
+
+/// Which allowance a rate-limit header describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Window {
+    /// The per-endpoint window (usually 15 minutes).
+    Standard,
+    /// The app's 24-hour allowance.
+    App24h,
+    /// The user's 24-hour allowance.
+    User24h,
+}
+
+/// A rate-limit response header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Header {
+    /// The header name, lower case.
+    pub name: String,
+    /// What its value means.
+    pub meaning: HeaderMeaning,
+    /// Which allowance it describes.
+    pub window: Window,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A URI prefix under which v2 problem types were served.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ProblemHost {
+    /// The prefix, ending in `/`, e.g. `https://api.x.com/2/problems/`.
+    pub prefix: String,
+    /// When and where it was used.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// An HTTP status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Status {
+    /// The status code, 100 to 599.
+    pub status: u16,
+    /// The stable identifier.
+    pub name: String,
+    /// The reason phrase the API documented.
+    pub text: String,
+    /// Other reason phrases it documented.
+    pub aliases: Vec<String>,
+    /// API families that served it.
+    pub apis: Vec<Api>,
+    /// When retrying helps.
+    pub retry: Retry,
+    /// Why it was retired, when it was.
+    pub deprecated: Option<String>,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A v1.1 numeric error code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Code {
+    /// The number the API sends.
+    pub code: u32,
+    /// The stable identifier.
+    pub name: String,
+    /// The API's current message text.
+    pub message: String,
+    /// Earlier or alternative message texts.
+    pub aliases: Vec<String>,
+    /// The HTTP status it is served with, when known.
+    pub status: Option<u16>,
+    /// Other statuses it has been seen with.
+    pub other_statuses: Vec<u16>,
+    /// API families that served it.
+    pub apis: Vec<Api>,
+    /// When retrying helps.
+    pub retry: Retry,
+    /// How well it is attested.
+    pub evidence: Evidence,
+    /// Why it was retired, when it was.
+    pub deprecated: Option<String>,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A v2 problem type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Problem {
+    /// The canonical `type` URI.
+    pub type_uri: String,
+    /// The stable identifier.
+    pub name: String,
+    /// The `title` the API sends.
+    pub title: String,
+    /// Other titles seen or documented.
+    pub aliases: Vec<String>,
+    /// The HTTP status it is served with, when documented.
+    pub status: Option<u16>,
+    /// API families that served it.
+    pub apis: Vec<Api>,
+    /// When retrying helps.
+    pub retry: Retry,
+    /// Why it was retired, when it was.
+    pub deprecated: Option<String>,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+impl Problem {
+    /// The last path segment of the URI (`invalid-request`), or the whole
+    /// URI when it has no `/` (`about:blank`).
+    pub fn slug(&self) -> &str {
+        slug(&self.type_uri)
+    }
+}
+
+/// The slug of a problem URI: its last path segment, or the whole URI.
+pub(crate) fn slug(uri: &str) -> &str {
+    match uri.rfind('/') {
+        Some(i) if uri.contains("://") => &uri[i + 1..],
+        _ => uri,
+    }
+}
+
+/// The JSON type of a v2 error-object member.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// A string (a vocabulary when `values` are listed).
+    #[default]
+    String,
+    /// An integer.
+    Integer,
+    /// Any JSON value.
+    Json,
+}
+
+/// A member of a v2 error object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Field {
+    /// The member name on the wire.
+    pub name: String,
+    /// Whether every error object carries it.
+    pub always: bool,
+    /// Its JSON type.
+    pub kind: FieldKind,
+    /// Our description.
+    pub description: String,
+    /// The documented values, when the member is a vocabulary.
+    pub values: Vec<FieldValue>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// One documented value of a vocabulary member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldValue {
+    /// The literal on the wire.
+    pub value: String,
+    /// The stable identifier.
+    pub name: String,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+impl Spec {
+    /// Reads, parses and validates one spec file.
+    ///
+    /// # Errors
+    /// An I/O error, or every problem found in the file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Spec, Error> {
+        Spec::from_paths(&[path.as_ref()])
+    }
+
+    /// Reads several spec files and layers them: each later file adds
+    /// entries or overrides earlier ones with the same key (status, code,
+    /// problem URI, field name), then the result is validated as a whole.
+    ///
+    /// # Errors
+    /// An I/O error, or every problem found in any of the files.
+    pub fn from_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Spec, Error> {
+        let mut sources = Vec::new();
+        for p in paths {
+            let p = p.as_ref();
+            let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            sources.push((p.to_path_buf(), bytes));
+        }
+        Spec::from_sources(&sources)
+    }
+
+    /// Parses and validates spec text. `file` names it in diagnostics.
+    ///
+    /// # Errors
+    /// Every problem found in the text.
+    pub fn parse(file: impl AsRef<Path>, text: &str) -> Result<Spec, Error> {
+        Spec::from_sources(&[(file.as_ref().to_path_buf(), text.as_bytes().to_vec())])
+    }
+
+    /// Parses and validates layered sources given as `(name, bytes)`.
+    ///
+    /// # Errors
+    /// Every problem found in any of the sources.
+    pub fn from_sources(sources: &[(PathBuf, Vec<u8>)]) -> Result<Spec, Error> {
+        let mut diagnostics = Vec::new();
+        let mut spec = Spec::default();
+        for (file, bytes) in sources {
+            if let Some(layer) = load::load(file, bytes, &mut diagnostics) {
+                spec.layer(layer);
+            }
+        }
+        if diagnostics.is_empty() {
+            crate::validate::validate(&spec, &mut diagnostics);
+        }
+        if diagnostics.is_empty() {
+            spec.canonicalise();
+            Ok(spec)
+        } else {
+            Err(Error::spec(diagnostics))
+        }
+    }
+
+    /// Adds `other`'s entries, replacing entries with the same key.
+    fn layer(&mut self, other: Spec) {
+        // Entries of a later file replace those of an earlier one with the
+        // same key; duplicates within one file are kept for validation to
+        // report.
+        fn merge<T: HasOrigin, K: PartialEq>(
+            into: &mut Vec<T>,
+            from: Vec<T>,
+            key: impl Fn(&T) -> K,
+        ) {
+            for item in from {
+                let earlier = into
+                    .iter()
+                    .position(|x| key(x) == key(&item) && x.origin().file != item.origin().file);
+                match earlier {
+                    Some(i) => into[i] = item,
+                    None => into.push(item),
+                }
+            }
+        }
+        self.files.extend(other.files);
+        merge(&mut self.formats, other.formats, |f| f.name.clone());
+        merge(&mut self.headers, other.headers, |h| h.name.clone());
+        merge(&mut self.problem_hosts, other.problem_hosts, |h| {
+            h.prefix.clone()
+        });
+        merge(&mut self.statuses, other.statuses, |s| s.status);
+        merge(&mut self.codes, other.codes, |c| c.code);
+        merge(&mut self.problems, other.problems, |p| p.type_uri.clone());
+        merge(&mut self.fields, other.fields, |f| f.name.clone());
+    }
+
+    /// Sorts every list into canonical order so that the order of entries in
+    /// the file never changes the output.
+    fn canonicalise(&mut self) {
+        let order = ["json", "xml", "jsonp", "problem"];
+        self.formats
+            .sort_by_key(|f| order.iter().position(|o| *o == f.name));
+        self.headers.sort_by(|a, b| a.name.cmp(&b.name));
+        self.problem_hosts.sort_by(|a, b| a.prefix.cmp(&b.prefix));
+        self.statuses.sort_by_key(|s| s.status);
+        self.codes.sort_by_key(|c| c.code);
+        self.problems.sort_by(|a, b| a.type_uri.cmp(&b.type_uri));
+        // Members that are always present come first, then by name.
+        self.fields
+            .sort_by(|a, b| (!a.always, &a.name).cmp(&(!b.always, &b.name)));
+        for f in &mut self.fields {
+            f.values.sort_by(|a, b| a.value.cmp(&b.value));
+        }
+    }
+
+    /// The status entry for `status`, if the spec defines it.
+    pub fn status(&self, status: u16) -> Option<&Status> {
+        self.statuses.iter().find(|s| s.status == status)
+    }
+}
+
+trait HasOrigin {
+    fn origin(&self) -> &Origin;
+}
+
+macro_rules! has_origin {
+    ($($t:ty),*) => {$(impl HasOrigin for $t { fn origin(&self) -> &Origin { &self.origin } })*};
+}
+has_origin!(Format, Header, ProblemHost, Status, Code, Problem, Field);

@@ -1,0 +1,173 @@
+//! `twitter-errors explain`: one catalog entry, for people.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use twitter_errors::{Api, ErrorCode, HttpStatus, ProblemType, Retry};
+
+fn retry(r: Retry) -> &'static str {
+    match r {
+        Retry::Never => "never: the same request fails again",
+        Retry::AfterReset => "after the rate-limit window resets (x-rate-limit-reset)",
+        Retry::Backoff => "yes, with exponential backoff",
+        _ => "see the description",
+    }
+}
+
+fn apis(apis: &[Api]) -> String {
+    apis.iter()
+        .map(|a| a.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Wraps `text` at 76 columns with a two-space indent.
+fn wrap(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.len() + 1 + word.len() > 76 {
+            let _ = writeln!(out, "  {line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "  {line}");
+    }
+    out
+}
+
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|a| format!("{a:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[allow(deprecated)]
+fn code(c: ErrorCode) -> String {
+    let mut s = format!("code {}: {}\n", c.code(), c.message());
+    let _ = writeln!(s, "  name:       {} (ErrorCode::{c:?})", c.name());
+    let status = c
+        .status()
+        .map_or_else(|| "not documented".to_string(), |s| s.to_string());
+    let _ = writeln!(s, "  status:     {status}");
+    if !c.other_statuses().is_empty() {
+        let others: Vec<String> = c.other_statuses().iter().map(ToString::to_string).collect();
+        let _ = writeln!(s, "  also seen:  {}", others.join(", "));
+    }
+    let _ = writeln!(s, "  retry:      {}", retry(c.retry()));
+    if !c.aliases().is_empty() {
+        let _ = writeln!(s, "  also sent:  {}", quoted(c.aliases()));
+    }
+    if !c.apis().is_empty() {
+        let _ = writeln!(s, "  apis:       {}", apis(c.apis()));
+    }
+    match c.evidence() {
+        twitter_errors::Evidence::Observed => {
+            let _ = writeln!(s, "  evidence:   observed in live responses only");
+        }
+        twitter_errors::Evidence::Unverified => {
+            let _ = writeln!(s, "  evidence:   unverified (one third-party source)");
+        }
+        _ => {}
+    }
+    if let Some(d) = c.deprecated() {
+        let _ = writeln!(s, "  deprecated: {d}");
+    }
+    s.push('\n');
+    s.push_str(&wrap(c.description()));
+    s
+}
+
+fn status(h: HttpStatus) -> String {
+    let mut s = format!("HTTP {} {}\n", h.as_u16(), h.text());
+    let _ = writeln!(s, "  name:       {} (HttpStatus::{h:?})", h.name());
+    let _ = writeln!(s, "  retry:      {}", retry(h.retry()));
+    if !h.aliases().is_empty() {
+        let _ = writeln!(s, "  also named: {}", quoted(h.aliases()));
+    }
+    if !h.apis().is_empty() {
+        let _ = writeln!(s, "  apis:       {}", apis(h.apis()));
+    }
+    s.push('\n');
+    s.push_str(&wrap(h.description()));
+    s
+}
+
+#[allow(deprecated)]
+fn problem(p: ProblemType) -> String {
+    let mut s = format!("problem {}: {}\n", p.uri(), p.title());
+    let _ = writeln!(s, "  name:       {} (ProblemType::{p:?})", p.name());
+    let status = p
+        .status()
+        .map_or_else(|| "not documented".to_string(), |s| s.to_string());
+    let _ = writeln!(s, "  status:     {status}");
+    let _ = writeln!(s, "  retry:      {}", retry(p.retry()));
+    if !p.aliases().is_empty() {
+        let _ = writeln!(s, "  also titled: {}", quoted(p.aliases()));
+    }
+    if !p.apis().is_empty() {
+        let _ = writeln!(s, "  apis:       {}", apis(p.apis()));
+    }
+    if let Some(d) = p.deprecated() {
+        let _ = writeln!(s, "  deprecated: {d}");
+    }
+    s.push('\n');
+    s.push_str(&wrap(p.description()));
+    s
+}
+
+/// Every entry that `value` names, rendered.
+pub fn lookup(value: &str) -> Vec<String> {
+    let v = value.trim();
+    let (kind, v) = match v.split_once(':') {
+        Some((k @ ("code" | "http" | "status"), rest)) => (Some(k), rest.trim()),
+        _ => (None, v),
+    };
+    let mut found = Vec::new();
+    if let Ok(n) = v.parse::<u32>() {
+        if kind.is_none() || kind == Some("code") {
+            found.extend(ErrorCode::from_code(n).map(code));
+        }
+        if kind != Some("code") {
+            let s = u16::try_from(n).ok().and_then(HttpStatus::from_u16);
+            found.extend(s.map(status));
+        }
+        return found;
+    }
+    if kind.is_some() {
+        return found;
+    }
+    if let Some(p) = ProblemType::from_uri(v)
+        .or_else(|| ProblemType::from_slug(v))
+        .or_else(|| ProblemType::from_name(v))
+    {
+        found.push(problem(p));
+    }
+    found.extend(ErrorCode::from_name(v).map(code));
+    found.extend(HttpStatus::from_name(v).map(status));
+    if found.is_empty() {
+        found.extend(ErrorCode::from_message(v).map(code));
+    }
+    found
+}
+
+pub fn explain(value: &str) -> ExitCode {
+    let found = lookup(value);
+    if found.is_empty() {
+        eprintln!(
+            "twitter-errors: nothing in the catalog matches `{value}`\n  \
+             hint: give a v1.1 code (88), an HTTP status (420), or a v2 problem \
+             name, slug or URI (invalid_request, invalid-request)"
+        );
+        return ExitCode::FAILURE;
+    }
+    println!("{}", found.join("\n"));
+    ExitCode::SUCCESS
+}
