@@ -1,0 +1,101 @@
+//! `twitter-errors explain`, through the built binary.
+
+use std::process::Command;
+
+fn explain(arg: &str) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_twitter-errors"))
+        .args(["explain", arg])
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_code_shows_text_status_description_and_retry() {
+    let (code, out, _) = explain("88");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("code 88: Rate limit exceeded.\n"), "{out}");
+    assert!(out.contains("status:     429 Too Many Requests"), "{out}");
+    assert!(
+        out.contains("retry:      after the rate-limit window resets"),
+        "{out}"
+    );
+    assert!(
+        out.contains("rate_limit_exceeded (ErrorCode::RateLimitExceeded)"),
+        "{out}"
+    );
+    let description = twitter_errors::ErrorCode::RateLimitExceeded.description();
+    let first_words: String = description
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(out.contains(&first_words), "{out}");
+}
+
+#[test]
+fn a_status_and_a_problem_by_name_slug_or_uri() {
+    let (code, out, _) = explain("420");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("HTTP 420 Enhance Your Calm\n"), "{out}");
+    for arg in [
+        "invalid_request",
+        "invalid-request",
+        "https://api.twitter.com/2/problems/invalid-request",
+        "https://api.x.com/2/problems/invalid-request",
+        "https://api.twitter.com/labs/2/problems/invalid-request",
+    ] {
+        let (code, out, _) = explain(arg);
+        assert_eq!(code, 0, "{arg}");
+        assert!(
+            out.starts_with(
+                "problem https://api.twitter.com/2/problems/invalid-request: Invalid Request\n"
+            ),
+            "{arg}: {out}"
+        );
+        assert!(out.contains("status:     400 Bad Request"), "{out}");
+    }
+}
+
+#[test]
+fn a_number_that_is_both_code_and_status_shows_both_unless_qualified() {
+    let (code, out, _) = explain("404");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("code 404: ") && out.contains("HTTP 404 Not Found"),
+        "{out}"
+    );
+    let (_, out, _) = explain("http:404");
+    assert!(
+        out.starts_with("HTTP 404 Not Found\n") && !out.contains("code 404: "),
+        "{out}"
+    );
+    let (_, out, _) = explain("code:404");
+    assert!(
+        out.starts_with("code 404: ") && !out.contains("HTTP 404 Not Found\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_values_fail_with_a_clear_message() {
+    for arg in [
+        "9999",
+        "no_such_thing",
+        "https://api.x.com/2/problems/nope",
+        "code:420",
+    ] {
+        let (code, out, err) = explain(arg);
+        assert_eq!(code, 1, "{arg}");
+        assert!(out.is_empty(), "{arg}: {out}");
+        assert!(
+            err.contains(&format!("nothing in the catalog matches `{arg}`")),
+            "{err}"
+        );
+        assert!(err.contains("hint:"), "{err}");
+    }
+}
