@@ -66,6 +66,7 @@ mod error;
 mod naming;
 mod schema;
 pub mod spec;
+pub mod synth;
 mod validate;
 
 pub use config::{Builder, Generated, BUNDLED_SPEC};
