@@ -164,6 +164,40 @@ fn apis(r: &TokenStream, apis: &[Api]) -> TokenStream {
     quote!(&[#(#items),*])
 }
 
+/// A perfect-hash table over `keys`, as a `Phf` constant expression.
+fn phf(r: &TokenStream, keys: &[Vec<u8>]) -> TokenStream {
+    let t = super::phf::build(keys);
+    let seed = t.seed;
+    let disps = t.disps.iter().map(|(a, b)| quote!((#a, #b)));
+    let slots = &t.slots;
+    quote!(#r::__private::Phf { seed: #seed, disps: &[#(#disps),*], slots: &[#(#slots),*] })
+}
+
+/// The body of a `const fn` string lookup: hash `arg`, then confirm against
+/// `key_of(i)`, an expression over the index `i` giving the stored key.
+fn str_lookup(
+    r: &TokenStream,
+    keys: &[&str],
+    arg: &Ident,
+    key_of: &TokenStream,
+    value_of: &TokenStream,
+) -> TokenStream {
+    let table = phf(
+        r,
+        &keys
+            .iter()
+            .map(|k| k.as_bytes().to_vec())
+            .collect::<Vec<_>>(),
+    );
+    quote! {
+        const PHF: #r::__private::Phf = #table;
+        match PHF.index(#arg.as_bytes()) {
+            ::core::option::Option::Some(i) if #r::__private::phf_eq(#key_of.as_bytes(), #arg.as_bytes()) => ::core::option::Option::Some(#value_of),
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+
 fn deprecated_attr(note: Option<&String>) -> TokenStream {
     match note {
         Some(n) => quote!(#[deprecated(note = #n)]),
@@ -292,7 +326,14 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
         }
     });
     let nums: Vec<u16> = spec.statuses.iter().map(|s| s.status).collect();
-    let names: Vec<&String> = spec.statuses.iter().map(|s| &s.name).collect();
+    let names: Vec<&str> = spec.statuses.iter().map(|s| s.name.as_str()).collect();
+    let by_name = str_lookup(
+        r,
+        &names,
+        &ident("name"),
+        &quote!(Self::INFO[i].name),
+        &quote!(Self::ALL[i]),
+    );
     let count = variants.len();
     let enum_doc = docs(&[format!(
         "An HTTP status the API documents: {count} in the catalog, from {}.",
@@ -339,8 +380,8 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             }
             /// The entry with this stable identifier (`not_found`).
             #[must_use]
-            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                match name { #(#names => ::core::option::Option::Some(Self::#variants),)* _ => ::core::option::Option::None }
+            pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
+                #by_name
             }
             /// The status code.
             #[must_use]
@@ -500,8 +541,22 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             }
         }
     });
-    let nums: Vec<u32> = spec.codes.iter().map(|c| c.code).collect();
-    let names: Vec<&String> = spec.codes.iter().map(|c| &c.name).collect();
+    let by_code = phf(
+        r,
+        &spec
+            .codes
+            .iter()
+            .map(|c| c.code.to_le_bytes().to_vec())
+            .collect::<Vec<_>>(),
+    );
+    let names: Vec<&str> = spec.codes.iter().map(|c| c.name.as_str()).collect();
+    let by_name = str_lookup(
+        r,
+        &names,
+        &ident("name"),
+        &quote!(Self::INFO[i].name),
+        &quote!(Self::ALL[i]),
+    );
     // Messages and aliases to entries; a text shared by several codes maps
     // to the lowest code, since a text alone cannot tell them apart.
     let mut texts: Vec<(&str, &Ident)> = Vec::new();
@@ -514,6 +569,13 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
     }
     texts.sort_by(|a, b| a.0.cmp(b.0));
     let (text_keys, text_vals): (Vec<&str>, Vec<&Ident>) = texts.into_iter().unzip();
+    let by_message = str_lookup(
+        r,
+        &text_keys,
+        &ident("message"),
+        &quote!(TEXTS[i].0),
+        &quote!(TEXTS[i].1),
+    );
     let count = variants.len();
     let enum_doc = docs(&[
         format!("A v1.1 numeric error code: {count} in the catalog."),
@@ -556,19 +618,24 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             /// The entry for a numeric code, if the catalog has one.
             #[must_use]
             pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
-                match code { #(#nums => ::core::option::Option::Some(Self::#variants),)* _ => ::core::option::Option::None }
+                const PHF: #r::__private::Phf = #by_code;
+                match PHF.index(&code.to_le_bytes()) {
+                    ::core::option::Option::Some(i) if Self::INFO[i].code == code => ::core::option::Option::Some(Self::ALL[i]),
+                    _ => ::core::option::Option::None,
+                }
             }
             /// The entry with this stable identifier (`rate_limit_exceeded`).
             #[must_use]
-            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                match name { #(#names => ::core::option::Option::Some(Self::#variants),)* _ => ::core::option::Option::None }
+            pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
+                #by_name
             }
             /// The entry whose message or alias is exactly `message`. Where
             /// several codes share a text, the lowest code is returned: prefer
             /// the code whenever the body has one.
             #[must_use]
-            pub fn from_message(message: &str) -> ::core::option::Option<Self> {
-                match message { #(#text_keys => ::core::option::Option::Some(Self::#text_vals),)* _ => ::core::option::Option::None }
+            pub const fn from_message(message: &str) -> ::core::option::Option<Self> {
+                const TEXTS: &[(&str, ErrorCode)] = &[#((#text_keys, ErrorCode::#text_vals)),*];
+                #by_message
             }
             /// The numeric code.
             #[must_use]
@@ -689,8 +756,21 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
         }
     });
     let slugs: Vec<&str> = spec.problems.iter().map(spec::Problem::slug).collect();
-    let uris: Vec<&String> = spec.problems.iter().map(|p| &p.type_uri).collect();
-    let names: Vec<&String> = spec.problems.iter().map(|p| &p.name).collect();
+    let by_slug = str_lookup(
+        r,
+        &slugs,
+        &ident("slug"),
+        &quote!(SLUGS[i]),
+        &quote!(Self::ALL[i]),
+    );
+    let names: Vec<&str> = spec.problems.iter().map(|p| p.name.as_str()).collect();
+    let by_name = str_lookup(
+        r,
+        &names,
+        &ident("name"),
+        &quote!(Self::INFO[i].name),
+        &quote!(Self::ALL[i]),
+    );
     let mut hosts: Vec<String> = spec
         .problem_hosts
         .iter()
@@ -752,20 +832,21 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             /// `api.twitter.com` and Labs forms give the same entry).
             #[must_use]
             pub fn from_uri(uri: &str) -> ::core::option::Option<Self> {
-                match uri {
-                    #(#uris => ::core::option::Option::Some(Self::#variants),)*
-                    _ => #r::catalog::problem_slug(uri, Self::HOSTS).and_then(Self::from_slug),
+                match #r::catalog::problem_slug(uri, Self::HOSTS) {
+                    ::core::option::Option::Some(slug) => Self::from_slug(slug),
+                    ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
             /// The entry whose URI ends in `slug` (`invalid-request`).
             #[must_use]
-            pub fn from_slug(slug: &str) -> ::core::option::Option<Self> {
-                match slug { #(#slugs => ::core::option::Option::Some(Self::#variants),)* _ => ::core::option::Option::None }
+            pub const fn from_slug(slug: &str) -> ::core::option::Option<Self> {
+                const SLUGS: &[&str] = &[#(#slugs),*];
+                #by_slug
             }
             /// The entry with this stable identifier (`invalid_request`).
             #[must_use]
-            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                match name { #(#names => ::core::option::Option::Some(Self::#variants),)* _ => ::core::option::Option::None }
+            pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
+                #by_name
             }
             /// The canonical `type` URI.
             #[must_use]
@@ -825,7 +906,14 @@ fn vocabulary(field: &spec::Field, r: &TokenStream, attrs: &TokenStream) -> Toke
         let (value, name, desc) = (&v.value, &v.name, &v.description);
         quote!(#r::catalog::ValueInfo { value: #value, name: #name, description: #desc })
     });
-    let values: Vec<&String> = field.values.iter().map(|v| &v.value).collect();
+    let values: Vec<&str> = field.values.iter().map(|v| v.value.as_str()).collect();
+    let by_value = str_lookup(
+        r,
+        &values,
+        &ident("value"),
+        &quote!(Self::INFO[i].value),
+        &quote!(Self::ALL[i]),
+    );
     let enum_doc = docs(&[
         format!(
             "The documented values of the v2 error-object member `{}`.",
@@ -866,8 +954,8 @@ fn vocabulary(field: &spec::Field, r: &TokenStream, attrs: &TokenStream) -> Toke
             pub const fn info(self) -> &'static #r::catalog::ValueInfo { &Self::INFO[self as usize] }
             /// The value for this literal, if documented.
             #[must_use]
-            pub fn from_wire(value: &str) -> ::core::option::Option<Self> {
-                match value { #(#values => ::core::option::Option::Some(Self::#variants),)* _ => ::core::option::Option::None }
+            pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
+                #by_value
             }
             /// The literal on the wire.
             #[must_use]

@@ -39,6 +39,7 @@
 pub mod __private;
 pub mod catalog;
 mod generated;
+mod phf;
 
 pub use catalog::{
     Api, Code, Evidence, Format, Members, ParseError, ProblemUri, Retry, Status, Term,

@@ -44,3 +44,5 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
         d.deserialize_str(V)
     }
 }
+
+pub use crate::phf::{eq as phf_eq, Phf};
