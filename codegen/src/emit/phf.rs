@@ -23,6 +23,29 @@ pub(crate) fn hash(seed: u64, bytes: &[u8]) -> u64 {
     h ^ (h >> 33)
 }
 
+/// The hash of an integer key: two multiply-xorshift rounds.
+pub(crate) fn hash_u32(seed: u64, n: u32) -> u64 {
+    let mut h = (u64::from(n) ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 32;
+    h = h.wrapping_mul(0xd6e8_feb8_6659_fd93);
+    h ^ (h >> 32)
+}
+
+/// The key of a table: bytes, or an integer hashed on its own.
+pub(crate) enum Key<'a> {
+    Bytes(&'a [u8]),
+    U32(u32),
+}
+
+impl Key<'_> {
+    fn hash(&self, seed: u64) -> u64 {
+        match self {
+            Key::Bytes(b) => hash(seed, b),
+            Key::U32(n) => hash_u32(seed, *n),
+        }
+    }
+}
+
 /// The three 32-bit parts a key's hash is split into.
 fn split(h: u64) -> (u32, u32, u32) {
     let g = (h >> 32) as u32;
@@ -46,7 +69,7 @@ pub(crate) struct Table {
 /// Builds a table for distinct keys. Deterministic: the same keys in the
 /// same order always give the same table.
 #[allow(clippy::cast_possible_truncation)]
-pub(crate) fn build(keys: &[Vec<u8>]) -> Table {
+pub(crate) fn build(keys: &[Key<'_>]) -> Table {
     let n = keys.len();
     if n == 0 {
         return Table {
@@ -60,7 +83,7 @@ pub(crate) fn build(keys: &[Vec<u8>]) -> Table {
     let table_len = n as u32;
     let mut seed = 0u64;
     'seeds: loop {
-        let hashes: Vec<(u32, u32, u32)> = keys.iter().map(|k| split(hash(seed, k))).collect();
+        let hashes: Vec<(u32, u32, u32)> = keys.iter().map(|k| split(k.hash(seed))).collect();
         let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); buckets_len];
         for (i, (g, _, _)) in hashes.iter().enumerate() {
             buckets[*g as usize % buckets_len].push(i);
@@ -115,11 +138,11 @@ pub(crate) fn build(keys: &[Vec<u8>]) -> Table {
 impl Table {
     /// The position of `key` if it is one of the keys (checked by the caller).
     #[cfg(test)]
-    pub(crate) fn get(&self, key: &[u8]) -> Option<u32> {
+    pub(crate) fn get(&self, key: &Key<'_>) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
-        let (g, f1, f2) = split(hash(self.seed, key));
+        let (g, f1, f2) = split(key.hash(self.seed));
         let (d1, d2) = self.disps[g as usize % self.disps.len()];
         let idx = displace(f1, f2, d1, d2) % self.slots.len() as u32;
         Some(self.slots[idx as usize])
@@ -133,12 +156,18 @@ mod tests {
     #[test]
     fn every_key_finds_itself() {
         for n in [0usize, 1, 2, 7, 85, 1000, 10_000] {
-            let keys: Vec<Vec<u8>> = (0..n).map(|i| format!("key-{i}").into_bytes()).collect();
+            let strings: Vec<String> = (0..n).map(|i| format!("key-{i}")).collect();
+            let keys: Vec<Key<'_>> = strings.iter().map(|s| Key::Bytes(s.as_bytes())).collect();
             let t = build(&keys);
             for (i, k) in keys.iter().enumerate() {
                 assert_eq!(t.get(k), Some(i as u32), "n={n} key {i}");
             }
             assert_eq!(build(&keys), t, "deterministic");
+            let ints: Vec<Key<'_>> = (0..n as u32).map(|i| Key::U32(1000 + i * 7)).collect();
+            let t = build(&ints);
+            for (i, k) in ints.iter().enumerate() {
+                assert_eq!(t.get(k), Some(i as u32), "n={n} int {i}");
+            }
         }
     }
 
@@ -148,8 +177,10 @@ mod tests {
         assert_eq!(hash(0, b""), PINNED[0]);
         assert_eq!(hash(1, b"invalid-request"), PINNED[1]);
         assert_eq!(hash(7, &88u32.to_le_bytes()), PINNED[2]);
+        assert_eq!(hash_u32(3, 88), PINNED_U32);
     }
 
+    const PINNED_U32: u64 = 7_516_449_739_210_722_995;
     const PINNED: [u64; 3] = [
         17_280_346_270_528_514_342,
         5_722_875_396_342_971_887,

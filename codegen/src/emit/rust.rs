@@ -165,7 +165,7 @@ fn apis(r: &TokenStream, apis: &[Api]) -> TokenStream {
 }
 
 /// A perfect-hash table over `keys`, as a `Phf` constant expression.
-fn phf(r: &TokenStream, keys: &[Vec<u8>]) -> TokenStream {
+fn phf(r: &TokenStream, keys: &[super::phf::Key<'_>]) -> TokenStream {
     let t = super::phf::build(keys);
     let seed = t.seed;
     let disps = t.disps.iter().map(|(a, b)| quote!((#a, #b)));
@@ -186,7 +186,7 @@ fn str_lookup(
         r,
         &keys
             .iter()
-            .map(|k| k.as_bytes().to_vec())
+            .map(|k| super::phf::Key::Bytes(k.as_bytes()))
             .collect::<Vec<_>>(),
     );
     quote! {
@@ -546,9 +546,10 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
         &spec
             .codes
             .iter()
-            .map(|c| c.code.to_le_bytes().to_vec())
+            .map(|c| super::phf::Key::U32(c.code))
             .collect::<Vec<_>>(),
     );
+    let nums: Vec<u32> = spec.codes.iter().map(|c| c.code).collect();
     let names: Vec<&str> = spec.codes.iter().map(|c| c.name.as_str()).collect();
     let by_name = str_lookup(
         r,
@@ -619,8 +620,10 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             #[must_use]
             pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                 const PHF: #r::__private::Phf = #by_code;
-                match PHF.index(&code.to_le_bytes()) {
-                    ::core::option::Option::Some(i) if Self::INFO[i].code == code => ::core::option::Option::Some(Self::ALL[i]),
+                // The codes again, compact, so that the check stays in cache.
+                const CODES: &[u32] = &[#(#nums),*];
+                match PHF.index_u32(code) {
+                    ::core::option::Option::Some(i) if CODES[i] == code => ::core::option::Option::Some(Self::ALL[i]),
                     _ => ::core::option::Option::None,
                 }
             }

@@ -33,6 +33,15 @@ pub const fn hash(seed: u64, bytes: &[u8]) -> u64 {
     h ^ (h >> 33)
 }
 
+/// The hash of an integer key: two multiply-xorshift rounds.
+#[must_use]
+pub const fn hash_u32(seed: u64, n: u32) -> u64 {
+    let mut h = (n as u64 ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 32;
+    h = h.wrapping_mul(0xd6e8_feb8_6659_fd93);
+    h ^ (h >> 32)
+}
+
 impl Phf {
     /// The position of the only entry `key` can be, or `None` for an empty
     /// table.
@@ -42,7 +51,20 @@ impl Phf {
         if self.slots.is_empty() {
             return None;
         }
-        let h = hash(self.seed, key);
+        self.slot(hash(self.seed, key))
+    }
+
+    /// The position of the only entry the integer `key` can be.
+    #[must_use]
+    pub const fn index_u32(&self, key: u32) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.slot(hash_u32(self.seed, key))
+    }
+
+    #[allow(clippy::cast_possible_truncation)]
+    const fn slot(&self, h: u64) -> Option<usize> {
         let g = (h >> 32) as u32;
         let f1 = h as u32;
         let f2 = (h >> 16) as u32 ^ g.rotate_left(7);
@@ -72,11 +94,14 @@ pub const fn eq(a: &[u8], b: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    const PINNED_U32: u64 = 7_516_449_739_210_722_995;
+
     #[test]
     fn hash_is_pinned() {
         // The generator's tests pin the same values.
         assert_eq!(hash(0, b""), 17_280_346_270_528_514_342);
         assert_eq!(hash(1, b"invalid-request"), 5_722_875_396_342_971_887);
         assert_eq!(hash(7, &88u32.to_le_bytes()), 8_967_367_300_804_475_663);
+        assert_eq!(hash_u32(3, 88), PINNED_U32);
     }
 }
