@@ -51,7 +51,10 @@ fn custom_codes_are_looked_up_like_bundled_ones() {
 
 #[test]
 fn the_catalog_is_the_bundled_one_plus_two_codes() {
-    assert_eq!(ErrorCode::ALL.len(), twitter_errors::ErrorCode::ALL.len() + 2);
+    assert_eq!(
+        ErrorCode::ALL.len(),
+        twitter_errors::ErrorCode::ALL.len() + 2
+    );
     assert_eq!(ErrorCode::ALL.last(), Some(&ErrorCode::UpstreamUnavailable));
     for theirs in twitter_errors::ErrorCode::ALL {
         let ours = ErrorCode::from_code(theirs.code()).expect("every bundled code");
@@ -59,7 +62,10 @@ fn the_catalog_is_the_bundled_one_plus_two_codes() {
         assert_eq!(ours.message(), theirs.message());
     }
     assert_eq!(HttpStatus::ALL.len(), twitter_errors::HttpStatus::ALL.len());
-    assert_eq!(ProblemType::ALL.len(), twitter_errors::ProblemType::ALL.len());
+    assert_eq!(
+        ProblemType::ALL.len(),
+        twitter_errors::ProblemType::ALL.len()
+    );
     // The runtime crate's own catalog does not know them.
     assert_eq!(twitter_errors::ErrorCode::from_code(10001), None);
     assert_eq!(
@@ -88,18 +94,21 @@ fn error_objects_use_this_crates_types() {
     let text = r#"{"type":"https://api.twitter.com/2/problems/resource-not-found","title":"Not Found Error","detail":"Could not find tweet with id: [1].","resource_type":"tweet","resource_id":"1","x-mirror":"eu-1"}"#;
     let object: ErrorObject = serde_json::from_str(text).unwrap();
     assert_eq!(object.r#type.known(), Some(ProblemType::ResourceNotFound));
+    assert_eq!(object.resource_type, Some(Term::Known(ResourceType::Tweet)));
     assert_eq!(
-        object.resource_type,
-        Some(Term::Known(ResourceType::Tweet))
+        object.extra.get("x-mirror"),
+        Some(&serde_json::json!("eu-1"))
     );
-    assert_eq!(object.extra.get("x-mirror"), Some(&serde_json::json!("eu-1")));
     // Encoding writes every member back (the documented ones first).
     let encoded = serde_json::to_string(&object).unwrap();
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&encoded).unwrap(),
         serde_json::from_str::<serde_json::Value>(text).unwrap()
     );
-    assert_eq!(serde_json::from_str::<ErrorObject>(&encoded).unwrap(), object);
+    assert_eq!(
+        serde_json::from_str::<ErrorObject>(&encoded).unwrap(),
+        object
+    );
 
     // The members that are always present, in the order of their names.
     let built = ErrorObject::new(
