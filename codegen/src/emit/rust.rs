@@ -396,7 +396,7 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
         }
 
         impl ::core::convert::From<#ty> for u16 {
-            fn from(s: #ty) -> u16 { s.as_u16() }
+            fn from(s: #ty) -> Self { s.as_u16() }
         }
 
         impl ::core::convert::TryFrom<u16> for #ty {
@@ -643,7 +643,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
         }
 
         impl ::core::convert::From<#ty> for u32 {
-            fn from(c: #ty) -> u32 { c.code() }
+            fn from(c: #ty) -> Self { c.code() }
         }
 
         impl ::core::convert::TryFrom<u32> for #ty {
@@ -1079,8 +1079,8 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
         impl ErrorObject {
             #[doc = #new_doc]
             #[must_use]
-            pub fn new(#(#req_ids: #req_tys),*) -> Self {
-                ErrorObject {
+            pub const fn new(#(#req_ids: #req_tys),*) -> Self {
+                Self {
                     #(#req_ids,)*
                     #(#optional_ids: ::core::option::Option::None,)*
                     extra: #r::catalog::Members::new(),
