@@ -19,7 +19,7 @@ pub(crate) const GENERATED_TYPES: &[&str] = &[
     "RateLimitHeader",
 ];
 
-pub(crate) fn validate(spec: &Spec, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn validate<'a>(spec: &'a Spec, diags: &mut Vec<Diagnostic>) {
     let mut push = |origin: &Origin, message: String, help: Option<String>| {
         let mut d = Diagnostic::new(&origin.file, origin.location, message);
         d.help = help;
@@ -69,25 +69,54 @@ pub(crate) fn validate(spec: &Spec, diags: &mut Vec<Diagnostic>) {
         &mut push,
     );
 
+    // Entries of one list in layering order: when two clash, the one from
+    // the later file is reported, pointing at the earlier one, even where an
+    // override took the place of a bundled entry in the list.
+    let layer = |o: &Origin| spec.files.iter().position(|f| *f == o.file);
+    let layered = |mut v: Vec<(&'a str, &'a Origin)>| {
+        v.sort_by_key(|(_, o)| layer(o));
+        v
+    };
+
     // Names unique within each list, also after CamelCase conversion.
     names(
-        spec.statuses.iter().map(|s| (s.name.as_str(), &s.origin)),
+        layered(
+            spec.statuses
+                .iter()
+                .map(|s| (s.name.as_str(), &s.origin))
+                .collect(),
+        ),
         "status",
         &mut push,
     );
     names(
-        spec.codes.iter().map(|c| (c.name.as_str(), &c.origin)),
+        layered(
+            spec.codes
+                .iter()
+                .map(|c| (c.name.as_str(), &c.origin))
+                .collect(),
+        ),
         "code",
         &mut push,
     );
     names(
-        spec.problems.iter().map(|p| (p.name.as_str(), &p.origin)),
+        layered(
+            spec.problems
+                .iter()
+                .map(|p| (p.name.as_str(), &p.origin))
+                .collect(),
+        ),
         "problem",
         &mut push,
     );
     for f in &spec.fields {
         names(
-            f.values.iter().map(|v| (v.name.as_str(), &v.origin)),
+            layered(
+                f.values
+                    .iter()
+                    .map(|v| (v.name.as_str(), &v.origin))
+                    .collect(),
+            ),
             "value",
             &mut push,
         );
@@ -100,7 +129,9 @@ pub(crate) fn validate(spec: &Spec, diags: &mut Vec<Diagnostic>) {
 
     // Problem slugs are what host-independent lookup matches on.
     let mut slugs: BTreeMap<&str, &Origin> = BTreeMap::new();
-    for p in &spec.problems {
+    let mut problems: Vec<_> = spec.problems.iter().collect();
+    problems.sort_by_key(|p| layer(&p.origin));
+    for p in problems {
         if let Some(first) = slugs.insert(p.slug(), &p.origin) {
             if p.origin != *first {
                 push(
@@ -300,7 +331,7 @@ fn unique<'a>(
 }
 
 fn names<'a>(
-    items: impl Iterator<Item = (&'a str, &'a Origin)>,
+    items: Vec<(&'a str, &'a Origin)>,
     what: &str,
     push: &mut impl FnMut(&Origin, String, Option<String>),
 ) {
