@@ -46,8 +46,11 @@
 //! A bad spec fails the build with every problem at once:
 //!
 //! ```text
-//! error: errors.yaml:212:5: duplicate code `88`: already defined at line 140
-//!   help: remove one of the two entries, or give this one another code
+//! error: errors.yaml:212:11: duplicate code 88
+//!   help: code 88 is already defined at line 140; remove one of the two entries, or give this one another code
+//! error: errors.yaml:230:5: unknown key `mesage` in code 89
+//!   help: did you mean `message`?
+//! 2 errors in the spec
 //! ```
 //!
 //! # Without cargo

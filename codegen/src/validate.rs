@@ -235,7 +235,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
         c.unique(
             f.values.iter().map(|v| (v.value.clone(), &v.origin)),
             "value",
-            |v| format!("value `{v}`"),
+            |v| format!("value `{v}` of `{}`", f.name),
             "remove one of the two entries",
         );
         c.names(
@@ -247,10 +247,13 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
     }
 
     // Problem slugs are what host-independent lookup matches on.
-    let mut slugs: BTreeMap<&str, &Origin> = BTreeMap::new();
+    let mut slugs: BTreeMap<&str, (&str, &Origin)> = BTreeMap::new();
     for p in &spec.problems {
         match slugs.get(p.slug()) {
-            Some(first) if first.file == p.origin.file && **first != p.origin => {
+            // The same URI twice is reported as a duplicate.
+            Some((uri, first))
+                if first.file == p.origin.file && *uri != p.type_uri =>
+            {
                 let at = c.at(&p.origin, "type");
                 let line = line_of(first, &p.origin);
                 c.push(
@@ -261,7 +264,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
             }
             Some(_) => {}
             None => {
-                slugs.insert(p.slug(), &p.origin);
+                slugs.insert(p.slug(), (&p.type_uri, &p.origin));
             }
         }
     }
@@ -410,9 +413,9 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
         ("detail", FieldKind::String),
         ("status", FieldKind::Integer),
     ] {
-        let word = match kind {
-            FieldKind::Integer => "integer",
-            _ => "string",
+        let (word, a) = match kind {
+            FieldKind::Integer => ("integer", "an integer"),
+            _ => ("string", "a string"),
         };
         match spec.fields.iter().find(|f| f.name == name) {
             None if name != "status" && !spans.is_incomplete("fields") => {
@@ -428,7 +431,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
                 c.push(
                     &at,
                     format!("field `{name}` must be `kind: {word}`"),
-                    format!("the runtime reads `{name}` as a {word}: write `kind: {word}`"),
+                    format!("the runtime reads `{name}` as {a}: write `kind: {word}`"),
                 );
             }
             _ => {}

@@ -378,17 +378,19 @@ impl<'v> Entry<'v> {
             cx.error(
                 loc,
                 format!(
-                    "{} must be a mapping of `key: value` lines, found {}",
-                    capitalise(section.entry),
+                    "an entry of `{}` must be `key: value` lines, found {}",
+                    section.name,
                     describe(v)
                 ),
                 format!(
-                    "an entry has the keys {}, each on its own line, lined up under the first",
+                    "{} has the keys {}, each on its own line, lined up under the first",
+                    section.entry,
                     required.join(", ")
                 ),
             );
             return None;
         };
+        let label = label(section, map);
         let entry = Entry {
             path: path.to_string(),
             map,
@@ -419,11 +421,7 @@ impl<'v> Entry<'v> {
                     }
                     None => format!("the keys of {} are {}", section.entry, key_names(section)),
                 };
-                cx.error(
-                    loc,
-                    format!("unknown key `{name}` in {}", section.entry),
-                    help,
-                );
+                cx.error(loc, format!("unknown key `{name}` in {label}"), help);
             }
         }
         for key in section.keys.iter().filter(|k| k.required) {
@@ -431,11 +429,7 @@ impl<'v> Entry<'v> {
                 let loc = cx.index.key(path);
                 cx.error(
                     loc,
-                    format!(
-                        "{} is missing the required key `{}`",
-                        capitalise(section.entry),
-                        key.name
-                    ),
+                    format!("{label} is missing the required key `{}`", key.name),
                     format!("add `{}: {}` ({})", key.name, key.example, lower_first(key.doc)),
                 );
             }
@@ -481,11 +475,27 @@ fn key_names(section: &Section) -> String {
         .join(", ")
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+/// Names an entry by its identifying key when it has a readable one
+/// (`code 88`), or by its kind (`a v1.1 error code`).
+fn label(section: &Section, map: &Mapping) -> String {
+    let (key, word) = match section.name {
+        "statuses" => ("status", "status"),
+        "codes" => ("code", "code"),
+        "problems" => ("type", "problem type"),
+        "problem_hosts" => ("prefix", "problem host"),
+        "values" => ("value", "value"),
+        "formats" => ("name", "format"),
+        "headers" => ("name", "header"),
+        _ => ("name", "field"),
+    };
+    match map.get(key) {
+        Some(Value::Number(n)) if matches!(section.name, "statuses" | "codes") => {
+            format!("{word} {n}")
+        }
+        Some(Value::String(s)) if !s.trim().is_empty() && !matches!(section.name, "statuses" | "codes") => {
+            format!("{word} `{s}`")
+        }
+        _ => section.entry.to_string(),
     }
 }
 

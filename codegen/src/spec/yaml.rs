@@ -109,9 +109,13 @@ fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<S
             "put the whole text in double quotes: `message: \"...: ...\"`; or, if this is a key, align it with the keys above".to_string(),
         )
     } else if problem.contains("cannot start any token") {
-        let c = char_at(text, location).map_or(String::new(), |c| format!(" `{c}`"));
+        let c = match char_at(text, location) {
+            Some('`') => " a backtick".to_string(),
+            Some(c) => format!(" `{c}`"),
+            None => String::new(),
+        };
         (
-            format!("a plain text cannot start with{c}"),
+            format!("a text cannot start with{c} unless it is quoted"),
             location,
             "put the text in double quotes".to_string(),
         )
