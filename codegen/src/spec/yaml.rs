@@ -119,6 +119,12 @@ fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<S
             location,
             "put the text in double quotes".to_string(),
         )
+    } else if problem.contains("could not find expected ':'") {
+        (
+            "expected `key: value`, but this line has no `:`".to_string(),
+            context_mark.unwrap_or(location),
+            "add the `:` after the key, or, if this line goes on the text above it, indent it under that text".to_string(),
+        )
     } else if problem.contains("did not find expected") && context.is_some_and(|c| c.contains("flow")) {
         let closer = if problem.contains('}') { '}' } else { ']' };
         (
@@ -164,9 +170,24 @@ fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<S
     };
     vec![SyntaxError {
         message,
-        location,
+        location: clamp(text, location),
         help,
     }]
+}
+
+/// Keeps a location inside the text: libyaml reports the end of a file that
+/// lacks a final newline one line further down.
+fn clamp(text: &str, at: Location) -> Location {
+    let lines: Vec<&str> = text.split('\n').collect();
+    match lines.get(at.line.saturating_sub(1)) {
+        Some(line) if at.line > 0 => {
+            Location::new(at.line, at.column.clamp(1, line.chars().count() + 1))
+        }
+        _ => {
+            let last = lines.last().map_or(0, |l| l.chars().count());
+            Location::new(lines.len().max(1), last + 1)
+        }
+    }
 }
 
 /// The character at a 1-based location, if there is one.
