@@ -886,12 +886,15 @@ fn uri(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
             Some("has no host".to_string())
         } else if host.chars().any(|c| c.is_ascii_uppercase()) {
             Some(format!("has an upper-case host `{host}`"))
-        } else if !host
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
-            || !host.contains('.')
-            || host.starts_with(['.', '-'])
-            || host.ends_with(['.', '-'])
+        } else if !host.contains('.')
+            || !host.split('.').all(|label| {
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            })
         {
             Some(format!("has an invalid host `{host}`"))
         } else if prefix && !s.ends_with('/') {

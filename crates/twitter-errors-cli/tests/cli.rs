@@ -70,6 +70,15 @@ fn check_names_a_missing_file() {
     let out = run(bin().current_dir(&dir).args(["check", "nope.yaml"]));
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).starts_with("nope.yaml: "), "{}", text(&out.stderr));
+
+    // Without an argument, the hint says where the spec is looked for.
+    let out = run(bin().current_dir(&dir).arg("check"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("run this from the folder that holds errors.yaml"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -103,7 +112,7 @@ fn docs_writes_then_checks_the_reference() {
 }
 
 #[test]
-fn schema_prints_json_and_checks_the_committed_copy() {
+fn schema_prints_json_and_the_committed_docs_are_current() {
     let out = run(bin().arg("schema"));
     assert_eq!(out.status.code(), Some(0));
     let schema: serde_json::Value =
@@ -112,6 +121,8 @@ fn schema_prints_json_and_checks_the_committed_copy() {
     assert!(schema["properties"]["codes"].is_object());
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = run(bin().current_dir(&root).args(["docs", "--check"]));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let out = run(bin().current_dir(&root).args([
         "schema",
         "--out",
