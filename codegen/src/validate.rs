@@ -84,7 +84,11 @@ impl Checker<'_> {
 
     /// Reports names used twice in one list, also after CamelCase
     /// conversion. Items are `(name, origin, label)`.
-    fn names<'o>(&mut self, items: impl Iterator<Item = (&'o str, &'o Origin, String)>, list: &str) {
+    fn names<'o>(
+        &mut self,
+        items: impl Iterator<Item = (&'o str, &'o Origin, String)>,
+        list: &str,
+    ) {
         let mut seen: BTreeMap<String, (&str, &Origin, String)> = BTreeMap::new();
         for (name, origin, label) in items {
             if name.is_empty() {
@@ -166,7 +170,9 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
 
     // Keys unique within each list.
     c.unique(
-        spec.statuses.iter().map(|s| (s.status.to_string(), &s.origin)),
+        spec.statuses
+            .iter()
+            .map(|s| (s.status.to_string(), &s.origin)),
         "status",
         |v| format!("status {v}"),
         "remove one of the two entries",
@@ -178,7 +184,9 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
         "remove one of the two entries, or give this one another code",
     );
     c.unique(
-        spec.problems.iter().map(|p| (p.type_uri.clone(), &p.origin)),
+        spec.problems
+            .iter()
+            .map(|p| (p.type_uri.clone(), &p.origin)),
         "type",
         |v| format!("problem type `{v}`"),
         "remove one of the two entries",
@@ -202,7 +210,9 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
         "remove one of the two entries",
     );
     c.unique(
-        spec.problem_hosts.iter().map(|h| (h.prefix.clone(), &h.origin)),
+        spec.problem_hosts
+            .iter()
+            .map(|h| (h.prefix.clone(), &h.origin)),
         "prefix",
         |v| format!("problem host `{v}`"),
         "remove one of the two entries",
@@ -251,9 +261,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
     for p in &spec.problems {
         match slugs.get(p.slug()) {
             // The same URI twice is reported as a duplicate.
-            Some((uri, first))
-                if first.file == p.origin.file && *uri != p.type_uri =>
-            {
+            Some((uri, first)) if first.file == p.origin.file && *uri != p.type_uri => {
                 let at = c.at(&p.origin, "type");
                 let line = line_of(first, &p.origin);
                 c.push(
@@ -291,7 +299,10 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
                 let at = c.at(&x.origin, "status");
                 c.push(
                     &at,
-                    format!("code {} refers to status {s}, which no `statuses:` entry defines", x.code),
+                    format!(
+                        "code {} refers to status {s}, which no `statuses:` entry defines",
+                        x.code
+                    ),
                     help(s),
                 );
             }
@@ -300,7 +311,10 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
                     let at = c.at(&x.origin, &format!("other_statuses[{i}]"));
                     c.push(
                         &at,
-                        format!("code {} refers to status {s}, which no `statuses:` entry defines", x.code),
+                        format!(
+                            "code {} refers to status {s}, which no `statuses:` entry defines",
+                            x.code
+                        ),
                         help(*s),
                     );
                 }
@@ -311,7 +325,10 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
                 let at = c.at(&p.origin, "status");
                 c.push(
                     &at,
-                    format!("problem `{}` refers to status {s}, which no `statuses:` entry defines", p.slug()),
+                    format!(
+                        "problem `{}` refers to status {s}, which no `statuses:` entry defines",
+                        p.slug()
+                    ),
                     help(s),
                 );
             }
@@ -385,7 +402,10 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
                 let line = line_of(first, &f.origin);
                 c.push(
                     &at,
-                    format!("member `{}` would generate the type `{ty}`, like the member at {line}", f.name),
+                    format!(
+                        "member `{}` would generate the type `{ty}`, like the member at {line}",
+                        f.name
+                    ),
                     "rename one of them",
                 );
             }

@@ -92,8 +92,9 @@ fn every_broken_spec_gives_its_expected_diagnostics() {
             continue;
         }
         // Every diagnostic points into the file.
-        let text = String::from_utf8_lossy(&std::fs::read(dir.join("errors.yaml")).unwrap_or_default())
-            .into_owned();
+        let text =
+            String::from_utf8_lossy(&std::fs::read(dir.join("errors.yaml")).unwrap_or_default())
+                .into_owned();
         let lines: Vec<&str> = text.split('\n').collect();
         for d in err.diagnostics() {
             let loc = d.location;

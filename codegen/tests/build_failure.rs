@@ -97,7 +97,10 @@ opt-level = 1
             None => panic!("cargo's output lacks `{line}` (in order):\n{stderr}"),
         }
     }
-    assert!(stderr.contains("errors.yaml:47:11: duplicate code 34"), "{stderr}");
+    assert!(
+        stderr.contains("errors.yaml:47:11: duplicate code 34"),
+        "{stderr}"
+    );
     // Our text, not a panic or a Debug dump.
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("Diagnostic {"), "{stderr}");

@@ -162,7 +162,10 @@ fn run(name: &str, original: &str, cases: usize, seed: u64) {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // Both outcomes were exercised.
-    assert!(accepted > 0 && accepted < cases, "{name}: {accepted} of {cases} accepted");
+    assert!(
+        accepted > 0 && accepted < cases,
+        "{name}: {accepted} of {cases} accepted"
+    );
 }
 
 #[test]

@@ -69,16 +69,32 @@ fn every_entry_of_the_catalog_has_an_anchor() {
     let spec = Spec::parse("errors.yaml", BUNDLED_SPEC).expect("the catalog is valid");
     let md = twitter_errors_codegen::markdown(&spec);
     for c in &spec.codes {
-        assert!(md.contains(&format!("<a id=\"{}\"></a>", c.code)), "code {}", c.code);
+        assert!(
+            md.contains(&format!("<a id=\"{}\"></a>", c.code)),
+            "code {}",
+            c.code
+        );
     }
     for s in &spec.statuses {
-        assert!(md.contains(&format!("<a id=\"http-{}\"></a>", s.status)), "status {}", s.status);
+        assert!(
+            md.contains(&format!("<a id=\"http-{}\"></a>", s.status)),
+            "status {}",
+            s.status
+        );
     }
     for p in &spec.problems {
-        assert!(md.contains(&format!("<a id=\"{}\"></a>", p.slug())), "{}", p.type_uri);
+        assert!(
+            md.contains(&format!("<a id=\"{}\"></a>", p.slug())),
+            "{}",
+            p.type_uri
+        );
     }
     // Anchors are unique.
-    let ids: Vec<&str> = md.split("<a id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    let ids: Vec<&str> = md
+        .split("<a id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
     let mut sorted = ids.clone();
     sorted.sort_unstable();
     sorted.dedup();
@@ -99,8 +115,20 @@ fn tables_keep_their_columns() {
         let row_lines = md.lines().filter(|l| l.starts_with("| ")).count();
         assert_eq!(rows.len(), row_lines);
         let mut width = 0;
-        for (line, row) in md.lines().filter(|l| l.starts_with('|')).filter(|l| !l.starts_with("|---")).zip(&rows) {
-            if line.starts_with("| Status") || line.starts_with("| Code") || line.starts_with("| Type") || line.starts_with("| Member") || line.starts_with("| Value") || line.starts_with("| Format") || line.starts_with("| Header") {
+        for (line, row) in md
+            .lines()
+            .filter(|l| l.starts_with('|'))
+            .filter(|l| !l.starts_with("|---"))
+            .zip(&rows)
+        {
+            if line.starts_with("| Status")
+                || line.starts_with("| Code")
+                || line.starts_with("| Type")
+                || line.starts_with("| Member")
+                || line.starts_with("| Value")
+                || line.starts_with("| Format")
+                || line.starts_with("| Header")
+            {
                 width = row.len();
             }
             assert_eq!(row.len(), width, "{line}");
@@ -170,7 +198,8 @@ fn docs(file: &syn::File) -> Vec<String> {
 
 #[test]
 fn generated_rustdoc_has_no_code_blocks_and_reads_as_written() {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     for (spec, least) in [
         (
             Spec::parse("errors.yaml", BUNDLED_SPEC).expect("the catalog is valid"),
@@ -196,7 +225,10 @@ fn generated_rustdoc_has_no_code_blocks_and_reads_as_written() {
         }
     }
     // The variant of code 34 carries the prose, readable.
-    let rust = Builder::new().generate_from(&nasty_spec()).expect("generates").rust;
+    let rust = Builder::new()
+        .generate_from(&nasty_spec())
+        .expect("generates")
+        .rust;
     let file = syn::parse_file(&rust).expect("parses");
     let doc = docs(&file)
         .into_iter()

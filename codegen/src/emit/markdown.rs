@@ -96,10 +96,7 @@ pub(crate) fn inline(text: &str, table: bool) -> String {
 
 /// Escapes text for a Markdown table cell: one line, see [`inline`].
 pub(crate) fn cell(text: &str) -> String {
-    let line: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     inline(&line, true)
 }
 
@@ -448,9 +445,7 @@ mod tests {
                 Event::SoftBreak => text.push(' '),
                 Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => text.push(' '),
                 Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => {}
-                Event::Start(
-                    Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell,
-                ) => {}
+                Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell) => {}
                 Event::End(
                     TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell,
                 ) => text.push(' '),
@@ -508,7 +503,10 @@ mod tests {
     #[test]
     fn escapes_are_minimal_in_plain_prose() {
         assert_eq!(cell("Rate limit exceeded."), "Rate limit exceeded.");
-        assert_eq!(rustdoc("Sorry, that page does not exist!"), "Sorry, that page does not exist!");
+        assert_eq!(
+            rustdoc("Sorry, that page does not exist!"),
+            "Sorry, that page does not exist!"
+        );
         assert_eq!(cell("a | b"), "a \\| b");
         assert_eq!(cell("<named> x"), "&lt;named&gt; x");
         assert_eq!(cell("line\nbreak"), "line break");

@@ -160,11 +160,20 @@ fn tabs(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> bool {
     let more = match tabbed.len() - 1 {
         0 => String::new(),
         1 => format!(" (line {} too)", tabbed[1].0),
-        n => format!(" ({n} more lines too, up to line {})", tabbed[tabbed.len() - 1].0),
+        n => format!(
+            " ({n} more lines too, up to line {})",
+            tabbed[tabbed.len() - 1].0
+        ),
     };
     diags.push(
-        Diagnostic::new(file, Location::new(line, column), "tab character used for indentation")
-            .help(format!("YAML indentation must use spaces: replace each tab with spaces, 2 per level{more}")),
+        Diagnostic::new(
+            file,
+            Location::new(line, column),
+            "tab character used for indentation",
+        )
+        .help(format!(
+            "YAML indentation must use spaces: replace each tab with spaces, 2 per level{more}"
+        )),
     );
     true
 }
@@ -208,7 +217,10 @@ pub(super) fn load(
             cx.error(
                 Location::new(1, 1),
                 "the spec is empty",
-                format!("a spec lists its entries under the sections {}", section_names()),
+                format!(
+                    "a spec lists its entries under the sections {}",
+                    section_names()
+                ),
             );
             return None;
         }
@@ -337,9 +349,9 @@ fn list<'v>(cx: &mut Cx<'_>, path: &str, v: &'v Value, section: &Section) -> Opt
                 _ => None,
             };
             let help = match dashless {
-                Some(k) => format!(
-                    "put a space after the `-` of `{k}`: each entry starts with `- `"
-                ),
+                Some(k) => {
+                    format!("put a space after the `-` of `{k}`: each entry starts with `- `")
+                }
                 None => format!(
                     "put each {} on its own line, starting with `- `",
                     bare(section.entry)
@@ -430,7 +442,12 @@ impl<'v> Entry<'v> {
                 cx.error(
                     loc,
                     format!("{label} is missing the required key `{}`", key.name),
-                    format!("add `{}: {}` ({})", key.name, key.example, lower_first(key.doc)),
+                    format!(
+                        "add `{}: {}` ({})",
+                        key.name,
+                        key.example,
+                        lower_first(key.doc)
+                    ),
                 );
             }
         }
@@ -456,9 +473,7 @@ impl<'v> Entry<'v> {
     }
 
     fn key(&self, name: &str) -> &'static Key {
-        self.section
-            .key(name)
-            .unwrap_or(&self.section.keys[0])
+        self.section.key(name).unwrap_or(&self.section.keys[0])
     }
 
     fn at(&self, key: &str) -> String {
@@ -492,7 +507,9 @@ fn label(section: &Section, map: &Mapping) -> String {
         Some(Value::Number(n)) if matches!(section.name, "statuses" | "codes") => {
             format!("{word} {n}")
         }
-        Some(Value::String(s)) if !s.trim().is_empty() && !matches!(section.name, "statuses" | "codes") => {
+        Some(Value::String(s))
+            if !s.trim().is_empty() && !matches!(section.name, "statuses" | "codes") =>
+        {
             format!("{word} `{s}`")
         }
         _ => section.entry.to_string(),
@@ -502,9 +519,12 @@ fn label(section: &Section, map: &Mapping) -> String {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) if !s.starts_with("API") && !s.starts_with("HTTP") => {
-            f.to_lowercase().chain(c).collect::<String>().trim_end_matches('.').to_string()
-        }
+        Some(f) if !s.starts_with("API") && !s.starts_with("HTTP") => f
+            .to_lowercase()
+            .chain(c)
+            .collect::<String>()
+            .trim_end_matches('.')
+            .to_string(),
         _ => s.trim_end_matches('.').to_string(),
     }
 }
@@ -623,7 +643,8 @@ fn ident(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
         })
         && !s.contains("__")
         && !s.ends_with('_')
-        && !(member && (s.contains("..") || s.ends_with('.') || s.contains("._") || s.contains("_.")));
+        && !(member
+            && (s.contains("..") || s.ends_with('.') || s.contains("._") || s.contains("_.")));
     if !valid {
         let loc = cx.index.value(&path);
         let suggestion = to_snake(&s);
@@ -874,7 +895,14 @@ fn uri(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
     let path = e.at(name);
     let prefix = matches!(key.ty, Ty::Prefix);
     let problem = if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
-        Some(format!("contains {}", if c == ' ' { "a space".to_string() } else { format!("the character U+{:04X}", c as u32) }))
+        Some(format!(
+            "contains {}",
+            if c == ' ' {
+                "a space".to_string()
+            } else {
+                format!("the character U+{:04X}", c as u32)
+            }
+        ))
     } else if s == "about:blank" && !prefix {
         None
     } else if let Some(rest) = s
@@ -911,7 +939,11 @@ fn uri(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
     };
     if let Some(problem) = problem {
         let loc = cx.index.value(&path);
-        let what = if prefix { "URI prefix" } else { "problem type URI" };
+        let what = if prefix {
+            "URI prefix"
+        } else {
+            "problem type URI"
+        };
         cx.error(
             loc,
             format!("malformed {what} {s:?}: it {problem}"),

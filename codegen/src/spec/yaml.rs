@@ -56,7 +56,9 @@ fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<S
             problem = rest;
         }
     }
-    let context_mark = context.and_then(|c| c.split_once(" at ")).and_then(|(_, m)| parse_mark(m));
+    let context_mark = context
+        .and_then(|c| c.split_once(" at "))
+        .and_then(|(_, m)| parse_mark(m));
 
     if problem.starts_with("duplicate entry with key") && !index.duplicates.is_empty() {
         return index
@@ -100,7 +102,8 @@ fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<S
         (
             "unknown escape sequence in a double-quoted text".to_string(),
             location,
-            "write `\\\\` for a backslash, or use single quotes, where `\\` has no special meaning".to_string(),
+            "write `\\\\` for a backslash, or use single quotes, where `\\` has no special meaning"
+                .to_string(),
         )
     } else if problem.contains("mapping values are not allowed") {
         (
@@ -125,7 +128,9 @@ fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<S
             context_mark.unwrap_or(location),
             "add the `:` after the key, or, if this line goes on the text above it, indent it under that text".to_string(),
         )
-    } else if problem.contains("did not find expected") && context.is_some_and(|c| c.contains("flow")) {
+    } else if problem.contains("did not find expected")
+        && context.is_some_and(|c| c.contains("flow"))
+    {
         let closer = if problem.contains('}') { '}' } else { ']' };
         (
             format!("this `{}` list is not closed", if closer == '}' { '{' } else { '[' }),
@@ -147,7 +152,8 @@ fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<S
         (
             "`*` refers to an anchor that is not defined".to_string(),
             location,
-            "write the value out in full, or put the text in double quotes if it starts with `*`".to_string(),
+            "write the value out in full, or put the text in double quotes if it starts with `*`"
+                .to_string(),
         )
     } else if problem.contains("control characters are not allowed") {
         (
@@ -477,7 +483,13 @@ enum Flow {
 /// Indexes the flow collection that starts at byte `start` of line `first`
 /// (0-based) and belongs to `path`. Returns the index of the line after the
 /// one where it ends.
-fn scan_flow(index: &mut SourceIndex, lines: &[&str], first: usize, start: usize, path: &str) -> usize {
+fn scan_flow(
+    index: &mut SourceIndex,
+    lines: &[&str],
+    first: usize,
+    start: usize,
+    path: &str,
+) -> usize {
     let mut stack: Vec<Flow> = Vec::new();
     let mut n = first;
     let mut pos = start;
@@ -556,7 +568,15 @@ fn scan_flow(index: &mut SourceIndex, lines: &[&str], first: usize, start: usize
                     }
                     pos += 1;
                 }
-                b':' if matches!(stack.last(), Some(Flow::Map { key: Some(_), colon: false, .. })) => {
+                b':' if matches!(
+                    stack.last(),
+                    Some(Flow::Map {
+                        key: Some(_),
+                        colon: false,
+                        ..
+                    })
+                ) =>
+                {
                     if let Some(Flow::Map { colon, .. }) = stack.last_mut() {
                         *colon = true;
                     }
@@ -564,7 +584,11 @@ fn scan_flow(index: &mut SourceIndex, lines: &[&str], first: usize, start: usize
                 }
                 _ => {
                     // A scalar: quoted, or plain up to a flow indicator.
-                    let end = scalar_end(line, pos, stack.last().is_some_and(|f| matches!(f, Flow::Map { .. })));
+                    let end = scalar_end(
+                        line,
+                        pos,
+                        stack.last().is_some_and(|f| matches!(f, Flow::Map { .. })),
+                    );
                     match slot(&mut stack) {
                         Some((p, true)) => {
                             let raw = &line[pos..end];
@@ -628,7 +652,10 @@ fn scalar_end(line: &str, pos: usize, in_map: bool) -> usize {
                 match bytes[i] {
                     b',' | b']' | b'}' | b'[' | b'{' => break,
                     b':' if in_map
-                        && matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b',' | b']' | b'}')) =>
+                        && matches!(
+                            bytes.get(i + 1),
+                            None | Some(b' ' | b'\t' | b',' | b']' | b'}')
+                        ) =>
                     {
                         break
                     }
@@ -775,9 +802,8 @@ b:
         let ix = SourceIndex::build(text);
         let root = serde_yaml::from_str::<Value>(text).expect("the catalog parses");
         let lines: Vec<&str> = text.lines().collect();
-        let rest_at = |l: Location| -> String {
-            lines[l.line - 1].chars().skip(l.column - 1).collect()
-        };
+        let rest_at =
+            |l: Location| -> String { lines[l.line - 1].chars().skip(l.column - 1).collect() };
         let mut checked = 0;
         let mut todo = vec![(String::new(), &root)];
         while let Some((path, v)) = todo.pop() {
@@ -785,7 +811,11 @@ b:
                 Value::Mapping(m) => {
                     for (k, child) in m {
                         let k = k.as_str().expect("string keys");
-                        let p = if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
+                        let p = if path.is_empty() {
+                            k.to_string()
+                        } else {
+                            format!("{path}.{k}")
+                        };
                         let (kl, vl) = ix.exact(&p).unwrap_or_else(|| panic!("{p} not indexed"));
                         assert!(rest_at(kl).starts_with(k), "{p}: key at {kl:?}");
                         if let Value::String(s) = child {

@@ -17,10 +17,8 @@ fn text(bytes: &[u8]) -> String {
 
 /// A fresh, empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "twitter-errors-cli-{}-{name}",
-        std::process::id()
-    ));
+    let dir =
+        std::env::temp_dir().join(format!("twitter-errors-cli-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
@@ -32,7 +30,12 @@ fn run(cmd: &mut Command) -> Output {
 
 #[test]
 fn check_reports_every_diagnostic_and_exits_1() {
-    for case in ["many_errors", "duplicate_code", "yaml_unclosed_quote", "not_utf8"] {
+    for case in [
+        "many_errors",
+        "duplicate_code",
+        "yaml_unclosed_quote",
+        "not_utf8",
+    ] {
         let dir = fixtures().join("broken").join(case);
         let out = run(bin().current_dir(&dir).args(["check", "errors.yaml"]));
         let expected = std::fs::read_to_string(dir.join("expected.err"))
@@ -69,7 +72,11 @@ fn check_names_a_missing_file() {
     let dir = scratch("missing");
     let out = run(bin().current_dir(&dir).args(["check", "nope.yaml"]));
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).starts_with("nope.yaml: "), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with("nope.yaml: "),
+        "{}",
+        text(&out.stderr)
+    );
 
     // Without an argument, the hint says where the spec is looked for.
     let out = run(bin().current_dir(&dir).arg("check"));
@@ -84,7 +91,11 @@ fn check_names_a_missing_file() {
 #[test]
 fn docs_writes_then_checks_the_reference() {
     let dir = scratch("docs");
-    std::fs::copy(fixtures().join("valid/errors.yaml"), dir.join("errors.yaml")).expect("copy");
+    std::fs::copy(
+        fixtures().join("valid/errors.yaml"),
+        dir.join("errors.yaml"),
+    )
+    .expect("copy");
     let out = run(bin().current_dir(&dir).arg("docs"));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "wrote docs/ERRORS.md\n");
