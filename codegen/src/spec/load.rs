@@ -417,7 +417,7 @@ impl<'v> Entry<'v> {
                 );
                 cx.error(
                     loc,
-                    format!("a key must be a text, found {}", describe(k)),
+                    format!("a key of {label} must be a text, found {}", describe(k)),
                     format!("the keys of {} are {}", section.entry, key_names(section)),
                 );
                 continue;
@@ -562,10 +562,17 @@ fn type_error(cx: &mut Cx<'_>, path: &str, key: &Key, found: &Value) {
         (true, Ty::Entries(s)) => format!("{} (`key: value` lines)", s.entry),
         (_, ty) => expected(ty),
     };
+    let help = match found {
+        Value::Tagged(t) => format!(
+            "remove the `{}` tag: the spec uses plain YAML values",
+            t.tag
+        ),
+        _ => format!("for example `{}: {}`", key.name, key.example),
+    };
     cx.error(
         loc,
         format!("{what} must be {expected}, found {}", describe(found)),
-        format!("for example `{}: {}`", key.name, key.example),
+        help,
     );
 }
 
