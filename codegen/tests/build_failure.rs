@@ -43,8 +43,13 @@ twitter-errors-codegen = {{ path = "{codegen}" }}
 
 [workspace]
 
+# The workspace's profile, so that its compiled dependencies are reused; the
+# generator itself is a workspace member there, built without optimisation.
 [profile.dev.package."*"]
 opt-level = 1
+
+[profile.dev.package.twitter-errors-codegen]
+opt-level = 0
 "#
         ),
     )
