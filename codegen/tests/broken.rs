@@ -159,3 +159,24 @@ fn layered_files_are_named_in_their_diagnostics() {
          2 errors in the spec"
     );
 }
+
+#[test]
+fn crlf_line_endings_and_a_byte_order_mark_change_nothing() {
+    for case in [
+        "many_errors",
+        "yaml_duplicate_key",
+        "nested_values_flow_mapping",
+    ] {
+        let dir = fixtures().join("broken").join(case);
+        let lf = std::fs::read_to_string(dir.join("errors.yaml")).expect("fixture");
+        let expected = load(&dir).expect_err("broken").to_string();
+        for variant in [lf.replace('\n', "\r\n"), format!("\u{feff}{lf}")] {
+            let err = Spec::from_sources(&[(PathBuf::from("errors.yaml"), variant.into_bytes())])
+                .expect_err("still broken");
+            assert_eq!(err.to_string(), expected, "{case}");
+        }
+    }
+    let valid = std::fs::read_to_string(fixtures().join("valid/errors.yaml")).expect("fixture");
+    Spec::parse("errors.yaml", &valid.replace('\n', "\r\n")).expect("CRLF is fine");
+    Spec::parse("errors.yaml", &format!("\u{feff}{valid}")).expect("a BOM is fine");
+}
