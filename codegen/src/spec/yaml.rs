@@ -61,18 +61,41 @@ fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<S
         .and_then(|(_, m)| parse_mark(m));
 
     if problem.starts_with("duplicate entry with key") && !index.duplicates.is_empty() {
+        // Under a repeated key, everything repeats: report the key only.
+        let inside = |d: &Duplicate| {
+            index.duplicates.iter().any(|outer| {
+                d.path.len() > outer.path.len()
+                    && d.path.starts_with(&outer.path)
+                    && d.path[outer.path.len()..].starts_with(['.', '['])
+            })
+        };
         return index
             .duplicates
             .iter()
+            .filter(|d| !inside(d))
             .map(|d| {
                 let key = d.path.rsplit(['.']).next().unwrap_or(&d.path);
+                let (what, help) = if d.path.contains(['.', '[']) {
+                    (
+                        "key",
+                        format!(
+                            "`{key}` is already set at line {}; a key may appear only once in an entry",
+                            d.first.line
+                        ),
+                    )
+                } else {
+                    (
+                        "section",
+                        format!(
+                            "`{key}` already starts at line {}; a section may appear only once, so merge the two lists",
+                            d.first.line
+                        ),
+                    )
+                };
                 SyntaxError {
-                    message: format!("duplicate key `{key}`"),
+                    message: format!("duplicate {what} `{key}`"),
                     location: d.second,
-                    help: format!(
-                        "`{key}` is already set at line {}; a key may appear only once in an entry",
-                        d.first.line
-                    ),
+                    help,
                 }
             })
             .collect();
