@@ -627,7 +627,7 @@ codes:
         let file = dir.0.join("extra.yaml");
         assert!(
             d[0].starts_with(&format!(
-                "{}:2:3: code 10001 refers to status 418, which no `statuses:` entry defines",
+                "{}:5:13: code 10001 refers to status 418, which no `statuses:` entry defines",
                 file.display()
             )),
             "{}",
@@ -650,7 +650,7 @@ codes:
         let d = diagnostics(&e);
         assert_eq!(d.len(), 1, "{d:?}");
         let prefix = format!(
-            "{}:2:3: duplicate code name `rate_limit_exceeded`: already used at bundled errors.yaml:",
+            "{}:3:11: duplicate name `rate_limit_exceeded`\n  help: code 88 at bundled errors.yaml:",
             dir.0.join("extra.yaml").display()
         );
         assert!(d[0].starts_with(&prefix), "{}", d[0]);
@@ -671,9 +671,10 @@ codes:
         let d = diagnostics(&e);
         assert_eq!(d.len(), 1, "{d:?}");
         let prefix = format!(
-            "{}:2:3: duplicate code name `{}`: already used at bundled errors.yaml:",
+            "{}:3:11: duplicate name `{}`\n  help: code {} at bundled errors.yaml:",
             dir.0.join("extra.yaml").display(),
-            other.name
+            other.name,
+            other.code
         );
         assert!(d[0].starts_with(&prefix), "{}", d[0]);
     }
@@ -694,7 +695,10 @@ problems:
         let d = diagnostics(&e);
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(
-            d[0].starts_with(&format!("{}:2:3: ", dir.0.join("extra.yaml").display())),
+            d[0].starts_with(&format!(
+                "{}:2:11: problem type `https://api.example.com/2/problems/invalid-request` ends in `invalid-request`, like the problem type at bundled errors.yaml:",
+                dir.0.join("extra.yaml").display()
+            )),
             "{}",
             d[0]
         );

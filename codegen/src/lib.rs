@@ -127,8 +127,8 @@
 //! earlier:
 //!
 //! ```text
-//! error: errors.yaml:2:3: duplicate code name `rate_limit_exceeded`: already used at bundled errors.yaml:547:3
-//!   help: names must be unique; choose a more specific one
+//! error: errors.yaml:3:11: duplicate name `rate_limit_exceeded`
+//!   help: code 88 at bundled errors.yaml:547 already has this name; names are unique within `codes`
 //! 1 error in the spec
 //! ```
 //!

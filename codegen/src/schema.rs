@@ -9,16 +9,16 @@ fn ty_schema(key: &Key) -> Value {
     let mut v = match key.ty {
         Ty::Text => json!({"type": "string", "minLength": 1, "pattern": "\\S"}),
         Ty::Ident => {
-            json!({"type": "string", "pattern": "^[a-z](?:[a-z0-9]|_(?!_))*(?<!_)$", "not": {"enum": keys::RESERVED}})
+            json!({"type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "not": {"enum": keys::RESERVED}})
         }
-        Ty::Member => json!({"type": "string", "pattern": "^[a-z](?:[a-z0-9.]|_(?!_))*(?<!_)$"}),
+        Ty::Member => json!({"type": "string", "pattern": "^[a-z][a-z0-9]*([._][a-z0-9]+)*$"}),
         Ty::StatusCode => json!({"type": "integer", "minimum": 100, "maximum": 599}),
         Ty::ErrorCode => json!({"type": "integer", "minimum": 0, "maximum": u32::MAX}),
         Ty::ProblemUri => {
-            json!({"type": "string", "pattern": "^(about:blank|https?://[a-z0-9.-]+\\.[a-z0-9-]+/\\S*[^/\\s])$"})
+            json!({"type": "string", "pattern": "^(about:blank|https?://[a-z0-9-]+(\\.[a-z0-9-]+)+/\\S*[^/\\s])$"})
         }
         Ty::Prefix => {
-            json!({"type": "string", "pattern": "^https?://[a-z0-9.-]+\\.[a-z0-9-]+/\\S*/$"})
+            json!({"type": "string", "pattern": "^https?://[a-z0-9-]+(\\.[a-z0-9-]+)+/(\\S*/)?$"})
         }
         Ty::Bool => json!({"type": "boolean"}),
         Ty::TextList => {

@@ -1,13 +1,15 @@
 //! Checks across entries: uniqueness, references, naming collisions.
 //!
 //! The loader has already checked each value on its own (types, ranges,
-//! identifier syntax); what is left needs the whole spec.
+//! identifier syntax); what is left needs the whole spec. Each problem is
+//! reported at the value that causes it, and names the other entry involved
+//! by its line.
 
 use std::collections::BTreeMap;
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Location};
 use crate::naming;
-use crate::spec::{keys, FieldKind, Origin, Spec};
+use crate::spec::{keys, FieldKind, Origin, Spans, Spec};
 
 /// The generated type names a vocabulary enum must not take.
 pub(crate) const GENERATED_TYPES: &[&str] = &[
@@ -19,265 +21,474 @@ pub(crate) const GENERATED_TYPES: &[&str] = &[
     "RateLimitHeader",
 ];
 
-pub(crate) fn validate<'a>(spec: &'a Spec, diags: &mut Vec<Diagnostic>) {
-    let mut push = |origin: &Origin, message: String, help: Option<String>| {
-        let mut d = Diagnostic::new(&origin.file, origin.location, message);
-        d.help = help;
-        diags.push(d);
-    };
+/// Rust field names of the generated `ErrorObject` that members cannot take.
+const OBJECT_FIELDS: &[&str] = &["extra"];
+
+/// `line 57`, or `other.yaml:57` when the two are in different files.
+fn line_of(first: &Origin, here: &Origin) -> String {
+    if first.file == here.file {
+        format!("line {}", first.location.line)
+    } else {
+        format!("{}:{}", first.file.display(), first.location.line)
+    }
+}
+
+struct Checker<'a> {
+    spans: &'a Spans,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, at: &Origin, message: String, help: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::new(&at.file, at.location, message).help(help));
+    }
+
+    /// Where `key` of the entry at `origin` is.
+    fn at(&self, origin: &Origin, key: &str) -> Origin {
+        self.spans.at(origin, key)
+    }
+
+    /// Reports entries whose `key` repeats an earlier one in the same file.
+    /// `label` turns a key into words ("code 88").
+    fn unique<'o>(
+        &mut self,
+        items: impl Iterator<Item = (String, &'o Origin)>,
+        key: &str,
+        label: impl Fn(&str) -> String,
+        fix: &str,
+    ) {
+        let mut seen: BTreeMap<String, &Origin> = BTreeMap::new();
+        for (value, origin) in items {
+            match seen.get(&value) {
+                Some(first) if first.file == origin.file => {
+                    let at = self.at(origin, key);
+                    let what = label(&value);
+                    self.push(
+                        &at,
+                        format!("duplicate {what}"),
+                        format!(
+                            "{what} is already defined at {}; {fix}",
+                            line_of(first, origin)
+                        ),
+                    );
+                }
+                // A later file overrides the entry.
+                Some(_) => {}
+                None => {
+                    seen.insert(value, origin);
+                }
+            }
+        }
+    }
+
+    /// Reports names used twice in one list, also after CamelCase
+    /// conversion. Items are `(name, origin, label)`.
+    fn names<'o>(
+        &mut self,
+        items: impl Iterator<Item = (&'o str, &'o Origin, String)>,
+        list: &str,
+    ) {
+        let mut seen: BTreeMap<String, (&str, &Origin, String)> = BTreeMap::new();
+        for (name, origin, label) in items {
+            if name.is_empty() {
+                continue; // already reported by the loader
+            }
+            let camel = naming::camel(name);
+            match seen.get(&camel) {
+                Some((first, at, first_label)) => {
+                    let here = self.at(origin, "name");
+                    let line = line_of(at, origin);
+                    if *first == name {
+                        self.push(
+                            &here,
+                            format!("duplicate name `{name}`"),
+                            format!("{first_label} at {line} already has this name; names are unique within `{list}`"),
+                        );
+                    } else {
+                        self.push(
+                            &here,
+                            format!("name `{name}` collides with `{first}` ({first_label}, {line}): both become `{camel}` in Rust"),
+                            "rename one of them: names must differ by more than underscores",
+                        );
+                    }
+                }
+                None => {
+                    seen.insert(camel, (name, origin, label));
+                }
+            }
+        }
+    }
+
+    fn aliases(&mut self, text: &str, aliases: &[String], origin: &Origin, what: &str) {
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, a) in aliases.iter().enumerate() {
+            let at = self.at(origin, &format!("aliases[{i}]"));
+            if a == text {
+                self.push(
+                    &at,
+                    format!("alias {a:?} repeats the {what}"),
+                    format!("remove it from `aliases`: the `{what}` is matched already"),
+                );
+            } else if seen.contains(&a.as_str()) {
+                self.push(
+                    &at,
+                    format!("alias {a:?} is listed twice"),
+                    "remove one of them",
+                );
+            }
+            seen.push(a);
+        }
+    }
+
+    /// Where to report that a section lacks an entry: its key in the last
+    /// file that has it, or the top of the last file.
+    fn section(&self, spec: &Spec, name: &str) -> Origin {
+        for file in spec.files.iter().rev() {
+            if let Some(loc) = self
+                .spans
+                .sections
+                .iter()
+                .find(|((f, s), _)| f == file && *s == name)
+                .map(|(_, l)| *l)
+            {
+                return Origin {
+                    file: file.clone(),
+                    location: loc,
+                };
+            }
+        }
+        Origin {
+            file: spec.files.last().cloned().unwrap_or_default(),
+            location: Location::new(1, 1),
+        }
+    }
+}
+
+/// Sorts entries into layering order (a stable sort: file order within a
+/// file is kept).
+fn layered<'a>(
+    spec: &Spec,
+    mut v: Vec<(&'a str, &'a Origin, String)>,
+) -> Vec<(&'a str, &'a Origin, String)> {
+    v.sort_by_key(|(_, o, _)| spec.files.iter().position(|f| *f == o.file));
+    v
+}
+
+pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) {
+    let mut c = Checker { spans, diags };
+    // Entries in layering order: when two clash, the one from the later file
+    // is reported, pointing at the earlier one, even where an override took
+    // the place of an earlier entry in the list.
+    let layer = |o: &Origin| spec.files.iter().position(|f| *f == o.file);
 
     // Keys unique within each list.
-    unique(
+    c.unique(
         spec.statuses
             .iter()
             .map(|s| (s.status.to_string(), &s.origin)),
         "status",
-        &mut push,
+        |v| format!("status {v}"),
+        "remove one of the two entries",
     );
-    unique(
-        spec.codes.iter().map(|c| (c.code.to_string(), &c.origin)),
+    c.unique(
+        spec.codes.iter().map(|x| (x.code.to_string(), &x.origin)),
         "code",
-        &mut push,
+        |v| format!("code {v}"),
+        "remove one of the two entries, or give this one another code",
     );
-    unique(
+    c.unique(
         spec.problems
             .iter()
             .map(|p| (p.type_uri.clone(), &p.origin)),
-        "problem type",
-        &mut push,
+        "type",
+        |v| format!("problem type `{v}`"),
+        "remove one of the two entries",
     );
-    unique(
+    c.unique(
         spec.fields.iter().map(|f| (f.name.clone(), &f.origin)),
-        "field",
-        &mut push,
+        "name",
+        |v| format!("field `{v}`"),
+        "remove one of the two entries",
     );
-    unique(
+    c.unique(
         spec.formats.iter().map(|f| (f.name.clone(), &f.origin)),
-        "format",
-        &mut push,
+        "name",
+        |v| format!("format `{v}`"),
+        "remove one of the two entries",
     );
-    unique(
+    c.unique(
         spec.headers.iter().map(|h| (h.name.clone(), &h.origin)),
-        "header",
-        &mut push,
+        "name",
+        |v| format!("header `{v}`"),
+        "remove one of the two entries",
     );
-    unique(
+    c.unique(
         spec.problem_hosts
             .iter()
             .map(|h| (h.prefix.clone(), &h.origin)),
-        "problem host",
-        &mut push,
+        "prefix",
+        |v| format!("problem host `{v}`"),
+        "remove one of the two entries",
     );
-
-    // Entries of one list in layering order: when two clash, the one from
-    // the later file is reported, pointing at the earlier one, even where an
-    // override took the place of a bundled entry in the list.
-    let layer = |o: &Origin| spec.files.iter().position(|f| *f == o.file);
-    let layered = |mut v: Vec<(&'a str, &'a Origin)>| {
-        v.sort_by_key(|(_, o)| layer(o));
-        v
-    };
 
     // Names unique within each list, also after CamelCase conversion.
-    names(
+    c.names(
         layered(
+            spec,
             spec.statuses
                 .iter()
-                .map(|s| (s.name.as_str(), &s.origin))
+                .map(|s| (s.name.as_str(), &s.origin, format!("status {}", s.status)))
                 .collect(),
-        ),
-        "status",
-        &mut push,
+        )
+        .into_iter(),
+        "statuses",
     );
-    names(
+    c.names(
         layered(
+            spec,
             spec.codes
                 .iter()
-                .map(|c| (c.name.as_str(), &c.origin))
+                .map(|x| (x.name.as_str(), &x.origin, format!("code {}", x.code)))
                 .collect(),
-        ),
-        "code",
-        &mut push,
+        )
+        .into_iter(),
+        "codes",
     );
-    names(
+    c.names(
         layered(
+            spec,
             spec.problems
                 .iter()
-                .map(|p| (p.name.as_str(), &p.origin))
+                .map(|p| {
+                    (
+                        p.name.as_str(),
+                        &p.origin,
+                        format!("problem `{}`", p.slug()),
+                    )
+                })
                 .collect(),
-        ),
-        "problem",
-        &mut push,
+        )
+        .into_iter(),
+        "problems",
     );
     for f in &spec.fields {
-        names(
-            layered(
-                f.values
-                    .iter()
-                    .map(|v| (v.name.as_str(), &v.origin))
-                    .collect(),
-            ),
-            "value",
-            &mut push,
-        );
-        unique(
+        c.unique(
             f.values.iter().map(|v| (v.value.clone(), &v.origin)),
             "value",
-            &mut push,
+            |v| format!("value `{v}` of `{}`", f.name),
+            "remove one of the two entries",
+        );
+        c.names(
+            f.values
+                .iter()
+                .map(|v| (v.name.as_str(), &v.origin, format!("value `{}`", v.value))),
+            &format!("the values of `{}`", f.name),
         );
     }
 
     // Problem slugs are what host-independent lookup matches on.
-    let mut slugs: BTreeMap<&str, &Origin> = BTreeMap::new();
-    let mut problems: Vec<_> = spec.problems.iter().collect();
+    let mut slugs: BTreeMap<&str, (&str, &Origin)> = BTreeMap::new();
+    let mut problems: Vec<&crate::spec::Problem> = spec.problems.iter().collect();
     problems.sort_by_key(|p| layer(&p.origin));
     for p in problems {
-        if let Some(first) = slugs.insert(p.slug(), &p.origin) {
-            if p.origin != *first {
-                push(
-                    &p.origin,
-                    format!("problem type `{}` has the same last path segment `{}` as the one at {first}", p.type_uri, p.slug()),
-                    Some("lookups match a problem under any host by its last segment, so two types cannot share one; merge them (list the other URI under `problem_hosts`)".into()),
+        match slugs.get(p.slug()) {
+            // The same URI twice is reported as a duplicate, or is an
+            // override when it comes from a later file.
+            Some((uri, first)) if *uri != p.type_uri => {
+                let at = c.at(&p.origin, "type");
+                let line = line_of(first, &p.origin);
+                c.push(
+                    &at,
+                    format!("problem type `{}` ends in `{}`, like the problem type at {line}", p.type_uri, p.slug()),
+                    "lookups match a problem under any host by its last path segment, so two types cannot share one; keep one entry and list the other host under `problem_hosts`",
                 );
+            }
+            Some(_) => {}
+            None => {
+                slugs.insert(p.slug(), (&p.type_uri, &p.origin));
             }
         }
     }
 
-    // References to statuses.
-    let known = |s: u16| spec.statuses.iter().any(|x| x.status == s);
-    let status_help = |s: u16| {
-        Some(format!(
-            "add a `statuses:` entry for {s}, or use one of: {}",
-            spec.statuses
-                .iter()
-                .map(|x| x.status.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-    };
-    for c in &spec.codes {
-        for s in c.status.iter().chain(&c.other_statuses) {
-            if !known(*s) {
-                push(
-                    &c.origin,
+    // References to statuses. When a status entry could not be read, its
+    // number is unknown: stay quiet rather than blame every reference.
+    if !spans.is_incomplete("statuses") {
+        let known = |s: u16| spec.statuses.iter().any(|x| x.status == s);
+        let defined = spec
+            .statuses
+            .iter()
+            .map(|x| x.status.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let help = |s: u16| {
+            if defined.is_empty() {
+                format!("add a `statuses:` entry for {s}")
+            } else {
+                format!("add a `statuses:` entry for {s}, or use one of {defined}")
+            }
+        };
+        for x in &spec.codes {
+            if let Some(s) = x.status.filter(|s| !known(*s)) {
+                let at = c.at(&x.origin, "status");
+                c.push(
+                    &at,
                     format!(
                         "code {} refers to status {s}, which no `statuses:` entry defines",
-                        c.code
+                        x.code
                     ),
-                    status_help(*s),
+                    help(s),
+                );
+            }
+            for (i, s) in x.other_statuses.iter().enumerate() {
+                if !known(*s) {
+                    let at = c.at(&x.origin, &format!("other_statuses[{i}]"));
+                    c.push(
+                        &at,
+                        format!(
+                            "code {} refers to status {s}, which no `statuses:` entry defines",
+                            x.code
+                        ),
+                        help(*s),
+                    );
+                }
+            }
+        }
+        for p in &spec.problems {
+            if let Some(s) = p.status.filter(|s| !known(*s)) {
+                let at = c.at(&p.origin, "status");
+                c.push(
+                    &at,
+                    format!(
+                        "problem `{}` refers to status {s}, which no `statuses:` entry defines",
+                        p.slug()
+                    ),
+                    help(s),
                 );
             }
         }
-        if c.status.is_some() && c.other_statuses.contains(&c.status.unwrap_or_default()) {
-            push(
-                &c.origin,
+    }
+    for x in &spec.codes {
+        if let Some(i) = x.other_statuses.iter().position(|s| Some(*s) == x.status) {
+            let at = c.at(&x.origin, &format!("other_statuses[{i}]"));
+            c.push(
+                &at,
                 format!(
                     "code {} lists its own status {} under `other_statuses`",
-                    c.code,
-                    c.status.unwrap_or_default()
+                    x.code, x.other_statuses[i]
                 ),
-                Some("remove it from `other_statuses`".into()),
+                "remove it from `other_statuses`: `status` covers it",
             );
         }
-        aliases(&c.message, &c.aliases, &c.origin, "message", &mut push);
+        c.aliases(&x.message, &x.aliases, &x.origin, "message");
     }
     for p in &spec.problems {
-        if let Some(s) = p.status.filter(|s| !known(*s)) {
-            push(
-                &p.origin,
-                format!(
-                    "problem `{}` refers to status {s}, which no `statuses:` entry defines",
-                    p.name
-                ),
-                status_help(s),
-            );
-        }
-        aliases(&p.title, &p.aliases, &p.origin, "title", &mut push);
+        c.aliases(&p.title, &p.aliases, &p.origin, "title");
     }
     for s in &spec.statuses {
-        aliases(&s.text, &s.aliases, &s.origin, "text", &mut push);
+        c.aliases(&s.text, &s.aliases, &s.origin, "text");
     }
 
-    // Vocabulary enums become types named after their member.
+    // Members become struct fields; vocabularies become enums named after
+    // their member.
+    let mut types: BTreeMap<String, &Origin> = BTreeMap::new();
+    let mut fields: BTreeMap<String, (&str, &Origin)> = BTreeMap::new();
     for f in &spec.fields {
+        let rust = naming::snake(&f.name);
+        if OBJECT_FIELDS.contains(&rust.as_str()) {
+            let at = c.at(&f.origin, "name");
+            c.push(
+                &at,
+                format!("member name `{}` is reserved", f.name),
+                "`ErrorObject::extra` holds the undocumented members; decoders keep a member with this name there",
+            );
+        }
+        match fields.get(&rust) {
+            Some((first, at)) if *first != f.name => {
+                let here = c.at(&f.origin, "name");
+                let line = line_of(at, &f.origin);
+                c.push(
+                    &here,
+                    format!("member `{}` collides with `{first}` ({line}): both become the Rust field `{rust}`", f.name),
+                    "rename one of them",
+                );
+            }
+            Some(_) => {} // reported as a duplicate field
+            None => {
+                fields.insert(rust, (&f.name, &f.origin));
+            }
+        }
         if f.values.is_empty() {
             continue;
         }
         let ty = naming::camel(&f.name);
         if GENERATED_TYPES.contains(&ty.as_str()) || naming::SHADOWING.contains(&ty.as_str()) {
-            push(
-                &f.origin,
-                format!("member `{}` has values, and its generated type `{ty}` would clash with a type of the same name", f.name),
-                Some("vocabulary members become enums named after them; rename the member or drop its `values`".into()),
+            let at = c.at(&f.origin, "name");
+            c.push(
+                &at,
+                format!("member `{}` lists values, and its generated type `{ty}` would clash with a type of the same name", f.name),
+                "vocabulary members become enums named after them; rename the member or drop its `values`",
             );
         }
-    }
-    let mut seen: BTreeMap<String, &Origin> = BTreeMap::new();
-    for f in spec.fields.iter().filter(|f| !f.values.is_empty()) {
-        if let Some(first) = seen.insert(naming::camel(&f.name), &f.origin) {
-            push(
-                &f.origin,
-                format!(
-                    "member `{}` would generate the same type name as the member at {first}",
-                    f.name
-                ),
-                Some("rename one of them".into()),
-            );
-        }
-    }
-    let mut seen: BTreeMap<String, &Origin> = BTreeMap::new();
-    for f in &spec.fields {
-        if let Some(first) = seen.insert(naming::snake(&f.name), &f.origin) {
-            push(
-                &f.origin,
-                format!(
-                    "member `{}` would generate the same Rust field as the member at {first}",
-                    f.name
-                ),
-                Some("rename one of them".into()),
-            );
+        if let Some(first) = types.get(&ty) {
+            if first.file == f.origin.file && **first != f.origin {
+                let at = c.at(&f.origin, "name");
+                let line = line_of(first, &f.origin);
+                c.push(
+                    &at,
+                    format!(
+                        "member `{}` would generate the type `{ty}`, like the member at {line}",
+                        f.name
+                    ),
+                    "rename one of them",
+                );
+            }
+        } else {
+            types.insert(ty, &f.origin);
         }
     }
 
     // What the runtime relies on.
-    let anchor = spec
-        .files
-        .last()
-        .map(|f| Origin {
-            file: f.clone(),
-            location: crate::Location::new(1, 1),
-        })
-        .unwrap_or_default();
-    for name in keys::FORMATS {
-        if !spec.formats.iter().any(|f| f.name == *name) {
-            push(
-                &anchor,
-                format!("the spec defines no `{name}` format"),
-                Some(format!(
-                    "add a `formats:` entry with `name: {name}` and its `content_type`"
-                )),
-            );
+    if !spans.is_incomplete("formats") {
+        for name in keys::FORMATS {
+            if !spec.formats.iter().any(|f| f.name == *name) {
+                let at = c.section(spec, "formats");
+                c.push(
+                    &at,
+                    format!("the spec defines no `{name}` format"),
+                    format!("the runtime needs all four formats: add a `formats:` entry with `name: {name}`, its `content_type` and a `description`"),
+                );
+            }
         }
     }
     for (name, kind) in [
         ("type", FieldKind::String),
         ("title", FieldKind::String),
         ("detail", FieldKind::String),
+        ("status", FieldKind::Integer),
     ] {
+        let (word, a) = match kind {
+            FieldKind::Integer => ("integer", "an integer"),
+            _ => ("string", "a string"),
+        };
         match spec.fields.iter().find(|f| f.name == name) {
-            None => push(
-                &anchor,
-                format!("the spec defines no `{name}` field"),
-                Some(format!(
-                    "every v2 error object has `{name}`; add a `fields:` entry with `name: {name}`"
-                )),
-            ),
-            Some(f) if f.kind != kind => push(
-                &f.origin,
-                format!("field `{name}` must be `kind: string`"),
-                None,
-            ),
-            Some(_) => {}
+            None if name != "status" && !spans.is_incomplete("fields") => {
+                let at = c.section(spec, "fields");
+                c.push(
+                    &at,
+                    format!("the spec defines no `{name}` field"),
+                    format!("every v2 error object has `{name}`: add a `fields:` entry with `name: {name}`, `always: true` and a `description`"),
+                );
+            }
+            Some(f) if f.kind != kind => {
+                let at = c.at(&f.origin, "kind");
+                c.push(
+                    &at,
+                    format!("field `{name}` must be `kind: {word}`"),
+                    format!("the runtime reads `{name}` as {a}: write `kind: {word}`"),
+                );
+            }
+            _ => {}
         }
     }
     if let Some(f) = spec
@@ -285,98 +496,11 @@ pub(crate) fn validate<'a>(spec: &'a Spec, diags: &mut Vec<Diagnostic>) {
         .iter()
         .find(|f| f.name == "type" && !f.values.is_empty())
     {
-        push(
-            &f.origin,
-            "field `type` cannot list `values`: its values are the `problems:` entries".into(),
-            Some("remove `values` from `type`".into()),
+        let at = c.at(&f.origin, "values");
+        c.push(
+            &at,
+            "field `type` cannot list `values`".into(),
+            "the values of `type` are the `problems:` entries: remove `values` here",
         );
-    }
-    if let Some(f) = spec
-        .fields
-        .iter()
-        .find(|f| f.name == "status" && f.kind != FieldKind::Integer)
-    {
-        push(
-            &f.origin,
-            "field `status` must be `kind: integer`".into(),
-            None,
-        );
-    }
-}
-
-fn unique<'a>(
-    items: impl Iterator<Item = (String, &'a Origin)>,
-    what: &str,
-    push: &mut impl FnMut(&Origin, String, Option<String>),
-) {
-    let mut seen: BTreeMap<String, &Origin> = BTreeMap::new();
-    for (key, origin) in items {
-        match seen.get(&key) {
-            Some(first) if first.file == origin.file => push(
-                origin,
-                format!(
-                    "duplicate {what} `{key}`: already defined at line {}",
-                    first.location.line
-                ),
-                Some(format!(
-                    "remove one of the two entries, or give this one another {what}"
-                )),
-            ),
-            Some(_) => {} // an override from a later layer
-            None => {
-                seen.insert(key, origin);
-            }
-        }
-    }
-}
-
-fn names<'a>(
-    items: Vec<(&'a str, &'a Origin)>,
-    what: &str,
-    push: &mut impl FnMut(&Origin, String, Option<String>),
-) {
-    let mut seen: BTreeMap<String, (&str, &Origin)> = BTreeMap::new();
-    for (name, origin) in items {
-        let camel = naming::camel(name);
-        if let Some((first, at)) = seen.get(&camel) {
-            let msg = if *first == name {
-                format!("duplicate {what} name `{name}`: already used at {at}")
-            } else {
-                format!("{what} name `{name}` becomes `{camel}` in Rust, like `{first}` at {at}")
-            };
-            push(
-                origin,
-                msg,
-                Some("names must be unique; choose a more specific one".into()),
-            );
-        } else {
-            seen.insert(camel, (name, origin));
-        }
-    }
-}
-
-fn aliases(
-    text: &str,
-    aliases: &[String],
-    origin: &Origin,
-    what: &str,
-    push: &mut impl FnMut(&Origin, String, Option<String>),
-) {
-    let mut seen: Vec<&str> = Vec::new();
-    for a in aliases {
-        if a == text {
-            push(
-                origin,
-                format!("alias {a:?} repeats the {what}"),
-                Some("remove it from `aliases`".into()),
-            );
-        } else if seen.contains(&a.as_str()) {
-            push(
-                origin,
-                format!("alias {a:?} is listed twice"),
-                Some("remove one of them".into()),
-            );
-        }
-        seen.push(a);
     }
 }

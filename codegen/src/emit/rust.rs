@@ -91,59 +91,17 @@ fn docs(lines: &[String]) -> TokenStream {
     out
 }
 
+/// Escapes spec prose for rustdoc (see [`super::markdown::rustdoc`]): it
+/// renders as the text it is, and can never open a code block that would
+/// become a doctest in users' crates.
 pub(crate) fn doc_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_code = false;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == '`' {
-            in_code = !in_code;
-            out.push(c);
-            rest = &rest[1..];
-            continue;
-        }
-        if !in_code {
-            if rest.starts_with("https://") || rest.starts_with("http://") {
-                let end = rest
-                    .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '`'))
-                    .unwrap_or(rest.len());
-                let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
-                out.push('<');
-                out.push_str(url);
-                out.push('>');
-                rest = &rest[url.len()..];
-                continue;
-            }
-            match c {
-                '[' | ']' | '*' | '_' | '<' | '>' | '|' | '#' | '\\' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                _ => out.push(c),
-            }
-        } else {
-            out.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    if in_code {
-        // An unbalanced backtick would swallow the next line's text.
-        out.push('`');
-    }
-    out
+    super::markdown::rustdoc(text)
 }
 
 /// Wraps a wire text for rustdoc: in backticks, so that nothing in it is
 /// read as Markdown. Backticks inside are handled with a longer fence.
 fn code_span(text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    super::markdown::code(text, false)
 }
 
 fn opt_str(s: Option<&String>) -> TokenStream {
@@ -1267,7 +1225,8 @@ mod tests {
         assert_eq!(doc_escape("a [b] c"), "a \\[b\\] c");
         assert_eq!(doc_escape("see https://x.com/a."), "see <https://x.com/a>.");
         assert_eq!(doc_escape("`[x]` y"), "`[x]` y");
-        assert_eq!(doc_escape("open `code"), "open `code`");
+        assert_eq!(doc_escape("open `code"), "open \\`code");
+        assert_eq!(doc_escape("a\n    b\n\n- c"), "a b\n\n\\- c");
         assert_eq!(doc_escape("<named> *x*"), "\\<named\\> \\*x\\*");
     }
 

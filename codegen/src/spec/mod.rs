@@ -9,6 +9,7 @@ pub mod keys;
 mod load;
 pub(crate) mod yaml;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Location};
@@ -33,6 +34,40 @@ pub struct Spec {
     pub problems: Vec<Problem>,
     /// Members of a v2 error object.
     pub fields: Vec<Field>,
+}
+
+/// Where the parts of each entry are, for diagnostics found after loading.
+#[derive(Default)]
+pub(crate) struct Spans {
+    /// The location of each key's value (`code`) and list item
+    /// (`aliases[1]`) of an entry, by the entry's origin.
+    pub values: HashMap<Origin, HashMap<String, Location>>,
+    /// The location of each top-level section key, by file.
+    pub sections: HashMap<(PathBuf, &'static str), Location>,
+    /// Sections of a file in which an entry could not be read at all:
+    /// checks that need every entry of the section skip them.
+    pub incomplete: HashSet<(PathBuf, &'static str)>,
+}
+
+impl Spans {
+    /// The value of `key` in the entry defined at `origin`, or the entry.
+    pub fn at(&self, origin: &Origin, key: &str) -> Origin {
+        let location = self
+            .values
+            .get(origin)
+            .and_then(|m| m.get(key))
+            .copied()
+            .unwrap_or(origin.location);
+        Origin {
+            file: origin.file.clone(),
+            location,
+        }
+    }
+
+    /// Whether any file lost an entry of `section`.
+    pub fn is_incomplete(&self, section: &str) -> bool {
+        self.incomplete.iter().any(|(_, s)| *s == section)
+    }
 }
 
 /// Where an entry was defined.
@@ -374,14 +409,19 @@ impl Spec {
     /// Every problem found in any of the sources.
     pub fn from_sources(sources: &[(PathBuf, Vec<u8>)]) -> Result<Spec, Error> {
         let mut diagnostics = Vec::new();
+        let mut spans = Spans::default();
         let mut spec = Spec::default();
+        let mut parsed = true;
         for (file, bytes) in sources {
-            if let Some(layer) = load::load(file, bytes, &mut diagnostics) {
-                spec.layer(layer);
+            match load::load(file, bytes, &mut diagnostics, &mut spans) {
+                Some(layer) => spec.layer(layer),
+                None => parsed = false,
             }
         }
-        if diagnostics.is_empty() {
-            crate::validate::validate(&spec, &mut diagnostics);
+        // Checks across entries run even when some values were wrong, so
+        // that one pass reports everything; they need every file, though.
+        if parsed {
+            crate::validate::validate(&spec, &spans, &mut diagnostics);
         }
         if diagnostics.is_empty() {
             spec.canonicalise();

@@ -63,9 +63,14 @@ fn spec_path(arg: Option<&String>) -> PathBuf {
     arg.map_or_else(|| PathBuf::from("errors.yaml"), PathBuf::from)
 }
 
-fn load(path: &Path) -> Result<twitter_errors_codegen::Spec, ExitCode> {
+fn load(path: &Path, defaulted: bool) -> Result<twitter_errors_codegen::Spec, ExitCode> {
     twitter_errors_codegen::Spec::from_path(path).map_err(|e| {
         eprintln!("{e}");
+        if defaulted && e.category() == twitter_errors_codegen::Category::Io {
+            eprintln!(
+                "  help: run this from the folder that holds errors.yaml (the repository root), or give the spec's path"
+            );
+        }
         ExitCode::FAILURE
     })
 }
@@ -75,7 +80,7 @@ fn check(rest: &[String]) -> Result<ExitCode, String> {
         return Err("usage: twitter-errors check [FILE]".into());
     }
     let path = spec_path(rest.first());
-    let spec = match load(&path) {
+    let spec = match load(&path, rest.is_empty()) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -162,7 +167,7 @@ fn docs(rest: &[String]) -> Result<ExitCode, String> {
         a.out = Some(PathBuf::from("docs/ERRORS.md"));
     }
     let path = spec_path(a.file.as_ref());
-    let spec = match load(&path) {
+    let spec = match load(&path, a.file.is_none()) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
