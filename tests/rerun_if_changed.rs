@@ -147,11 +147,20 @@ fn a_bad_spec_fails_the_build_with_located_diagnostics() {
     let spec = dir.join("errors.yaml");
     std::fs::copy(ws.join("errors.yaml"), &spec).unwrap();
     add_code(&spec, &NEW_CODE.replace("status: 400", "status: 499"));
-    let line = std::fs::read_to_string(&spec)
-        .unwrap()
+    // The diagnostic points at the offending value: the status of the new
+    // entry (the first `status: 499` after its `code:` line).
+    let text_now = std::fs::read_to_string(&spec).unwrap();
+    let entry = text_now
         .lines()
         .position(|l| l == "  - code: 99901")
+        .unwrap();
+    let line = text_now
+        .lines()
+        .enumerate()
+        .skip(entry)
+        .find(|(_, l)| l.trim() == "status: 499")
         .unwrap()
+        .0
         + 1;
 
     let output = cargo(&dir, &["build"]);
@@ -159,11 +168,11 @@ fn a_bad_spec_fails_the_build_with_located_diagnostics() {
     assert!(!output.status.success(), "{log}");
     // Cargo indents what the build script printed; the lines are ours.
     let expected = format!(
-        "error: errors.yaml:{line}:3: code 99901 refers to status 499, which no `statuses:` entry defines\n"
+        "error: errors.yaml:{line}:13: code 99901 refers to status 499, which no `statuses:` entry defines\n"
     );
     assert!(log.contains(&expected), "{log}");
     assert!(
-        log.contains("  help: add a `statuses:` entry for 499, or use one of: 200,"),
+        log.contains("  help: add a `statuses:` entry for 499, or use one of 200,"),
         "{log}"
     );
     assert!(log.contains("1 error in the spec"), "{log}");
