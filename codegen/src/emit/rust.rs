@@ -534,15 +534,12 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
     );
     // Messages and aliases to entries; a text shared by several codes maps
     // to the lowest code, since a text alone cannot tell them apart.
-    let mut texts: Vec<(&str, &Ident)> = Vec::new();
+    let mut texts: std::collections::BTreeMap<&str, &Ident> = std::collections::BTreeMap::new();
     for (c, v) in spec.codes.iter().zip(&variants) {
         for t in std::iter::once(&c.message).chain(&c.aliases) {
-            if !texts.iter().any(|(x, _)| *x == t.as_str()) {
-                texts.push((t, v));
-            }
+            texts.entry(t.as_str()).or_insert(v);
         }
     }
-    texts.sort_by(|a, b| a.0.cmp(b.0));
     let (text_keys, text_vals): (Vec<&str>, Vec<&Ident>) = texts.into_iter().unzip();
     let by_message = str_lookup(
         r,

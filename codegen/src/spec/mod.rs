@@ -436,18 +436,15 @@ impl Spec {
         // Entries of a later file replace those of an earlier one with the
         // same key; duplicates within one file are kept for validation to
         // report.
-        fn merge<T: HasOrigin, K: PartialEq>(
-            into: &mut Vec<T>,
-            from: Vec<T>,
-            key: impl Fn(&T) -> K,
-        ) {
+        fn merge<T: HasOrigin, K: Ord>(into: &mut Vec<T>, from: Vec<T>, key: impl Fn(&T) -> K) {
+            // Keys of the earlier layers, indexed once: layering stays linear
+            // in the number of entries.
+            let earlier: std::collections::BTreeMap<K, usize> =
+                into.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
             for item in from {
-                let earlier = into
-                    .iter()
-                    .position(|x| key(x) == key(&item) && x.origin().file != item.origin().file);
-                match earlier {
-                    Some(i) => into[i] = item,
-                    None => into.push(item),
+                match earlier.get(&key(&item)) {
+                    Some(&i) if into[i].origin().file != item.origin().file => into[i] = item,
+                    _ => into.push(item),
                 }
             }
         }
