@@ -44,3 +44,4 @@ pub use catalog::{
     Api, Code, Evidence, Format, Members, ParseError, ProblemUri, Retry, Status, Term,
 };
 pub use generated::*;
+pub mod codec;
