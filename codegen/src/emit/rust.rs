@@ -1021,31 +1021,6 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
         " An error object with the members that are always present:\n{}",
         req_docs.collect::<Vec<_>>().join("\n")
     );
-    // Accessors of `catalog::ObjectEntry`: the members the codecs read
-    // generically. `type`, `title` and `detail` always exist (validation
-    // requires them); `status` and `message` may not.
-    let accessor = |name: &str, want: Option<FieldKind>, by_value: bool| {
-        let Some(f) = fields
-            .iter()
-            .zip(&spec.fields)
-            .find(|(f, sf)| f.wire == name && want.is_none_or(|k| sf.kind == k))
-            .map(|(f, _)| f)
-        else {
-            return quote!(::core::option::Option::None);
-        };
-        let id = &f.id;
-        match (f.always, by_value) {
-            (true, true) => quote!(::core::option::Option::Some(self.#id)),
-            (true, false) => quote!(::core::option::Option::Some(&self.#id)),
-            (false, true) => quote!(self.#id),
-            (false, false) => quote!(self.#id.as_ref()),
-        }
-    };
-    let get_type = accessor("type", None, false);
-    let get_title = accessor("title", Some(FieldKind::String), false);
-    let get_detail = accessor("detail", Some(FieldKind::String), false);
-    let get_message = accessor("message", Some(FieldKind::String), false);
-    let get_status = accessor("status", Some(FieldKind::Integer), true);
     let member_names = fields.iter().map(|f| &f.wire);
     let required_names = required.iter().map(|f| &f.wire);
 
@@ -1124,12 +1099,6 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
             type Problem = ProblemType;
             const MEMBERS: &'static [&'static str] = &[#(#member_names),*];
             const REQUIRED: &'static [&'static str] = &[#(#required_names),*];
-            fn problem_type(&self) -> ::core::option::Option<&#r::catalog::ProblemUri<ProblemType>> { #get_type }
-            fn title(&self) -> ::core::option::Option<&str> { #get_title.map(::std::string::String::as_str) }
-            fn detail(&self) -> ::core::option::Option<&str> { #get_detail.map(::std::string::String::as_str) }
-            fn message(&self) -> ::core::option::Option<&str> { #get_message.map(::std::string::String::as_str) }
-            fn status(&self) -> ::core::option::Option<i64> { #get_status }
-            fn extra(&self) -> &#r::catalog::Members { &self.extra }
         }
     }
 }

@@ -317,9 +317,7 @@ pub trait Vocabulary: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'stat
 }
 
 /// A v2 error object type generated from a spec's `fields`: what the
-/// problem codec reads generically. Its `Serialize` writes the documented
-/// members in the order of [`ObjectEntry::MEMBERS`], then
-/// [`ObjectEntry::extra`].
+/// problem codec needs to build one from a body's members.
 pub trait ObjectEntry:
     Clone + fmt::Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned + 'static
 {
@@ -330,18 +328,6 @@ pub trait ObjectEntry:
     /// The members every object carries. An object without one of them
     /// does not decode as this type.
     const REQUIRED: &'static [&'static str];
-    /// `type`, when present.
-    fn problem_type(&self) -> Option<&ProblemUri<Self::Problem>>;
-    /// `title`, when present.
-    fn title(&self) -> Option<&str>;
-    /// `detail`, when present.
-    fn detail(&self) -> Option<&str>;
-    /// `message`, when the spec documents it and it is present.
-    fn message(&self) -> Option<&str>;
-    /// `status`, when the spec documents it and it is present.
-    fn status(&self) -> Option<i64>;
-    /// Members the spec does not document, in the order they came.
-    fn extra(&self) -> &Members;
 }
 
 /// A whole generated catalog: the types and tables the codecs work from.

@@ -150,7 +150,16 @@ impl DecodeError {
 
     /// Wraps an error from the JSON parser. `side` holds an error that one
     /// of our visitors set before failing, which wins.
-    pub(crate) fn from_json(e: &serde_json::Error, side: Option<DecodeError>) -> Self {
+    pub(crate) fn from_json(e: &serde_json::Error, side: Option<DecodeError>, input: &[u8]) -> Self {
+        if side.is_none() && e.is_syntax() {
+            if let Err(u) = std::str::from_utf8(input) {
+                return DecodeError::new(
+                    ErrorKind::InvalidUtf8,
+                    format!("invalid byte at offset {}", u.valid_up_to()),
+                )
+                .at_offset(input, u.valid_up_to());
+            }
+        }
         let err = match side {
             Some(s) => s,
             None => {

@@ -65,11 +65,11 @@ pub enum Shape<'a, C: Catalog = crate::Catalog> {
     /// `{"errors":"Status is a duplicate."}`: `errors` as a plain string.
     Text(Cow<'a, str>),
     /// `{"request":"/1/...","error":"..."}`: the pre-2012 form.
-    Legacy(Legacy<'a>),
+    Legacy(Box<Legacy<'a>>),
     /// A failed media upload: `{"processing_info":{"state":"failed","error":{...}}}`.
-    Media(Media<'a>),
+    Media(Box<Media<'a>>),
     /// A streaming disconnect notice: `{"disconnect":{"code":3,...}}`.
-    Disconnect(Disconnect<'a>),
+    Disconnect(Box<Disconnect<'a>>),
 }
 
 /// One v1.1 error: a code and its message.
@@ -313,14 +313,27 @@ impl<'a, C: Catalog> Body<'a, C> {
 
     /// Encodes the body as compact JSON.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(64);
+        let mut out = Vec::with_capacity(self.size_hint());
         self.encode_into(&mut out);
         out
     }
 
     /// Encodes the body as compact JSON, appending to `out`.
     pub fn encode_into(&self, out: &mut Vec<u8>) {
+        out.reserve(self.size_hint());
         self.write(out, Escape::plain());
+    }
+
+    /// About how long the encoding is, so that it is written without
+    /// growing the buffer.
+    fn size_hint(&self) -> usize {
+        let shape = match &self.shape {
+            Shape::Errors(e) => e.iter().map(|e| e.message.len() + 36 + 16 * e.extra.len()).sum(),
+            Shape::Text(t) => t.len(),
+            Shape::Legacy(l) => l.error.len() + l.request.as_ref().map_or(0, |r| r.len()) + 32,
+            _ => 128,
+        };
+        16 + shape + 32 * self.extra.len()
     }
 
     pub(crate) fn write(&self, out: &mut Vec<u8>, esc: Escape) {
@@ -346,7 +359,7 @@ impl<'a, C: Catalog> Body<'a, C> {
     fn write_shape(&self, out: &mut Vec<u8>, esc: Escape, first: &mut bool) {
         match &self.shape {
             Shape::Errors(errors) => {
-                key(out, first, "errors", esc);
+                lit(out, first, b"\"errors\":");
                 out.push(b'[');
                 for (i, e) in errors.iter().enumerate() {
                     if i > 0 {
@@ -357,27 +370,27 @@ impl<'a, C: Catalog> Body<'a, C> {
                 out.push(b']');
             }
             Shape::Text(t) => {
-                key(out, first, "errors", esc);
+                lit(out, first, b"\"errors\":");
                 write_str(out, t, esc);
             }
             Shape::Legacy(l) => {
                 let request = |out: &mut Vec<u8>, first: &mut bool| {
                     if let Some(r) = &l.request {
-                        key(out, first, "request", esc);
+                        lit(out, first, b"\"request\":");
                         write_str(out, r, esc);
                     }
                 };
                 if l.request_first() {
                     request(out, first);
                 }
-                key(out, first, "error", esc);
+                lit(out, first, b"\"error\":");
                 write_str(out, &l.error, esc);
                 if !l.request_first() {
                     request(out, first);
                 }
             }
             Shape::Media(m) => {
-                key(out, first, "processing_info", esc);
+                lit(out, first, b"\"processing_info\":");
                 out.push(b'{');
                 let mut inner = true;
                 let at = m.layout.0.min(m.processing_info.len());
@@ -393,19 +406,19 @@ impl<'a, C: Catalog> Body<'a, C> {
                 out.push(b'}');
             }
             Shape::Disconnect(d) => {
-                key(out, first, "disconnect", esc);
+                lit(out, first, b"\"disconnect\":");
                 out.push(b'{');
                 let mut inner = true;
                 if let Some(c) = d.code {
-                    key(out, &mut inner, "code", esc);
+                    lit(out, &mut inner, b"\"code\":");
                     write_int(out, c);
                 }
                 if let Some(s) = &d.stream_name {
-                    key(out, &mut inner, "stream_name", esc);
+                    lit(out, &mut inner, b"\"stream_name\":");
                     write_str(out, s, esc);
                 }
                 if let Some(r) = &d.reason {
-                    key(out, &mut inner, "reason", esc);
+                    lit(out, &mut inner, b"\"reason\":");
                     write_str(out, r, esc);
                 }
                 for (k, v) in d.extra.iter() {
@@ -421,9 +434,9 @@ impl<'a, C: Catalog> Body<'a, C> {
         let shape = match self.shape {
             Shape::Errors(e) => Shape::Errors(e.into_iter().map(V1Error::into_owned).collect()),
             Shape::Text(t) => Shape::Text(owned(t)),
-            Shape::Legacy(l) => Shape::Legacy(l.into_owned()),
-            Shape::Media(m) => Shape::Media(m.into_owned()),
-            Shape::Disconnect(d) => Shape::Disconnect(d.into_owned()),
+            Shape::Legacy(l) => Shape::Legacy(Box::new(l.into_owned())),
+            Shape::Media(m) => Shape::Media(Box::new(m.into_owned())),
+            Shape::Disconnect(d) => Shape::Disconnect(Box::new(d.into_owned())),
         };
         Body {
             shape,
@@ -443,14 +456,14 @@ fn write_v1_error<C: Catalog>(out: &mut Vec<u8>, e: &V1Error<'_, C>, esc: Escape
     out.push(b'{');
     let mut first = true;
     if e.code_first() {
-        key(out, &mut first, "code", esc);
+        lit(out, &mut first, b"\"code\":");
         write_int(out, i64::from(e.code.code()));
-        key(out, &mut first, "message", esc);
+        lit(out, &mut first, b"\"message\":");
         write_str(out, &e.message, esc);
     } else {
-        key(out, &mut first, "message", esc);
+        lit(out, &mut first, b"\"message\":");
         write_str(out, &e.message, esc);
-        key(out, &mut first, "code", esc);
+        lit(out, &mut first, b"\"code\":");
         write_int(out, i64::from(e.code.code()));
     }
     for (k, v) in e.extra.iter() {
@@ -460,19 +473,19 @@ fn write_v1_error<C: Catalog>(out: &mut Vec<u8>, e: &V1Error<'_, C>, esc: Escape
 }
 
 fn write_media_error(out: &mut Vec<u8>, m: &Media<'_>, esc: Escape, first: &mut bool) {
-    key(out, first, "error", esc);
+    lit(out, first, b"\"error\":");
     out.push(b'{');
     let mut inner = true;
     if let Some(c) = m.code {
-        key(out, &mut inner, "code", esc);
+        lit(out, &mut inner, b"\"code\":");
         write_int(out, c);
     }
     if let Some(n) = &m.name {
-        key(out, &mut inner, "name", esc);
+        lit(out, &mut inner, b"\"name\":");
         write_str(out, n, esc);
     }
     if let Some(msg) = &m.message {
-        key(out, &mut inner, "message", esc);
+        lit(out, &mut inner, b"\"message\":");
         write_str(out, msg, esc);
     }
     for (k, v) in m.extra.iter() {
@@ -616,6 +629,15 @@ pub(crate) fn write_int(out: &mut Vec<u8>, n: i64) {
     out.extend_from_slice(&buf[i..]);
 }
 
+/// Writes `,` (unless first) and a key known to need no escaping.
+#[inline]
+fn lit(out: &mut Vec<u8>, first: &mut bool, quoted_key: &[u8]) {
+    if !std::mem::take(first) {
+        out.push(b',');
+    }
+    out.extend_from_slice(quoted_key);
+}
+
 /// Writes `,"name":` (without the comma for the first member).
 pub(crate) fn key(out: &mut Vec<u8>, first: &mut bool, name: &str, esc: Escape) {
     if !std::mem::take(first) {
@@ -660,36 +682,6 @@ pub(crate) fn write_value(out: &mut Vec<u8>, v: &Value, esc: Escape) {
     }
 }
 
-/// A `serde_json` formatter that escapes like [`write_str`], for values
-/// written through `Serialize`.
-pub(crate) struct Formatter(pub(crate) Escape);
-
-impl serde_json::ser::Formatter for Formatter {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        if !self.0.any() {
-            return writer.write_all(fragment.as_bytes());
-        }
-        let bytes = fragment.as_bytes();
-        let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            if let Some((esc, n)) = extra_escape(bytes, i, self.0) {
-                writer.write_all(&bytes[start..i])?;
-                writer.write_all(esc)?;
-                i += n;
-                start = i;
-            } else {
-                i += 1;
-            }
-        }
-        writer.write_all(&bytes[start..])
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Reading JSON.
 
@@ -701,33 +693,182 @@ pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
 
 /// Decodes a v1.1 JSON body.
 pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
-    let text = prelude(body, limits, Some(Format::Json))?;
-    decode_str(text, limits, false).map_err(|e| e.with_format(Format::Json))
+    let bytes = prelude(body, limits, Some(Format::Json))?;
+    decode_bytes(bytes, limits, false).map_err(|e| e.with_format(Format::Json))
 }
 
-/// Decodes, refusing members that only v2 bodies have (so that automatic
-/// detection can try v2 next).
-pub(crate) fn decode_strict<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
-    let text = prelude(body, limits, Some(Format::Json))?;
-    decode_str(text, limits, true).map_err(|e| e.with_format(Format::Json))
-}
-
-pub(crate) fn decode_str<'a, C: Catalog>(
-    text: &'a str,
+/// Decodes; with `strict`, refuses members that only v2 bodies have (so
+/// that automatic detection can try v2 next).
+pub(crate) fn decode_bytes<'a, C: Catalog>(
+    bytes: &'a [u8],
     limits: &Limits,
     strict: bool,
 ) -> Result<Body<'a, C>, DecodeError> {
+    if let Some(body) = fast::decode(bytes, limits) {
+        return Ok(body);
+    }
     let cx = Cx::new(limits, strict);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result = de::Deserializer::deserialize_any(&mut de, BodySeed::<C> { cx: &cx, marker: PhantomC::default() });
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let seed = BodySeed::<C> {
+        cx: &cx,
+        marker: PhantomC::default(),
+    };
+    let result = de::Deserializer::deserialize_map(&mut de, seed);
     let mut body = match result.and_then(|b| de.end().map(|()| b)) {
         Ok(b) => b,
-        Err(e) => return Err(DecodeError::from_json(&e, cx.side.take())),
+        Err(e) => return Err(DecodeError::from_json(&e, cx.side.take(), bytes)),
     };
-    if cx.escapes.get() && has_escaped_slash(text.as_bytes()) {
+    if cx.escapes.get() && has_escaped_slash(bytes) {
         body.layout.0.slashes = true;
     }
     Ok(body)
+}
+
+/// A fast path for the shape nearly every v1.1 error body has:
+/// `{"errors":[{"message":"...","code":N},...]}`, either key order, with
+/// strings free of escapes. Anything else (and any doubt) returns `None`
+/// and goes to the general decoder, which has the final word on errors.
+mod fast {
+    use std::borrow::Cow;
+
+    use super::{Body, BodyLayout, Code, Hint, KeyOrder, Members, Shape, V1Error};
+    use crate::catalog::Catalog;
+    use crate::codec::Limits;
+
+    struct Cursor<'a> {
+        b: &'a [u8],
+        i: usize,
+    }
+
+    impl<'a> Cursor<'a> {
+        #[inline]
+        fn ws(&mut self) {
+            while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.b.get(self.i) {
+                self.i += 1;
+            }
+        }
+
+        #[inline]
+        fn eat(&mut self, lit: &[u8]) -> Option<()> {
+            self.ws();
+            if self.b.get(self.i..self.i + lit.len())? == lit {
+                self.i += lit.len();
+                Some(())
+            } else {
+                None
+            }
+        }
+
+        #[inline]
+        fn peek(&mut self) -> Option<u8> {
+            self.ws();
+            self.b.get(self.i).copied()
+        }
+
+        /// A string without escapes or control characters.
+        #[inline]
+        fn string(&mut self) -> Option<&'a str> {
+            self.eat(b"\"")?;
+            let start = self.i;
+            loop {
+                match *self.b.get(self.i)? {
+                    b'"' => break,
+                    b'\\' | 0..=0x1f => return None,
+                    _ => self.i += 1,
+                }
+            }
+            let s = std::str::from_utf8(&self.b[start..self.i]).ok()?;
+            self.i += 1;
+            Some(s)
+        }
+
+        /// A non-negative integer that fits in `u32`, in JSON's spelling.
+        #[inline]
+        fn code(&mut self) -> Option<u32> {
+            self.ws();
+            let start = self.i;
+            let mut n: u32 = 0;
+            while let Some(&d @ b'0'..=b'9') = self.b.get(self.i) {
+                n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
+                self.i += 1;
+            }
+            let len = self.i - start;
+            if len == 0 || (len > 1 && self.b[start] == b'0') {
+                return None;
+            }
+            match self.b.get(self.i) {
+                Some(b'.' | b'e' | b'E') => None,
+                _ => Some(n),
+            }
+        }
+    }
+
+    pub(super) fn decode<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Option<Body<'a, C>> {
+        if limits.max_depth < 3 {
+            return None;
+        }
+        let mut c = Cursor { b: bytes, i: 0 };
+        c.eat(b"{")?;
+        c.eat(b"\"errors\"")?;
+        c.eat(b":")?;
+        c.eat(b"[")?;
+        let mut errors = Vec::new();
+        if c.peek()? == b']' {
+            c.i += 1;
+        } else {
+            loop {
+                if errors.len() == limits.max_errors {
+                    return None;
+                }
+                c.eat(b"{")?;
+                let (code, message, order);
+                if c.peek()? == b'"' && c.b.get(c.i + 1) == Some(&b'm') {
+                    c.eat(b"\"message\"")?;
+                    c.eat(b":")?;
+                    message = c.string()?;
+                    c.eat(b",")?;
+                    c.eat(b"\"code\"")?;
+                    c.eat(b":")?;
+                    code = c.code()?;
+                    order = KeyOrder::MessageFirst;
+                } else {
+                    c.eat(b"\"code\"")?;
+                    c.eat(b":")?;
+                    code = c.code()?;
+                    c.eat(b",")?;
+                    c.eat(b"\"message\"")?;
+                    c.eat(b":")?;
+                    message = c.string()?;
+                    order = KeyOrder::CodeFirst;
+                }
+                c.eat(b"}")?;
+                errors.push(V1Error {
+                    code: Code::from_code(code),
+                    message: Cow::Borrowed(message),
+                    extra: Members::new(),
+                    layout: Hint(order),
+                });
+                match c.peek()? {
+                    b',' => c.i += 1,
+                    b']' => {
+                        c.i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        c.eat(b"}")?;
+        c.ws();
+        if c.i != bytes.len() {
+            return None;
+        }
+        Some(Body {
+            shape: Shape::Errors(errors),
+            extra: Members::new(),
+            layout: Hint(BodyLayout::default()),
+        })
+    }
 }
 
 /// Whether a JSON text escapes a `/` anywhere.
@@ -931,7 +1072,7 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                 ("error", None) => {
                     let error = map.next_value_seed(StrSeed { cx, what: "error" })?;
                     error_seen_before_request = request.is_none();
-                    shape = Some(Shape::Legacy(Legacy::new(error, None)));
+                    shape = Some(Shape::Legacy(Box::new(Legacy::new(error, None))));
                     shape_at = extra.len();
                 }
                 ("request", None | Some(Shape::Legacy(_))) if request.is_none() => {
@@ -940,14 +1081,14 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                 ("processing_info", None) => {
                     match map.next_value_seed(ProcessingSeed { cx })? {
                         Ok(media) => {
-                            shape = Some(Shape::Media(media));
+                            shape = Some(Shape::Media(Box::new(media)));
                             shape_at = extra.len();
                         }
                         Err(members) => extra.insert(k.into_owned(), Value::Object(members.iter().map(|(k, v)| (k.to_owned(), v.clone())).collect())),
                     }
                 }
                 ("disconnect", None) => {
-                    shape = Some(Shape::Disconnect(map.next_value_seed(DisconnectSeed { cx })?));
+                    shape = Some(Shape::Disconnect(Box::new(map.next_value_seed(DisconnectSeed { cx })?)));
                     shape_at = extra.len();
                 }
                 _ => {

@@ -230,29 +230,50 @@ pub fn decode(body: &[u8]) -> Result<Jsonp<'_>, DecodeError> {
 /// Decodes a JSONP body. A callback name that [`Callback`] refuses gives
 /// an error of kind [`ErrorKind::Callback`] that does not quote it.
 pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Jsonp<'a, C>, DecodeError> {
-    let text = prelude(body, limits, Some(Format::Jsonp))?;
-    decode_str(text, limits).map_err(|e| e.with_format(Format::Jsonp))
+    let bytes = prelude(body, limits, Some(Format::Jsonp))?;
+    decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Jsonp))
 }
 
-pub(crate) fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Jsonp<'a, C>, DecodeError> {
+pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Result<Jsonp<'a, C>, DecodeError> {
     let shape = |detail: &str| DecodeError::new(ErrorKind::Shape, detail);
-    let rest = text.trim_start();
-    let (comment, rest) = match rest.strip_prefix("/**/") {
-        Some(r) => (true, r.trim_start()),
-        None => (false, rest),
-    };
-    let open = rest.find('(').ok_or_else(|| shape("no `(` after the callback"))?;
-    let name = rest[..open].trim_end();
-    let callback = Callback::with_max_len(name, limits.max_callback)
+    let ws = |b: &u8| b.is_ascii_whitespace();
+    let start = bytes.iter().position(|b| !ws(b)).unwrap_or(bytes.len());
+    let mut rest = &bytes[start..];
+    let comment = rest.starts_with(b"/**/");
+    if comment {
+        rest = &rest[4..];
+        rest = &rest[rest.iter().position(|b| !ws(b)).unwrap_or(rest.len())..];
+    }
+    let open = rest
+        .iter()
+        .position(|&b| b == b'(')
+        .ok_or_else(|| shape("no `(` after the callback"))?;
+    let name = &rest[..open];
+    let name = &name[..name.iter().rposition(|b| !ws(b)).map_or(0, |i| i + 1)];
+    let callback = std::str::from_utf8(name)
+        .map_err(|_| InvalidCallback {
+            len: name.len(),
+            reason: "not an identifier",
+        })
+        .and_then(|n| Callback::with_max_len(n, limits.max_callback))
         .map_err(|e| DecodeError::new(ErrorKind::Callback, format!("{} bytes: {}", e.len(), e.reason())))?;
-    let tail = rest[open + 1..].trim_end();
-    let (semicolon, tail) = match tail.strip_suffix(';') {
-        Some(t) => (true, t.trim_end()),
-        None => (false, tail),
-    };
-    let inner = tail.strip_suffix(')').ok_or_else(|| shape("no `)` closing the call"))?;
-    let start = text.len() - rest.len() + open + 1;
-    let body = json::decode_str(inner, limits, false).map_err(|e| shift(e, &text[..start]))?;
+    let inner_start = bytes.len() - rest.len() + open + 1;
+    let mut end = bytes.len();
+    while end > inner_start && ws(&bytes[end - 1]) {
+        end -= 1;
+    }
+    let semicolon = end > inner_start && bytes[end - 1] == b';';
+    if semicolon {
+        end -= 1;
+        while end > inner_start && ws(&bytes[end - 1]) {
+            end -= 1;
+        }
+    }
+    if end <= inner_start || bytes[end - 1] != b')' {
+        return Err(shape("no `)` closing the call"));
+    }
+    let inner = &bytes[inner_start..end - 1];
+    let body = json::decode_bytes(inner, limits, false).map_err(|e| shift(e, &bytes[..inner_start]))?;
     Ok(Jsonp {
         callback,
         body,
@@ -262,12 +283,13 @@ pub(crate) fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Resu
 
 /// Moves an error's position from the inner JSON to the whole body, whose
 /// JSON starts after `before`.
-fn shift(e: DecodeError, before: &str) -> DecodeError {
+fn shift(e: DecodeError, before: &[u8]) -> DecodeError {
     let (Some(line), Some(column)) = (e.line(), e.column()) else {
         return e;
     };
+    let before = String::from_utf8_lossy(before);
     let lines = before.matches('\n').count();
-    let last = before.rsplit('\n').next().unwrap_or(before).chars().count();
+    let last = before.rsplit('\n').next().unwrap_or(&before).chars().count();
     let kind = e.kind();
     let detail = e.detail().to_string();
     let moved = DecodeError::new(kind, detail);

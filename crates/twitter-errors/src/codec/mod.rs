@@ -32,6 +32,7 @@ pub mod jsonp;
 pub mod negotiate;
 pub mod problem;
 pub mod response;
+mod scan;
 pub mod xml;
 
 pub use error::{DecodeError, ErrorKind};
@@ -140,7 +141,7 @@ pub enum Body<'a, C: Catalog = crate::Catalog> {
     /// JSONP.
     Jsonp(jsonp::Jsonp<'a, C>),
     /// v2 problem details, or a v2 result with partial errors.
-    Problem(problem::Body<C>),
+    Problem(problem::Body<'a, C>),
 }
 
 impl<'a, C: Catalog> Body<'a, C> {
@@ -188,7 +189,7 @@ impl<'a, C: Catalog> Body<'a, C> {
 
     /// The v2 problems it holds: the body's own problem first, then each
     /// item of `errors`.
-    pub fn problems(&self) -> impl Iterator<Item = &problem::Problem<C>> + '_ {
+    pub fn problems(&self) -> impl Iterator<Item = &problem::Problem<'a, C>> + '_ {
         let body = match self {
             Body::Problem(b) => Some(b),
             _ => None,
@@ -197,12 +198,12 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     /// A human-readable message: the first error's text.
-    pub fn message(&self) -> Option<&str> {
+    pub fn message(&self) -> Option<Cow<'_, str>> {
         match self {
-            Body::Json(b) => b.message(),
-            Body::Jsonp(b) => b.body.message(),
-            Body::Xml(b) => b.message(),
-            Body::Problem(b) => b.problems().find_map(|p| p.detail().or(p.message())),
+            Body::Json(b) => b.message().map(Cow::Borrowed),
+            Body::Jsonp(b) => b.body.message().map(Cow::Borrowed),
+            Body::Xml(b) => b.message().map(Cow::Borrowed),
+            Body::Problem(b) => b.problems().find_map(|p| p.detail().or_else(|| p.message())),
         }
     }
 
@@ -212,7 +213,7 @@ impl<'a, C: Catalog> Body<'a, C> {
             Body::Json(b) => Body::Json(b.into_owned()),
             Body::Xml(b) => Body::Xml(b.into_owned()),
             Body::Jsonp(b) => Body::Jsonp(b.into_owned()),
-            Body::Problem(b) => Body::Problem(b),
+            Body::Problem(b) => Body::Problem(b.into_owned()),
         }
     }
 }
@@ -249,18 +250,23 @@ pub fn decode_as<'a, C: Catalog>(
 }
 
 fn decode_auto<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
-    let text = prelude(body, limits, None)?;
-    match text.trim_start().as_bytes().first() {
-        Some(b'{') => match json::decode_strict(body, limits) {
+    let bytes = prelude(body, limits, None)?;
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    match first {
+        Some(b'{') => match json::decode_bytes(bytes, limits, true) {
             Ok(b) => Ok(Body::Json(b)),
-            Err(e) if e.kind() == ErrorKind::Shape => {
-                problem::decode_with(body, limits).map(Body::Problem)
-            }
-            Err(e) => Err(e),
+            Err(e) if e.kind() == ErrorKind::Shape => problem::decode_bytes(bytes, limits)
+                .map(Body::Problem)
+                .map_err(|e| e.with_format(Format::Problem)),
+            Err(e) => Err(e.with_format(Format::Json)),
         },
-        Some(b'<') => xml::decode_with(body, limits).map(Body::Xml),
+        Some(b'<') => xml::decode_bytes(bytes, limits)
+            .map(Body::Xml)
+            .map_err(|e| e.with_format(Format::Xml)),
         Some(&b) if b == b'/' || b == b'_' || b == b'$' || b.is_ascii_alphabetic() => {
-            jsonp::decode_with(body, limits).map(Body::Jsonp)
+            jsonp::decode_bytes(bytes, limits)
+                .map(Body::Jsonp)
+                .map_err(|e| e.with_format(Format::Jsonp))
         }
         _ => Err(DecodeError::new(
             ErrorKind::Shape,
@@ -269,12 +275,13 @@ fn decode_auto<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'
     }
 }
 
-/// Checks size and UTF-8, strips a byte-order mark, refuses an empty body.
+/// Checks the size, strips a byte-order mark, refuses an empty body.
+/// UTF-8 is checked by each codec as it reads.
 pub(crate) fn prelude<'a>(
     body: &'a [u8],
     limits: &Limits,
     format: Option<Format>,
-) -> Result<&'a str, DecodeError> {
+) -> Result<&'a [u8], DecodeError> {
     let tag = |e: DecodeError| match format {
         Some(f) => e.with_format(f),
         None => e,
@@ -286,20 +293,21 @@ pub(crate) fn prelude<'a>(
         )));
     }
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    let text = match std::str::from_utf8(body) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(tag(DecodeError::new(
-                ErrorKind::InvalidUtf8,
-                format!("invalid byte at offset {}", e.valid_up_to()),
-            )
-            .at_offset(body, e.valid_up_to())))
-        }
-    };
-    if text.trim().is_empty() {
+    if body.iter().all(u8::is_ascii_whitespace) {
         return Err(tag(DecodeError::new(ErrorKind::Empty, "")));
     }
-    Ok(text)
+    Ok(body)
+}
+
+/// The body as UTF-8.
+pub(crate) fn utf8(body: &[u8]) -> Result<&str, DecodeError> {
+    std::str::from_utf8(body).map_err(|e| {
+        DecodeError::new(
+            ErrorKind::InvalidUtf8,
+            format!("invalid byte at offset {}", e.valid_up_to()),
+        )
+        .at_offset(body, e.valid_up_to())
+    })
 }
 
 /// The nesting depth of a JSON value's text (`0` for a scalar), or `None`
@@ -360,12 +368,9 @@ mod tests {
         let l = Limits::DEFAULT;
         assert_eq!(prelude(b"", &l, None).unwrap_err().kind(), ErrorKind::Empty);
         assert_eq!(prelude(b" \n", &l, None).unwrap_err().kind(), ErrorKind::Empty);
-        assert_eq!(
-            prelude(b"{\"a\":\"\xff\"}", &l, None).unwrap_err().kind(),
-            ErrorKind::InvalidUtf8
-        );
+        assert_eq!(utf8(b"{\"a\":\"\xff\"}").unwrap_err().kind(), ErrorKind::InvalidUtf8);
         let small = Limits::new().with_max_body(3);
         assert_eq!(prelude(b"{ }  ", &small, None).unwrap_err().kind(), ErrorKind::TooLarge);
-        assert_eq!(prelude(b"\xEF\xBB\xBF{}", &l, None).unwrap(), "{}");
+        assert_eq!(prelude(b"\xEF\xBB\xBF{}", &l, None).unwrap(), b"{}");
     }
 }

@@ -13,293 +13,354 @@
 //! Decoding also accepts what real responses show: `errors` as one object
 //! instead of an array, items with only `message` and `parameters`,
 //! `about:blank` with `status`, problem types under any host, undocumented
-//! members (kept, in order). A body with `errors` but no problem at the
-//! top, with or without `data`, is a result with problems attached
-//! ([`Body::is_partial`]): the call succeeded for everything else, and
-//! [`Body::result`] keeps `data`, `includes` and `meta` as raw JSON.
+//! members such as `client_id` or `account_id`. A body with `errors` but no
+//! problem at the top, with or without `data`, is a result with problems
+//! attached ([`Body::is_partial`]): the call worked for everything else, and
+//! [`Body::result`] keeps `data`, `includes` and `meta`.
 //!
-//! Each error object is a [`Problem`]: the catalog's
-//! [`ErrorObject`](crate::ErrorObject) when it has every member the spec
-//! requires and each documented member has its documented type, otherwise
-//! its members as they came. Encoding writes the members in the order they
-//! came.
+//! Each error object is a [`Problem`]: its members in the order they came,
+//! each kept as the JSON text it was (borrowed from the input), with the
+//! problem type resolved while decoding. Typed views are one call away:
+//! [`Problem::title`], [`Problem::status`]..., and [`Problem::to_object`]
+//! for the catalog's [`ErrorObject`](crate::ErrorObject) with every
+//! documented member typed. Encoding writes the members back as they came,
+//! so nothing is lost and the order is kept.
 //!
 //! ```
 //! use twitter_errors::codec::problem;
-//! use twitter_errors::ProblemType;
+//! use twitter_errors::{ErrorObject, ProblemType};
 //!
 //! let bytes = br#"{"title":"Forbidden","detail":"Your account is temporarily locked.","type":"about:blank","status":403}"#;
 //! let body = problem::decode(bytes).unwrap();
 //! let p = body.problem.as_ref().unwrap();
 //! assert_eq!(p.problem_type(), Some(ProblemType::Generic));
 //! assert_eq!(p.status(), Some(403));
+//! assert_eq!(p.title().as_deref(), Some("Forbidden"));
+//! let object: ErrorObject = p.to_object().unwrap();
+//! assert_eq!(object.status, Some(403));
 //! assert!(!body.is_partial());
 //! assert_eq!(body.encode(), bytes);
 //! ```
 
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::Range;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{self, Serialize};
-use serde_json::value::RawValue;
+use serde::de::{self, IntoDeserializer, Visitor};
 use serde_json::Value;
 
-use super::json::{key, write_str, write_value, Cx, Escape, Formatter};
-use super::{prelude, DecodeError, ErrorKind, Hint, Limits};
-use crate::__private::Key;
+use super::json::{write_str, Escape};
+use super::scan::{unescape, ScanError, Scanner};
+use super::{prelude, utf8, DecodeError, ErrorKind, Limits};
 use crate::catalog::{Catalog, Format, Members, ObjectEntry, ProblemEntry, ProblemUri};
 
-/// JSON text kept as it came: `data`, `includes` and the other members of
-/// a v2 result, which this crate does not interpret.
+/// JSON text kept as it came, borrowed from the input when it can be.
+/// It always holds exactly one valid JSON value.
 ///
 /// Two values are equal when their JSON values are, whatever the
-/// whitespace.
+/// whitespace or key order.
 #[derive(Clone)]
-pub struct RawJson(Box<RawValue>);
+pub struct RawJson<'a>(Cow<'a, str>);
 
-impl RawJson {
+impl<'a> RawJson<'a> {
     /// The JSON text.
     pub fn get(&self) -> &str {
-        self.0.get()
+        &self.0
     }
 
     /// Parses the text as any deserializable type.
-    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
-        serde_json::from_str(self.0.get())
+    pub fn parse<'s, T: serde::Deserialize<'s>>(&'s self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(&self.0)
     }
 
     /// The text as a JSON value.
     pub fn to_value(&self) -> Value {
-        // The text was validated when it was decoded or built.
+        // The text is valid JSON; only a value nested deeper than the
+        // parser's limit (128) could fail, and none is accepted.
         self.parse().unwrap_or(Value::Null)
     }
 
     /// The compact text of a value.
-    pub fn from_value(value: &Value) -> Self {
-        let mut out = Vec::new();
-        write_value(&mut out, value, Escape::plain());
-        let text = String::from_utf8(out).unwrap_or_default();
-        RawJson(RawValue::from_string(text).unwrap_or_else(|_| null_raw()))
+    pub fn from_value(value: &Value) -> Result<RawJson<'static>, serde_json::Error> {
+        serde_json::to_string(value).map(|t| RawJson(Cow::Owned(t)))
+    }
+
+    /// Checks that `text` is one JSON value and keeps it as it is.
+    pub fn from_text(text: String) -> Result<RawJson<'static>, serde_json::Error> {
+        serde_json::from_str::<de::IgnoredAny>(&text)?;
+        Ok(RawJson(Cow::Owned(text)))
+    }
+
+    /// The text as a string, when it is a JSON string: borrowed when it has
+    /// no escapes.
+    pub fn as_str(&self) -> Option<Cow<'_, str>> {
+        let inner = self.0.strip_prefix('"')?.strip_suffix('"')?;
+        if !inner.contains('\\') {
+            return Some(Cow::Borrowed(inner));
+        }
+        serde_json::from_str::<String>(&self.0).ok().map(Cow::Owned)
+    }
+
+    /// The text as an integer, when it is one.
+    pub fn as_i64(&self) -> Option<i64> {
+        self.0.parse().ok()
+    }
+
+    /// Detaches the text from the input it borrows.
+    pub fn into_owned(self) -> RawJson<'static> {
+        RawJson(Cow::Owned(self.0.into_owned()))
     }
 }
 
-fn null_raw() -> Box<RawValue> {
-    RawValue::from_string("null".to_string()).unwrap_or_else(|_| unreachable_raw())
-}
-
-#[allow(clippy::unwrap_used)]
-fn unreachable_raw() -> Box<RawValue> {
-    // `null` is valid JSON; this is never reached.
-    serde_json::value::to_raw_value(&Value::Null).unwrap()
-}
-
-impl PartialEq for RawJson {
+impl PartialEq for RawJson<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.get() == other.get() || self.to_value() == other.to_value()
     }
 }
 
-impl fmt::Debug for RawJson {
+impl fmt::Debug for RawJson<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "RawJson({})", self.get())
     }
 }
 
+impl fmt::Display for RawJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
 /// One v2 error object: a whole body's problem, or one item of `errors`.
+///
+/// Its members are kept in order as JSON text; the accessors type them.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Problem<C: Catalog = crate::Catalog> {
-    repr: Repr<C>,
-    order: Hint<Vec<u16>>,
+pub struct Problem<'a, C: Catalog = crate::Catalog> {
+    members: Vec<(Cow<'a, str>, RawJson<'a>)>,
+    /// The catalog entry `type` names, resolved when `type` is set.
+    known: Option<C::Problem>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum Repr<C: Catalog> {
-    Object(C::Object),
-    Members(Members),
-}
-
-/// In a problem's key order: an undocumented member.
-const EXTRA: u16 = u16::MAX;
-
-impl<C: Catalog> Problem<C> {
-    /// A problem from the catalog's error object.
-    pub fn new(object: C::Object) -> Self {
+impl<C: Catalog> Default for Problem<'_, C> {
+    fn default() -> Self {
         Problem {
-            repr: Repr::Object(object),
-            order: Hint(Vec::new()),
+            members: Vec::new(),
+            known: None,
         }
     }
+}
 
-    /// A problem from its members, typed as the catalog's error object
-    /// when they fit it.
-    pub fn from_members(members: Members) -> Self {
-        let fits = C::Object::REQUIRED.iter().all(|r| members.get(r).is_some());
-        if fits {
-            let map: serde_json::Map<String, Value> =
-                members.iter().map(|(k, v)| (k.to_owned(), v.clone())).collect();
-            if let Ok(o) = serde_json::from_value::<C::Object>(Value::Object(map)) {
-                let order = members.iter().map(|(k, _)| member_index::<C>(k)).collect();
-                return Problem {
-                    repr: Repr::Object(o),
-                    order: Hint(order),
-                };
+impl<'a, C: Catalog> Problem<'a, C> {
+    /// A problem without members.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A problem with the members of the catalog's error object, in the
+    /// order its `Serialize` writes them.
+    pub fn from_object(object: &C::Object) -> Result<Self, serde_json::Error> {
+        match serde_json::to_value(object)? {
+            Value::Object(map) => {
+                let mut p = Problem::new();
+                for (k, v) in &map {
+                    p.insert(k.clone(), RawJson::from_value(v)?);
+                }
+                Ok(p)
             }
-        }
-        Problem {
-            repr: Repr::Members(members),
-            order: Hint(Vec::new()),
+            _ => Err(serde::ser::Error::custom("an error object must serialize as a map")),
         }
     }
 
-    /// The catalog's error object, when the members fit it.
-    pub fn object(&self) -> Option<&C::Object> {
-        match &self.repr {
-            Repr::Object(o) => Some(o),
-            Repr::Members(_) => None,
+    /// A problem with these members.
+    pub fn from_members(members: &Members) -> Result<Self, serde_json::Error> {
+        let mut p = Problem::new();
+        for (k, v) in members.iter() {
+            p.insert(k.to_owned(), RawJson::from_value(v)?);
+        }
+        Ok(p)
+    }
+
+    /// Sets a member, replacing one of the same name in place, or
+    /// appending it.
+    pub fn insert(&mut self, name: impl Into<Cow<'a, str>>, value: RawJson<'a>) {
+        let name = name.into();
+        if name == "type" {
+            self.known = value.as_str().and_then(|u| C::Problem::from_uri(&u));
+        }
+        match self.members.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.members.push((name, value)),
         }
     }
 
-    /// The catalog's error object, mutably.
-    pub fn object_mut(&mut self) -> Option<&mut C::Object> {
-        match &mut self.repr {
-            Repr::Object(o) => Some(o),
-            Repr::Members(_) => None,
-        }
+    /// A member's JSON text.
+    pub fn get(&self, name: &str) -> Option<&RawJson<'a>> {
+        self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
-    /// The members as they came, when they do not fit the catalog's error
-    /// object (a parameter-validation item such as
-    /// `{"parameters":{...},"message":"..."}` has no `type`).
-    pub fn members(&self) -> Option<&Members> {
-        match &self.repr {
-            Repr::Object(_) => None,
-            Repr::Members(m) => Some(m),
-        }
+    /// The members in order.
+    pub fn members(&self) -> impl ExactSizeIterator<Item = (&str, &RawJson<'a>)> + '_ {
+        self.members.iter().map(|(k, v)| (&**k, v))
     }
 
-    fn member_str(&self, name: &str) -> Option<&str> {
-        self.members().and_then(|m| m.get(name)).and_then(Value::as_str)
+    /// How many members there are.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// The members the catalog does not document, in order.
+    pub fn undocumented(&self) -> impl Iterator<Item = (&str, &RawJson<'a>)> + '_ {
+        self.members().filter(|(k, _)| !C::Object::MEMBERS.contains(k))
+    }
+
+    /// A string member.
+    pub fn get_str(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.get(name).and_then(RawJson::as_str)
     }
 
     /// The `type` URI as it came.
-    pub fn type_uri(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Object(o) => o.problem_type().map(ProblemUri::as_str),
-            Repr::Members(_) => self.member_str("type"),
-        }
+    pub fn type_uri(&self) -> Option<Cow<'_, str>> {
+        self.get_str("type")
+    }
+
+    /// The `type` URI with the catalog entry it names.
+    pub fn uri(&self) -> Option<ProblemUri<C::Problem>> {
+        self.type_uri().map(|u| ProblemUri::new(u.into_owned()))
     }
 
     /// The catalog's problem type, under whichever host it came.
     pub fn problem_type(&self) -> Option<C::Problem> {
-        match &self.repr {
-            Repr::Object(o) => o.problem_type().and_then(ProblemUri::known),
-            Repr::Members(_) => self.type_uri().and_then(C::Problem::from_uri),
-        }
+        self.known
     }
 
     /// `title`.
-    pub fn title(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Object(o) => o.title(),
-            Repr::Members(_) => self.member_str("title"),
-        }
+    pub fn title(&self) -> Option<Cow<'_, str>> {
+        self.get_str("title")
     }
 
     /// `detail`.
-    pub fn detail(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Object(o) => o.detail(),
-            Repr::Members(_) => self.member_str("detail"),
-        }
+    pub fn detail(&self) -> Option<Cow<'_, str>> {
+        self.get_str("detail")
     }
 
-    /// `message`, which parameter-validation items carry.
-    pub fn message(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Object(o) => o.message(),
-            Repr::Members(_) => self.member_str("message"),
-        }
+    /// `message`, which parameter-validation items carry instead of
+    /// `title` and `detail`.
+    pub fn message(&self) -> Option<Cow<'_, str>> {
+        self.get_str("message")
     }
 
     /// `status`, the HTTP status some problems repeat in the body.
     pub fn status(&self) -> Option<i64> {
-        match &self.repr {
-            Repr::Object(o) => o.status(),
-            Repr::Members(m) => m.get("status").and_then(Value::as_i64),
+        self.get("status").and_then(RawJson::as_i64)
+    }
+
+    /// The catalog's error object with every documented member typed, or
+    /// `None` when the members do not fit it: a member the spec requires is
+    /// missing (as in a parameter-validation item), or one has another
+    /// type than documented.
+    pub fn to_object(&self) -> Option<C::Object> {
+        if !C::Object::REQUIRED.iter().all(|r| self.get(r).is_some()) {
+            return None;
+        }
+        let iter = self
+            .members
+            .iter()
+            .map(|(k, v)| (KeyDe(Cow::Borrowed(&**k)), RawDe(v.get())));
+        <C::Object as serde::Deserialize>::deserialize(de::value::MapDeserializer::new(iter)).ok()
+    }
+
+    /// The members as JSON values.
+    pub fn to_members(&self) -> Members {
+        self.members().map(|(k, v)| (k.to_owned(), v.to_value())).collect()
+    }
+
+    /// The members as one JSON object.
+    pub fn to_value(&self) -> Value {
+        Value::Object(self.members().map(|(k, v)| (k.to_owned(), v.to_value())).collect())
+    }
+
+    /// Detaches the problem from the input it borrows.
+    pub fn into_owned(self) -> Problem<'static, C> {
+        Problem {
+            members: self
+                .members
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                .collect(),
+            known: self.known,
         }
     }
 
-    /// The members as JSON, in the order encoding writes them.
-    pub fn to_value(&self) -> Value {
-        let mut out = Vec::new();
-        write_problem(&mut out, self, Escape::plain());
-        serde_json::from_slice(&out).unwrap_or(Value::Null)
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(b'{');
+        for (i, (k, v)) in self.members.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_str(out, k, Escape::plain());
+            out.push(b':');
+            out.extend_from_slice(v.get().as_bytes());
+        }
+        out.push(b'}');
     }
 }
 
-impl<C: Catalog> From<Members> for Problem<C> {
-    fn from(m: Members) -> Self {
+impl<C: Catalog> TryFrom<&Members> for Problem<'static, C> {
+    type Error = serde_json::Error;
+    fn try_from(m: &Members) -> Result<Self, Self::Error> {
         Problem::from_members(m)
     }
 }
 
-fn member_index<C: Catalog>(name: &str) -> u16 {
-    C::Object::MEMBERS
-        .iter()
-        .position(|m| *m == name)
-        .and_then(|i| u16::try_from(i).ok())
-        .unwrap_or(EXTRA)
-}
-
 /// A decoded v2 error body.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Body<C: Catalog = crate::Catalog> {
+pub struct Body<'a, C: Catalog = crate::Catalog> {
     /// The problem the body's top-level members describe, when it has one
     /// (`type`, `title` or `detail` at the top).
-    pub problem: Option<Problem<C>>,
+    pub problem: Option<Problem<'a, C>>,
     /// The items of `errors`.
-    pub errors: Vec<Problem<C>>,
-    /// The other members (`data`, `includes`, `meta`...), in order.
-    pub result: Vec<(String, RawJson)>,
-    layout: Hint<BodyLayout>,
+    pub errors: Vec<Problem<'a, C>>,
+    /// The other top-level members (`data`, `includes`, `meta`...), in
+    /// order.
+    pub result: Vec<(Cow<'a, str>, RawJson<'a>)>,
+    layout: super::Hint<Layout>,
 }
 
 #[derive(Clone, Debug, Default)]
-struct BodyLayout {
-    slots: Vec<Slot>,
+struct Layout {
+    /// Where `errors` came among the other top-level members, when it came.
+    errors_at: Option<usize>,
+    /// The top-level members in the order they came, when the body mixes
+    /// problem and result members; otherwise `errors` is the only thing
+    /// to place.
+    slots: Option<Vec<Slot>>,
     /// `errors` came as one object, not an array.
     single: bool,
-    /// The body had an `errors` member (perhaps empty).
-    has_errors: bool,
 }
 
-/// A top-level member, in the order they came.
+/// A top-level member other than `errors`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Slot {
     /// The next member of `problem`.
     Problem,
-    /// `errors`.
-    Errors,
     /// The next member of `result`.
     Result,
 }
 
-/// Members of a v2 result rather than of a problem.
+/// Top-level members of a v2 result rather than of a problem.
 const RESULT: &[&str] = &["data", "includes", "meta", "matching_rules"];
 
-impl<C: Catalog> Body<C> {
-    /// A body describing one problem, with `errors` items.
-    pub fn new(problem: Option<Problem<C>>, errors: Vec<Problem<C>>) -> Self {
+impl<'a, C: Catalog> Body<'a, C> {
+    /// A body with a problem at the top and `errors` items.
+    pub fn new(problem: Option<Problem<'a, C>>, errors: Vec<Problem<'a, C>>) -> Self {
         Body {
             problem,
             errors,
             result: Vec::new(),
-            layout: Hint(BodyLayout {
-                has_errors: true,
-                ..BodyLayout::default()
-            }),
+            layout: super::Hint::default(),
         }
     }
 
@@ -310,381 +371,138 @@ impl<C: Catalog> Body<C> {
     }
 
     /// The body's problem, then each item of `errors`.
-    pub fn problems(&self) -> impl Iterator<Item = &Problem<C>> + '_ {
+    pub fn problems(&self) -> impl Iterator<Item = &Problem<'a, C>> + '_ {
         self.problem.iter().chain(&self.errors)
     }
 
-    /// A member of the result, such as `data`.
-    pub fn get(&self, name: &str) -> Option<&RawJson> {
+    /// A top-level result member, such as `data`.
+    pub fn get(&self, name: &str) -> Option<&RawJson<'a>> {
         self.result.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
     /// `data`, when the body has it.
-    pub fn data(&self) -> Option<&RawJson> {
+    pub fn data(&self) -> Option<&RawJson<'a>> {
         self.get("data")
     }
 
-    /// Encodes the body as compact JSON (`data` and the other result
-    /// members are written as they came).
+    /// Encodes the body as compact JSON, every member written as it came.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(256);
+        let mut out = Vec::with_capacity(self.size_hint());
         self.encode_into(&mut out);
         out
     }
 
+    fn size_hint(&self) -> usize {
+        let members = |p: &Problem<'_, C>| p.members.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>() + 2;
+        16 + self.problems().map(members).sum::<usize>()
+            + self.result.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>()
+    }
+
     /// Encodes the body, appending to `out`.
     pub fn encode_into(&self, out: &mut Vec<u8>) {
-        let esc = Escape::plain();
-        let layout = &self.layout.0;
-        // The problem's members, in their order, as `"key":value` ranges.
-        let mut scratch = Vec::new();
-        let entries = match &self.problem {
-            Some(p) => problem_entries(&mut scratch, p, esc),
-            None => Vec::new(),
-        };
-        let canonical = [Slot::Result; 0];
-        let slots: &[Slot] = if layout.slots.is_empty() { &canonical } else { &layout.slots };
-        let mut entries = entries.into_iter();
+        let empty = Problem::new();
+        let problem = self.problem.as_ref().unwrap_or(&empty);
+        let mut members = problem.members.iter();
         let mut results = self.result.iter();
-        let mut errors_done = false;
-        let mut first = true;
-        out.push(b'{');
-        let write_errors = |out: &mut Vec<u8>, first: &mut bool| {
-            key(out, first, "errors", esc);
-            if layout.single && self.errors.len() == 1 {
-                write_problem(out, &self.errors[0], esc);
-            } else {
-                out.push(b'[');
-                for (i, p) in self.errors.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
+        let layout = &self.layout.0;
+        let mut w = Writer {
+            out,
+            first: true,
+            errors_done: false,
+        };
+        w.out.push(b'{');
+        let mut at = 0;
+        match &layout.slots {
+            Some(slots) => {
+                for slot in slots {
+                    w.errors_at(self, at);
+                    at += 1;
+                    let next = match slot {
+                        Slot::Problem => members.next(),
+                        Slot::Result => results.next(),
+                    };
+                    if let Some((k, v)) = next {
+                        w.member(k, v.get());
                     }
-                    write_problem(out, p, esc);
                 }
-                out.push(b']');
             }
-        };
-        let entry = |out: &mut Vec<u8>, first: &mut bool, r: Range<usize>| {
-            if !std::mem::take(first) {
-                out.push(b',');
-            }
-            out.extend_from_slice(&scratch[r]);
-        };
-        let result = |out: &mut Vec<u8>, first: &mut bool, (k, v): &(String, RawJson)| {
-            key(out, first, k, esc);
-            out.extend_from_slice(v.get().as_bytes());
-        };
-        for slot in slots {
-            match slot {
-                Slot::Problem => {
-                    if let Some(r) = entries.next() {
-                        entry(out, &mut first, r);
-                    }
-                }
-                Slot::Errors if !errors_done => {
-                    errors_done = true;
-                    write_errors(out, &mut first);
-                }
-                Slot::Errors => {}
-                Slot::Result => {
-                    if let Some(m) = results.next() {
-                        result(out, &mut first, m);
-                    }
+            None => {
+                for (k, v) in results.by_ref().chain(members.by_ref()) {
+                    w.errors_at(self, at);
+                    at += 1;
+                    w.member(k, v.get());
                 }
             }
         }
+        w.errors_at(self, at);
         // Whatever the layout did not place (all of it, for built values):
-        // result, errors, then the problem, as the API orders them.
-        for m in results {
-            result(out, &mut first, m);
+        // the result, `errors`, then the problem, as the API orders them.
+        for (k, v) in results {
+            w.member(k, v.get());
         }
-        if !errors_done && (layout.has_errors || !self.errors.is_empty() || self.problem.is_none()) {
-            write_errors(out, &mut first);
+        if !w.errors_done && (!self.errors.is_empty() || self.problem.is_none()) {
+            w.errors(self);
         }
-        for r in entries {
-            entry(out, &mut first, r);
+        for (k, v) in members {
+            w.member(k, v.get());
         }
-        out.push(b'}');
+        w.out.push(b'}');
+    }
+
+    /// Detaches the body from the input it borrows.
+    pub fn into_owned(self) -> Body<'static, C> {
+        Body {
+            problem: self.problem.map(Problem::into_owned),
+            errors: self.errors.into_iter().map(Problem::into_owned).collect(),
+            result: self
+                .result
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                .collect(),
+            layout: self.layout,
+        }
     }
 }
 
-// ---------------------------------------------------------------------------
-// Writing.
+/// Writes a body's top-level members.
+struct Writer<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+    errors_done: bool,
+}
 
-/// Writes one error object.
-fn write_problem<C: Catalog>(out: &mut Vec<u8>, p: &Problem<C>, esc: Escape) {
-    match &p.repr {
-        Repr::Members(m) => {
-            out.push(b'{');
-            let mut first = true;
-            for (k, v) in m.iter() {
-                key(out, &mut first, k, esc);
-                write_value(out, v, esc);
-            }
-            out.push(b'}');
+impl Writer<'_> {
+    fn member(&mut self, k: &str, v: &str) {
+        if !std::mem::take(&mut self.first) {
+            self.out.push(b',');
         }
-        Repr::Object(o) if p.order.0.is_empty() => {
-            let mut ser = serde_json::Serializer::with_formatter(&mut *out, Formatter(esc));
-            if o.serialize(&mut ser).is_err() {
-                out.extend_from_slice(b"{}");
-            }
-        }
-        Repr::Object(_) => {
-            let mut scratch = Vec::new();
-            let entries = problem_entries(&mut scratch, p, esc);
-            out.push(b'{');
-            for (i, r) in entries.into_iter().enumerate() {
+        write_str(self.out, k, Escape::plain());
+        self.out.push(b':');
+        self.out.extend_from_slice(v.as_bytes());
+    }
+
+    fn errors<C: Catalog>(&mut self, body: &Body<'_, C>) {
+        self.errors_done = true;
+        self.member("errors", "");
+        if body.layout.0.single && body.errors.len() == 1 {
+            body.errors[0].write(self.out);
+        } else {
+            self.out.push(b'[');
+            for (i, p) in body.errors.iter().enumerate() {
                 if i > 0 {
-                    out.push(b',');
+                    self.out.push(b',');
                 }
-                out.extend_from_slice(&scratch[r]);
+                p.write(self.out);
             }
-            out.push(b'}');
+            self.out.push(b']');
         }
     }
-}
 
-/// Writes a problem's members into `scratch` and returns the range of
-/// each `"key":value`, in the order the problem came.
-fn problem_entries<C: Catalog>(scratch: &mut Vec<u8>, p: &Problem<C>, esc: Escape) -> Vec<Range<usize>> {
-    let mut entries: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    match &p.repr {
-        Repr::Members(m) => {
-            for (k, v) in m.iter() {
-                let start = scratch.len();
-                write_str(scratch, k, esc);
-                let key_end = scratch.len();
-                scratch.push(b':');
-                write_value(scratch, v, esc);
-                entries.push((start..key_end, start..scratch.len()));
-            }
-            return entries.into_iter().map(|(_, r)| r).collect();
+    /// Writes `errors` if it came at this place.
+    fn errors_at<C: Catalog>(&mut self, body: &Body<'_, C>, at: usize) {
+        if body.layout.0.errors_at == Some(at) && !self.errors_done {
+            self.errors(body);
         }
-        Repr::Object(o) => {
-            let mut cap = Capture {
-                out: scratch,
-                esc,
-                entries: &mut entries,
-            };
-            if o.serialize(&mut cap).is_err() {
-                return Vec::new();
-            }
-        }
-    }
-    let order = &p.order.0;
-    if order.is_empty() {
-        return entries.into_iter().map(|(_, r)| r).collect();
-    }
-    // Documented members go where their name was; undocumented ones fill
-    // the other places in turn; anything left goes last.
-    let quoted = |i: u16| C::Object::MEMBERS.get(usize::from(i)).map(|m| format!("\"{m}\""));
-    let named: Vec<String> = order.iter().filter_map(|&i| quoted(i)).collect();
-    let mut used = vec![false; entries.len()];
-    let mut result = Vec::with_capacity(entries.len());
-    for &i in order {
-        let found = match quoted(i) {
-            Some(q) => entries
-                .iter()
-                .enumerate()
-                .position(|(j, (k, _))| !used[j] && scratch[k.clone()] == *q.as_bytes()),
-            None => entries.iter().enumerate().position(|(j, (k, _))| {
-                !used[j] && !named.iter().any(|q| scratch[k.clone()] == *q.as_bytes())
-            }),
-        };
-        if let Some(j) = found {
-            used[j] = true;
-            result.push(entries[j].1.clone());
-        }
-    }
-    for (j, (_, r)) in entries.into_iter().enumerate() {
-        if !used[j] {
-            result.push(r);
-        }
-    }
-    result
-}
-
-/// A serializer that writes an object's entries one by one, recording
-/// where each key and each `"key":value` starts and ends.
-struct Capture<'a> {
-    out: &'a mut Vec<u8>,
-    esc: Escape,
-    entries: &'a mut Vec<(Range<usize>, Range<usize>)>,
-}
-
-struct CaptureMap<'a, 'b> {
-    cap: &'b mut Capture<'a>,
-    start: usize,
-    key_end: usize,
-}
-
-fn not_an_object() -> serde_json::Error {
-    ser::Error::custom("an error object must serialize as a map")
-}
-
-impl<'a, 'b> ser::Serializer for &'b mut Capture<'a> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    type SerializeSeq = ser::Impossible<(), serde_json::Error>;
-    type SerializeTuple = ser::Impossible<(), serde_json::Error>;
-    type SerializeTupleStruct = ser::Impossible<(), serde_json::Error>;
-    type SerializeTupleVariant = ser::Impossible<(), serde_json::Error>;
-    type SerializeMap = CaptureMap<'a, 'b>;
-    type SerializeStruct = CaptureMap<'a, 'b>;
-    type SerializeStructVariant = ser::Impossible<(), serde_json::Error>;
-
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Self::Error> {
-        Ok(CaptureMap {
-            cap: self,
-            start: 0,
-            key_end: 0,
-        })
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Self::Error> {
-        self.serialize_map(None)
-    }
-    fn serialize_bool(self, _: bool) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_char(self, _: char) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_str(self, _: &str) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_none(self) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), Self::Error> {
-        v.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> Result<(), Self::Error> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Self::Error> {
-        Err(not_an_object())
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Self::Error> {
-        Err(not_an_object())
-    }
-}
-
-impl CaptureMap<'_, '_> {
-    fn write<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), serde_json::Error> {
-        let mut ser = serde_json::Serializer::with_formatter(&mut *self.cap.out, Formatter(self.cap.esc));
-        v.serialize(&mut ser)
-    }
-}
-
-impl ser::SerializeMap for CaptureMap<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_key<T: ?Sized + Serialize>(&mut self, k: &T) -> Result<(), Self::Error> {
-        self.start = self.cap.out.len();
-        self.write(k)?;
-        self.key_end = self.cap.out.len();
-        if self.cap.out.get(self.start) != Some(&b'"') {
-            return Err(ser::Error::custom("object keys must be strings"));
-        }
-        self.cap.out.push(b':');
-        Ok(())
-    }
-
-    fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Self::Error> {
-        self.write(v)?;
-        self.cap.entries.push((self.start..self.key_end, self.start..self.cap.out.len()));
-        Ok(())
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for CaptureMap<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, k: &'static str, v: &T) -> Result<(), Self::Error> {
-        ser::SerializeMap::serialize_key(self, k)?;
-        ser::SerializeMap::serialize_value(self, v)
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        Ok(())
     }
 }
 
@@ -692,31 +510,238 @@ impl ser::SerializeStruct for CaptureMap<'_, '_> {
 // Reading.
 
 /// Decodes a v2 body with the bundled catalog and the default [`Limits`].
-pub fn decode(body: &[u8]) -> Result<Body, DecodeError> {
+pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
     decode_with(body, &Limits::DEFAULT)
 }
 
 /// Decodes a v2 body.
-pub fn decode_with<C: Catalog>(body: &[u8], limits: &Limits) -> Result<Body<C>, DecodeError> {
-    let text = prelude(body, limits, Some(Format::Problem))?;
-    decode_str(text, limits).map_err(|e| e.with_format(Format::Problem))
+pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+    let bytes = prelude(body, limits, Some(Format::Problem))?;
+    decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Problem))
 }
 
-pub(crate) fn decode_str<C: Catalog>(text: &str, limits: &Limits) -> Result<Body<C>, DecodeError> {
-    let cx = Cx::new(limits, false);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let seed = BodySeed::<C> {
-        cx: &cx,
-        marker: core::marker::PhantomData,
-    };
-    let result = de::Deserializer::deserialize_map(&mut de, seed);
-    match result.and_then(|b| de.end().map(|()| b)) {
-        Ok(b) => Ok(b),
-        Err(e) => Err(DecodeError::from_json(&e, cx.side.take())),
+pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+    let text = utf8(bytes)?;
+    let mut sc = Scanner::new(bytes, limits.max_depth);
+    read_body(&mut sc, text, limits).map_err(|e| match e {
+        Fail::Scan(ScanError::Syntax(what, at)) => DecodeError::new(ErrorKind::Syntax, what).at_offset(bytes, at),
+        Fail::Scan(ScanError::TooDeep(at)) => DecodeError::new(
+            ErrorKind::TooDeep,
+            format!("nested deeper than {}", limits.max_depth),
+        )
+        .at_offset(bytes, at),
+        Fail::Other(kind, detail, at) => DecodeError::new(kind, detail).at_offset(bytes, at),
+    })
+}
+
+/// A failure while reading a v2 body.
+enum Fail {
+    Scan(ScanError),
+    Other(ErrorKind, &'static str, usize),
+}
+
+impl From<ScanError> for Fail {
+    fn from(e: ScanError) -> Self {
+        Fail::Scan(e)
     }
 }
 
-type Pairs<'de> = Vec<(Key<'de>, &'de RawValue)>;
+/// A member name: borrowed unless it has escapes.
+fn key<'a>(sc: &mut Scanner<'_>, text: &'a str) -> Result<Cow<'a, str>, ScanError> {
+    let (r, escapes) = sc.string()?;
+    Ok(if escapes {
+        Cow::Owned(unescape(&text[r]))
+    } else {
+        Cow::Borrowed(&text[r.start + 1..r.end - 1])
+    })
+}
+
+fn read_body<'a, C: Catalog>(sc: &mut Scanner<'_>, text: &'a str, limits: &Limits) -> Result<Body<'a, C>, Fail> {
+    if sc.peek() != Some(b'{') {
+        return Err(Fail::Other(ErrorKind::Shape, "not a JSON object", sc.i));
+    }
+    if limits.max_depth < 1 {
+        return Err(Fail::Scan(ScanError::TooDeep(sc.i)));
+    }
+    sc.i += 1;
+    let mut top: Vec<(Cow<'a, str>, RawJson<'a>)> = Vec::with_capacity(8);
+    let mut errors: Option<(Vec<Problem<'a, C>>, bool)> = None;
+    let mut errors_at = 0;
+    if sc.peek() == Some(b'}') {
+        sc.i += 1;
+    } else {
+        loop {
+            let k = key(sc, text)?;
+            sc.expect(b':', "expected `:`")?;
+            if k == "errors" && errors.is_none() {
+                errors_at = top.len();
+                errors = Some(read_items(sc, text, limits)?);
+            } else {
+                let r = sc.value(1)?;
+                top.push((k, RawJson(Cow::Borrowed(&text[r]))));
+            }
+            match sc.peek() {
+                Some(b',') => sc.i += 1,
+                Some(b'}') => {
+                    sc.i += 1;
+                    break;
+                }
+                None => return Err(Fail::Scan(ScanError::Syntax("unexpected end", sc.i))),
+                Some(_) => return Err(Fail::Scan(ScanError::Syntax("expected `,` or `}`", sc.i))),
+            }
+        }
+    }
+    if !sc.at_end() {
+        return Err(Fail::Scan(ScanError::Syntax("trailing characters", sc.i)));
+    }
+    let has_problem = top.iter().any(|(k, _)| C::Object::REQUIRED.contains(&&**k));
+    let seen_errors = errors.is_some();
+    let Some((errors, single)) = errors.or_else(|| has_problem.then(|| (Vec::new(), false))) else {
+        return Err(Fail::Other(
+            ErrorKind::Shape,
+            "neither problem members (`type`, `title`, `detail`) nor `errors`",
+            0,
+        ));
+    };
+    let errors_at = seen_errors.then_some(errors_at);
+    let layout = |slots| super::Hint(Layout { errors_at, slots, single });
+    if !has_problem {
+        return Ok(Body {
+            problem: None,
+            errors,
+            result: top,
+            layout: layout(None),
+        });
+    }
+    let known = |members: &[(Cow<'a, str>, RawJson<'a>)]| {
+        members
+            .iter()
+            .find(|(k, _)| k == "type")
+            .and_then(|(_, v)| v.as_str())
+            .and_then(|u| C::Problem::from_uri(&u))
+    };
+    if !top.iter().any(|(k, _)| RESULT.contains(&&**k)) {
+        let known = known(&top);
+        return Ok(Body {
+            problem: Some(Problem { members: top, known }),
+            errors,
+            result: Vec::new(),
+            layout: layout(None),
+        });
+    }
+    let mut slots = Vec::with_capacity(top.len());
+    let mut members = Vec::new();
+    let mut result = Vec::new();
+    for (k, v) in top {
+        if RESULT.contains(&&*k) {
+            result.push((k, v));
+            slots.push(Slot::Result);
+        } else {
+            members.push((k, v));
+            slots.push(Slot::Problem);
+        }
+    }
+    let known = known(&members);
+    Ok(Body {
+        problem: Some(Problem { members, known }),
+        errors,
+        result,
+        layout: layout(Some(slots)),
+    })
+}
+
+/// The value of `errors`: an array of objects, or one object.
+fn read_items<'a, C: Catalog>(
+    sc: &mut Scanner<'_>,
+    text: &'a str,
+    limits: &Limits,
+) -> Result<(Vec<Problem<'a, C>>, bool), Fail> {
+    let wrong = |sc: &Scanner<'_>| {
+        Fail::Other(
+            ErrorKind::Type,
+            "`errors` must be an array of error objects or one error object",
+            sc.i,
+        )
+    };
+    match sc.peek() {
+        Some(b'{') => Ok((vec![read_item(sc, text, limits, 2)?], true)),
+        Some(b'[') => {
+            if limits.max_depth < 2 {
+                return Err(Fail::Scan(ScanError::TooDeep(sc.i)));
+            }
+            sc.i += 1;
+            let mut items = Vec::new();
+            if sc.peek() == Some(b']') {
+                sc.i += 1;
+                return Ok((items, false));
+            }
+            loop {
+                if items.len() == limits.max_errors {
+                    return Err(Fail::Other(ErrorKind::TooManyErrors, "more error items than the limit", sc.i));
+                }
+                if sc.peek() != Some(b'{') {
+                    return Err(wrong(sc));
+                }
+                items.push(read_item(sc, text, limits, 3)?);
+                match sc.peek() {
+                    Some(b',') => sc.i += 1,
+                    Some(b']') => {
+                        sc.i += 1;
+                        return Ok((items, false));
+                    }
+                    None => return Err(Fail::Scan(ScanError::Syntax("unexpected end", sc.i))),
+                    Some(_) => return Err(Fail::Scan(ScanError::Syntax("expected `,` or `]`", sc.i))),
+                }
+            }
+        }
+        _ => {
+            // Check that it is JSON at all before calling it the wrong type.
+            sc.value(1)?;
+            Err(wrong(sc))
+        }
+    }
+}
+
+/// One error object at the next `{`, which sits at `depth`.
+fn read_item<'a, C: Catalog>(
+    sc: &mut Scanner<'_>,
+    text: &'a str,
+    limits: &Limits,
+    depth: usize,
+) -> Result<Problem<'a, C>, Fail> {
+    if depth > limits.max_depth {
+        return Err(Fail::Scan(ScanError::TooDeep(sc.i)));
+    }
+    sc.i += 1;
+    // Room for the members of the error objects the API sends.
+    let mut p = Problem {
+        members: Vec::with_capacity(12),
+        known: None,
+    };
+    if sc.peek() == Some(b'}') {
+        sc.i += 1;
+        return Ok(p);
+    }
+    loop {
+        let k = key(sc, text)?;
+        sc.expect(b':', "expected `:`")?;
+        let r = sc.value(depth)?;
+        let v = RawJson(Cow::Borrowed(&text[r]));
+        if k == "type" {
+            p.known = v.as_str().and_then(|u| C::Problem::from_uri(&u));
+        }
+        p.members.push((k, v));
+        match sc.peek() {
+            Some(b',') => sc.i += 1,
+            Some(b'}') => {
+                sc.i += 1;
+                return Ok(p);
+            }
+            None => return Err(Fail::Scan(ScanError::Syntax("unexpected end", sc.i))),
+            Some(_) => return Err(Fail::Scan(ScanError::Syntax("expected `,` or `}`", sc.i))),
+        }
+    }
+}
 
 /// A key handed to the catalog's `Deserialize`.
 struct KeyDe<'de>(Cow<'de, str>);
@@ -743,221 +768,64 @@ impl<'de> IntoDeserializer<'de, serde_json::Error> for KeyDe<'de> {
     }
 }
 
-/// Builds a problem from its members; `depth` is where the object sits.
-fn build<'de, C: Catalog, E: de::Error>(
-    cx: &Cx<'_>,
-    pairs: &[(Key<'de>, &'de RawValue)],
-    depth: usize,
-    path: &dyn fmt::Display,
-) -> Result<Problem<C>, E> {
-    for (k, raw) in pairs {
-        cx.check_depth(raw, depth, &format_args!("{path}.{}", &**k))?;
-    }
-    let fits = C::Object::REQUIRED
-        .iter()
-        .all(|r| pairs.iter().any(|(k, _)| &**k == *r));
-    if fits {
-        let iter = pairs.iter().map(|(k, v)| (KeyDe(k.0.clone()), *v));
-        let map = de::value::MapDeserializer::new(iter);
-        if let Ok(o) = <C::Object as serde::Deserialize>::deserialize(map) {
-            let order = pairs.iter().map(|(k, _)| member_index::<C>(k)).collect();
-            return Ok(Problem {
-                repr: Repr::Object(o),
-                order: Hint(order),
-            });
-        }
-    }
-    let mut members = Members::new();
-    for (k, raw) in pairs {
-        let v = cx.value(raw, depth, &format_args!("{path}.{}", &**k))?;
-        members.insert(k.0.clone().into_owned(), v);
-    }
-    Ok(Problem {
-        repr: Repr::Members(members),
-        order: Hint(Vec::new()),
-    })
-}
+/// A member's JSON text handed to the catalog's `Deserialize`: each call
+/// parses the text with `serde_json`.
+struct RawDe<'de>(&'de str);
 
-struct BodySeed<'c, 'l, C> {
-    cx: &'c Cx<'l>,
-    marker: core::marker::PhantomData<fn() -> C>,
-}
-
-impl<'de, C: Catalog> DeserializeSeed<'de> for BodySeed<'_, '_, C> {
-    type Value = Body<C>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
-    type Value = Body<C>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let cx = self.cx;
-        cx.enter(1)?;
-        let mut pairs: Pairs<'de> = Vec::new();
-        let mut keyed: Vec<bool> = Vec::new();
-        let mut errors: Option<(Vec<Problem<C>>, bool)> = None;
-        let mut slots = Vec::new();
-        while let Some(k) = map.next_key::<Key<'de>>()? {
-            if &*k == "errors" && errors.is_none() {
-                errors = Some(map.next_value_seed(ItemsSeed::<C> {
-                    cx,
-                    marker: core::marker::PhantomData,
-                })?);
-                slots.push(Slot::Errors);
-            } else {
-                let raw = map.next_value::<&'de RawValue>()?;
-                keyed.push(RESULT.contains(&&*k));
-                pairs.push((k, raw));
-                slots.push(Slot::Result);
+macro_rules! forward_raw {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Self::Error> {
+                let mut de = serde_json::Deserializer::from_str(self.0);
+                let value = de::Deserializer::$method(&mut de, $($arg,)* visitor)?;
+                de.end()?;
+                Ok(value)
             }
-        }
-        let has_problem = pairs
-            .iter()
-            .any(|(k, _)| C::Object::REQUIRED.contains(&&**k));
-        let (errors, single, has_errors) = match errors {
-            Some((e, single)) => (e, single, true),
-            None => (Vec::new(), false, false),
-        };
-        if !has_problem && !has_errors {
-            return Err(cx.fail(
-                ErrorKind::Shape,
-                "neither problem members (`type`, `title`, `detail`) nor `errors`",
-            ));
-        }
-        let mut result = Vec::new();
-        let mut problem_pairs: Pairs<'de> = Vec::new();
-        let mut member = keyed.iter();
-        for slot in &mut slots {
-            if *slot == Slot::Errors {
-                continue;
-            }
-            if has_problem && member.next() == Some(&false) {
-                *slot = Slot::Problem;
-            }
-        }
-        for ((k, raw), &is_result) in pairs.into_iter().zip(&keyed) {
-            if has_problem && !is_result {
-                problem_pairs.push((k, raw));
-            } else {
-                cx.check_depth(raw, 1, &format_args!("`{}`", &*k))?;
-                result.push((k.into_owned(), RawJson(raw.to_owned())));
-            }
-        }
-        let problem = if has_problem {
-            Some(build::<C, A::Error>(cx, &problem_pairs, 1, &"body")?)
-        } else {
-            None
-        };
-        Ok(Body {
-            problem,
-            errors,
-            result,
-            layout: Hint(BodyLayout {
-                slots,
-                single,
-                has_errors,
-            }),
-        })
+        )*
+    };
+}
+
+impl<'de> de::Deserializer<'de> for RawDe<'de> {
+    type Error = serde_json::Error;
+    forward_raw! {
+        deserialize_any();
+        deserialize_bool();
+        deserialize_i8();
+        deserialize_i16();
+        deserialize_i32();
+        deserialize_i64();
+        deserialize_i128();
+        deserialize_u8();
+        deserialize_u16();
+        deserialize_u32();
+        deserialize_u64();
+        deserialize_u128();
+        deserialize_f32();
+        deserialize_f64();
+        deserialize_char();
+        deserialize_str();
+        deserialize_string();
+        deserialize_bytes();
+        deserialize_byte_buf();
+        deserialize_option();
+        deserialize_unit();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_seq();
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_map();
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_identifier();
+        deserialize_ignored_any();
     }
 }
 
-struct ItemsSeed<'c, 'l, C> {
-    cx: &'c Cx<'l>,
-    marker: core::marker::PhantomData<fn() -> C>,
-}
-
-impl<'de, C: Catalog> DeserializeSeed<'de> for ItemsSeed<'_, '_, C> {
-    type Value = (Vec<Problem<C>>, bool);
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de, C: Catalog> Visitor<'de> for ItemsSeed<'_, '_, C> {
-    type Value = (Vec<Problem<C>>, bool);
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`errors` as an array of error objects or one error object")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let cx = self.cx;
-        cx.enter(2)?;
-        let mut items = Vec::new();
-        loop {
-            if items.len() == cx.limits.max_errors {
-                if seq.next_element::<IgnoredAny>()?.is_some() {
-                    return Err(cx.fail(
-                        ErrorKind::TooManyErrors,
-                        format!("more than {} errors", cx.limits.max_errors),
-                    ));
-                }
-                break;
-            }
-            let seed = ItemSeed::<C> {
-                cx,
-                index: Some(items.len()),
-                marker: core::marker::PhantomData,
-            };
-            match seq.next_element_seed(seed)? {
-                Some(p) => items.push(p),
-                None => break,
-            }
-        }
-        Ok((items, false))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let seed = ItemSeed::<C> {
-            cx: self.cx,
-            index: None,
-            marker: core::marker::PhantomData,
-        };
-        Ok((vec![seed.visit_map(map)?], true))
-    }
-}
-
-struct ItemSeed<'c, 'l, C> {
-    cx: &'c Cx<'l>,
-    /// The index in `errors`, or `None` for a lone object.
-    index: Option<usize>,
-    marker: core::marker::PhantomData<fn() -> C>,
-}
-
-impl<'de, C: Catalog> DeserializeSeed<'de> for ItemSeed<'_, '_, C> {
-    type Value = Problem<C>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
-    type Value = Problem<C>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an error object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let cx = self.cx;
-        let depth = if self.index.is_some() { 3 } else { 2 };
-        cx.enter(depth)?;
-        let mut pairs: Pairs<'de> = Vec::new();
-        while let Some(k) = map.next_key::<Key<'de>>()? {
-            let raw = map.next_value::<&'de RawValue>()?;
-            pairs.push((k, raw));
-        }
-        match self.index {
-            Some(i) => build(cx, &pairs, depth, &format_args!("errors[{i}]")),
-            None => build(cx, &pairs, depth, &"errors"),
-        }
+impl<'de> IntoDeserializer<'de, serde_json::Error> for RawDe<'de> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
     }
 }
 
@@ -972,8 +840,9 @@ mod tests {
         let b = decode(body).unwrap();
         assert_eq!(b.problem.as_ref().unwrap().problem_type(), Some(ProblemType::InvalidRequest));
         let item = &b.errors[0];
-        assert!(item.object().is_none());
-        assert_eq!(item.message(), Some("The `ids` query parameter can not be empty"));
+        assert!(item.to_object().is_none());
+        assert_eq!(item.message().as_deref(), Some("The `ids` query parameter can not be empty"));
+        assert_eq!(item.get("parameters").unwrap().get(), r#"{"ids":[]}"#);
         assert_eq!(b.encode(), body);
         assert!(!b.is_partial());
     }
@@ -984,7 +853,7 @@ mod tests {
         let b = decode(body).unwrap();
         assert!(b.is_partial());
         assert_eq!(b.data().unwrap().get(), r#"[{"id":"1"}]"#);
-        let o: &ErrorObject = b.errors[0].object().unwrap();
+        let o: ErrorObject = b.errors[0].to_object().unwrap();
         assert_eq!(o.resource_id.as_deref(), Some("2"));
         assert_eq!(b.encode(), body);
     }
@@ -996,16 +865,36 @@ mod tests {
             "Too Many Requests".into(),
             ProblemUri::new("about:blank"),
         );
-        let b: Body = Body::new(Some(Problem::new(o)), Vec::new());
+        let p = Problem::from_object(&o).unwrap();
+        assert_eq!(p.problem_type(), Some(ProblemType::Generic));
+        let b: Body<'_> = Body::new(Some(p), Vec::new());
         let text = String::from_utf8(b.encode()).unwrap();
-        assert_eq!(text, r#"{"errors":[],"detail":"Too Many Requests","title":"Too Many Requests","type":"about:blank"}"#);
+        assert_eq!(text, r#"{"detail":"Too Many Requests","title":"Too Many Requests","type":"about:blank"}"#);
         assert_eq!(decode(text.as_bytes()).unwrap(), b);
     }
 
     #[test]
+    fn a_problem_without_errors_member_encodes_without_one() {
+        let body = br#"{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}"#;
+        let b = decode(body).unwrap();
+        assert!(b.errors.is_empty());
+        assert_eq!(b.encode(), body);
+    }
+
+    #[test]
     fn not_problem_bodies() {
-        for body in [&br#"{"data":{"id":"1"}}"#[..], b"[]", br#"{"errors":"x"}"#, br#"{"errors":[1]}"#] {
-            assert!(decode(body).is_err(), "{}", String::from_utf8_lossy(body));
+        for (body, kind) in [
+            (&br#"{"data":{"id":"1"}}"#[..], ErrorKind::Shape),
+            (b"[]", ErrorKind::Shape),
+            (br#"{"errors":"x"}"#, ErrorKind::Type),
+            (br#"{"errors":[1]}"#, ErrorKind::Type),
+            (br#"{"errors":[{}],}"#, ErrorKind::Syntax),
+            (br#"{"errors":[{"a":01}]}"#, ErrorKind::Syntax),
+            (br#"{"errors":[{"a":1}]} x"#, ErrorKind::Syntax),
+            (b"{\"errors\":[{\"a\":\"\xff\"}]}", ErrorKind::InvalidUtf8),
+        ] {
+            let e = decode(body).unwrap_err();
+            assert_eq!(e.kind(), kind, "{}: {e}", String::from_utf8_lossy(body));
         }
     }
 }

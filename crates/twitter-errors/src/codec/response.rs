@@ -256,7 +256,7 @@ pub enum Outcome<C: Catalog = crate::Catalog> {
     Success,
     /// A v2 result with problems attached: `data` (if any) and the
     /// problems are both in the body.
-    Partial(problem::Body<C>),
+    Partial(problem::Body<'static, C>),
     /// The call failed.
     Failure(ApiError<C>),
 }
@@ -417,12 +417,12 @@ impl<C: Catalog> ApiError<C> {
     }
 
     /// The v2 problems: the body's own, then each item of `errors`.
-    pub fn problems(&self) -> impl Iterator<Item = &problem::Problem<C>> + '_ {
+    pub fn problems(&self) -> impl Iterator<Item = &problem::Problem<'static, C>> + '_ {
         self.body().into_iter().flat_map(Body::problems)
     }
 
     /// The first message of the body.
-    pub fn message(&self) -> Option<&str> {
+    pub fn message(&self) -> Option<std::borrow::Cow<'_, str>> {
         self.body().and_then(Body::message)
     }
 
@@ -473,7 +473,7 @@ impl<C: Catalog> ApiError<C> {
             .map(|c| c.retry().unwrap_or_else(status_hint))
             .collect();
         for p in self.problems() {
-            match p.type_uri() {
+            match p.type_uri().as_deref() {
                 None => {}
                 Some("about:blank") => hints.push(status_hint()),
                 Some(_) => hints.push(p.problem_type().map_or_else(status_hint, |t| t.info().retry)),
@@ -529,10 +529,10 @@ fn status_retry<S: StatusEntry>(status: Status<S>) -> Retry {
     }
 }
 
-fn is_usage_capped<C: Catalog>(p: &problem::Problem<C>) -> bool {
-    p.type_uri()
-        .and_then(|u| problem_slug(u, C::Problem::HOSTS).or_else(|| u.rsplit('/').next()))
-        == Some("usage-capped")
+fn is_usage_capped<C: Catalog>(p: &problem::Problem<'_, C>) -> bool {
+    p.type_uri().is_some_and(|u| {
+        problem_slug(&u, C::Problem::HOSTS).or_else(|| u.rsplit('/').next()) == Some("usage-capped")
+    })
 }
 
 impl<C: Catalog> fmt::Display for ApiError<C> {
@@ -554,7 +554,7 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
             if let Some(t) = p.title() {
                 write!(f, ": {t}")?;
             }
-            if let Some(d) = p.detail().or(p.message()) {
+            if let Some(d) = p.detail().or_else(|| p.message()) {
                 write!(f, ": {d}")?;
             }
         } else if let Some(m) = self.message() {

@@ -31,7 +31,7 @@ use quick_xml::{Reader, XmlVersion};
 use serde_json::Value;
 
 use super::json::{Legacy, V1Error};
-use super::{prelude, DecodeError, ErrorKind, Limits};
+use super::{prelude, utf8, DecodeError, ErrorKind, Limits};
 use crate::catalog::{Catalog, Code, Format, Members};
 
 /// A decoded XML error body.
@@ -178,8 +178,54 @@ pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
 
 /// Decodes an XML body.
 pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
-    let text = prelude(body, limits, Some(Format::Xml))?;
-    decode_str(text, limits).map_err(|e| e.with_format(Format::Xml))
+    let bytes = prelude(body, limits, Some(Format::Xml))?;
+    decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Xml))
+}
+
+pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+    let text = utf8(bytes)?;
+    if let Some(body) = fast(text, limits) {
+        return Ok(body);
+    }
+    decode_str(text, limits)
+}
+
+/// A fast path for the form the API sent: an optional declaration, then
+/// `<errors>` with `<error code="N">text</error>` items whose text has no
+/// references or markup. Anything else returns `None` and goes to the
+/// full parser, which has the final word on errors.
+fn fast<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Option<Body<'a, C>> {
+    if limits.max_depth < 2 {
+        return None;
+    }
+    let ws = |s: &'a str| s.trim_start_matches([' ', '\t', '\n', '\r']);
+    let mut rest = ws(text);
+    if let Some(r) = rest.strip_prefix(DECLARATION) {
+        rest = ws(r);
+    }
+    rest = ws(rest.strip_prefix("<errors>")?);
+    let mut errors = Vec::new();
+    while let Some(r) = rest.strip_prefix("<error code=\"") {
+        if errors.len() == limits.max_errors {
+            return None;
+        }
+        let digits = r.find('"')?;
+        let code = &r[..digits];
+        if code.is_empty() || code.len() > 10 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let code: u32 = code.parse().ok()?;
+        let r = r[digits..].strip_prefix("\">")?;
+        let end = r.find('<')?;
+        let message = &r[..end];
+        if message.contains(['&', '\r', '>']) || message.chars().any(|c| c < ' ' && c != '\t' && c != '\n') {
+            return None;
+        }
+        rest = ws(r[end..].strip_prefix("</error>")?);
+        errors.push(V1Error::new(Code::from_code(code), Cow::Borrowed(message)));
+    }
+    rest = ws(rest.strip_prefix("</errors>")?);
+    rest.is_empty().then_some(Body::Errors(errors))
 }
 
 /// Where the reader is.
@@ -195,7 +241,7 @@ enum Place {
     Epilog,
 }
 
-pub(crate) fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
     let mut reader = Reader::from_str(text);
     let bytes = text.as_bytes();
     let fail = |reader: &Reader<&[u8]>, kind: ErrorKind, detail: String| {
