@@ -264,9 +264,14 @@ fn decode_auto<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'
             .map(Body::Xml)
             .map_err(|e| e.with_format(Format::Xml)),
         Some(&b) if b == b'/' || b == b'_' || b == b'$' || b.is_ascii_alphabetic() => {
-            jsonp::decode_bytes(bytes, limits)
-                .map(Body::Jsonp)
-                .map_err(|e| e.with_format(Format::Jsonp))
+            match jsonp::decode_bytes(bytes, limits) {
+                Ok(j) => Ok(Body::Jsonp(j)),
+                // Plain text, such as an OAuth error, is not a failed call.
+                Err(e) if e.kind() == ErrorKind::Shape && !bytes.contains(&b'(') => {
+                    Err(DecodeError::new(ErrorKind::Shape, "neither JSON, XML nor JSONP"))
+                }
+                Err(e) => Err(e.with_format(Format::Jsonp)),
+            }
         }
         _ => Err(DecodeError::new(
             ErrorKind::Shape,

@@ -271,11 +271,29 @@ where
     decode_response_with(status, headers, body, &Limits::DEFAULT)
 }
 
-/// Decodes a response.
+/// Decodes a response, telling the body's format from the body (and an
+/// `application/problem+json` Content-Type).
 pub fn decode_response_with<C, K, V>(
     status: u16,
     headers: impl IntoIterator<Item = (K, V)>,
     body: &[u8],
+    limits: &Limits,
+) -> Outcome<C>
+where
+    C: Catalog,
+    K: AsRef<str>,
+    V: AsRef<[u8]>,
+{
+    decode_response_as(status, headers, body, None, limits)
+}
+
+/// Decodes a response whose body is in `format` (`None`: tell it from the
+/// body).
+pub fn decode_response_as<C, K, V>(
+    status: u16,
+    headers: impl IntoIterator<Item = (K, V)>,
+    body: &[u8],
+    format: Option<Format>,
     limits: &Limits,
 ) -> Outcome<C>
 where
@@ -293,7 +311,7 @@ where
         }
     }
     let rate_limits = RateLimits::from_headers::<C, _, _>(rate_headers);
-    let format = problem_json.then_some(Format::Problem);
+    let format = format.or(problem_json.then_some(Format::Problem));
     let decoded = decode_as::<C>(body, format, limits).map(Body::into_owned);
     if status >= 400 {
         return Outcome::Failure(ApiError::build(status, decoded, body, rate_limits));
@@ -421,9 +439,20 @@ impl<C: Catalog> ApiError<C> {
         self.body().into_iter().flat_map(Body::problems)
     }
 
-    /// The first message of the body.
+    /// The first message of the body; for a body that did not decode,
+    /// its text when it is short plain text (such as an OAuth error).
     pub fn message(&self) -> Option<std::borrow::Cow<'_, str>> {
-        self.body().and_then(Body::message)
+        match &self.body {
+            Ok(body) => body.message(),
+            Err(u) => {
+                let text = std::str::from_utf8(&u.raw).ok()?.trim();
+                let plain = !text.is_empty()
+                    && text.len() <= 200
+                    && !text.starts_with('<')
+                    && !text.chars().any(char::is_control);
+                plain.then_some(std::borrow::Cow::Borrowed(text))
+            }
+        }
     }
 
     /// The rate-limit headers.
@@ -551,10 +580,11 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
                 write!(f, " {m}")?;
             }
         } else if let Some(p) = self.problems().next() {
-            if let Some(t) = p.title() {
+            let title = p.title();
+            if let Some(t) = &title {
                 write!(f, ": {t}")?;
             }
-            if let Some(d) = p.detail().or_else(|| p.message()) {
+            if let Some(d) = p.detail().or_else(|| p.message()).filter(|d| Some(d) != title.as_ref()) {
                 write!(f, ": {d}")?;
             }
         } else if let Some(m) = self.message() {
@@ -623,6 +653,10 @@ mod tests {
             panic!("not a failure")
         };
         assert_eq!(e.raw_body(), Some(&text[..]));
+        assert_eq!(
+            e.to_string(),
+            "401 Unauthorized: Error processing your OAuth request: Invalid oauth_verifier parameter"
+        );
         assert!(e.decode_error().is_some());
         assert_eq!(e.retry().retry, Retry::Never);
         for (status, retry) in [(503, Retry::Backoff), (500, Retry::Backoff), (404, Retry::Never)] {
