@@ -1165,6 +1165,16 @@ impl<'de, C: Catalog> Visitor<'de> for ErrorsSeed<'_, '_, C> {
         Ok(Shape::Text(Cow::Owned(v.to_owned())))
     }
 
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        // `errors` as one object is a v2 form.
+        let kind = if self.cx.strict {
+            ErrorKind::Shape
+        } else {
+            ErrorKind::Type
+        };
+        Err(self.cx.fail(kind, "`errors` is an object, as in v2 bodies"))
+    }
+
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let cx = self.cx;
         cx.enter(2)?;
