@@ -178,6 +178,13 @@ impl<'a> Legacy<'a> {
         self.layout.0.request_first
     }
 
+    /// Sets whether encoding writes `request` before `error`.
+    #[must_use]
+    pub fn with_request_first(mut self, request_first: bool) -> Self {
+        self.set_request_first(request_first);
+        self
+    }
+
     pub(crate) fn set_request_first(&mut self, request_first: bool) {
         self.layout.0.request_first = request_first;
     }
@@ -704,6 +711,16 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
     limits: &Limits,
     strict: bool,
 ) -> Result<Body<'a, C>, DecodeError> {
+    decode_in(bytes, limits, strict, false)
+}
+
+/// Decodes; `script` says the text sits inside JSONP.
+pub(crate) fn decode_in<'a, C: Catalog>(
+    bytes: &'a [u8],
+    limits: &Limits,
+    strict: bool,
+    script: bool,
+) -> Result<Body<'a, C>, DecodeError> {
     if let Some(body) = fast::decode(bytes, limits) {
         return Ok(body);
     }
@@ -718,7 +735,7 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
         Ok(b) => b,
         Err(e) => return Err(DecodeError::from_json(&e, cx.side.take(), bytes)),
     };
-    if cx.escapes.get() && has_escaped_slash(bytes) {
+    if has_escaped_slash(bytes, script) {
         body.layout.0.slashes = true;
     }
     Ok(body)
@@ -871,12 +888,15 @@ mod fast {
     }
 }
 
-/// Whether a JSON text escapes a `/` anywhere.
-fn has_escaped_slash(text: &[u8]) -> bool {
-    let mut i = 0;
+/// Whether a JSON text escapes a `/` anywhere; in a script (JSONP), other
+/// than in `<\/`, which is written there whether or not slashes are.
+fn has_escaped_slash(text: &[u8], script: bool) -> bool {
+    let Some(mut i) = memchr::memchr(b'\\', text) else {
+        return false;
+    };
     while i < text.len() {
         if text[i] == b'\\' {
-            if text.get(i + 1) == Some(&b'/') {
+            if text.get(i + 1) == Some(&b'/') && !(script && i > 0 && text[i - 1] == b'<') {
                 return true;
             }
             i += 2;
@@ -895,8 +915,6 @@ pub(crate) struct Cx<'l> {
     pub(crate) limits: &'l Limits,
     pub(crate) strict: bool,
     pub(crate) side: Cell<Option<DecodeError>>,
-    /// A string had escapes (so the body may escape slashes).
-    pub(crate) escapes: Cell<bool>,
 }
 
 impl<'l> Cx<'l> {
@@ -905,7 +923,6 @@ impl<'l> Cx<'l> {
             limits,
             strict,
             side: Cell::new(None),
-            escapes: Cell::new(false),
         }
     }
 
@@ -921,9 +938,6 @@ impl<'l> Cx<'l> {
     /// Parses a raw value into a `Value`, checking its depth first.
     pub(crate) fn value<E: de::Error>(&self, raw: &RawValue, depth: usize, path: &dyn fmt::Display) -> Result<Value, E> {
         self.check_depth(raw, depth, path)?;
-        if raw.get().contains('\\') {
-            self.escapes.set(true);
-        }
         serde_json::from_str(raw.get()).map_err(|e| self.fail(ErrorKind::Syntax, format!("{path}: {e}")))
     }
 
@@ -956,19 +970,18 @@ impl<'l> Cx<'l> {
 }
 
 /// A string member, borrowed when it has no escapes.
-pub(crate) struct StrSeed<'c, 'l> {
-    pub(crate) cx: &'c Cx<'l>,
+pub(crate) struct StrSeed {
     pub(crate) what: &'static str,
 }
 
-impl<'de> DeserializeSeed<'de> for StrSeed<'_, '_> {
+impl<'de> DeserializeSeed<'de> for StrSeed {
     type Value = Cow<'de, str>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
-impl<'de> Visitor<'de> for StrSeed<'_, '_> {
+impl<'de> Visitor<'de> for StrSeed {
     type Value = Cow<'de, str>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}` as a string", self.what)
@@ -977,11 +990,9 @@ impl<'de> Visitor<'de> for StrSeed<'_, '_> {
         Ok(Cow::Borrowed(v))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.cx.escapes.set(true);
         Ok(Cow::Owned(v.to_owned()))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        self.cx.escapes.set(true);
         Ok(Cow::Owned(v))
     }
 }
@@ -1070,13 +1081,13 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                     shape_at = extra.len();
                 }
                 ("error", None) => {
-                    let error = map.next_value_seed(StrSeed { cx, what: "error" })?;
+                    let error = map.next_value_seed(StrSeed { what: "error" })?;
                     error_seen_before_request = request.is_none();
                     shape = Some(Shape::Legacy(Box::new(Legacy::new(error, None))));
                     shape_at = extra.len();
                 }
                 ("request", None | Some(Shape::Legacy(_))) if request.is_none() => {
-                    request = Some(map.next_value_seed(StrSeed { cx, what: "request" })?);
+                    request = Some(map.next_value_seed(StrSeed { what: "request" })?);
                 }
                 ("processing_info", None) => {
                     match map.next_value_seed(ProcessingSeed { cx })? {
@@ -1161,7 +1172,6 @@ impl<'de, C: Catalog> Visitor<'de> for ErrorsSeed<'_, '_, C> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.cx.escapes.set(true);
         Ok(Shape::Text(Cow::Owned(v.to_owned())))
     }
 
@@ -1239,7 +1249,7 @@ impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
                     }
                 }
                 "message" if message.is_none() => {
-                    message = Some(map.next_value_seed(StrSeed { cx, what: "message" })?);
+                    message = Some(map.next_value_seed(StrSeed { what: "message" })?);
                 }
                 _ => {
                     let raw = map.next_value::<&'de RawValue>()?;
@@ -1333,9 +1343,9 @@ impl<'de> Visitor<'de> for MediaErrorSeed<'_, '_> {
         while let Some(k) = map.next_key::<Key<'de>>()? {
             match &*k {
                 "code" if m.code.is_none() => m.code = Some(map.next_value_seed(IntSeed { what: "code" })?),
-                "name" if m.name.is_none() => m.name = Some(map.next_value_seed(StrSeed { cx, what: "name" })?),
+                "name" if m.name.is_none() => m.name = Some(map.next_value_seed(StrSeed { what: "name" })?),
                 "message" if m.message.is_none() => {
-                    m.message = Some(map.next_value_seed(StrSeed { cx, what: "message" })?);
+                    m.message = Some(map.next_value_seed(StrSeed { what: "message" })?);
                 }
                 _ => {
                     let raw = map.next_value::<&'de RawValue>()?;
@@ -1379,10 +1389,10 @@ impl<'de> Visitor<'de> for DisconnectSeed<'_, '_> {
             match &*k {
                 "code" if d.code.is_none() => d.code = Some(map.next_value_seed(IntSeed { what: "code" })?),
                 "stream_name" if d.stream_name.is_none() => {
-                    d.stream_name = Some(map.next_value_seed(StrSeed { cx, what: "stream_name" })?);
+                    d.stream_name = Some(map.next_value_seed(StrSeed { what: "stream_name" })?);
                 }
                 "reason" if d.reason.is_none() => {
-                    d.reason = Some(map.next_value_seed(StrSeed { cx, what: "reason" })?);
+                    d.reason = Some(map.next_value_seed(StrSeed { what: "reason" })?);
                 }
                 _ => {
                     let raw = map.next_value::<&'de RawValue>()?;
@@ -1456,7 +1466,9 @@ mod tests {
         assert!(b.escapes_slashes());
         assert_eq!(String::from_utf8(b.encode()).unwrap(), body);
         // An escaped backslash before a slash is not an escaped slash.
-        assert!(!has_escaped_slash(br#""a\\/b""#));
+        assert!(!has_escaped_slash(br#""a\\/b""#, false));
+        assert!(has_escaped_slash(br#""<\/b""#, false));
+        assert!(!has_escaped_slash(br#""<\/b""#, true));
     }
 
     #[test]

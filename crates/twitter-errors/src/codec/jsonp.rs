@@ -273,7 +273,7 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> 
         return Err(shape("no `)` closing the call"));
     }
     let inner = &bytes[inner_start..end - 1];
-    let body = json::decode_bytes(inner, limits, false).map_err(|e| shift(e, &bytes[..inner_start]))?;
+    let body = json::decode_in(inner, limits, false, true).map_err(|e| shift(e, &bytes[..inner_start]))?;
     Ok(Jsonp {
         callback,
         body,

@@ -184,6 +184,9 @@ pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Bo
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
     let text = utf8(bytes)?;
+    if let Some(at) = memchr::memchr(0, bytes) {
+        return Err(DecodeError::new(ErrorKind::Syntax, "U+0000 is not allowed in XML").at_offset(bytes, at));
+    }
     if let Some(body) = fast(text, limits) {
         return Ok(body);
     }
