@@ -680,6 +680,8 @@ fn read_items<'a, C: Catalog>(
                     return Err(Fail::Other(ErrorKind::TooManyErrors, "more error items than the limit", sc.i));
                 }
                 if sc.peek() != Some(b'{') {
+                    // Not JSON at all is a syntax error; other JSON, a type.
+                    sc.value(2)?;
                     return Err(wrong(sc));
                 }
                 items.push(read_item(sc, text, limits, 3)?);
