@@ -27,7 +27,11 @@ fn sources() -> Option<Vec<(String, u16, Vec<u8>)>> {
         let cols: Vec<&str> = line.split('\t').collect();
         let (file, status, note) = (cols[0], cols[1], cols.get(3).copied().unwrap_or(""));
         let status = status.parse().unwrap_or(
-            if note.contains("[v2-partial]") || note.contains("-stream]") { 200 } else { 400 },
+            if note.contains("[v2-partial]") || note.contains("-stream]") {
+                200
+            } else {
+                400
+            },
         );
         let bytes = std::fs::read(dir.join(file)).expect(file);
         out.push((file.to_string(), status, bytes));
@@ -78,58 +82,143 @@ fn typed_values_of_real_bodies() {
         let e = &b.v1_errors()[0];
         (e.code, e.message.to_string(), e.code_first())
     };
-    assert_eq!(v1("02_"), (Code::Known(ErrorCode::CouldNotAuthenticate), "Could not authenticate you.".into(), true));
-    assert_eq!(v1("11_").2, false, "message first");
+    assert_eq!(
+        v1("02_"),
+        (
+            Code::Known(ErrorCode::CouldNotAuthenticate),
+            "Could not authenticate you.".into(),
+            true
+        )
+    );
+    assert!(!v1("11_").2, "message first");
     // 211 is not in the published table: kept as an unknown code.
     assert_eq!(v1("15_").0, Code::Unknown(211));
     assert_eq!(v1("16_").0, Code::Known(ErrorCode::BadAuthenticationData));
 
-    let Body::Json(b) = decode("19_") else { panic!("19") };
+    let Body::Json(b) = decode("19_") else {
+        panic!("19")
+    };
     assert_eq!(b.shape, Shape::Text("Status is a duplicate.".into()));
-    let Body::Json(b) = decode("21_") else { panic!("21") };
-    let Shape::Media(m) = &b.shape else { panic!("21: {b:?}") };
-    assert_eq!((m.code, m.name.as_deref(), m.message.as_deref()), (Some(1), Some("InvalidMedia"), Some("Unsupported video format")));
-    assert_eq!(m.processing_info.get("state"), Some(&serde_json::json!("failed")));
-    assert_eq!(b.extra.get("media_id"), Some(&serde_json::json!(710511363345354753u64)));
-    let Body::Json(b) = decode("23_") else { panic!("23") };
-    let Shape::Legacy(l) = &b.shape else { panic!("23") };
-    assert_eq!((&*l.error, l.request.as_deref()), ("media_id field must be provided.", Some("/1.1/media/metadata/create.json")));
+    let Body::Json(b) = decode("21_") else {
+        panic!("21")
+    };
+    let Shape::Media(m) = &b.shape else {
+        panic!("21: {b:?}")
+    };
+    assert_eq!(
+        (m.code, m.name.as_deref(), m.message.as_deref()),
+        (
+            Some(1),
+            Some("InvalidMedia"),
+            Some("Unsupported video format")
+        )
+    );
+    assert_eq!(
+        m.processing_info.get("state"),
+        Some(&serde_json::json!("failed"))
+    );
+    assert_eq!(
+        b.extra.get("media_id"),
+        Some(&serde_json::json!(710511363345354753u64))
+    );
+    let Body::Json(b) = decode("23_") else {
+        panic!("23")
+    };
+    let Shape::Legacy(l) = &b.shape else {
+        panic!("23")
+    };
+    assert_eq!(
+        (&*l.error, l.request.as_deref()),
+        (
+            "media_id field must be provided.",
+            Some("/1.1/media/metadata/create.json")
+        )
+    );
     assert!(l.request_first());
-    let Body::Xml(xml::Body::Hash(h)) = decode("28_") else { panic!("28") };
-    assert_eq!(h.error, "Could not follow user: billymeltdown is already on your list.");
-    assert_eq!(h.request.as_deref(), Some("/friendships/create/billymeltdown.xml"));
-    let Body::Json(b) = decode("31_") else { panic!("31") };
-    let Shape::Disconnect(d) = &b.shape else { panic!("31") };
-    assert_eq!((d.code, d.stream_name.as_deref()), (Some(3), Some("yusuke-sitestream6139-yusuke")));
+    let Body::Xml(xml::Body::Hash(h)) = decode("28_") else {
+        panic!("28")
+    };
+    assert_eq!(
+        h.error,
+        "Could not follow user: billymeltdown is already on your list."
+    );
+    assert_eq!(
+        h.request.as_deref(),
+        Some("/friendships/create/billymeltdown.xml")
+    );
+    let Body::Json(b) = decode("31_") else {
+        panic!("31")
+    };
+    let Shape::Disconnect(d) = &b.shape else {
+        panic!("31")
+    };
+    assert_eq!(
+        (d.code, d.stream_name.as_deref()),
+        (Some(3), Some("yusuke-sitestream6139-yusuke"))
+    );
 
-    let Body::Problem(p) = decode("32_") else { panic!("32") };
+    let Body::Problem(p) = decode("32_") else {
+        panic!("32")
+    };
     // A Labs host: still the catalog's type.
-    assert_eq!(p.problem.as_ref().unwrap().problem_type(), Some(ProblemType::InvalidRequest));
-    assert_eq!(p.errors[0].get("parameters").unwrap().to_value(), serde_json::json!({"query": []}));
-    let Body::Problem(p) = decode("34_") else { panic!("34") };
+    assert_eq!(
+        p.problem.as_ref().unwrap().problem_type(),
+        Some(ProblemType::InvalidRequest)
+    );
+    assert_eq!(
+        p.errors[0].get("parameters").unwrap().to_value(),
+        serde_json::json!({"query": []})
+    );
+    let Body::Problem(p) = decode("34_") else {
+        panic!("34")
+    };
     let top = p.problem.as_ref().unwrap();
-    assert_eq!((top.problem_type(), top.status()), (Some(ProblemType::Generic), Some(403)));
-    let Body::Problem(p) = decode("39_") else { panic!("39") };
+    assert_eq!(
+        (top.problem_type(), top.status()),
+        (Some(ProblemType::Generic), Some(403))
+    );
+    let Body::Problem(p) = decode("39_") else {
+        panic!("39")
+    };
     assert_eq!(p.errors.len(), 8);
-    let Body::Problem(p) = decode("43_") else { panic!("43") };
-    assert_eq!(p.errors[0].message().as_deref(), Some("This tweet cannot be found."));
-    let Body::Problem(p) = decode("50_") else { panic!("50") };
+    let Body::Problem(p) = decode("43_") else {
+        panic!("43")
+    };
+    assert_eq!(
+        p.errors[0].message().as_deref(),
+        Some("This tweet cannot be found.")
+    );
+    let Body::Problem(p) = decode("50_") else {
+        panic!("50")
+    };
     assert!(p.is_partial());
-    assert_eq!(p.errors[0].problem_type(), Some(ProblemType::ResourceNotFound));
-    let Body::Problem(p) = decode("53_") else { panic!("53") };
+    assert_eq!(
+        p.errors[0].problem_type(),
+        Some(ProblemType::ResourceNotFound)
+    );
+    let Body::Problem(p) = decode("53_") else {
+        panic!("53")
+    };
     assert_eq!(p.errors.len(), 15);
     for e in &p.errors {
         let o = e.to_object().unwrap();
         assert_eq!(o.r#type.known(), Some(ProblemType::NotAuthorizedForField));
         assert!(o.field.as_deref().unwrap().contains("_metrics."));
     }
-    let Body::Problem(p) = decode("54_") else { panic!("54") };
+    let Body::Problem(p) = decode("54_") else {
+        panic!("54")
+    };
     assert!(p.is_partial());
     assert!(p.data().unwrap().get().contains("\"1387820661742112771\""));
     assert!(p.get("includes").is_some());
-    let Body::Problem(p) = decode("59_") else { panic!("59") };
+    let Body::Problem(p) = decode("59_") else {
+        panic!("59")
+    };
     let o = p.errors[0].to_object().unwrap();
-    assert_eq!(o.disconnect_type.unwrap().as_str(), "UpstreamOperationalDisconnect");
+    assert_eq!(
+        o.disconnect_type.unwrap().as_str(),
+        "UpstreamOperationalDisconnect"
+    );
 }
 
 #[test]
@@ -151,7 +240,10 @@ fn every_response_gives_the_right_outcome() {
                     assert!(e.body().is_some(), "{file}: {:?}", e.decode_error());
                 }
                 // Display never fails and names the status.
-                assert!(e.to_string().contains(&status.to_string()) || *status == 200, "{e}");
+                assert!(
+                    e.to_string().contains(&status.to_string()) || *status == 200,
+                    "{e}"
+                );
             }
             other => panic!("{file}: {other:?}"),
         }

@@ -81,11 +81,13 @@ fn code() -> impl Strategy<Value = Code> {
 }
 
 fn v1_error() -> impl Strategy<Value = V1Error<'static>> {
-    (code(), text(), any::<bool>(), members(&["code", "message"])).prop_map(|(c, m, code_first, extra)| {
-        let mut e = V1Error::new(c, m).with_code_first(code_first);
-        e.extra = extra;
-        e
-    })
+    (code(), text(), any::<bool>(), members(&["code", "message"])).prop_map(
+        |(c, m, code_first, extra)| {
+            let mut e = V1Error::new(c, m).with_code_first(code_first);
+            e.extra = extra;
+            e
+        },
+    )
 }
 
 fn opt_text() -> impl Strategy<Value = Option<Cow<'static, str>>> {
@@ -116,8 +118,18 @@ fn shape() -> impl Strategy<Value = Shape<'static>> {
 /// Top-level names that pick a shape, and the names automatic detection
 /// takes for v2.
 const TOP_RESERVED: &[&str] = &[
-    "errors", "error", "request", "processing_info", "disconnect", "type", "title", "detail",
-    "status", "data", "includes", "meta",
+    "errors",
+    "error",
+    "request",
+    "processing_info",
+    "disconnect",
+    "type",
+    "title",
+    "detail",
+    "status",
+    "data",
+    "includes",
+    "meta",
 ];
 
 fn v1_body() -> impl Strategy<Value = json::Body<'static>> {
@@ -136,7 +148,10 @@ fn callback() -> impl Strategy<Value = Callback> {
 /// A problem type URI: a catalog entry under any known host, or not.
 fn type_uri() -> impl Strategy<Value = String> {
     prop_oneof![
-        (prop::sample::select(ProblemType::ALL.to_vec()), prop::sample::select(ProblemType::HOSTS.to_vec()))
+        (
+            prop::sample::select(ProblemType::ALL.to_vec()),
+            prop::sample::select(ProblemType::HOSTS.to_vec())
+        )
             .prop_map(|(p, host)| {
                 let uri = p.uri();
                 match uri.rsplit_once('/') {
@@ -158,8 +173,10 @@ fn problem_members(with_type: bool) -> impl Strategy<Value = Members> {
         (100i64..600).prop_map(|s| ("status".to_string(), Value::from(s))),
         text().prop_map(|t| ("message".to_string(), Value::String(t))),
         json_value().prop_map(|v| ("parameters".to_string(), v)),
-        prop::sample::select(vec!["tweet", "user", "thing"]).prop_map(|t| ("resource_type".to_string(), Value::from(t))),
-        prop::sample::select(vec!["data", "includes", "elsewhere"]).prop_map(|t| ("section".to_string(), Value::from(t))),
+        prop::sample::select(vec!["tweet", "user", "thing"])
+            .prop_map(|t| ("resource_type".to_string(), Value::from(t))),
+        prop::sample::select(vec!["data", "includes", "elsewhere"])
+            .prop_map(|t| ("section".to_string(), Value::from(t))),
         json_value().prop_map(|v| ("value".to_string(), v)),
         (name(), json_value()),
     ];
@@ -168,19 +185,20 @@ fn problem_members(with_type: bool) -> impl Strategy<Value = Members> {
     } else {
         prop::option::of(type_uri()).boxed()
     };
-    (uri, prop::collection::vec(documented, 0..6))
-        .prop_map(move |(uri, rest)| {
-            let mut m = Members::new();
-            if let Some(u) = uri {
-                m.insert("type", Value::String(u));
+    (uri, prop::collection::vec(documented, 0..6)).prop_map(move |(uri, rest)| {
+        let mut m = Members::new();
+        if let Some(u) = uri {
+            m.insert("type", Value::String(u));
+        }
+        for (k, v) in rest {
+            if k != "errors"
+                && !matches!(k.as_str(), "data" | "includes" | "meta" | "matching_rules")
+            {
+                m.insert(k, v);
             }
-            for (k, v) in rest {
-                if k != "errors" && !matches!(k.as_str(), "data" | "includes" | "meta" | "matching_rules") {
-                    m.insert(k, v);
-                }
-            }
-            m
-        })
+        }
+        m
+    })
 }
 
 fn problem(with_type: bool) -> impl Strategy<Value = Problem<'static>> {
@@ -191,14 +209,21 @@ fn v2_body() -> impl Strategy<Value = problem::Body<'static>> {
     (
         prop::option::of(problem(true)),
         prop::collection::vec(problem(false), 0..4),
-        prop::collection::vec((prop::sample::select(vec!["data", "includes", "meta"]), json_value()), 0..3),
+        prop::collection::vec(
+            (
+                prop::sample::select(vec!["data", "includes", "meta"]),
+                json_value(),
+            ),
+            0..3,
+        ),
     )
         .prop_filter("an error body", |(p, e, _)| p.is_some() || !e.is_empty())
         .prop_map(|(p, errors, result)| {
             let mut b = problem::Body::new(p, errors);
             for (k, v) in result {
                 if !b.result.iter().any(|(n, _)| n == k) {
-                    b.result.push((Cow::Borrowed(k), RawJson::from_value(&v).unwrap()));
+                    b.result
+                        .push((Cow::Borrowed(k), RawJson::from_value(&v).unwrap()));
                 }
             }
             b

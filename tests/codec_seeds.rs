@@ -53,7 +53,10 @@ fn seed_000_json_example() {
     let body = json::decode(&bytes).unwrap();
     assert_eq!(
         only_error(&body),
-        (Code::Known(ErrorCode::PageDoesNotExist), "Sorry, that page does not exist".into())
+        (
+            Code::Known(ErrorCode::PageDoesNotExist),
+            "Sorry, that page does not exist".into()
+        )
     );
     assert!(!body.v1_errors()[0].code_first());
     assert_eq!(body.encode(), bytes, "byte-exact");
@@ -66,9 +69,15 @@ fn seed_000_xml_example() {
     let e = &body.v1_errors()[0];
     assert_eq!(e.code, Code::Known(ErrorCode::PageDoesNotExist));
     assert_eq!(e.message, "Sorry, that page does not exist");
-    assert_eq!(body.encode(), bytes, "byte-exact once the listing's gutter is gone");
+    assert_eq!(
+        body.encode(),
+        bytes,
+        "byte-exact once the listing's gutter is gone"
+    );
     // "The corresponding XML response": the same error as the JSON example.
-    let json = json::decode(&fixture("seeds/000-json-34.json")).unwrap().into_owned();
+    let json = json::decode(&fixture("seeds/000-json-34.json"))
+        .unwrap()
+        .into_owned();
     assert_eq!(body.v1_errors(), json.v1_errors());
 }
 
@@ -91,7 +100,10 @@ fn seed_000_status_table() {
     ];
     for (n, text) in table {
         let s = HttpStatus::from_u16(n).unwrap_or_else(|| panic!("{n} is not in the catalog"));
-        assert!(s.text() == text || s.aliases().contains(&text), "{n} {text}");
+        assert!(
+            s.text() == text || s.aliases().contains(&text),
+            "{n} {text}"
+        );
         // Every error status decodes into an error that keeps it, with the
         // catalog's retry hint when the body says nothing.
         if n >= 400 {
@@ -141,11 +153,17 @@ fn seed_000_code_table() {
 #[test]
 fn seed_000_suppressed_response_codes() {
     // "It is possible to suppress response codes for the REST API."
-    let n = negotiate("/1/users/show.json?screen_name=x&suppress_response_codes=true", None);
+    let n = negotiate(
+        "/1/users/show.json?screen_name=x&suppress_response_codes=true",
+        None,
+    );
     assert!(n.suppress_response_codes());
     assert_eq!(n.status(404), 200);
-    let Outcome::Failure(e) = decode_response(n.status(404), NO_HEADERS, &fixture("seeds/000-json-34.json"))
-    else {
+    let Outcome::Failure(e) = decode_response(
+        n.status(404),
+        NO_HEADERS,
+        &fixture("seeds/000-json-34.json"),
+    ) else {
         panic!("an error body served with 200 is still an error")
     };
     assert_eq!(e.status(), Status::Known(HttpStatus::Ok));
@@ -158,9 +176,27 @@ fn seed_000_suppressed_response_codes() {
 #[test]
 fn seed_003_xml_examples() {
     for (file, status, code, text, retry) in [
-        ("seeds/003-xml-404-34.xml", 404, ErrorCode::PageDoesNotExist, "Sorry, that page does not exist", Retry::Never),
-        ("seeds/003-xml-503-130.xml", 503, ErrorCode::OverCapacity, "Over capacity", Retry::Backoff),
-        ("seeds/003-xml-500-131.xml", 500, ErrorCode::InternalError, "Internal error", Retry::Backoff),
+        (
+            "seeds/003-xml-404-34.xml",
+            404,
+            ErrorCode::PageDoesNotExist,
+            "Sorry, that page does not exist",
+            Retry::Never,
+        ),
+        (
+            "seeds/003-xml-503-130.xml",
+            503,
+            ErrorCode::OverCapacity,
+            "Over capacity",
+            Retry::Backoff,
+        ),
+        (
+            "seeds/003-xml-500-131.xml",
+            500,
+            ErrorCode::InternalError,
+            "Internal error",
+            Retry::Backoff,
+        ),
     ] {
         let bytes = fixture(file);
         let body = xml::decode(&bytes).unwrap();
@@ -183,18 +219,36 @@ fn seed_003_json_examples() {
     // The announcement labels the first example "403:", although code 34
     // comes with 404: the code decides.
     for (file, code, text) in [
-        ("seeds/003-json-403-34.json", ErrorCode::PageDoesNotExist, "Sorry, that page does not exist"),
-        ("seeds/003-json-503-130.json", ErrorCode::OverCapacity, "Over capacity"),
-        ("seeds/003-json-500-131.json", ErrorCode::InternalError, "Internal error"),
+        (
+            "seeds/003-json-403-34.json",
+            ErrorCode::PageDoesNotExist,
+            "Sorry, that page does not exist",
+        ),
+        (
+            "seeds/003-json-503-130.json",
+            ErrorCode::OverCapacity,
+            "Over capacity",
+        ),
+        (
+            "seeds/003-json-500-131.json",
+            ErrorCode::InternalError,
+            "Internal error",
+        ),
     ] {
         let bytes = fixture(file);
         let body = json::decode(&bytes).unwrap();
-        assert_eq!(only_error(&body), (Code::Known(code), text.to_string()), "{file}");
+        assert_eq!(
+            only_error(&body),
+            (Code::Known(code), text.to_string()),
+            "{file}"
+        );
         assert_eq!(body.encode(), bytes, "{file}: byte-exact");
         let auto = codec::decode(&bytes).unwrap();
         assert_eq!(auto.format(), Format::Json);
     }
-    let Outcome::Failure(e) = decode_response(403, NO_HEADERS, &fixture("seeds/003-json-403-34.json")) else {
+    let Outcome::Failure(e) =
+        decode_response(403, NO_HEADERS, &fixture("seeds/003-json-403-34.json"))
+    else {
         panic!("a failure")
     };
     assert_eq!(e.status(), Status::Known(HttpStatus::Forbidden));
@@ -208,7 +262,10 @@ fn seed_003_jsonp_example() {
     assert_eq!(body.callback.as_str(), "foo");
     assert_eq!(
         only_error(&body.body),
-        (Code::Known(ErrorCode::OverCapacity), "Over capacity".to_string())
+        (
+            Code::Known(ErrorCode::OverCapacity),
+            "Over capacity".to_string()
+        )
     );
     assert!(!body.comment_prefix());
     assert_eq!(body.encode(), bytes, "byte-exact");
@@ -220,7 +277,10 @@ fn seed_003_jsonp_example() {
     // the announcement's bytes.
     let n = negotiate("https://api.twitter.com/1/method.json?callback=foo", None);
     assert_eq!(n.format(), Format::Jsonp);
-    assert_eq!(n.content_type::<Catalog>(), "application/javascript; charset=utf-8");
+    assert_eq!(
+        n.content_type::<Catalog>(),
+        "application/javascript; charset=utf-8"
+    );
     let served = n.encode(body.body.v1_errors());
     assert_eq!(served.strip_prefix(b"/**/"), Some(&bytes[..]));
 }
@@ -230,19 +290,34 @@ fn seed_003_content_types() {
     // "Error responses for XML-based queries (including ATOM and RSS) will
     // be served as Content-Type: application/xml; charset=utf-8"; JSON ones
     // as application/json; charset=utf-8.
-    for path in ["/1/statuses/show/1.xml", "/1/statuses/user_timeline.atom", "/1/statuses/user_timeline.rss"] {
+    for path in [
+        "/1/statuses/show/1.xml",
+        "/1/statuses/user_timeline.atom",
+        "/1/statuses/user_timeline.rss",
+    ] {
         let n = negotiate(path, None);
         assert_eq!(n.format(), Format::Xml, "{path}");
-        assert_eq!(n.content_type::<Catalog>(), "application/xml; charset=utf-8");
+        assert_eq!(
+            n.content_type::<Catalog>(),
+            "application/xml; charset=utf-8"
+        );
     }
     let n = negotiate("/1/statuses/show/1.json", None);
-    assert_eq!(n.content_type::<Catalog>(), "application/json; charset=utf-8");
-    let errors = json::decode(&fixture("seeds/003-json-503-130.json")).unwrap().into_owned();
+    assert_eq!(
+        n.content_type::<Catalog>(),
+        "application/json; charset=utf-8"
+    );
+    let errors = json::decode(&fixture("seeds/003-json-503-130.json"))
+        .unwrap()
+        .into_owned();
     assert_eq!(
         negotiate("/1/statuses/user_timeline.rss", None).encode(errors.v1_errors()),
         fixture("seeds/003-xml-503-130.xml")
     );
-    assert_eq!(negotiate("/1/method.json", None).encode(errors.v1_errors()), fixture("seeds/003-json-503-130.json"));
+    assert_eq!(
+        negotiate("/1/method.json", None).encode(errors.v1_errors()),
+        fixture("seeds/003-json-503-130.json")
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -256,7 +331,11 @@ fn v2(file: &str) -> (Vec<u8>, problem::Body<'static>) {
         strip_ws(&bytes),
         "{file}: the same bytes modulo whitespace"
     );
-    assert_eq!(codec::decode(&bytes).unwrap().format(), Format::Problem, "{file}");
+    assert_eq!(
+        codec::decode(&bytes).unwrap().format(),
+        Format::Problem,
+        "{file}"
+    );
     (bytes, body)
 }
 
@@ -266,7 +345,10 @@ fn seed_002_invalid_request_with_two_errors() {
     let p = body.problem.as_ref().unwrap();
     assert_eq!(p.problem_type(), Some(ProblemType::InvalidRequest));
     assert_eq!(p.title().as_deref(), Some("Invalid Request"));
-    assert_eq!(p.detail().as_deref(), Some("One or more parameters to your request was invalid."));
+    assert_eq!(
+        p.detail().as_deref(),
+        Some("One or more parameters to your request was invalid.")
+    );
     let o: ErrorObject = p.to_object().unwrap();
     assert_eq!(o.r#type.known(), Some(ProblemType::InvalidRequest));
     assert!(!body.is_partial());
@@ -279,17 +361,26 @@ fn seed_002_invalid_request_with_two_errors() {
         first.get("parameters").unwrap().to_value(),
         serde_json::json!({"tweep.fields": ["asdf"]})
     );
-    assert!(first.message().unwrap().starts_with("The query parameter [tweep.fields] is not one of"));
+    assert!(first
+        .message()
+        .unwrap()
+        .starts_with("The query parameter [tweep.fields] is not one of"));
     assert_eq!(
         body.errors[1].get("parameters").unwrap().to_value(),
         serde_json::json!({"expansions": ["asdf"]})
     );
-    let Outcome::Failure(e) = decode_response(400, NO_HEADERS, &fixture("seeds/002-v2-400-invalid-request.json"))
-    else {
+    let Outcome::Failure(e) = decode_response(
+        400,
+        NO_HEADERS,
+        &fixture("seeds/002-v2-400-invalid-request.json"),
+    ) else {
         panic!("a failure")
     };
     assert_eq!(e.retry().retry, Retry::Never);
-    assert_eq!(e.to_string(), "400 Bad Request: Invalid Request: One or more parameters to your request was invalid.");
+    assert_eq!(
+        e.to_string(),
+        "400 Bad Request: Invalid Request: One or more parameters to your request was invalid."
+    );
 }
 
 #[test]
@@ -301,7 +392,10 @@ fn seed_002_not_found() {
     let o: ErrorObject = body.errors[0].to_object().unwrap();
     assert_eq!(o.r#type.known(), Some(ProblemType::ResourceNotFound));
     assert_eq!(o.title, "Not Found Error");
-    assert_eq!(o.detail, "Could not find user with username: [example_user].");
+    assert_eq!(
+        o.detail,
+        "Could not find user with username: [example_user]."
+    );
     assert_eq!(o.parameter.as_deref(), Some("username"));
     assert_eq!(o.value, Some(serde_json::json!("example_user")));
     assert_eq!(o.resource_type, Some(Term::Known(ResourceType::User)));
@@ -315,12 +409,18 @@ fn seed_002_client_forbidden() {
     assert_eq!(p.problem_type(), Some(ProblemType::ClientForbidden));
     let o: ErrorObject = p.to_object().unwrap();
     assert_eq!(o.client_id.as_deref(), Some("XXXXXXX"));
-    assert_eq!(o.registration_url.as_deref(), Some("https://developer.twitter.com/en/docs/projects/overview"));
+    assert_eq!(
+        o.registration_url.as_deref(),
+        Some("https://developer.twitter.com/en/docs/projects/overview")
+    );
     assert_eq!(o.required_enrollment.as_deref(), Some("Academic"));
     assert_eq!(o.reason, Some(Term::Known(Reason::ClientNotEnrolled)));
     assert_eq!(o.title, "Client Forbidden");
-    let Outcome::Failure(e) = decode_response(403, NO_HEADERS, &fixture("seeds/002-v2-403-client-forbidden.json"))
-    else {
+    let Outcome::Failure(e) = decode_response(
+        403,
+        NO_HEADERS,
+        &fixture("seeds/002-v2-403-client-forbidden.json"),
+    ) else {
         panic!("a failure")
     };
     assert_eq!(e.retry().retry, Retry::Never);
@@ -341,7 +441,10 @@ fn seed_002_about_blank() {
         assert_eq!(p.title().as_deref(), Some(text));
         assert_eq!(p.detail().as_deref(), Some(text));
         // `about:blank` says nothing beyond the status: the status decides.
-        let headers = [("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "1600000000")];
+        let headers = [
+            ("x-rate-limit-remaining", "0"),
+            ("x-rate-limit-reset", "1600000000"),
+        ];
         let Outcome::Failure(e) = decode_response(status, headers, &bytes) else {
             panic!("{file}")
         };
@@ -360,7 +463,17 @@ fn seed_002_field_table() {
     for name in ["detail", "title", "type"] {
         assert!(ErrorObject::REQUIRED.contains(&name), "{name}");
     }
-    for name in ["resource_type", "section", "message", "parameters", "parameter", "value"] {
-        assert!(ErrorObject::MEMBERS.contains(&name) && !ErrorObject::REQUIRED.contains(&name), "{name}");
+    for name in [
+        "resource_type",
+        "section",
+        "message",
+        "parameters",
+        "parameter",
+        "value",
+    ] {
+        assert!(
+            ErrorObject::MEMBERS.contains(&name) && !ErrorObject::REQUIRED.contains(&name),
+            "{name}"
+        );
     }
 }

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 /// A fixture under `tests/fixtures/`.
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -53,5 +55,6 @@ pub fn strip_ws(json: &[u8]) -> Vec<u8> {
 
 /// The JSON value of a text.
 pub fn value(json: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(json).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(json)))
+    serde_json::from_slice(json)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(json)))
 }

@@ -297,6 +297,6 @@ fields:
         assert_eq!(ix.key("fields[0].name"), Location::new(12, 3));
         assert_eq!(ix.key("fields[0].values[0].value"), Location::new(14, 7));
         // Unknown paths fall back to the nearest ancestor.
-        assert_eq!(ix.key("codes[1].status"), Location::new(8, 3));
+        assert_eq!(ix.key("codes[1].status"), Location::new(9, 3));
     }
 }

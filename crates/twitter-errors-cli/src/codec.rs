@@ -8,7 +8,9 @@ use serde_json::{json, Map, Value};
 use twitter_errors::codec::json::{Shape, V1Error};
 use twitter_errors::codec::jsonp::{Callback, Jsonp};
 use twitter_errors::codec::problem::{self, Problem};
-use twitter_errors::codec::response::{decode_response_as, ApiError, Limit, Outcome, RetryAfter, Wait};
+use twitter_errors::codec::response::{
+    decode_response_as, ApiError, Limit, Outcome, RetryAfter, Wait,
+};
 use twitter_errors::codec::{self, json, xml, Body, Limits};
 use twitter_errors::{Catalog, Code, ErrorCode, Format, Members};
 
@@ -51,12 +53,16 @@ fn decode_args(rest: &[String]) -> Result<DecodeArgs, String> {
             }
             "--status" => {
                 let v = it.next().ok_or("--status needs a number")?;
-                a.status = Some(v.parse().map_err(|_| format!("--status: `{v}` is not a status"))?);
+                a.status = Some(
+                    v.parse()
+                        .map_err(|_| format!("--status: `{v}` is not a status"))?,
+                );
             }
             "--header" => {
                 let v = it.next().ok_or("--header needs NAME:VALUE")?;
                 let (name, value) = v.split_once(':').ok_or("--header needs NAME:VALUE")?;
-                a.headers.push((name.trim().to_string(), value.trim().to_string()));
+                a.headers
+                    .push((name.trim().to_string(), value.trim().to_string()));
             }
             "--reencode" => a.reencode = true,
             other => return Err(format!("unexpected argument `{other}`\n{DECODE_USAGE}")),
@@ -84,7 +90,13 @@ pub fn decode(rest: &[String]) -> Result<ExitCode, String> {
         .map_err(|e| format!("stdin: {e}"))?;
     if let Some(status) = args.status {
         let headers = args.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        let o = decode_response_as::<Catalog, _, _>(status, headers, &input, args.format, &Limits::DEFAULT);
+        let o = decode_response_as::<Catalog, _, _>(
+            status,
+            headers,
+            &input,
+            args.format,
+            &Limits::DEFAULT,
+        );
         println!("{}", pretty(&outcome(&o, status)));
         return Ok(ExitCode::SUCCESS);
     }
@@ -139,7 +151,10 @@ fn v1_error(e: &V1Error<'_>) -> Value {
 fn problem(p: &Problem<'_>) -> Value {
     let mut m = Map::new();
     m.insert("type".into(), json!(p.type_uri()));
-    m.insert("problem_type".into(), json!(p.problem_type().map(|t| t.name())));
+    m.insert(
+        "problem_type".into(),
+        json!(p.problem_type().map(|t| t.name())),
+    );
     if let Some(t) = p.problem_type() {
         m.insert("retry".into(), json!(t.retry().as_str()));
     }
@@ -153,7 +168,10 @@ fn json_body(b: &json::Body<'_>) -> Map<String, Value> {
     match &b.shape {
         Shape::Errors(e) => {
             m.insert("shape".into(), json!("errors"));
-            m.insert("errors".into(), Value::Array(e.iter().map(v1_error).collect()));
+            m.insert(
+                "errors".into(),
+                Value::Array(e.iter().map(v1_error).collect()),
+            );
         }
         Shape::Text(t) => {
             m.insert("shape".into(), json!("text"));
@@ -201,7 +219,10 @@ fn typed(body: &Body<'_>) -> Value {
         }
         Body::Xml(xml::Body::Errors(e)) => {
             m.insert("shape".into(), json!("errors"));
-            m.insert("errors".into(), Value::Array(e.iter().map(v1_error).collect()));
+            m.insert(
+                "errors".into(),
+                Value::Array(e.iter().map(v1_error).collect()),
+            );
         }
         Body::Xml(xml::Body::Hash(h)) => {
             m.insert("shape".into(), json!("hash"));
@@ -217,12 +238,23 @@ fn typed(body: &Body<'_>) -> Value {
 fn problem_body(p: &problem::Body<'_>) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("partial".into(), json!(p.is_partial()));
-    m.insert("problem".into(), p.problem.as_ref().map_or(Value::Null, problem));
-    m.insert("errors".into(), Value::Array(p.errors.iter().map(problem).collect()));
+    m.insert(
+        "problem".into(),
+        p.problem.as_ref().map_or(Value::Null, problem),
+    );
+    m.insert(
+        "errors".into(),
+        Value::Array(p.errors.iter().map(problem).collect()),
+    );
     if !p.result.is_empty() {
         m.insert(
             "result".into(),
-            Value::Object(p.result.iter().map(|(k, v)| (k.to_string(), v.to_value())).collect()),
+            Value::Object(
+                p.result
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_value()))
+                    .collect(),
+            ),
         );
     }
     m
@@ -256,16 +288,20 @@ fn failure(e: &ApiError) -> Value {
         _ => Value::Null,
     };
     let r = e.rate_limits();
-    let quota = |q: &twitter_errors::codec::response::Quota| {
-        json!({"limit": q.limit, "remaining": q.remaining, "reset": q.reset})
-    };
+    let quota = |q: &twitter_errors::codec::response::Quota| json!({"limit": q.limit, "remaining": q.remaining, "reset": q.reset});
     let mut m = Map::new();
     m.insert("outcome".into(), json!("failure"));
     m.insert("status".into(), json!(e.status().as_u16()));
-    m.insert("effective_status".into(), json!(e.effective_status().as_u16()));
+    m.insert(
+        "effective_status".into(),
+        json!(e.effective_status().as_u16()),
+    );
     m.insert("error".into(), json!(e.to_string()));
     m.insert("limit".into(), limit);
-    m.insert("retry".into(), json!({"retry": retry.retry.as_str(), "wait": wait}));
+    m.insert(
+        "retry".into(),
+        json!({"retry": retry.retry.as_str(), "wait": wait}),
+    );
     if !r.is_empty() {
         m.insert(
             "rate_limits".into(),
@@ -305,14 +341,18 @@ pub fn encode(rest: &[String]) -> Result<ExitCode, String> {
                 format = format_arg(v, false)?;
             }
             "--callback" => callback = Some(it.next().ok_or("--callback needs a name")?),
-            s if s.starts_with("--") => return Err(format!("unexpected argument `{s}`\n{ENCODE_USAGE}")),
+            s if s.starts_with("--") => {
+                return Err(format!("unexpected argument `{s}`\n{ENCODE_USAGE}"))
+            }
             s => {
                 let c = s
                     .parse::<u32>()
                     .ok()
                     .and_then(ErrorCode::from_code)
                     .or_else(|| ErrorCode::from_name(s))
-                    .ok_or_else(|| format!("`{s}` is not a code in the catalog (see `twitter-errors explain`)"))?;
+                    .ok_or_else(|| {
+                        format!("`{s}` is not a code in the catalog (see `twitter-errors explain`)")
+                    })?;
                 codes.push(c);
             }
         }
@@ -330,7 +370,8 @@ pub fn encode(rest: &[String]) -> Result<ExitCode, String> {
         Format::Jsonp => {
             let name = callback.ok_or("--format jsonp needs --callback NAME")?;
             // The name is not repeated: a refused callback is never echoed.
-            let cb = Callback::new(name).map_err(|e| format!("--callback refused: {}", e.reason()))?;
+            let cb =
+                Callback::new(name).map_err(|e| format!("--callback refused: {}", e.reason()))?;
             Jsonp::new(cb, body).encode()
         }
         _ => body.encode(),

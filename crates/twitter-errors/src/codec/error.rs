@@ -118,7 +118,10 @@ impl DecodeError {
         let offset = offset.min(text.len());
         let before = &text[..offset];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
         self.at(line, column)
     }
@@ -150,7 +153,11 @@ impl DecodeError {
 
     /// Wraps an error from the JSON parser. `side` holds an error that one
     /// of our visitors set before failing, which wins.
-    pub(crate) fn from_json(e: &serde_json::Error, side: Option<DecodeError>, input: &[u8]) -> Self {
+    pub(crate) fn from_json(
+        e: &serde_json::Error,
+        side: Option<DecodeError>,
+        input: &[u8],
+    ) -> Self {
         if side.is_none() && e.is_syntax() {
             if let Err(u) = std::str::from_utf8(input) {
                 return DecodeError::new(
@@ -202,7 +209,12 @@ impl fmt::Display for DecodeError {
 
 impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DecodeError({:?}, {:?})", self.inner.kind, self.to_string())
+        write!(
+            f,
+            "DecodeError({:?}, {:?})",
+            self.inner.kind,
+            self.to_string()
+        )
     }
 }
 

@@ -219,7 +219,11 @@ pub struct Media<'a> {
 
 impl<'a> Media<'a> {
     /// A processing error.
-    pub fn new(code: Option<i64>, name: Option<Cow<'a, str>>, message: Option<Cow<'a, str>>) -> Self {
+    pub fn new(
+        code: Option<i64>,
+        name: Option<Cow<'a, str>>,
+        message: Option<Cow<'a, str>>,
+    ) -> Self {
         Media {
             code,
             name,
@@ -335,7 +339,10 @@ impl<'a, C: Catalog> Body<'a, C> {
     /// growing the buffer.
     fn size_hint(&self) -> usize {
         let shape = match &self.shape {
-            Shape::Errors(e) => e.iter().map(|e| e.message.len() + 36 + 16 * e.extra.len()).sum(),
+            Shape::Errors(e) => e
+                .iter()
+                .map(|e| e.message.len() + 36 + 16 * e.extra.len())
+                .sum(),
             Shape::Text(t) => t.len(),
             Shape::Legacy(l) => l.error.len() + l.request.as_ref().map_or(0, |r| r.len()) + 32,
             _ => 128,
@@ -655,7 +662,13 @@ pub(crate) fn key(out: &mut Vec<u8>, first: &mut bool, name: &str, esc: Escape) 
 }
 
 /// Writes `,"name":value`.
-pub(crate) fn write_member(out: &mut Vec<u8>, first: &mut bool, name: &str, v: &Value, esc: Escape) {
+pub(crate) fn write_member(
+    out: &mut Vec<u8>,
+    first: &mut bool,
+    name: &str,
+    v: &Value,
+    esc: Escape,
+) {
     key(out, first, name, esc);
     write_value(out, v, esc);
 }
@@ -699,7 +712,10 @@ pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
 }
 
 /// Decodes a v1.1 JSON body.
-pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+pub fn decode_with<'a, C: Catalog>(
+    body: &'a [u8],
+    limits: &Limits,
+) -> Result<Body<'a, C>, DecodeError> {
     let bytes = prelude(body, limits, Some(Format::Json))?;
     decode_bytes(bytes, limits, false).map_err(|e| e.with_format(Format::Json))
 }
@@ -931,19 +947,31 @@ impl<'l> Cx<'l> {
         let detail = detail.into();
         // The first error wins: it is the one that stopped decoding.
         let prev = self.side.take();
-        self.side.set(Some(prev.unwrap_or_else(|| DecodeError::new(kind, detail))));
+        self.side
+            .set(Some(prev.unwrap_or_else(|| DecodeError::new(kind, detail))));
         E::custom("")
     }
 
     /// Parses a raw value into a `Value`, checking its depth first.
-    pub(crate) fn value<E: de::Error>(&self, raw: &RawValue, depth: usize, path: &dyn fmt::Display) -> Result<Value, E> {
+    pub(crate) fn value<E: de::Error>(
+        &self,
+        raw: &RawValue,
+        depth: usize,
+        path: &dyn fmt::Display,
+    ) -> Result<Value, E> {
         self.check_depth(raw, depth, path)?;
-        serde_json::from_str(raw.get()).map_err(|e| self.fail(ErrorKind::Syntax, format!("{path}: {e}")))
+        serde_json::from_str(raw.get())
+            .map_err(|e| self.fail(ErrorKind::Syntax, format!("{path}: {e}")))
     }
 
     /// Refuses a raw value that would nest deeper than the limit, when it
     /// sits at `depth`.
-    pub(crate) fn check_depth<E: de::Error>(&self, raw: &RawValue, depth: usize, path: &dyn fmt::Display) -> Result<(), E> {
+    pub(crate) fn check_depth<E: de::Error>(
+        &self,
+        raw: &RawValue,
+        depth: usize,
+        path: &dyn fmt::Display,
+    ) -> Result<(), E> {
         let text = raw.get().as_bytes();
         if matches!(text.first(), Some(b'[' | b'{')) {
             let room = self.limits.max_depth.saturating_sub(depth);
@@ -1046,7 +1074,9 @@ impl Visitor<'_> for CodeSeed {
 }
 
 /// Top-level members that only v2 bodies have.
-const V2_ONLY: &[&str] = &["type", "title", "detail", "status", "data", "includes", "meta"];
+const V2_ONLY: &[&str] = &[
+    "type", "title", "detail", "status", "data", "includes", "meta",
+];
 
 struct BodySeed<'c, 'l, C> {
     cx: &'c Cx<'l>,
@@ -1089,17 +1119,25 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                 ("request", None | Some(Shape::Legacy(_))) if request.is_none() => {
                     request = Some(map.next_value_seed(StrSeed { what: "request" })?);
                 }
-                ("processing_info", None) => {
-                    match map.next_value_seed(ProcessingSeed { cx })? {
-                        Ok(media) => {
-                            shape = Some(Shape::Media(Box::new(media)));
-                            shape_at = extra.len();
-                        }
-                        Err(members) => extra.insert(k.into_owned(), Value::Object(members.iter().map(|(k, v)| (k.to_owned(), v.clone())).collect())),
+                ("processing_info", None) => match map.next_value_seed(ProcessingSeed { cx })? {
+                    Ok(media) => {
+                        shape = Some(Shape::Media(Box::new(media)));
+                        shape_at = extra.len();
                     }
-                }
+                    Err(members) => extra.insert(
+                        k.into_owned(),
+                        Value::Object(
+                            members
+                                .iter()
+                                .map(|(k, v)| (k.to_owned(), v.clone()))
+                                .collect(),
+                        ),
+                    ),
+                },
                 ("disconnect", None) => {
-                    shape = Some(Shape::Disconnect(Box::new(map.next_value_seed(DisconnectSeed { cx })?)));
+                    shape = Some(Shape::Disconnect(Box::new(
+                        map.next_value_seed(DisconnectSeed { cx })?,
+                    )));
                     shape_at = extra.len();
                 }
                 _ => {
@@ -1342,8 +1380,12 @@ impl<'de> Visitor<'de> for MediaErrorSeed<'_, '_> {
         let mut m = Media::new(None, None, None);
         while let Some(k) = map.next_key::<Key<'de>>()? {
             match &*k {
-                "code" if m.code.is_none() => m.code = Some(map.next_value_seed(IntSeed { what: "code" })?),
-                "name" if m.name.is_none() => m.name = Some(map.next_value_seed(StrSeed { what: "name" })?),
+                "code" if m.code.is_none() => {
+                    m.code = Some(map.next_value_seed(IntSeed { what: "code" })?)
+                }
+                "name" if m.name.is_none() => {
+                    m.name = Some(map.next_value_seed(StrSeed { what: "name" })?)
+                }
                 "message" if m.message.is_none() => {
                     m.message = Some(map.next_value_seed(StrSeed { what: "message" })?);
                 }
@@ -1387,9 +1429,13 @@ impl<'de> Visitor<'de> for DisconnectSeed<'_, '_> {
         };
         while let Some(k) = map.next_key::<Key<'de>>()? {
             match &*k {
-                "code" if d.code.is_none() => d.code = Some(map.next_value_seed(IntSeed { what: "code" })?),
+                "code" if d.code.is_none() => {
+                    d.code = Some(map.next_value_seed(IntSeed { what: "code" })?)
+                }
                 "stream_name" if d.stream_name.is_none() => {
-                    d.stream_name = Some(map.next_value_seed(StrSeed { what: "stream_name" })?);
+                    d.stream_name = Some(map.next_value_seed(StrSeed {
+                        what: "stream_name",
+                    })?);
                 }
                 "reason" if d.reason.is_none() => {
                     d.reason = Some(map.next_value_seed(StrSeed { what: "reason" })?);
@@ -1418,7 +1464,12 @@ mod tests {
 
     #[test]
     fn strings_escape_like_serde_json() {
-        for s in ["plain", "q\"b\\s", "\u{0}\u{1f}\n\t\r\u{8}\u{c}\u{7f}", "é/\u{2028}"] {
+        for s in [
+            "plain",
+            "q\"b\\s",
+            "\u{0}\u{1f}\n\t\r\u{8}\u{c}\u{7f}",
+            "é/\u{2028}",
+        ] {
             assert_eq!(enc(s, Escape::plain()), serde_json::to_string(s).unwrap());
         }
     }
@@ -1434,7 +1485,10 @@ mod tests {
             script: true,
         };
         assert_eq!(enc("a/b", slashes), r#""a\/b""#);
-        assert_eq!(enc("</script> a/b \u{2028}\u{2029}", script), r#""<\/script> a/b \u2028\u2029""#);
+        assert_eq!(
+            enc("</script> a/b \u{2028}\u{2029}", script),
+            r#""<\/script> a/b \u2028\u2029""#
+        );
     }
 
     #[test]
@@ -1453,7 +1507,10 @@ mod tests {
             r#"{"errors":[{"code":34,"message":"Sorry, that page does not exist"}]}"#,
         ] {
             let b = decode(body.as_bytes()).unwrap();
-            assert_eq!(b.v1_errors()[0].code, Code::Known(ErrorCode::PageDoesNotExist));
+            assert_eq!(
+                b.v1_errors()[0].code,
+                Code::Known(ErrorCode::PageDoesNotExist)
+            );
             assert_eq!(String::from_utf8(b.encode()).unwrap(), body);
         }
     }

@@ -66,7 +66,11 @@ impl InvalidCallback {
 
 impl fmt::Display for InvalidCallback {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid JSONP callback ({} bytes): {}", self.len, self.reason)
+        write!(
+            f,
+            "invalid JSONP callback ({} bytes): {}",
+            self.len, self.reason
+        )
     }
 }
 
@@ -74,11 +78,52 @@ impl std::error::Error for InvalidCallback {}
 
 /// First identifiers a callback may not start with.
 const RESERVED: &[&str] = &[
-    "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-    "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function",
-    "if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null",
-    "package", "private", "protected", "public", "return", "static", "super", "switch", "this",
-    "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
 ];
 
 impl Callback {
@@ -229,12 +274,18 @@ pub fn decode(body: &[u8]) -> Result<Jsonp<'_>, DecodeError> {
 
 /// Decodes a JSONP body. A callback name that [`Callback`] refuses gives
 /// an error of kind [`ErrorKind::Callback`] that does not quote it.
-pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Jsonp<'a, C>, DecodeError> {
+pub fn decode_with<'a, C: Catalog>(
+    body: &'a [u8],
+    limits: &Limits,
+) -> Result<Jsonp<'a, C>, DecodeError> {
     let bytes = prelude(body, limits, Some(Format::Jsonp))?;
     decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Jsonp))
 }
 
-pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Result<Jsonp<'a, C>, DecodeError> {
+pub(crate) fn decode_bytes<'a, C: Catalog>(
+    bytes: &'a [u8],
+    limits: &Limits,
+) -> Result<Jsonp<'a, C>, DecodeError> {
     let shape = |detail: &str| DecodeError::new(ErrorKind::Shape, detail);
     let ws = |b: &u8| b.is_ascii_whitespace();
     let start = bytes.iter().position(|b| !ws(b)).unwrap_or(bytes.len());
@@ -256,7 +307,12 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> 
             reason: "not an identifier",
         })
         .and_then(|n| Callback::with_max_len(n, limits.max_callback))
-        .map_err(|e| DecodeError::new(ErrorKind::Callback, format!("{} bytes: {}", e.len(), e.reason())))?;
+        .map_err(|e| {
+            DecodeError::new(
+                ErrorKind::Callback,
+                format!("{} bytes: {}", e.len(), e.reason()),
+            )
+        })?;
     let inner_start = bytes.len() - rest.len() + open + 1;
     let mut end = bytes.len();
     while end > inner_start && ws(&bytes[end - 1]) {
@@ -273,7 +329,8 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> 
         return Err(shape("no `)` closing the call"));
     }
     let inner = &bytes[inner_start..end - 1];
-    let body = json::decode_in(inner, limits, false, true).map_err(|e| shift(e, &bytes[..inner_start]))?;
+    let body =
+        json::decode_in(inner, limits, false, true).map_err(|e| shift(e, &bytes[..inner_start]))?;
     Ok(Jsonp {
         callback,
         body,
@@ -289,7 +346,12 @@ fn shift(e: DecodeError, before: &[u8]) -> DecodeError {
     };
     let before = String::from_utf8_lossy(before);
     let lines = before.matches('\n').count();
-    let last = before.rsplit('\n').next().unwrap_or(&before).chars().count();
+    let last = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or(&before)
+        .chars()
+        .count();
     let kind = e.kind();
     let detail = e.detail().to_string();
     let moved = DecodeError::new(kind, detail);
@@ -309,7 +371,9 @@ mod tests {
         for ok in ["foo", "jQuery1_2", "$", "_x.y.$z", "a.default"] {
             assert!(Callback::new(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "1a", "a..b", "a.", ".a", "a b", "a(", "x<y", "é", "function", "a-b", "a[0]"] {
+        for bad in [
+            "", "1a", "a..b", "a.", ".a", "a b", "a(", "x<y", "é", "function", "a-b", "a[0]",
+        ] {
             let e = Callback::new(bad).unwrap_err();
             assert!(bad.is_empty() || !e.to_string().contains(bad), "{e}");
         }
@@ -342,9 +406,14 @@ mod tests {
 
     #[test]
     fn script_breakers_are_escaped() {
-        let j = decode("cb({\"errors\":[{\"message\":\"</script>\u{2028}\",\"code\":1}]})".as_bytes()).unwrap();
+        let j =
+            decode("cb({\"errors\":[{\"message\":\"</script>\u{2028}\",\"code\":1}]})".as_bytes())
+                .unwrap();
         let out = String::from_utf8(j.encode()).unwrap();
-        assert_eq!(out, r#"cb({"errors":[{"message":"<\/script>\u2028","code":1}]})"#);
+        assert_eq!(
+            out,
+            r#"cb({"errors":[{"message":"<\/script>\u2028","code":1}]})"#
+        );
         assert_eq!(decode(out.as_bytes()).unwrap(), j);
     }
 

@@ -203,7 +203,9 @@ impl<'a, C: Catalog> Body<'a, C> {
             Body::Json(b) => b.message().map(Cow::Borrowed),
             Body::Jsonp(b) => b.body.message().map(Cow::Borrowed),
             Body::Xml(b) => b.message().map(Cow::Borrowed),
-            Body::Problem(b) => b.problems().find_map(|p| p.detail().or_else(|| p.message())),
+            Body::Problem(b) => b
+                .problems()
+                .find_map(|p| p.detail().or_else(|| p.message())),
         }
     }
 
@@ -249,7 +251,10 @@ pub fn decode_as<'a, C: Catalog>(
     }
 }
 
-fn decode_auto<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+fn decode_auto<'a, C: Catalog>(
+    body: &'a [u8],
+    limits: &Limits,
+) -> Result<Body<'a, C>, DecodeError> {
     let bytes = prelude(body, limits, None)?;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     match first {
@@ -267,9 +272,9 @@ fn decode_auto<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'
             match jsonp::decode_bytes(bytes, limits) {
                 Ok(j) => Ok(Body::Jsonp(j)),
                 // Plain text, such as an OAuth error, is not a failed call.
-                Err(e) if e.kind() == ErrorKind::Shape && !bytes.contains(&b'(') => {
-                    Err(DecodeError::new(ErrorKind::Shape, "neither JSON, XML nor JSONP"))
-                }
+                Err(e) if e.kind() == ErrorKind::Shape && !bytes.contains(&b'(') => Err(
+                    DecodeError::new(ErrorKind::Shape, "neither JSON, XML nor JSONP"),
+                ),
                 Err(e) => Err(e.with_format(Format::Jsonp)),
             }
         }
@@ -372,10 +377,19 @@ mod tests {
     fn prelude_refuses_what_no_codec_can_read() {
         let l = Limits::DEFAULT;
         assert_eq!(prelude(b"", &l, None).unwrap_err().kind(), ErrorKind::Empty);
-        assert_eq!(prelude(b" \n", &l, None).unwrap_err().kind(), ErrorKind::Empty);
-        assert_eq!(utf8(b"{\"a\":\"\xff\"}").unwrap_err().kind(), ErrorKind::InvalidUtf8);
+        assert_eq!(
+            prelude(b" \n", &l, None).unwrap_err().kind(),
+            ErrorKind::Empty
+        );
+        assert_eq!(
+            utf8(b"{\"a\":\"\xff\"}").unwrap_err().kind(),
+            ErrorKind::InvalidUtf8
+        );
         let small = Limits::new().with_max_body(3);
-        assert_eq!(prelude(b"{ }  ", &small, None).unwrap_err().kind(), ErrorKind::TooLarge);
+        assert_eq!(
+            prelude(b"{ }  ", &small, None).unwrap_err().kind(),
+            ErrorKind::TooLarge
+        );
         assert_eq!(prelude(b"\xEF\xBB\xBF{}", &l, None).unwrap(), b"{}");
     }
 }

@@ -83,7 +83,8 @@ impl Negotiated {
         let owned: Vec<V1Error<'_, C>> = errors
             .iter()
             .map(|e| {
-                let mut copy = V1Error::new(e.code, Cow::Borrowed(&*e.message)).with_code_first(e.code_first());
+                let mut copy = V1Error::new(e.code, Cow::Borrowed(&*e.message))
+                    .with_code_first(e.code_first());
                 copy.extra = e.extra.clone();
                 copy
             })
@@ -131,7 +132,9 @@ pub fn negotiate_with(target: &str, accept: Option<&str>, max_callback: usize) -
     }
     let v2 = path.starts_with("/2/") || path.starts_with("/labs/");
     let segment = path.rsplit('/').next().unwrap_or(path);
-    let extension = segment.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let extension = segment
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase());
     let by_extension = match extension.as_deref() {
         Some("json") => Some(Format::Json),
         Some("xml" | "atom" | "rss") => Some(Format::Xml),
@@ -185,8 +188,12 @@ fn from_accept(accept: &str) -> Option<Format> {
         let format = match media.as_str() {
             "application/json" | "text/json" => Format::Json,
             "application/problem+json" => Format::Problem,
-            "application/xml" | "text/xml" | "application/atom+xml" | "application/rss+xml" => Format::Xml,
-            "application/javascript" | "text/javascript" | "application/x-javascript" => Format::Jsonp,
+            "application/xml" | "text/xml" | "application/atom+xml" | "application/rss+xml" => {
+                Format::Xml
+            }
+            "application/javascript" | "text/javascript" | "application/x-javascript" => {
+                Format::Jsonp
+            }
             _ => continue,
         };
         if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
@@ -232,28 +239,58 @@ mod tests {
 
     #[test]
     fn extensions() {
-        assert_eq!(negotiate("/1/statuses/show.json", None).format(), Format::Json);
-        assert_eq!(negotiate("/1/statuses/show.xml", None).format(), Format::Xml);
-        assert_eq!(negotiate("/1/statuses/home_timeline.atom", None).format(), Format::Xml);
-        assert_eq!(negotiate("/1/statuses/home_timeline.RSS", None).format(), Format::Xml);
-        assert_eq!(negotiate("https://api.twitter.com/1/x.xml?a=b", None).format(), Format::Xml);
+        assert_eq!(
+            negotiate("/1/statuses/show.json", None).format(),
+            Format::Json
+        );
+        assert_eq!(
+            negotiate("/1/statuses/show.xml", None).format(),
+            Format::Xml
+        );
+        assert_eq!(
+            negotiate("/1/statuses/home_timeline.atom", None).format(),
+            Format::Xml
+        );
+        assert_eq!(
+            negotiate("/1/statuses/home_timeline.RSS", None).format(),
+            Format::Xml
+        );
+        assert_eq!(
+            negotiate("https://api.twitter.com/1/x.xml?a=b", None).format(),
+            Format::Xml
+        );
         assert_eq!(negotiate("/2/tweets/1", None).format(), Format::Problem);
         assert_eq!(negotiate("/1/x", None).format(), Format::Json);
     }
 
     #[test]
     fn extension_beats_accept_and_xml_ignores_callback() {
-        assert_eq!(negotiate("/1/x.json", Some("application/xml")).format(), Format::Json);
-        assert_eq!(negotiate("/1/x", Some("application/xml")).format(), Format::Xml);
+        assert_eq!(
+            negotiate("/1/x.json", Some("application/xml")).format(),
+            Format::Json
+        );
+        assert_eq!(
+            negotiate("/1/x", Some("application/xml")).format(),
+            Format::Xml
+        );
         assert_eq!(
             negotiate("/1/x", Some("application/json;q=0.5, text/xml;q=0.9")).format(),
             Format::Xml
         );
-        assert_eq!(negotiate("/1/x", Some("text/html, */*")).format(), Format::Json);
+        assert_eq!(
+            negotiate("/1/x", Some("text/html, */*")).format(),
+            Format::Json
+        );
         let n = negotiate("/1/x.xml?callback=foo", None);
         assert_eq!((n.format(), n.callback()), (Format::Xml, None));
-        assert_eq!(negotiate("/1/x", Some("text/javascript")).format(), Format::Json);
-        assert_eq!(negotiate("/1/x?callback=cb", Some("text/javascript")).format(), Format::Jsonp);
+        assert_eq!(
+            negotiate("/1/x", Some("text/javascript")).format(),
+            Format::Json
+        );
+        assert_eq!(
+            negotiate("/1/x?callback=cb", Some("text/javascript")).format(),
+            Format::Jsonp
+        );
     }
 
     #[test]
@@ -272,10 +309,16 @@ mod tests {
         let n = negotiate("/1/x.json?suppress_response_codes=true", None);
         assert!(n.suppress_response_codes());
         assert_eq!(n.status(503), 200);
-        assert_eq!(n.content_type::<crate::Catalog>(), "application/json; charset=utf-8");
+        assert_eq!(
+            n.content_type::<crate::Catalog>(),
+            "application/json; charset=utf-8"
+        );
         let n = negotiate("/1/x.xml", None);
         assert_eq!(n.status(503), 503);
-        assert_eq!(n.content_type::<crate::Catalog>(), "application/xml; charset=utf-8");
+        assert_eq!(
+            n.content_type::<crate::Catalog>(),
+            "application/xml; charset=utf-8"
+        );
         assert_eq!(
             negotiate("/2/x", None).content_type::<crate::Catalog>(),
             "application/problem+json; charset=utf-8"
@@ -284,7 +327,9 @@ mod tests {
 
     #[test]
     fn encodes_in_the_negotiated_format() {
-        let errors = [V1Error::<crate::Catalog>::from_entry(crate::ErrorCode::OverCapacity)];
+        let errors = [V1Error::<crate::Catalog>::from_entry(
+            crate::ErrorCode::OverCapacity,
+        )];
         assert_eq!(
             negotiate("/1/method.json?callback=foo", None).encode(&errors),
             br#"/**/foo({"errors":[{"message":"Over capacity.","code":130}]});"#

@@ -165,7 +165,9 @@ impl<'a, C: Catalog> Problem<'a, C> {
                 }
                 Ok(p)
             }
-            _ => Err(serde::ser::Error::custom("an error object must serialize as a map")),
+            _ => Err(serde::ser::Error::custom(
+                "an error object must serialize as a map",
+            )),
         }
     }
 
@@ -213,7 +215,8 @@ impl<'a, C: Catalog> Problem<'a, C> {
 
     /// The members the catalog does not document, in order.
     pub fn undocumented(&self) -> impl Iterator<Item = (&str, &RawJson<'a>)> + '_ {
-        self.members().filter(|(k, _)| !C::Object::MEMBERS.contains(k))
+        self.members()
+            .filter(|(k, _)| !C::Object::MEMBERS.contains(k))
     }
 
     /// A string member.
@@ -274,12 +277,18 @@ impl<'a, C: Catalog> Problem<'a, C> {
 
     /// The members as JSON values.
     pub fn to_members(&self) -> Members {
-        self.members().map(|(k, v)| (k.to_owned(), v.to_value())).collect()
+        self.members()
+            .map(|(k, v)| (k.to_owned(), v.to_value()))
+            .collect()
     }
 
     /// The members as one JSON object.
     pub fn to_value(&self) -> Value {
-        Value::Object(self.members().map(|(k, v)| (k.to_owned(), v.to_value())).collect())
+        Value::Object(
+            self.members()
+                .map(|(k, v)| (k.to_owned(), v.to_value()))
+                .collect(),
+        )
     }
 
     /// Detaches the problem from the input it borrows.
@@ -393,9 +402,19 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     fn size_hint(&self) -> usize {
-        let members = |p: &Problem<'_, C>| p.members.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>() + 2;
+        let members = |p: &Problem<'_, C>| {
+            p.members
+                .iter()
+                .map(|(k, v)| k.len() + v.get().len() + 4)
+                .sum::<usize>()
+                + 2
+        };
         16 + self.problems().map(members).sum::<usize>()
-            + self.result.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>()
+            + self
+                .result
+                .iter()
+                .map(|(k, v)| k.len() + v.get().len() + 4)
+                .sum::<usize>()
     }
 
     /// Encodes the body, appending to `out`.
@@ -515,16 +534,24 @@ pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
 }
 
 /// Decodes a v2 body.
-pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+pub fn decode_with<'a, C: Catalog>(
+    body: &'a [u8],
+    limits: &Limits,
+) -> Result<Body<'a, C>, DecodeError> {
     let bytes = prelude(body, limits, Some(Format::Problem))?;
     decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Problem))
 }
 
-pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+pub(crate) fn decode_bytes<'a, C: Catalog>(
+    bytes: &'a [u8],
+    limits: &Limits,
+) -> Result<Body<'a, C>, DecodeError> {
     let text = utf8(bytes)?;
     let mut sc = Scanner::new(bytes, limits.max_depth);
     read_body(&mut sc, text, limits).map_err(|e| match e {
-        Fail::Scan(ScanError::Syntax(what, at)) => DecodeError::new(ErrorKind::Syntax, what).at_offset(bytes, at),
+        Fail::Scan(ScanError::Syntax(what, at)) => {
+            DecodeError::new(ErrorKind::Syntax, what).at_offset(bytes, at)
+        }
         Fail::Scan(ScanError::TooDeep(at)) => DecodeError::new(
             ErrorKind::TooDeep,
             format!("nested deeper than {}", limits.max_depth),
@@ -556,7 +583,11 @@ fn key<'a>(sc: &mut Scanner<'_>, text: &'a str) -> Result<Cow<'a, str>, ScanErro
     })
 }
 
-fn read_body<'a, C: Catalog>(sc: &mut Scanner<'_>, text: &'a str, limits: &Limits) -> Result<Body<'a, C>, Fail> {
+fn read_body<'a, C: Catalog>(
+    sc: &mut Scanner<'_>,
+    text: &'a str,
+    limits: &Limits,
+) -> Result<Body<'a, C>, Fail> {
     if sc.peek() != Some(b'{') {
         return Err(Fail::Other(ErrorKind::Shape, "not a JSON object", sc.i));
     }
@@ -604,7 +635,13 @@ fn read_body<'a, C: Catalog>(sc: &mut Scanner<'_>, text: &'a str, limits: &Limit
         ));
     };
     let errors_at = seen_errors.then_some(errors_at);
-    let layout = |slots| super::Hint(Layout { errors_at, slots, single });
+    let layout = |slots| {
+        super::Hint(Layout {
+            errors_at,
+            slots,
+            single,
+        })
+    };
     if !has_problem {
         return Ok(Body {
             problem: None,
@@ -623,7 +660,10 @@ fn read_body<'a, C: Catalog>(sc: &mut Scanner<'_>, text: &'a str, limits: &Limit
     if !top.iter().any(|(k, _)| RESULT.contains(&&**k)) {
         let known = known(&top);
         return Ok(Body {
-            problem: Some(Problem { members: top, known }),
+            problem: Some(Problem {
+                members: top,
+                known,
+            }),
             errors,
             result: Vec::new(),
             layout: layout(None),
@@ -677,7 +717,11 @@ fn read_items<'a, C: Catalog>(
             }
             loop {
                 if items.len() == limits.max_errors {
-                    return Err(Fail::Other(ErrorKind::TooManyErrors, "more error items than the limit", sc.i));
+                    return Err(Fail::Other(
+                        ErrorKind::TooManyErrors,
+                        "more error items than the limit",
+                        sc.i,
+                    ));
                 }
                 if sc.peek() != Some(b'{') {
                     // Not JSON at all is a syntax error; other JSON, a type.
@@ -692,7 +736,9 @@ fn read_items<'a, C: Catalog>(
                         return Ok((items, false));
                     }
                     None => return Err(Fail::Scan(ScanError::Syntax("unexpected end", sc.i))),
-                    Some(_) => return Err(Fail::Scan(ScanError::Syntax("expected `,` or `]`", sc.i))),
+                    Some(_) => {
+                        return Err(Fail::Scan(ScanError::Syntax("expected `,` or `]`", sc.i)))
+                    }
                 }
             }
         }
@@ -840,10 +886,16 @@ mod tests {
     fn validation_items_keep_their_members() {
         let body = br#"{"errors":[{"parameters":{"ids":[]},"message":"The `ids` query parameter can not be empty"}],"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}"#;
         let b = decode(body).unwrap();
-        assert_eq!(b.problem.as_ref().unwrap().problem_type(), Some(ProblemType::InvalidRequest));
+        assert_eq!(
+            b.problem.as_ref().unwrap().problem_type(),
+            Some(ProblemType::InvalidRequest)
+        );
         let item = &b.errors[0];
         assert!(item.to_object().is_none());
-        assert_eq!(item.message().as_deref(), Some("The `ids` query parameter can not be empty"));
+        assert_eq!(
+            item.message().as_deref(),
+            Some("The `ids` query parameter can not be empty")
+        );
         assert_eq!(item.get("parameters").unwrap().get(), r#"{"ids":[]}"#);
         assert_eq!(b.encode(), body);
         assert!(!b.is_partial());
@@ -871,7 +923,10 @@ mod tests {
         assert_eq!(p.problem_type(), Some(ProblemType::Generic));
         let b: Body<'_> = Body::new(Some(p), Vec::new());
         let text = String::from_utf8(b.encode()).unwrap();
-        assert_eq!(text, r#"{"detail":"Too Many Requests","title":"Too Many Requests","type":"about:blank"}"#);
+        assert_eq!(
+            text,
+            r#"{"detail":"Too Many Requests","title":"Too Many Requests","type":"about:blank"}"#
+        );
         assert_eq!(decode(text.as_bytes()).unwrap(), b);
     }
 

@@ -35,8 +35,8 @@ use std::time::Duration;
 
 use super::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
 use crate::catalog::{
-    problem_slug, Catalog, Code, CodeEntry, Format, HeaderMeaning, ProblemEntry, Retry, Status, StatusEntry,
-    Window,
+    problem_slug, Catalog, Code, CodeEntry, Format, HeaderMeaning, ProblemEntry, Retry, Status,
+    StatusEntry, Window,
 };
 
 /// One allowance's rate-limit headers.
@@ -97,7 +97,10 @@ impl RateLimits {
         let mut r = RateLimits::default();
         for (name, value) in headers {
             let name = name.as_ref();
-            let Some(h) = C::HEADERS.iter().find(|h| h.name.eq_ignore_ascii_case(name)) else {
+            let Some(h) = C::HEADERS
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name))
+            else {
                 continue;
             };
             let Ok(text) = std::str::from_utf8(value.as_ref()) else {
@@ -149,7 +152,10 @@ impl RateLimits {
 
     /// Whether no rate-limit header was sent.
     pub fn is_empty(&self) -> bool {
-        self.standard.is_empty() && self.app_24h.is_empty() && self.user_24h.is_empty() && self.retry_after.is_none()
+        self.standard.is_empty()
+            && self.app_24h.is_empty()
+            && self.user_24h.is_empty()
+            && self.retry_after.is_none()
     }
 }
 
@@ -176,7 +182,11 @@ fn http_date(s: &str) -> Option<u64> {
     };
     let year: i64 = it.next()?.parse().ok()?;
     let mut hms = it.next()?.split(':');
-    let (h, m, sec): (u64, u64, u64) = (hms.next()?.parse().ok()?, hms.next()?.parse().ok()?, hms.next()?.parse().ok()?);
+    let (h, m, sec): (u64, u64, u64) = (
+        hms.next()?.parse().ok()?,
+        hms.next()?.parse().ok()?,
+        hms.next()?.parse().ok()?,
+    );
     if it.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
     }
@@ -188,7 +198,9 @@ fn http_date(s: &str) -> Option<u64> {
     let doy = (153 * mp + 2) / 5 + day as i64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
-    u64::try_from(days).ok().map(|d| d * 86_400 + h * 3600 + m * 60 + sec)
+    u64::try_from(days)
+        .ok()
+        .map(|d| d * 86_400 + h * 3600 + m * 60 + sec)
 }
 
 /// Which kind of limit a 429 (or 420) was.
@@ -263,7 +275,11 @@ pub enum Outcome<C: Catalog = crate::Catalog> {
 
 /// Decodes a response with the bundled catalog and the default [`Limits`].
 /// Headers are any `(name, value)` pairs, such as an `http::HeaderMap`'s.
-pub fn decode_response<K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> Outcome
+pub fn decode_response<K, V>(
+    status: u16,
+    headers: impl IntoIterator<Item = (K, V)>,
+    body: &[u8],
+) -> Outcome
 where
     K: AsRef<str>,
     V: AsRef<[u8]>,
@@ -305,7 +321,10 @@ where
     let mut rate_headers: Vec<(K, V)> = Vec::new();
     for (k, v) in headers {
         if k.as_ref().eq_ignore_ascii_case("content-type") {
-            problem_json = v.as_ref().windows(12).any(|w| w.eq_ignore_ascii_case(b"problem+json"));
+            problem_json = v
+                .as_ref()
+                .windows(12)
+                .any(|w| w.eq_ignore_ascii_case(b"problem+json"));
         } else {
             rate_headers.push((k, v));
         }
@@ -329,7 +348,11 @@ where
 impl ApiError {
     /// Decodes a response known to have failed, with the bundled catalog
     /// and the default [`Limits`].
-    pub fn from_response<K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> Self
+    pub fn from_response<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: &[u8],
+    ) -> Self
     where
         K: AsRef<str>,
         V: AsRef<[u8]>,
@@ -378,7 +401,12 @@ impl<C: Catalog> ApiError<C> {
         }
     }
 
-    fn build(status: u16, decoded: Result<Body<'static, C>, DecodeError>, raw: &[u8], rate_limits: RateLimits) -> Self {
+    fn build(
+        status: u16,
+        decoded: Result<Body<'static, C>, DecodeError>,
+        raw: &[u8],
+        rate_limits: RateLimits,
+    ) -> Self {
         ApiError {
             status: Status::from_u16(status),
             body: decoded.map_err(|error| Undecoded {
@@ -405,12 +433,16 @@ impl<C: Catalog> ApiError<C> {
         let from_code = self.codes().find_map(|c| c.known()?.info().status);
         let from_problem = || {
             self.problems().find_map(|p| {
-                p.problem_type()
-                    .and_then(|t| t.info().status)
-                    .or_else(|| p.status().and_then(|s| u16::try_from(s).ok()).and_then(C::Status::from_u16))
+                p.problem_type().and_then(|t| t.info().status).or_else(|| {
+                    p.status()
+                        .and_then(|s| u16::try_from(s).ok())
+                        .and_then(C::Status::from_u16)
+                })
             })
         };
-        from_code.or_else(from_problem).map_or(self.status, Status::Known)
+        from_code
+            .or_else(from_problem)
+            .map_or(self.status, Status::Known)
     }
 
     /// The decoded body, when it decoded.
@@ -469,9 +501,10 @@ impl<C: Catalog> ApiError<C> {
         }
         let status = self.effective_status().as_u16();
         let after_reset = self.codes().any(|c| c.retry() == Some(Retry::AfterReset))
-            || self
-                .problems()
-                .any(|p| p.problem_type().is_some_and(|t| t.info().retry == Retry::AfterReset));
+            || self.problems().any(|p| {
+                p.problem_type()
+                    .is_some_and(|t| t.info().retry == Retry::AfterReset)
+            });
         if status == 429 || status == 420 || after_reset {
             let window = self.rate_limits.exhausted().unwrap_or(Window::Standard);
             return Some(Limit::RateLimit(window));
@@ -505,7 +538,10 @@ impl<C: Catalog> ApiError<C> {
             match p.type_uri().as_deref() {
                 None => {}
                 Some("about:blank") => hints.push(status_hint()),
-                Some(_) => hints.push(p.problem_type().map_or_else(status_hint, |t| t.info().retry)),
+                Some(_) => hints.push(
+                    p.problem_type()
+                        .map_or_else(status_hint, |t| t.info().retry),
+                ),
             }
         }
         if matches!(self.body(), Some(Body::Json(b)) if b.v1_errors().is_empty())
@@ -584,7 +620,11 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
             if let Some(t) = &title {
                 write!(f, ": {t}")?;
             }
-            if let Some(d) = p.detail().or_else(|| p.message()).filter(|d| Some(d) != title.as_ref()) {
+            if let Some(d) = p
+                .detail()
+                .or_else(|| p.message())
+                .filter(|d| Some(d) != title.as_ref())
+            {
                 write!(f, ": {d}")?;
             }
         } else if let Some(m) = self.message() {
@@ -605,7 +645,10 @@ mod tests {
 
     #[test]
     fn http_dates() {
-        assert_eq!(http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
+        assert_eq!(
+            http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
         assert_eq!(http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
         assert_eq!(http_date("yesterday"), None);
         assert_eq!(http_date("Sun, 06 Nov 1994 08:49:37 PST"), None);
@@ -620,7 +663,10 @@ mod tests {
         assert_eq!(e.limit(), Some(Limit::UsageCap));
         assert!(e.is_usage_capped() && !e.is_rate_limited());
         let blank = br#"{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"#;
-        let headers = [("X-User-Limit-24hour-Remaining", "0"), ("x-user-limit-24hour-reset", "99")];
+        let headers = [
+            ("X-User-Limit-24hour-Remaining", "0"),
+            ("x-user-limit-24hour-reset", "99"),
+        ];
         let Outcome::Failure(e) = decode_response(429, headers, blank) else {
             panic!("not a failure")
         };
@@ -642,14 +688,22 @@ mod tests {
         };
         assert_eq!(e.status(), Status::Known(HttpStatus::Ok));
         assert_eq!(e.effective_status(), Status::Known(HttpStatus::NotFound));
-        assert_eq!(e.codes().collect::<Vec<_>>(), [Code::Known(ErrorCode::PageDoesNotExist)]);
-        assert_eq!(e.to_string(), "404 Not Found (served as 200): code 34 Sorry, that page does not exist");
+        assert_eq!(
+            e.codes().collect::<Vec<_>>(),
+            [Code::Known(ErrorCode::PageDoesNotExist)]
+        );
+        assert_eq!(
+            e.to_string(),
+            "404 Not Found (served as 200): code 34 Sorry, that page does not exist"
+        );
     }
 
     #[test]
     fn non_bodies_keep_the_raw_body() {
         let text = b"Error processing your OAuth request: Invalid oauth_verifier parameter";
-        let Outcome::Failure(e) = decode_response(401, [("content-type", "text/html;charset=utf-8")], text) else {
+        let Outcome::Failure(e) =
+            decode_response(401, [("content-type", "text/html;charset=utf-8")], text)
+        else {
             panic!("not a failure")
         };
         assert_eq!(e.raw_body(), Some(&text[..]));
@@ -659,8 +713,14 @@ mod tests {
         );
         assert!(e.decode_error().is_some());
         assert_eq!(e.retry().retry, Retry::Never);
-        for (status, retry) in [(503, Retry::Backoff), (500, Retry::Backoff), (404, Retry::Never)] {
-            let Outcome::Failure(e) = decode_response(status, NONE, b"<html><body>down</body></html>") else {
+        for (status, retry) in [
+            (503, Retry::Backoff),
+            (500, Retry::Backoff),
+            (404, Retry::Never),
+        ] {
+            let Outcome::Failure(e) =
+                decode_response(status, NONE, b"<html><body>down</body></html>")
+            else {
                 panic!("not a failure")
             };
             assert_eq!(e.retry().retry, retry, "{status}");
@@ -677,8 +737,14 @@ mod tests {
     #[test]
     fn partial_results_and_successes() {
         let body = br#"{"data":[{"id":"1"}],"errors":[{"detail":"d","title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"#;
-        assert!(matches!(decode_response(200, NONE, body), Outcome::Partial(_)));
-        assert_eq!(decode_response(200, NONE, br#"{"data":{"id":"1"}}"#), Outcome::Success);
+        assert!(matches!(
+            decode_response(200, NONE, body),
+            Outcome::Partial(_)
+        ));
+        assert_eq!(
+            decode_response(200, NONE, br#"{"data":{"id":"1"}}"#),
+            Outcome::Success
+        );
         assert_eq!(decode_response(204, NONE, b""), Outcome::Success);
     }
 }

@@ -177,15 +177,24 @@ pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
 }
 
 /// Decodes an XML body.
-pub fn decode_with<'a, C: Catalog>(body: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+pub fn decode_with<'a, C: Catalog>(
+    body: &'a [u8],
+    limits: &Limits,
+) -> Result<Body<'a, C>, DecodeError> {
     let bytes = prelude(body, limits, Some(Format::Xml))?;
     decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Xml))
 }
 
-pub(crate) fn decode_bytes<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+pub(crate) fn decode_bytes<'a, C: Catalog>(
+    bytes: &'a [u8],
+    limits: &Limits,
+) -> Result<Body<'a, C>, DecodeError> {
     let text = utf8(bytes)?;
     if let Some(at) = memchr::memchr(0, bytes) {
-        return Err(DecodeError::new(ErrorKind::Syntax, "U+0000 is not allowed in XML").at_offset(bytes, at));
+        return Err(
+            DecodeError::new(ErrorKind::Syntax, "U+0000 is not allowed in XML")
+                .at_offset(bytes, at),
+        );
     }
     if let Some(body) = fast(text, limits) {
         return Ok(body);
@@ -221,7 +230,9 @@ fn fast<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Option<Body<'a, C>> {
         let r = r[digits..].strip_prefix("\">")?;
         let end = r.find('<')?;
         let message = &r[..end];
-        if message.contains(['&', '\r', '>']) || message.chars().any(|c| c < ' ' && c != '\t' && c != '\n') {
+        if message.contains(['&', '\r', '>'])
+            || message.chars().any(|c| c < ' ' && c != '\t' && c != '\n')
+        {
             return None;
         }
         rest = ws(r[end..].strip_prefix("</error>")?);
@@ -270,24 +281,44 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
         };
         match event {
             Event::DocType(_) => {
-                return Err(fail(&reader, ErrorKind::Dtd, "<!DOCTYPE> is refused".into()));
+                return Err(fail(
+                    &reader,
+                    ErrorKind::Dtd,
+                    "<!DOCTYPE> is refused".into(),
+                ));
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
             Event::Text(t) => {
                 if !t.iter().all(u8::is_ascii_whitespace) {
-                    return Err(fail(&reader, ErrorKind::Shape, "text outside an element".into()));
+                    return Err(fail(
+                        &reader,
+                        ErrorKind::Shape,
+                        "text outside an element".into(),
+                    ));
                 }
             }
             Event::CData(_) | Event::GeneralRef(_) => {
-                return Err(fail(&reader, ErrorKind::Shape, "text outside an element".into()));
+                return Err(fail(
+                    &reader,
+                    ErrorKind::Shape,
+                    "text outside an element".into(),
+                ));
             }
             Event::Start(e) | Event::Empty(e) if place == Place::Epilog => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-                return Err(fail(&reader, ErrorKind::Shape, format!("<{name}> after the root element")));
+                return Err(fail(
+                    &reader,
+                    ErrorKind::Shape,
+                    format!("<{name}> after the root element"),
+                ));
             }
             Event::Start(e) if place == Place::Prolog => {
                 if limits.max_depth < 1 {
-                    return Err(fail(&reader, ErrorKind::TooDeep, "nested too deeply".into()));
+                    return Err(fail(
+                        &reader,
+                        ErrorKind::TooDeep,
+                        "nested too deeply".into(),
+                    ));
                 }
                 place = match e.name().as_ref() {
                     b"errors" => Place::Errors,
@@ -297,7 +328,11 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
                     }
                     other => {
                         let name = String::from_utf8_lossy(other).into_owned();
-                        return Err(fail(&reader, ErrorKind::Shape, format!("root element <{name}>, not <errors> or <hash>")));
+                        return Err(fail(
+                            &reader,
+                            ErrorKind::Shape,
+                            format!("root element <{name}>, not <errors> or <hash>"),
+                        ));
                     }
                 };
             }
@@ -306,23 +341,40 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
                     place = Place::Epilog;
                 } else {
                     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-                    return Err(fail(&reader, ErrorKind::Shape, format!("root element <{name}/>, not <errors>")));
+                    return Err(fail(
+                        &reader,
+                        ErrorKind::Shape,
+                        format!("root element <{name}/>, not <errors>"),
+                    ));
                 }
             }
             Event::Start(e) | Event::Empty(e) if limits.max_depth < 2 => {
                 let _ = e;
-                return Err(fail(&reader, ErrorKind::TooDeep, "nested too deeply".into()));
+                return Err(fail(
+                    &reader,
+                    ErrorKind::TooDeep,
+                    "nested too deeply".into(),
+                ));
             }
             Event::Start(ref e) | Event::Empty(ref e) if place == Place::Errors => {
                 if e.name().as_ref() != b"error" {
                     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-                    return Err(fail(&reader, ErrorKind::Shape, format!("<{name}> inside <errors>")));
+                    return Err(fail(
+                        &reader,
+                        ErrorKind::Shape,
+                        format!("<{name}> inside <errors>"),
+                    ));
                 }
                 if errors.len() == limits.max_errors {
-                    return Err(fail(&reader, ErrorKind::TooManyErrors, format!("more than {} errors", limits.max_errors)));
+                    return Err(fail(
+                        &reader,
+                        ErrorKind::TooManyErrors,
+                        format!("more than {} errors", limits.max_errors),
+                    ));
                 }
                 let empty = matches!(event, Event::Empty(_));
-                let (code, extra) = error_attributes(&reader, e).map_err(|err| err.at_offset(bytes, reader.buffer_position() as usize))?;
+                let (code, extra) = error_attributes(&reader, e)
+                    .map_err(|err| err.at_offset(bytes, reader.buffer_position() as usize))?;
                 let message = if empty {
                     Cow::Borrowed("")
                 } else {
@@ -348,7 +400,11 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
                     (b"error", _, None) => error = Some(value),
                     _ => {
                         let name = String::from_utf8_lossy(&name).into_owned();
-                        return Err(fail(&reader, ErrorKind::Shape, format!("unexpected <{name}> inside <hash>")));
+                        return Err(fail(
+                            &reader,
+                            ErrorKind::Shape,
+                            format!("unexpected <{name}> inside <hash>"),
+                        ));
                     }
                 }
             }
@@ -362,10 +418,15 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
     match place {
         Place::Epilog => {}
         Place::Prolog => {
-            return Err(DecodeError::new(ErrorKind::Shape, "no root element").at_offset(bytes, bytes.len()));
+            return Err(
+                DecodeError::new(ErrorKind::Shape, "no root element").at_offset(bytes, bytes.len())
+            );
         }
         Place::Errors | Place::Hash => {
-            return Err(DecodeError::new(ErrorKind::Syntax, "the root element is not closed").at_offset(bytes, bytes.len()));
+            return Err(
+                DecodeError::new(ErrorKind::Syntax, "the root element is not closed")
+                    .at_offset(bytes, bytes.len()),
+            );
         }
     }
     if let Some(error) = error {
@@ -380,7 +441,10 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
 }
 
 /// The `code` attribute and the others, of an `<error>`.
-fn error_attributes(reader: &Reader<&[u8]>, e: &BytesStart<'_>) -> Result<(u32, Members), DecodeError> {
+fn error_attributes(
+    reader: &Reader<&[u8]>,
+    e: &BytesStart<'_>,
+) -> Result<(u32, Members), DecodeError> {
     let mut code = None;
     let mut extra = Members::new();
     for attr in e.attributes() {
@@ -397,20 +461,28 @@ fn error_attributes(reader: &Reader<&[u8]>, e: &BytesStart<'_>) -> Result<(u32, 
         let name = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
         if name == "code" && code.is_none() {
             let n = value.trim().parse::<u32>().map_err(|_| {
-                DecodeError::new(ErrorKind::Type, format!("code=\"{value}\" is not a non-negative integer"))
+                DecodeError::new(
+                    ErrorKind::Type,
+                    format!("code=\"{value}\" is not a non-negative integer"),
+                )
             })?;
             code = Some(n);
         } else {
             extra.insert(name, Value::String(value.into_owned()));
         }
     }
-    let code = code.ok_or_else(|| DecodeError::new(ErrorKind::Shape, "<error> has no code attribute"))?;
+    let code =
+        code.ok_or_else(|| DecodeError::new(ErrorKind::Shape, "<error> has no code attribute"))?;
     Ok((code, extra))
 }
 
 /// The text of an element up to its end tag, unescaped. Borrowed when the
 /// text is one run without references.
-fn element_text<'a>(reader: &mut Reader<&'a [u8]>, name: &[u8], bytes: &[u8]) -> Result<Cow<'a, str>, DecodeError> {
+fn element_text<'a>(
+    reader: &mut Reader<&'a [u8]>,
+    name: &[u8],
+    bytes: &[u8],
+) -> Result<Cow<'a, str>, DecodeError> {
     let mut text: Cow<'a, str> = Cow::Borrowed("");
     let push = |text: &mut Cow<'a, str>, piece: Cow<'a, str>| {
         if text.is_empty() {
@@ -431,11 +503,15 @@ fn element_text<'a>(reader: &mut Reader<&'a [u8]>, name: &[u8], bytes: &[u8]) ->
         let here = |kind, detail: String| Err(DecodeError::new(kind, detail).at_offset(bytes, pos));
         match event {
             Event::Text(t) => {
-                let piece = t.xml10_content().map_err(|e| DecodeError::new(ErrorKind::Syntax, e.to_string()))?;
+                let piece = t
+                    .xml10_content()
+                    .map_err(|e| DecodeError::new(ErrorKind::Syntax, e.to_string()))?;
                 push(&mut text, piece);
             }
             Event::CData(c) => {
-                let piece = c.decode().map_err(|e| DecodeError::new(ErrorKind::Syntax, e.to_string()))?;
+                let piece = c
+                    .decode()
+                    .map_err(|e| DecodeError::new(ErrorKind::Syntax, e.to_string()))?;
                 push(&mut text, piece);
             }
             Event::GeneralRef(r) => {
@@ -471,7 +547,11 @@ fn element_text<'a>(reader: &mut Reader<&'a [u8]>, name: &[u8], bytes: &[u8]) ->
             Event::Decl(_) => return here(ErrorKind::Syntax, "misplaced XML declaration".into()),
             Event::Eof => {
                 let outer = String::from_utf8_lossy(name).into_owned();
-                return Err(DecodeError::new(ErrorKind::Syntax, format!("<{outer}> is not closed")).at_offset(bytes, bytes.len()));
+                return Err(DecodeError::new(
+                    ErrorKind::Syntax,
+                    format!("<{outer}> is not closed"),
+                )
+                .at_offset(bytes, bytes.len()));
             }
         }
     }
@@ -484,16 +564,25 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_unescaped() {
-        let b: Body<'_> = Body::Errors(vec![V1Error::new(Code::Known(ErrorCode::PageDoesNotExist), "a <b> & \"c\" \r\n\t\u{1}")]);
+        let b: Body<'_> = Body::Errors(vec![V1Error::new(
+            Code::Known(ErrorCode::PageDoesNotExist),
+            "a <b> & \"c\" \r\n\t\u{1}",
+        )]);
         let bytes = b.encode();
         let text = String::from_utf8(bytes.clone()).unwrap();
-        assert!(text.contains("a &lt;b&gt; &amp; \"c\" &#13;\n\t&#1;"), "{text}");
+        assert!(
+            text.contains("a &lt;b&gt; &amp; \"c\" &#13;\n\t&#1;"),
+            "{text}"
+        );
         assert_eq!(decode(&bytes).unwrap(), b);
     }
 
     #[test]
     fn references_are_resolved() {
-        let b = decode(b"<errors><error code=\"1\">&lt;&#65;&#x42;&amp;<![CDATA[<c>]]></error></errors>").unwrap();
+        let b = decode(
+            b"<errors><error code=\"1\">&lt;&#65;&#x42;&amp;<![CDATA[<c>]]></error></errors>",
+        )
+        .unwrap();
         assert_eq!(b.v1_errors()[0].message, "<AB&<c>");
     }
 
@@ -510,12 +599,21 @@ mod tests {
     #[test]
     fn bad_bodies() {
         for (body, kind) in [
-            (&b"<errors><error code=\"x\">t</error></errors>"[..], ErrorKind::Type),
+            (
+                &b"<errors><error code=\"x\">t</error></errors>"[..],
+                ErrorKind::Type,
+            ),
             (b"<errors><error>t</error></errors>", ErrorKind::Shape),
             (b"<html><body>Over capacity</body></html>", ErrorKind::Shape),
             (b"<errors><error code=\"1\">t</error>", ErrorKind::Syntax),
-            (b"<errors><error code=\"1\">t</erro></errors>", ErrorKind::Syntax),
-            (b"<errors><error code=\"1\"><b>t</b></error></errors>", ErrorKind::Shape),
+            (
+                b"<errors><error code=\"1\">t</erro></errors>",
+                ErrorKind::Syntax,
+            ),
+            (
+                b"<errors><error code=\"1\"><b>t</b></error></errors>",
+                ErrorKind::Shape,
+            ),
             (b"<errors></errors><x/>", ErrorKind::Shape),
             (b"<hash><request>/1/x</request></hash>", ErrorKind::Shape),
         ] {
