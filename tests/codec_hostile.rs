@@ -263,6 +263,29 @@ fn deep_nesting() {
         kind_in(Some(Format::Json), ok.as_bytes(), &tight),
         ErrorKind::TooDeep
     );
+    // No limit goes past 128, as deep as serde_json parses: every member
+    // kept as JSON text stays parseable.
+    let loose = Limits::new().with_max_depth(10_000);
+    let v2_200 = format!(
+        r#"{{"errors":[{{"value":{}0{}}}]}}"#,
+        deep("[", 200),
+        deep("]", 200)
+    );
+    assert_eq!(kind_in(None, v2_200.as_bytes(), &loose), ErrorKind::TooDeep);
+    let v2_120 = format!(
+        r#"{{"errors":[{{"value":{}0{}}}]}}"#,
+        deep("[", 120),
+        deep("]", 120)
+    );
+    let body = codec::decode_as::<Catalog>(v2_120.as_bytes(), None, &loose).unwrap();
+    let value = body
+        .problems()
+        .next()
+        .unwrap()
+        .get("value")
+        .unwrap()
+        .to_value();
+    assert!(value.is_array());
     let standard = fixture("seeds/000-json-34.json");
     assert_eq!(
         kind_in(None, &standard, &Limits::new().with_max_depth(2)),

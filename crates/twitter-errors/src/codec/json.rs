@@ -716,6 +716,7 @@ pub fn decode_with<'a, C: Catalog>(
     body: &'a [u8],
     limits: &Limits,
 ) -> Result<Body<'a, C>, DecodeError> {
+    let limits = &limits.clamped();
     let bytes = prelude(body, limits, Some(Format::Json))?;
     decode_bytes(bytes, limits, false).map_err(|e| e.with_format(Format::Json))
 }

@@ -278,6 +278,7 @@ pub fn decode_with<'a, C: Catalog>(
     body: &'a [u8],
     limits: &Limits,
 ) -> Result<Jsonp<'a, C>, DecodeError> {
+    let limits = &limits.clamped();
     let bytes = prelude(body, limits, Some(Format::Jsonp))?;
     decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Jsonp))
 }

@@ -53,8 +53,9 @@ pub struct Limits {
     /// partial result with its `data` and `includes`.
     pub max_body: usize,
     /// The deepest nesting of JSON arrays and objects, or of XML elements,
-    /// counting the outermost as 1. Default: 64. The JSON parser refuses
-    /// anything deeper than 128 whatever this says.
+    /// counting the outermost as 1. Default: 64. At most 128 is used: that
+    /// is as deep as `serde_json` parses, and every member kept as JSON text
+    /// must parse.
     pub max_depth: usize,
     /// The most items an `errors` list may hold. Default: 1024. A body with
     /// more is refused rather than cut, so that nothing is lost silently.
@@ -103,6 +104,19 @@ impl Limits {
     pub const fn with_max_callback(mut self, bytes: usize) -> Self {
         self.max_callback = bytes;
         self
+    }
+}
+
+impl Limits {
+    /// The deepest nesting any limit allows.
+    const DEPTH_CAP: usize = 128;
+
+    /// The limits as decoding applies them.
+    pub(crate) fn clamped(&self) -> Limits {
+        Limits {
+            max_depth: self.max_depth.min(Self::DEPTH_CAP),
+            ..*self
+        }
     }
 }
 
@@ -242,6 +256,7 @@ pub fn decode_as<'a, C: Catalog>(
     format: Option<Format>,
     limits: &Limits,
 ) -> Result<Body<'a, C>, DecodeError> {
+    let limits = &limits.clamped();
     match format {
         Some(Format::Json) => json::decode_with(body, limits).map(Body::Json),
         Some(Format::Xml) => xml::decode_with(body, limits).map(Body::Xml),

@@ -538,6 +538,7 @@ pub fn decode_with<'a, C: Catalog>(
     body: &'a [u8],
     limits: &Limits,
 ) -> Result<Body<'a, C>, DecodeError> {
+    let limits = &limits.clamped();
     let bytes = prelude(body, limits, Some(Format::Problem))?;
     decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Problem))
 }
