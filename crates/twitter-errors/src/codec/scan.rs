@@ -17,6 +17,20 @@ pub(crate) enum ScanError {
     TooDeep(usize),
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `w` is `"`, `\` or below 0x20 (exact: no byte is
+/// missed, though the test may also fire on the byte after one that is).
+#[inline]
+fn special(w: u64) -> bool {
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let quote = zero(w ^ (ONES * u64::from(b'"')));
+    let backslash = zero(w ^ (ONES * u64::from(b'\\')));
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (quote | backslash | control) != 0
+}
+
 /// The bytes that end a run of plain string content.
 static STOP: [bool; 256] = {
     let mut t = [false; 256];
@@ -95,24 +109,16 @@ impl<'a> Scanner<'a> {
         let mut i = self.i + 1;
         let mut escapes = false;
         loop {
-            // Most strings are short: look at a few bytes one by one
-            // before calling on `memchr`.
-            let near = (i + 16).min(b.len());
-            while i < near && !STOP[usize::from(b[i])] {
-                i += 1;
-            }
-            if i == near {
-                let rest = &b[i..];
-                let Some(n) = memchr::memchr2(b'"', b'\\', rest) else {
-                    self.i = b.len();
-                    return self.err("unterminated string");
-                };
-                // No early exit, so that the loop is vectorized.
-                if rest[..n].iter().fold(false, |found, &c| found | (c < 0x20)) {
-                    self.i = i + rest[..n].iter().position(|&c| c < 0x20).unwrap_or(0);
-                    return self.err("control character in a string");
+            // Eight bytes at a time while none of them ends the run.
+            while let Some(chunk) = b.get(i..i + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b'"'; 8]));
+                if special(word) {
+                    break;
                 }
-                i += n;
+                i += 8;
+            }
+            while i < b.len() && !STOP[usize::from(b[i])] {
+                i += 1;
             }
             match b.get(i) {
                 Some(b'"') => {
@@ -382,6 +388,19 @@ mod tests {
             let ours = scan(c).is_ok();
             let theirs = serde_json::from_str::<serde_json::Value>(c).is_ok();
             assert_eq!(ours, theirs, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn special_bytes_are_found_in_words() {
+        assert!(!special(u64::from_le_bytes(*b"abcdefgh")));
+        assert!(!special(u64::from_le_bytes(*b" ~\x7f\x80\xffzz!")));
+        for at in 0..8 {
+            for b in [b'"', b'\\', 0, 0x1f, b'\n'] {
+                let mut w = *b"abcdefgh";
+                w[at] = b;
+                assert!(special(u64::from_le_bytes(w)), "{b} at {at}");
+            }
         }
     }
 
