@@ -1089,6 +1089,9 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
         " An error object with the members that are always present:\n{}",
         req_docs.collect::<Vec<_>>().join("\n")
     );
+    let member_names = fields.iter().map(|f| &f.wire);
+    let required_names = required.iter().map(|f| &f.wire);
+
     let slot_decls = fields.iter().zip(&slots).map(|(f, s)| {
         let ty = &f.ty;
         if f.always {
@@ -1163,6 +1166,12 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
                 d.deserialize_map(Visitor)
             }
         }
+
+        impl #r::catalog::ObjectEntry for ErrorObject {
+            type Problem = ProblemType;
+            const MEMBERS: &'static [&'static str] = &[#(#member_names),*];
+            const REQUIRED: &'static [&'static str] = &[#(#required_names),*];
+        }
     }
 }
 
@@ -1207,6 +1216,7 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
             type Status = HttpStatus;
             type Code = ErrorCode;
             type Problem = ProblemType;
+            type Object = ErrorObject;
             const FORMATS: &'static [#r::catalog::FormatInfo] = &[#(#formats),*];
             const HEADERS: &'static [#r::catalog::HeaderInfo] = &[#(#headers),*];
         }

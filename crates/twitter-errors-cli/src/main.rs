@@ -1,6 +1,7 @@
 //! `twitter-errors`: look up, check and render the Twitter (X) API error
 //! catalog.
 
+mod codec;
 mod explain;
 
 use std::io::Write as _;
@@ -19,6 +20,15 @@ USAGE:
                                        (default: docs/ERRORS.md)
     twitter-errors schema [--out PATH] [--check]
                                        print the JSON Schema of the spec format
+    twitter-errors decode [--format auto|json|xml|jsonp|v2] [--status N]
+                          [--header NAME:VALUE]... [--reencode]
+                                       decode the error body on stdin and print
+                                       it typed, as JSON; with --status, the
+                                       whole response (retry decision, rate
+                                       limits); with --reencode, the body
+                                       encoded back in its own format
+    twitter-errors encode CODE... --format json|xml|jsonp [--callback NAME]
+                                       print an error body for catalog codes
     twitter-errors help                this text
 
 A number that is both a code and a status (404) shows both; write code:404 or
@@ -48,6 +58,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "check" => check(rest),
         "docs" => docs(rest),
         "schema" => schema(rest),
+        "decode" => codec::decode(rest),
+        "encode" => codec::encode(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

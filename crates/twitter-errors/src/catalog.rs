@@ -316,14 +316,33 @@ pub trait Vocabulary: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'stat
     fn from_wire(value: &str) -> Option<Self>;
 }
 
+/// A v2 error object type generated from a spec's `fields`: what the
+/// problem codec needs to build one from a body's members.
+pub trait ObjectEntry:
+    Clone + fmt::Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned + 'static
+{
+    /// The catalog's problem type.
+    type Problem: ProblemEntry;
+    /// The documented member names, in declaration order.
+    const MEMBERS: &'static [&'static str];
+    /// The members every object carries. An object without one of them
+    /// does not decode as this type.
+    const REQUIRED: &'static [&'static str];
+}
+
 /// A whole generated catalog: the types and tables the codecs work from.
-pub trait Catalog: 'static {
+///
+/// Implemented by a generated unit struct, so the codecs' values can derive
+/// `Clone`, `Debug` and `PartialEq` whatever the catalog.
+pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'static {
     /// HTTP statuses.
     type Status: StatusEntry;
     /// v1.1 error codes.
     type Code: CodeEntry<Status = Self::Status>;
     /// v2 problem types.
     type Problem: ProblemEntry<Status = Self::Status>;
+    /// The v2 error object.
+    type Object: ObjectEntry<Problem = Self::Problem>;
     /// The wire formats with their Content-Types.
     const FORMATS: &'static [FormatInfo];
     /// Rate-limit headers.

@@ -29,6 +29,43 @@
 //! assert_eq!(c.code(), 99999);
 //! ```
 //!
+//! # Decoding and encoding error bodies
+//!
+//! The [`codec`] module reads and writes every error body the API has
+//! served: v1.1 JSON and XML (and their older shapes), JSONP, and v2
+//! problem details with partial errors. Decoding keeps what the catalog
+//! does not know, and encoding writes it back:
+//!
+//! ```
+//! use twitter_errors::codec::{self, json, xml};
+//! use twitter_errors::{Code, ErrorCode, Format};
+//!
+//! let bytes = br#"{"errors":[{"message":"Sorry, that page does not exist","code":34},{"message":"New","code":9999}]}"#;
+//! let body = codec::decode(bytes).unwrap();
+//! assert_eq!(body.format(), Format::Json);
+//! let codes: Vec<Code> = body.codes().collect();
+//! assert_eq!(codes, [Code::Known(ErrorCode::PageDoesNotExist), Code::Unknown(9999)]);
+//! assert_eq!(body.encode(), bytes);
+//!
+//! // The same errors in XML, as the API served them to `.xml` requests.
+//! let xml: xml::Body = xml::Body::Errors(body.v1_errors().to_vec());
+//! assert!(String::from_utf8(xml.encode()).unwrap().contains(r#"<error code="9999">New</error>"#));
+//! ```
+//!
+//! A whole response (status, headers, body) decodes into an
+//! [`ApiError`](codec::response::ApiError) with the rate-limit state and a
+//! retry decision:
+//!
+//! ```
+//! use twitter_errors::codec::response::{decode_response, Outcome};
+//! use twitter_errors::Retry;
+//!
+//! let body = br#"{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"#;
+//! let Outcome::Failure(e) = decode_response(503, [("retry-after", "30")], body) else { unreachable!() };
+//! assert_eq!(e.retry().retry, Retry::Backoff);
+//! assert_eq!(e.to_string(), "503 Service Unavailable: Service Unavailable");
+//! ```
+//!
 //! The catalog's reference, rendered from the same spec, is in
 //! `docs/ERRORS.md` of the repository.
 
@@ -45,3 +82,4 @@ pub use catalog::{
     Api, Code, Evidence, Format, Members, ParseError, ProblemUri, Retry, Status, Term,
 };
 pub use generated::*;
+pub mod codec;

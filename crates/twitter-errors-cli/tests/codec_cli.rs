@@ -1,0 +1,238 @@
+//! `twitter-errors decode` and `twitter-errors encode`, run as a user would.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_twitter-errors"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run twitter-errors");
+    // A usage error exits before reading stdin: a closed pipe is fine.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seeds");
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    assert_eq!(out.len(), 14, "the seed fixtures");
+    out
+}
+
+/// The JSON value of a JSON or JSONP text (with its callback), so that
+/// re-encoded output can be compared by value.
+fn json_value(bytes: &[u8]) -> (Option<String>, Value) {
+    let text = std::str::from_utf8(bytes).unwrap().trim();
+    let text = text.strip_prefix("/**/").unwrap_or(text);
+    if text.starts_with('{') {
+        return (None, serde_json::from_str(text).unwrap());
+    }
+    let open = text.find('(').unwrap();
+    let inner = text[open + 1..]
+        .trim_end_matches(';')
+        .strip_suffix(')')
+        .unwrap();
+    (
+        Some(text[..open].to_string()),
+        serde_json::from_str(inner).unwrap(),
+    )
+}
+
+#[test]
+fn decode_prints_typed_json() {
+    for (name, bytes) in seeds() {
+        let out = run(&["decode"], &bytes);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let want = match name.split('-').nth(1).unwrap() {
+            "v2" => "problem",
+            "js" | "jsonp" => "jsonp",
+            other => other,
+        };
+        assert_eq!(v["format"], want, "{name}");
+    }
+    let out = run(
+        &["decode"],
+        br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#,
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["name"], "rate_limit_exceeded");
+    assert_eq!(v["errors"][0]["retry"], "after_reset");
+    assert_eq!(v["errors"][0]["message"], "Rate limit exceeded");
+}
+
+#[test]
+fn reencode_gives_the_same_value() {
+    for (name, bytes) in seeds() {
+        let out = run(&["decode", "--reencode"], &bytes);
+        assert!(out.status.success(), "{name}");
+        if name.ends_with(".xml") {
+            assert_eq!(out.stdout, bytes, "{name}");
+        } else {
+            assert_eq!(json_value(&out.stdout), json_value(&bytes), "{name}");
+        }
+    }
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
+    let Ok(dir) = std::fs::read_dir(&corpus) else {
+        eprintln!(
+            "note: {} not found; skipping the real bodies",
+            corpus.display()
+        );
+        return;
+    };
+    for entry in dir {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let out = run(&["decode", "--reencode"], &bytes);
+        if name.ends_with(".json") {
+            assert!(out.status.success(), "{name}");
+            assert_eq!(json_value(&out.stdout), json_value(&bytes), "{name}");
+        } else if name.ends_with(".xml") {
+            assert_eq!(out.stdout, bytes, "{name}");
+        }
+    }
+}
+
+#[test]
+fn decode_with_a_status_judges_the_response() {
+    let out = run(
+        &[
+            "decode",
+            "--status",
+            "429",
+            "--header",
+            "x-rate-limit-remaining: 0",
+            "--header",
+            "x-rate-limit-reset: 1700000000",
+        ],
+        br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#,
+    );
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["outcome"], "failure");
+    assert_eq!(v["retry"]["retry"], "after_reset");
+    assert_eq!(v["retry"]["wait"]["until"], 1_700_000_000);
+    assert_eq!(v["rate_limits"]["standard"]["remaining"], 0);
+
+    let out = run(
+        &["decode", "--status", "401"],
+        b"Error processing your OAuth request: Invalid oauth_verifier parameter",
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["outcome"], "failure");
+    assert_eq!(v["body"], Value::Null);
+    assert_eq!(
+        v["raw_body"],
+        "Error processing your OAuth request: Invalid oauth_verifier parameter"
+    );
+
+    let partial = br#"{"data":[{"id":"1"}],"errors":[{"detail":"d","title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"#;
+    let out = run(&["decode", "--status", "200"], partial);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["outcome"], "partial");
+    assert_eq!(v["body"]["errors"][0]["problem_type"], "resource_not_found");
+}
+
+#[test]
+fn decode_refuses_bad_bodies_with_a_message() {
+    let out = run(&["decode"], br#"{"errors":[{"message":"x","code":"34"}]}"#);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("wrong type") && err.contains("line 1"),
+        "{err}"
+    );
+    let out = run(
+        &["decode", "--format", "xml"],
+        b"<!DOCTYPE x [<!ENTITY a \"b\">]><errors/>",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["decode", "--format", "yaml"], b"{}");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn encode_prints_bodies() {
+    let out = run(&["encode", "34", "--format", "json"], b"");
+    assert!(out.status.success());
+    assert_eq!(
+        out.stdout,
+        br#"{"errors":[{"message":"Sorry, that page does not exist.","code":34}]}"#
+    );
+    let out = run(&["encode", "130", "131", "--format", "xml"], b"");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  <error code=\"130\">Over capacity.</error>\n  <error code=\"131\">Internal error.</error>\n</errors>"
+    );
+    let out = run(
+        &[
+            "encode",
+            "rate_limit_exceeded",
+            "--format",
+            "jsonp",
+            "--callback",
+            "handle.error",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.stdout,
+        br#"/**/handle.error({"errors":[{"message":"Rate limit exceeded.","code":88}]});"#
+    );
+    // What `encode` prints, `decode` reads back.
+    let back = run(&["decode"], &out.stdout);
+    let v: Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(
+        (v["callback"].as_str(), v["errors"][0]["code"].as_u64()),
+        (Some("handle.error"), Some(88))
+    );
+}
+
+#[test]
+fn encode_refuses_without_echoing() {
+    let out = run(
+        &[
+            "encode",
+            "34",
+            "--format",
+            "jsonp",
+            "--callback",
+            "<script>evil()</script>",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("script") && !err.contains("evil"), "{err}");
+    let out = run(&["encode", "99999", "--format", "json"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["encode", "34", "--format", "jsonp"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["encode", "34"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

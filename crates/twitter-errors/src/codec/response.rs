@@ -1,0 +1,750 @@
+//! Decoding a whole response: status, headers and body.
+//!
+//! [`decode_response`] tells the three outcomes apart:
+//!
+//! - [`Outcome::Success`]: no error in sight;
+//! - [`Outcome::Partial`]: a v2 result with problems attached (status 200,
+//!   an `errors` array beside `data`, or without it): the call worked for
+//!   everything else, and both are there;
+//! - [`Outcome::Failure`]: an [`ApiError`], from a 4xx or 5xx status, or
+//!   from an error body served with 200 because the request asked for
+//!   `suppress_response_codes`.
+//!
+//! An [`ApiError`] holds the HTTP status, the typed codes or problems, the
+//! rate-limit state of the headers, and a [`RetryDecision`]. A body that is
+//! not an error body at all (an HTML page, an OAuth error in plain text,
+//! nothing, half a body) still gives an `ApiError` from the status alone,
+//! with the raw body and the reason it did not decode.
+//!
+//! ```
+//! use twitter_errors::codec::response::{decode_response, Limit, Outcome, Wait};
+//! use twitter_errors::catalog::Window;
+//! use twitter_errors::Retry;
+//!
+//! let headers = [("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "1700000900")];
+//! let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
+//! let Outcome::Failure(e) = decode_response(429, headers, body) else { panic!() };
+//! assert_eq!(e.limit(), Some(Limit::RateLimit(Window::Standard)));
+//! let decision = e.retry();
+//! assert_eq!(decision.retry, Retry::AfterReset);
+//! assert_eq!(decision.wait, Some(Wait::Until(1_700_000_900)));
+//! ```
+
+use core::fmt;
+use std::time::Duration;
+
+use super::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
+use crate::catalog::{
+    problem_slug, Catalog, Code, CodeEntry, Format, HeaderMeaning, ProblemEntry, Retry, Status,
+    StatusEntry, Window,
+};
+
+/// One allowance's rate-limit headers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Quota {
+    /// Requests allowed in the window.
+    pub limit: Option<u64>,
+    /// Requests left in the window.
+    pub remaining: Option<u64>,
+    /// When the window resets, in UTC epoch seconds.
+    pub reset: Option<u64>,
+}
+
+impl Quota {
+    /// Whether the headers say nothing is left.
+    pub fn exhausted(&self) -> bool {
+        self.remaining == Some(0)
+    }
+
+    fn is_empty(&self) -> bool {
+        *self == Quota::default()
+    }
+}
+
+/// The `Retry-After` header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RetryAfter {
+    /// A number of seconds.
+    Seconds(u64),
+    /// An HTTP date, as UTC epoch seconds.
+    At(u64),
+}
+
+/// The rate-limit state a response's headers carry. Header names come
+/// from the catalog's spec ([`Catalog::HEADERS`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RateLimits {
+    /// `x-rate-limit-*`: the endpoint's window, usually 15 minutes.
+    pub standard: Quota,
+    /// `x-app-limit-24hour-*`: the app's 24-hour allowance.
+    pub app_24h: Quota,
+    /// `x-user-limit-24hour-*`: the user's 24-hour allowance.
+    pub user_24h: Quota,
+    /// `retry-after`.
+    pub retry_after: Option<RetryAfter>,
+}
+
+impl RateLimits {
+    /// Reads the headers the catalog lists, ignoring case and any other
+    /// header. Values that are not numbers (or HTTP dates, for
+    /// `retry-after`) are ignored.
+    pub fn from_headers<C, K, V>(headers: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        C: Catalog,
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        let mut r = RateLimits::default();
+        for (name, value) in headers {
+            let name = name.as_ref();
+            let Some(h) = C::HEADERS
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name))
+            else {
+                continue;
+            };
+            let Ok(text) = std::str::from_utf8(value.as_ref()) else {
+                continue;
+            };
+            let text = text.trim();
+            if h.meaning == HeaderMeaning::RetryAfter {
+                r.retry_after = text
+                    .parse()
+                    .ok()
+                    .map(RetryAfter::Seconds)
+                    .or_else(|| http_date(text).map(RetryAfter::At));
+                continue;
+            }
+            let Ok(n) = text.parse::<u64>() else {
+                continue;
+            };
+            let quota = match h.window {
+                Window::App24h => &mut r.app_24h,
+                Window::User24h => &mut r.user_24h,
+                _ => &mut r.standard,
+            };
+            match h.meaning {
+                HeaderMeaning::Limit => quota.limit = Some(n),
+                HeaderMeaning::Remaining => quota.remaining = Some(n),
+                HeaderMeaning::Reset => quota.reset = Some(n),
+                _ => {}
+            }
+        }
+        r
+    }
+
+    /// The quota of a window.
+    pub fn quota(&self, window: Window) -> &Quota {
+        match window {
+            Window::App24h => &self.app_24h,
+            Window::User24h => &self.user_24h,
+            _ => &self.standard,
+        }
+    }
+
+    /// The window that ran out: a 24-hour one (the user's first) before
+    /// the standard one.
+    pub fn exhausted(&self) -> Option<Window> {
+        [Window::User24h, Window::App24h, Window::Standard]
+            .into_iter()
+            .find(|w| self.quota(*w).exhausted())
+    }
+
+    /// Whether no rate-limit header was sent.
+    pub fn is_empty(&self) -> bool {
+        self.standard.is_empty()
+            && self.app_24h.is_empty()
+            && self.user_24h.is_empty()
+            && self.retry_after.is_none()
+    }
+}
+
+/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into UTC epoch
+/// seconds.
+fn http_date(s: &str) -> Option<u64> {
+    let rest = s.split_once(", ")?.1;
+    let mut it = rest.split(' ');
+    let day: u64 = it.next()?.parse().ok()?;
+    let month = match it.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: i64 = it.next()?.parse().ok()?;
+    let mut hms = it.next()?.split(':');
+    let (h, m, sec): (u64, u64, u64) = (
+        hms.next()?.parse().ok()?,
+        hms.next()?.parse().ok()?,
+        hms.next()?.parse().ok()?,
+    );
+    if it.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days)
+        .ok()
+        .map(|d| d * 86_400 + h * 3600 + m * 60 + sec)
+}
+
+/// Which kind of limit a 429 (or 420) was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Limit {
+    /// A rate-limit window ran out; wait for its reset.
+    RateLimit(Window),
+    /// A v2 usage cap (a daily or monthly allowance of the project or
+    /// account) was reached: the problem type `usage-capped`.
+    UsageCap,
+}
+
+/// When to try again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Wait {
+    /// After this many seconds (`Retry-After`).
+    Seconds(u64),
+    /// Once this UTC epoch second has passed (a reset header, or an HTTP
+    /// date in `Retry-After`).
+    Until(u64),
+}
+
+/// Whether and when to retry: the status, the codes or problem types and
+/// the headers, combined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RetryDecision {
+    /// Whether retrying can succeed.
+    pub retry: Retry,
+    /// When, if the response says.
+    pub wait: Option<Wait>,
+}
+
+impl RetryDecision {
+    /// How long to wait from `now` (UTC epoch seconds), if the response
+    /// says.
+    pub fn delay(&self, now: u64) -> Option<Duration> {
+        match self.wait? {
+            Wait::Seconds(s) => Some(Duration::from_secs(s)),
+            Wait::Until(t) => Some(Duration::from_secs(t.saturating_sub(now))),
+        }
+    }
+}
+
+/// A failed call: status, decoded body (or the raw one), rate limits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiError<C: Catalog = crate::Catalog> {
+    status: Status<C::Status>,
+    body: Result<Body<'static, C>, Undecoded>,
+    rate_limits: RateLimits,
+}
+
+/// A body that did not decode, kept as it came.
+#[derive(Clone, Debug, PartialEq)]
+struct Undecoded {
+    raw: Vec<u8>,
+    error: DecodeError,
+}
+
+/// What a response was.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Outcome<C: Catalog = crate::Catalog> {
+    /// No error: the body is the caller's to read.
+    Success,
+    /// A v2 result with problems attached: `data` (if any) and the
+    /// problems are both in the body.
+    Partial(problem::Body<'static, C>),
+    /// The call failed.
+    Failure(ApiError<C>),
+}
+
+/// Decodes a response with the bundled catalog and the default [`Limits`].
+/// Headers are any `(name, value)` pairs, such as an `http::HeaderMap`'s.
+pub fn decode_response<K, V>(
+    status: u16,
+    headers: impl IntoIterator<Item = (K, V)>,
+    body: &[u8],
+) -> Outcome
+where
+    K: AsRef<str>,
+    V: AsRef<[u8]>,
+{
+    decode_response_with(status, headers, body, &Limits::DEFAULT)
+}
+
+/// Decodes a response, telling the body's format from the body (and an
+/// `application/problem+json` Content-Type).
+pub fn decode_response_with<C, K, V>(
+    status: u16,
+    headers: impl IntoIterator<Item = (K, V)>,
+    body: &[u8],
+    limits: &Limits,
+) -> Outcome<C>
+where
+    C: Catalog,
+    K: AsRef<str>,
+    V: AsRef<[u8]>,
+{
+    decode_response_as(status, headers, body, None, limits)
+}
+
+/// Decodes a response whose body is in `format` (`None`: tell it from the
+/// body).
+pub fn decode_response_as<C, K, V>(
+    status: u16,
+    headers: impl IntoIterator<Item = (K, V)>,
+    body: &[u8],
+    format: Option<Format>,
+    limits: &Limits,
+) -> Outcome<C>
+where
+    C: Catalog,
+    K: AsRef<str>,
+    V: AsRef<[u8]>,
+{
+    let mut problem_json = false;
+    let mut rate_headers: Vec<(K, V)> = Vec::new();
+    for (k, v) in headers {
+        if k.as_ref().eq_ignore_ascii_case("content-type") {
+            problem_json = v
+                .as_ref()
+                .windows(12)
+                .any(|w| w.eq_ignore_ascii_case(b"problem+json"));
+        } else {
+            rate_headers.push((k, v));
+        }
+    }
+    let rate_limits = RateLimits::from_headers::<C, _, _>(rate_headers);
+    let format = format.or(problem_json.then_some(Format::Problem));
+    let decoded = decode_as::<C>(body, format, limits).map(Body::into_owned);
+    if status >= 400 {
+        return Outcome::Failure(ApiError::build(status, decoded, body, rate_limits));
+    }
+    match decoded {
+        Ok(Body::Problem(p)) if p.is_partial() => Outcome::Partial(p),
+        Ok(Body::Problem(p)) if p.problem.is_none() => Outcome::Success,
+        // An error body served with a success status: the request asked
+        // for `suppress_response_codes`, or a media upload failed.
+        Ok(b) => Outcome::Failure(ApiError::build(status, Ok(b), body, rate_limits)),
+        Err(_) => Outcome::Success,
+    }
+}
+
+impl ApiError {
+    /// Decodes a response known to have failed, with the bundled catalog
+    /// and the default [`Limits`].
+    pub fn from_response<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: &[u8],
+    ) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        ApiError::from_response_with(status, headers, body, &Limits::DEFAULT)
+    }
+}
+
+impl<C: Catalog> ApiError<C> {
+    /// Decodes a response known to have failed. Even a success status or
+    /// a body without errors gives an `ApiError`.
+    pub fn from_response_with<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: &[u8],
+        limits: &Limits,
+    ) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        match decode_response_with::<C, K, V>(status, headers, body, limits) {
+            Outcome::Failure(e) => e,
+            Outcome::Partial(p) => ApiError {
+                status: Status::from_u16(status),
+                body: Ok(Body::Problem(p)),
+                rate_limits: RateLimits::default(),
+            },
+            Outcome::Success => ApiError {
+                status: Status::from_u16(status),
+                body: Err(Undecoded {
+                    raw: body.to_vec(),
+                    error: DecodeError::new(ErrorKind::Shape, "no error in the body"),
+                }),
+                rate_limits: RateLimits::default(),
+            },
+        }
+    }
+
+    /// An error from its parts.
+    pub fn new(status: u16, body: Body<'_, C>, rate_limits: RateLimits) -> Self {
+        ApiError {
+            status: Status::from_u16(status),
+            body: Ok(body.into_owned()),
+            rate_limits,
+        }
+    }
+
+    fn build(
+        status: u16,
+        decoded: Result<Body<'static, C>, DecodeError>,
+        raw: &[u8],
+        rate_limits: RateLimits,
+    ) -> Self {
+        ApiError {
+            status: Status::from_u16(status),
+            body: decoded.map_err(|error| Undecoded {
+                raw: raw.to_vec(),
+                error,
+            }),
+            rate_limits,
+        }
+    }
+
+    /// The HTTP status as served (200 when response codes were
+    /// suppressed).
+    pub fn status(&self) -> Status<C::Status> {
+        self.status
+    }
+
+    /// The status the error stands for: the served one, or, when an error
+    /// came with a success status, the one the catalog gives its first
+    /// code or problem type (or the body's `status` member).
+    pub fn effective_status(&self) -> Status<C::Status> {
+        if self.status.is_error() {
+            return self.status;
+        }
+        let from_code = self.codes().find_map(|c| c.known()?.info().status);
+        let from_problem = || {
+            self.problems().find_map(|p| {
+                p.problem_type().and_then(|t| t.info().status).or_else(|| {
+                    p.status()
+                        .and_then(|s| u16::try_from(s).ok())
+                        .and_then(C::Status::from_u16)
+                })
+            })
+        };
+        from_code
+            .or_else(from_problem)
+            .map_or(self.status, Status::Known)
+    }
+
+    /// The decoded body, when it decoded.
+    pub fn body(&self) -> Option<&Body<'static, C>> {
+        self.body.as_ref().ok()
+    }
+
+    /// The body as it came, when it did not decode (an HTML page, plain
+    /// text, nothing).
+    pub fn raw_body(&self) -> Option<&[u8]> {
+        self.body.as_ref().err().map(|u| &u.raw[..])
+    }
+
+    /// Why the body did not decode.
+    pub fn decode_error(&self) -> Option<&DecodeError> {
+        self.body.as_ref().err().map(|u| &u.error)
+    }
+
+    /// The v1.1 codes, in order.
+    pub fn codes(&self) -> impl Iterator<Item = Code<C::Code>> + '_ {
+        self.body().into_iter().flat_map(Body::codes)
+    }
+
+    /// The v2 problems: the body's own, then each item of `errors`.
+    pub fn problems(&self) -> impl Iterator<Item = &problem::Problem<'static, C>> + '_ {
+        self.body().into_iter().flat_map(Body::problems)
+    }
+
+    /// The first message of the body; for a body that did not decode,
+    /// its text when it is short plain text (such as an OAuth error).
+    pub fn message(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match &self.body {
+            Ok(body) => body.message(),
+            Err(u) => {
+                let text = std::str::from_utf8(&u.raw).ok()?.trim();
+                let plain = !text.is_empty()
+                    && text.len() <= 200
+                    && !text.starts_with('<')
+                    && !text.chars().any(char::is_control);
+                plain.then_some(std::borrow::Cow::Borrowed(text))
+            }
+        }
+    }
+
+    /// The rate-limit headers.
+    pub fn rate_limits(&self) -> &RateLimits {
+        &self.rate_limits
+    }
+
+    /// Whether a limit was hit, and which: a usage cap (problem type
+    /// `usage-capped`) and a rate limit both come as 429, and only the body
+    /// tells them apart.
+    pub fn limit(&self) -> Option<Limit> {
+        if self.problems().any(|p| is_usage_capped::<C>(p)) {
+            return Some(Limit::UsageCap);
+        }
+        let status = self.effective_status().as_u16();
+        let after_reset = self.codes().any(|c| c.retry() == Some(Retry::AfterReset))
+            || self.problems().any(|p| {
+                p.problem_type()
+                    .is_some_and(|t| t.info().retry == Retry::AfterReset)
+            });
+        if status == 429 || status == 420 || after_reset {
+            let window = self.rate_limits.exhausted().unwrap_or(Window::Standard);
+            return Some(Limit::RateLimit(window));
+        }
+        None
+    }
+
+    /// Whether a rate-limit window ran out.
+    pub fn is_rate_limited(&self) -> bool {
+        matches!(self.limit(), Some(Limit::RateLimit(_)))
+    }
+
+    /// Whether a v2 usage cap was reached.
+    pub fn is_usage_capped(&self) -> bool {
+        self.limit() == Some(Limit::UsageCap)
+    }
+
+    /// Whether and when to retry. Each known code or problem type gives
+    /// its catalog hint; unknown ones, `about:blank` and bodies without
+    /// either fall back to the status's hint. The most cautious hint wins
+    /// (never, then after the reset, then backoff). The wait comes from
+    /// `Retry-After`, else, after a reset, from the reset header of the
+    /// window that ran out.
+    pub fn retry(&self) -> RetryDecision {
+        let status_hint = || status_retry(self.effective_status());
+        let mut hints: Vec<Retry> = self
+            .codes()
+            .map(|c| c.retry().unwrap_or_else(status_hint))
+            .collect();
+        for p in self.problems() {
+            match p.type_uri().as_deref() {
+                None => {}
+                Some("about:blank") => hints.push(status_hint()),
+                Some(_) => hints.push(
+                    p.problem_type()
+                        .map_or_else(status_hint, |t| t.info().retry),
+                ),
+            }
+        }
+        if matches!(self.body(), Some(Body::Json(b)) if b.v1_errors().is_empty())
+            || matches!(self.body(), Some(Body::Jsonp(b)) if b.body.v1_errors().is_empty())
+            || matches!(self.body(), Some(Body::Xml(b)) if b.v1_errors().is_empty())
+        {
+            hints.push(status_hint());
+        }
+        if hints.is_empty() {
+            hints.push(status_hint());
+        }
+        let rank = |r: &Retry| match r {
+            Retry::Never => 0,
+            Retry::AfterReset => 1,
+            _ => 2,
+        };
+        let retry = hints.into_iter().min_by_key(rank).unwrap_or(Retry::Never);
+        let r = &self.rate_limits;
+        let wait = match retry {
+            Retry::Never => None,
+            _ => match r.retry_after {
+                Some(RetryAfter::Seconds(s)) => Some(Wait::Seconds(s)),
+                Some(RetryAfter::At(t)) => Some(Wait::Until(t)),
+                None if retry == Retry::AfterReset => {
+                    let exhausted = [&r.user_24h, &r.app_24h, &r.standard]
+                        .into_iter()
+                        .filter(|q| q.exhausted())
+                        .filter_map(|q| q.reset)
+                        .max();
+                    let usage_cap = self.is_usage_capped();
+                    exhausted
+                        .or(if usage_cap { None } else { r.standard.reset })
+                        .map(Wait::Until)
+                }
+                None => None,
+            },
+        };
+        RetryDecision { retry, wait }
+    }
+}
+
+/// The status's retry hint; for a status the catalog does not know, 5xx
+/// backs off and 420/429 wait for the reset.
+fn status_retry<S: StatusEntry>(status: Status<S>) -> Retry {
+    match status {
+        Status::Known(s) => s.info().retry,
+        Status::Unknown(n) if n >= 500 => Retry::Backoff,
+        Status::Unknown(420 | 429) => Retry::AfterReset,
+        Status::Unknown(_) => Retry::Never,
+    }
+}
+
+fn is_usage_capped<C: Catalog>(p: &problem::Problem<'_, C>) -> bool {
+    p.type_uri().is_some_and(|u| {
+        problem_slug(&u, C::Problem::HOSTS).or_else(|| u.rsplit('/').next()) == Some("usage-capped")
+    })
+}
+
+impl<C: Catalog> fmt::Display for ApiError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let status = self.effective_status();
+        match status {
+            Status::Known(s) => write!(f, "{} {}", s.info().status, s.info().text)?,
+            Status::Unknown(n) => write!(f, "HTTP {n}")?,
+        }
+        if status != self.status {
+            write!(f, " (served as {})", self.status.as_u16())?;
+        }
+        if let Some(c) = self.codes().next() {
+            write!(f, ": code {}", c.code())?;
+            if let Some(m) = self.message() {
+                write!(f, " {m}")?;
+            }
+        } else if let Some(p) = self.problems().next() {
+            let title = p.title();
+            if let Some(t) = &title {
+                write!(f, ": {t}")?;
+            }
+            if let Some(d) = p
+                .detail()
+                .or_else(|| p.message())
+                .filter(|d| Some(d) != title.as_ref())
+            {
+                write!(f, ": {d}")?;
+            }
+        } else if let Some(m) = self.message() {
+            write!(f, ": {m}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<C: Catalog> std::error::Error for ApiError<C> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ErrorCode, HttpStatus};
+
+    const NONE: [(&str, &str); 0] = [];
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(
+            http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
+        assert_eq!(http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        assert_eq!(http_date("yesterday"), None);
+        assert_eq!(http_date("Sun, 06 Nov 1994 08:49:37 PST"), None);
+    }
+
+    #[test]
+    fn usage_cap_and_rate_limit_are_told_apart() {
+        let cap = br#"{"account_id":1,"product_name":"standard-basic","title":"UsageCapExceeded","period":"Monthly","scope":"Product","detail":"Usage cap exceeded: Monthly product cap","type":"https://api.twitter.com/2/problems/usage-capped"}"#;
+        let Outcome::Failure(e) = decode_response(429, NONE, cap) else {
+            panic!("not a failure")
+        };
+        assert_eq!(e.limit(), Some(Limit::UsageCap));
+        assert!(e.is_usage_capped() && !e.is_rate_limited());
+        let blank = br#"{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"#;
+        let headers = [
+            ("X-User-Limit-24hour-Remaining", "0"),
+            ("x-user-limit-24hour-reset", "99"),
+        ];
+        let Outcome::Failure(e) = decode_response(429, headers, blank) else {
+            panic!("not a failure")
+        };
+        assert_eq!(e.limit(), Some(Limit::RateLimit(Window::User24h)));
+        assert_eq!(
+            e.retry(),
+            RetryDecision {
+                retry: Retry::AfterReset,
+                wait: Some(Wait::Until(99))
+            }
+        );
+    }
+
+    #[test]
+    fn suppressed_response_codes_are_still_errors() {
+        let body = br#"{"errors":[{"message":"Sorry, that page does not exist","code":34}]}"#;
+        let Outcome::Failure(e) = decode_response(200, NONE, body) else {
+            panic!("not a failure")
+        };
+        assert_eq!(e.status(), Status::Known(HttpStatus::Ok));
+        assert_eq!(e.effective_status(), Status::Known(HttpStatus::NotFound));
+        assert_eq!(
+            e.codes().collect::<Vec<_>>(),
+            [Code::Known(ErrorCode::PageDoesNotExist)]
+        );
+        assert_eq!(
+            e.to_string(),
+            "404 Not Found (served as 200): code 34 Sorry, that page does not exist"
+        );
+    }
+
+    #[test]
+    fn non_bodies_keep_the_raw_body() {
+        let text = b"Error processing your OAuth request: Invalid oauth_verifier parameter";
+        let Outcome::Failure(e) =
+            decode_response(401, [("content-type", "text/html;charset=utf-8")], text)
+        else {
+            panic!("not a failure")
+        };
+        assert_eq!(e.raw_body(), Some(&text[..]));
+        assert_eq!(
+            e.to_string(),
+            "401 Unauthorized: Error processing your OAuth request: Invalid oauth_verifier parameter"
+        );
+        assert!(e.decode_error().is_some());
+        assert_eq!(e.retry().retry, Retry::Never);
+        for (status, retry) in [
+            (503, Retry::Backoff),
+            (500, Retry::Backoff),
+            (404, Retry::Never),
+        ] {
+            let Outcome::Failure(e) =
+                decode_response(status, NONE, b"<html><body>down</body></html>")
+            else {
+                panic!("not a failure")
+            };
+            assert_eq!(e.retry().retry, retry, "{status}");
+            assert!(e.body().is_none());
+        }
+        let Outcome::Failure(e) = decode_response(599, [("retry-after", "7")], b"") else {
+            panic!("not a failure")
+        };
+        assert_eq!(e.decode_error().unwrap().kind(), ErrorKind::Empty);
+        assert_eq!(e.retry().wait, Some(Wait::Seconds(7)));
+        assert_eq!(e.retry().delay(0), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn partial_results_and_successes() {
+        let body = br#"{"data":[{"id":"1"}],"errors":[{"detail":"d","title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"#;
+        assert!(matches!(
+            decode_response(200, NONE, body),
+            Outcome::Partial(_)
+        ));
+        assert_eq!(
+            decode_response(200, NONE, br#"{"data":{"id":"1"}}"#),
+            Outcome::Success
+        );
+        assert_eq!(decode_response(204, NONE, b""), Outcome::Success);
+    }
+}

@@ -1,0 +1,362 @@
+//! Property tests: for every format, encoding then decoding gives the
+//! value back, and decoding then encoding then decoding gives an equal
+//! value, with unknown codes, unknown problem types and undocumented
+//! members kept. Decoding arbitrary or damaged bytes never panics.
+
+#[path = "codec/common.rs"]
+mod common;
+
+use std::borrow::Cow;
+
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use serde_json::Value;
+use twitter_errors::codec::json::{self, Disconnect, Legacy, Media, Shape, V1Error};
+use twitter_errors::codec::jsonp::{self, Callback, Jsonp};
+use twitter_errors::codec::problem::{self, Problem, RawJson};
+use twitter_errors::codec::response::decode_response;
+use twitter_errors::codec::{self, xml, Limits};
+use twitter_errors::{Catalog, Code, ErrorCode, Members, ProblemType};
+
+fn config() -> Config {
+    Config {
+        cases: 200,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// Text with the characters that need care in JSON, XML and JavaScript.
+fn text() -> impl Strategy<Value = String> {
+    let ch = prop_oneof![
+        4 => any::<char>(),
+        4 => proptest::char::range('a', 'z'),
+        1 => prop::sample::select(vec!['/', '"', '\\', '<', '>', '&', '\'', '\n', '\r', '\t', '\u{0}', '\u{1f}', '\u{7f}', '\u{2028}', '\u{2029}', 'é', '𝄞']),
+    ];
+    prop::collection::vec(ch, 0..24).prop_map(String::from_iter)
+}
+
+/// A member name.
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-z_]{1,10}",
+        1 => text(),
+    ]
+}
+
+/// Any JSON value, a few levels deep. Numbers are integers or binary
+/// fractions, which print and parse back exactly.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (-1000i32..1000).prop_map(|n| Value::from(f64::from(n) / 4.0)),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((name(), inner), 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Members whose names avoid `reserved`.
+fn members(reserved: &'static [&'static str]) -> impl Strategy<Value = Members> {
+    prop::collection::vec((name(), json_value()), 0..3).prop_map(move |m| {
+        m.into_iter()
+            .filter(|(k, _)| !reserved.contains(&k.as_str()))
+            .collect()
+    })
+}
+
+fn code() -> impl Strategy<Value = Code> {
+    prop_oneof![
+        prop::sample::select(ErrorCode::ALL.to_vec()).prop_map(Code::Known),
+        any::<u32>().prop_map(Code::from_code),
+    ]
+}
+
+fn v1_error() -> impl Strategy<Value = V1Error<'static>> {
+    (code(), text(), any::<bool>(), members(&["code", "message"])).prop_map(
+        |(c, m, code_first, extra)| {
+            let mut e = V1Error::new(c, m).with_code_first(code_first);
+            e.extra = extra;
+            e
+        },
+    )
+}
+
+fn opt_text() -> impl Strategy<Value = Option<Cow<'static, str>>> {
+    prop::option::of(text().prop_map(Cow::Owned))
+}
+
+fn shape() -> impl Strategy<Value = Shape<'static>> {
+    prop_oneof![
+        4 => prop::collection::vec(v1_error(), 0..4).prop_map(Shape::Errors),
+        1 => text().prop_map(|t| Shape::Text(t.into())),
+        1 => (text(), opt_text(), any::<bool>()).prop_map(|(e, r, first)| {
+            Shape::Legacy(Box::new(Legacy::new(e, r).with_request_first(first)))
+        }),
+        1 => (prop::option::of(any::<i64>()), opt_text(), opt_text(), members(&["code", "name", "message"]), members(&["error"]))
+            .prop_map(|(c, n, m, extra, info)| {
+                let mut media = Media::new(c, n, m);
+                media.extra = extra;
+                media.processing_info = info;
+                Shape::Media(Box::new(media))
+            }),
+        1 => (prop::option::of(any::<i64>()), opt_text(), opt_text(), members(&["code", "stream_name", "reason"]))
+            .prop_map(|(code, stream_name, reason, extra)| {
+                Shape::Disconnect(Box::new(Disconnect { code, stream_name, reason, extra }))
+            }),
+    ]
+}
+
+/// Top-level names that pick a shape, and the names automatic detection
+/// takes for v2.
+const TOP_RESERVED: &[&str] = &[
+    "errors",
+    "error",
+    "request",
+    "processing_info",
+    "disconnect",
+    "type",
+    "title",
+    "detail",
+    "status",
+    "data",
+    "includes",
+    "meta",
+];
+
+fn v1_body() -> impl Strategy<Value = json::Body<'static>> {
+    (shape(), members(TOP_RESERVED), any::<bool>()).prop_map(|(shape, extra, slashes)| {
+        let mut b = json::Body::new(shape).with_escaped_slashes(slashes);
+        b.extra = extra;
+        b
+    })
+}
+
+fn callback() -> impl Strategy<Value = Callback> {
+    "[A-Za-z_$][A-Za-z0-9_$]{0,8}(\\.[A-Za-z_$][A-Za-z0-9_$]{0,4}){0,2}"
+        .prop_filter_map("reserved word", |s| Callback::new(&s).ok())
+}
+
+/// A problem type URI: a catalog entry under any known host, or not.
+fn type_uri() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (
+            prop::sample::select(ProblemType::ALL.to_vec()),
+            prop::sample::select(ProblemType::HOSTS.to_vec())
+        )
+            .prop_map(|(p, host)| {
+                let uri = p.uri();
+                match uri.rsplit_once('/') {
+                    Some((_, slug)) if uri.contains("://") => format!("{host}{slug}"),
+                    _ => uri.to_string(),
+                }
+            }),
+        "https://api\\.x\\.com/2/problems/[a-z-]{1,12}",
+        text(),
+    ]
+}
+
+/// A problem's members: typed ones of the catalog's error object, and
+/// others.
+fn problem_members(with_type: bool) -> impl Strategy<Value = Members> {
+    let documented = prop_oneof![
+        text().prop_map(|t| ("title".to_string(), Value::String(t))),
+        text().prop_map(|t| ("detail".to_string(), Value::String(t))),
+        (100i64..600).prop_map(|s| ("status".to_string(), Value::from(s))),
+        text().prop_map(|t| ("message".to_string(), Value::String(t))),
+        json_value().prop_map(|v| ("parameters".to_string(), v)),
+        prop::sample::select(vec!["tweet", "user", "thing"])
+            .prop_map(|t| ("resource_type".to_string(), Value::from(t))),
+        prop::sample::select(vec!["data", "includes", "elsewhere"])
+            .prop_map(|t| ("section".to_string(), Value::from(t))),
+        json_value().prop_map(|v| ("value".to_string(), v)),
+        (name(), json_value()),
+    ];
+    let uri = if with_type {
+        type_uri().prop_map(Some).boxed()
+    } else {
+        prop::option::of(type_uri()).boxed()
+    };
+    (uri, prop::collection::vec(documented, 0..6)).prop_map(move |(uri, rest)| {
+        let mut m = Members::new();
+        if let Some(u) = uri {
+            m.insert("type", Value::String(u));
+        }
+        for (k, v) in rest {
+            if k != "errors"
+                && !matches!(k.as_str(), "data" | "includes" | "meta" | "matching_rules")
+            {
+                m.insert(k, v);
+            }
+        }
+        m
+    })
+}
+
+fn problem(with_type: bool) -> impl Strategy<Value = Problem<'static>> {
+    problem_members(with_type).prop_map(|m| Problem::from_members(&m).unwrap())
+}
+
+fn v2_body() -> impl Strategy<Value = problem::Body<'static>> {
+    (
+        prop::option::of(problem(true)),
+        prop::collection::vec(problem(false), 0..4),
+        prop::collection::vec(
+            (
+                prop::sample::select(vec!["data", "includes", "meta"]),
+                json_value(),
+            ),
+            0..3,
+        ),
+    )
+        .prop_filter("an error body", |(p, e, _)| p.is_some() || !e.is_empty())
+        .prop_map(|(p, errors, result)| {
+            let mut b = problem::Body::new(p, errors);
+            for (k, v) in result {
+                if !b.result.iter().any(|(n, _)| n == k) {
+                    b.result
+                        .push((Cow::Borrowed(k), RawJson::from_value(&v).unwrap()));
+                }
+            }
+            b
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn v1_json_round_trips(body in v1_body()) {
+        let bytes = body.encode();
+        let decoded = json::decode(&bytes).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)));
+        prop_assert_eq!(&decoded, &body);
+        prop_assert_eq!(decoded.encode(), bytes.clone());
+        // The same text pretty-printed, or with an escaped key (which the
+        // fast path leaves to the general decoder), decodes the same.
+        let pretty = serde_json::to_string_pretty(&common::value(&bytes)).unwrap();
+        prop_assert_eq!(&json::decode(pretty.as_bytes()).unwrap(), &body);
+        let text = String::from_utf8(bytes).unwrap();
+        if let Some(rest) = text.strip_prefix("{\"errors\"") {
+            let escaped = format!("{{\"err\\u006frs\"{rest}");
+            prop_assert_eq!(&json::decode(escaped.as_bytes()).unwrap(), &body);
+        }
+        // Automatic detection agrees.
+        let again = body.encode();
+        let auto = codec::decode(&again).unwrap();
+        prop_assert_eq!(auto, codec::Body::Json(body));
+    }
+
+    #[test]
+    fn xml_round_trips(errors in prop::collection::vec(v1_error(), 0..4), attrs in prop::collection::vec(("[a-z][a-z0-9_]{0,8}", text()), 0..3), hash in prop::option::of((text(), opt_text(), any::<bool>()))) {
+        let body: xml::Body<'static> = match hash {
+            Some((e, r, first)) => xml::Body::Hash(Legacy::new(e.replace('\0', ""), r.map(|r| Cow::Owned(r.replace('\0', "")))).with_request_first(first)),
+            None => xml::Body::Errors(errors.into_iter().map(|e| {
+                // XML 1.0 cannot carry U+0000; attributes are strings.
+                let mut x = V1Error::new(e.code, e.message.replace('\0', ""));
+                for (k, v) in &attrs {
+                    if k != "code" {
+                        x.extra.insert(k.clone(), Value::String(v.replace('\0', "")));
+                    }
+                }
+                x
+            }).collect()),
+        };
+        let bytes = body.encode();
+        let decoded = xml::decode(&bytes).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)));
+        prop_assert_eq!(&decoded, &body);
+        prop_assert_eq!(decoded.encode(), bytes.clone());
+        // A comment sends the body to the full parser: the same value.
+        let text = String::from_utf8(bytes).unwrap();
+        let commented = text.replacen("<errors>", "<errors><!-- -->", 1);
+        prop_assert_eq!(&xml::decode(commented.as_bytes()).unwrap(), &body);
+    }
+
+    #[test]
+    fn jsonp_round_trips(cb in callback(), body in v1_body(), comment in any::<bool>()) {
+        let j = Jsonp::new(cb, body).with_comment_prefix(comment);
+        let bytes = j.encode();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        // Safe inside a <script>: no `</`, no raw line separators.
+        let safe = !text.contains("</") && !text.contains('\u{2028}') && !text.contains('\u{2029}');
+        prop_assert!(safe, "not safe in a script: {}", text);
+        let decoded = jsonp::decode(&bytes).unwrap_or_else(|e| panic!("{e}: {text}"));
+        prop_assert_eq!(&decoded, &j);
+        prop_assert_eq!(decoded.encode(), bytes);
+    }
+
+    #[test]
+    fn v2_round_trips(body in v2_body()) {
+        let bytes = body.encode();
+        let decoded = problem::decode(&bytes).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)));
+        prop_assert_eq!(&decoded, &body);
+        prop_assert_eq!(decoded.encode(), bytes.clone());
+        // Problem types resolve the same whichever way the value was made.
+        for (a, b) in decoded.problems().zip(body.problems()) {
+            prop_assert_eq!(a.problem_type(), b.problem_type());
+            prop_assert_eq!(a.problem_type(), a.type_uri().and_then(|u| ProblemType::from_uri(&u)));
+        }
+        let pretty = serde_json::to_string_pretty(&common::value(&bytes)).unwrap();
+        prop_assert_eq!(&problem::decode(pretty.as_bytes()).unwrap(), &body);
+    }
+
+    #[test]
+    fn decoding_then_encoding_then_decoding_is_stable(body in prop_oneof![
+        v1_body().prop_map(|b| b.encode()),
+        v2_body().prop_map(|b| b.encode()),
+        (callback(), v1_body()).prop_map(|(c, b)| Jsonp::new(c, b).encode()),
+        prop::collection::vec(v1_error(), 0..3).prop_map(|e| {
+            let e = e.into_iter().map(|x| V1Error::new(x.code, x.message.replace('\0', ""))).collect();
+            xml::Body::<Catalog>::Errors(e).encode()
+        }),
+    ]) {
+        let first = codec::decode(&body).unwrap();
+        let again = first.encode();
+        let second = codec::decode(&again).unwrap();
+        prop_assert_eq!(&second, &first);
+        prop_assert_eq!(second.encode(), again);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256), status in 100u16..600) {
+        let _ = codec::decode(&bytes);
+        let _ = json::decode(&bytes);
+        let _ = xml::decode(&bytes);
+        let _ = jsonp::decode(&bytes);
+        let _ = problem::decode(&bytes);
+        let o = decode_response(status, [("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")], &bytes);
+        let _ = format!("{o:?}");
+    }
+
+    #[test]
+    fn damaged_bodies_give_errors_not_panics(body in prop_oneof![
+        v1_body().prop_map(|b| b.encode()),
+        v2_body().prop_map(|b| b.encode()),
+        prop::collection::vec(v1_error(), 1..3).prop_map(|e| xml::Body::<Catalog>::Errors(e).encode()),
+    ], cut in any::<prop::sample::Index>(), flip in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let cut = cut.index(body.len() + 1);
+        for damaged in [body[..cut].to_vec(), {
+            let mut b = body.clone();
+            if !b.is_empty() {
+                let i = flip.index(b.len());
+                b[i] = byte;
+            }
+            b
+        }] {
+            if let Ok(b) = codec::decode(&damaged) {
+                // Whatever decodes encodes and decodes again.
+                let again = b.encode();
+                prop_assert_eq!(codec::decode(&again).unwrap(), b);
+            }
+            let small = Limits::new().with_max_depth(3).with_max_errors(1);
+            let _ = codec::decode_as::<Catalog>(&damaged, None, &small);
+        }
+    }
+}
