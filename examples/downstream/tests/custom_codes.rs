@@ -122,32 +122,87 @@ fn error_objects_use_this_crates_types() {
 /// The wire bodies that carry the custom codes, decoded and encoded back
 /// byte for byte. Read through plain serde here; the runtime crate's codecs
 /// take the same bodies for any generated catalog.
+/// The runtime's codecs, negotiation and `ApiError`, generic over this
+/// crate's `Catalog`: the custom codes decode as known entries and every
+/// format re-encodes to the same bytes.
 #[test]
 fn codec_round_trip_of_bodies_with_custom_codes() {
-    #[derive(serde::Deserialize, serde::Serialize)]
-    struct V1Body {
-        errors: Vec<V1Error>,
-    }
-    #[derive(serde::Deserialize, serde::Serialize)]
-    struct V1Error {
-        message: String,
-        code: Code<ErrorCode>,
-    }
+    use twitter_errors::codec::{self, negotiate, response, Body, Limits};
 
-    let text = r#"{"errors":[{"message":"This mirror is read-only.","code":10001},{"message":"The upstream API did not answer in time.","code":10002},{"message":"Rate limit exceeded","code":88}]}"#;
-    let body: V1Body = serde_json::from_str(text).unwrap();
-    let codes: Vec<_> = body.errors.iter().map(|e| e.code.known()).collect();
+    let json = br#"{"errors":[{"message":"This mirror is read-only.","code":10001},{"message":"The upstream API did not answer in time.","code":10002},{"message":"Rate limit exceeded","code":88}]}"#;
+    let expected = [
+        Code::Known(ErrorCode::MirrorReadOnly),
+        Code::Known(ErrorCode::UpstreamUnavailable),
+        Code::Known(ErrorCode::RateLimitExceeded),
+    ];
+    let body: Body<'_, Catalog> = codec::decode_as(json, None, &Limits::DEFAULT).unwrap();
+    assert_eq!(body.format(), Format::Json);
+    assert_eq!(body.codes().collect::<Vec<_>>(), expected);
+    assert_eq!(body.encode(), json);
+    // The runtime's own catalog keeps them, but as unknown codes.
+    let bundled: Body<'_> = codec::decode_as(json, None, &Limits::DEFAULT).unwrap();
     assert_eq!(
-        codes,
-        [
-            Some(ErrorCode::MirrorReadOnly),
-            Some(ErrorCode::UpstreamUnavailable),
-            Some(ErrorCode::RateLimitExceeded),
-        ]
+        bundled.codes().take(2).collect::<Vec<_>>(),
+        [Code::Unknown(10001), Code::Unknown(10002)]
     );
-    for e in &body.errors {
-        let code = e.code.known().unwrap();
-        assert_eq!(ErrorCode::from_message(&e.message), Some(code));
-    }
-    assert_eq!(serde_json::to_string(&body).unwrap(), text);
+
+    let xml = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  <error code=\"10001\">This mirror is read-only.</error>\n</errors>\n";
+    let body: Body<'_, Catalog> = codec::decode_as(xml, None, &Limits::DEFAULT).unwrap();
+    assert_eq!(body.format(), Format::Xml);
+    assert_eq!(
+        body.codes().collect::<Vec<_>>(),
+        [Code::Known(ErrorCode::MirrorReadOnly)]
+    );
+    let encoded = body.encode();
+    let again: Body<'_, Catalog> = codec::decode_as(&encoded, None, &Limits::DEFAULT).unwrap();
+    assert_eq!(again, body);
+
+    let jsonp =
+        br#"cb({"errors":[{"message":"The upstream API did not answer in time.","code":10002}]});"#;
+    let body: Body<'_, Catalog> = codec::decode_as(jsonp, None, &Limits::DEFAULT).unwrap();
+    assert_eq!(body.format(), Format::Jsonp);
+    assert_eq!(
+        body.codes().collect::<Vec<_>>(),
+        [Code::Known(ErrorCode::UpstreamUnavailable)]
+    );
+    let encoded = body.encode();
+    let again: Body<'_, Catalog> = codec::decode_as(&encoded, None, &Limits::DEFAULT).unwrap();
+    assert_eq!(again, body);
+
+    // Serving: the request's format, the spec's Content-Type.
+    let errors = [codec::json::V1Error::<Catalog>::from_entry(
+        ErrorCode::MirrorReadOnly,
+    )];
+    let served = negotiate::negotiate("/1.1/statuses/update.xml", None);
+    assert_eq!(served.format(), Format::Xml);
+    assert_eq!(
+        served.content_type::<Catalog>(),
+        "application/xml; charset=utf-8"
+    );
+    let bytes = served.encode::<Catalog>(&errors);
+    let body: Body<'_, Catalog> =
+        codec::decode_as(&bytes, Some(Format::Xml), &Limits::DEFAULT).unwrap();
+    assert_eq!(
+        body.codes().collect::<Vec<_>>(),
+        [Code::Known(ErrorCode::MirrorReadOnly)]
+    );
+
+    // A whole response: status, headers and the retry decision come from
+    // this catalog's entries (10002 is retried with backoff).
+    let headers = [("content-type", "application/json; charset=utf-8")];
+    let outcome = response::decode_response_with::<Catalog, _, _>(
+        503,
+        headers,
+        br#"{"errors":[{"message":"The upstream API did not answer in time.","code":10002}]}"#,
+        &Limits::DEFAULT,
+    );
+    let response::Outcome::Failure(e) = outcome else {
+        panic!("a 503 is a failure")
+    };
+    assert_eq!(
+        e.codes().collect::<Vec<_>>(),
+        [Code::Known(ErrorCode::UpstreamUnavailable)]
+    );
+    assert_eq!(e.status().known(), Some(HttpStatus::ServiceUnavailable));
+    assert_eq!(e.retry().retry, Retry::Backoff, "{:?}", e.retry());
 }
