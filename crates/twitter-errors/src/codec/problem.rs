@@ -386,8 +386,11 @@ impl<'a, C: Catalog> Body<'a, C> {
         }
     }
 
-    /// Whether this is a result with problems attached (v2 partial
-    /// errors): no problem at the top, items in `errors`.
+    /// Whether the body has the shape of a result with problems attached
+    /// (v2 partial errors): no problem at the top, items in `errors`, with
+    /// or without `data`. Served with status 200 it is a partial result
+    /// ([`Outcome::Partial`](super::response::Outcome::Partial)); with an
+    /// error status, the items are the error.
     pub fn is_partial(&self) -> bool {
         self.problem.is_none() && !self.errors.is_empty()
     }
