@@ -301,7 +301,9 @@ proptest! {
         // Problem types resolve the same whichever way the value was made.
         for (a, b) in decoded.problems().zip(body.problems()) {
             prop_assert_eq!(a.problem_type(), b.problem_type());
-            prop_assert_eq!(a.problem_type(), a.type_uri().and_then(|u| ProblemType::from_uri(&u)));
+            if let Some(known) = a.type_uri().and_then(|u| ProblemType::from_uri(&u)) {
+                prop_assert_eq!(a.problem_type(), Some(known));
+            }
         }
         let pretty = serde_json::to_string_pretty(&common::value(&bytes)).unwrap();
         prop_assert_eq!(&problem::decode(pretty.as_bytes()).unwrap(), &body);

@@ -5,6 +5,7 @@ use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
 use serde_json::{json, Map, Value};
+use twitter_errors::catalog::Window;
 use twitter_errors::codec::json::{Shape, V1Error};
 use twitter_errors::codec::jsonp::{Callback, Jsonp};
 use twitter_errors::codec::problem::{self, Problem};
@@ -237,7 +238,16 @@ fn typed(body: &Body<'_>) -> Value {
 
 fn problem_body(p: &problem::Body<'_>) -> Map<String, Value> {
     let mut m = Map::new();
-    m.insert("partial".into(), json!(p.is_partial()));
+    // Whether the body is one problem (with items) or only items: with
+    // status 200 the latter is a partial result, otherwise the error.
+    m.insert(
+        "shape".into(),
+        json!(if p.problem.is_some() {
+            "problem"
+        } else {
+            "errors"
+        }),
+    );
     m.insert(
         "problem".into(),
         p.problem.as_ref().map_or(Value::Null, problem),
@@ -275,6 +285,14 @@ fn outcome(o: &Outcome, status: u16) -> Value {
     }
 }
 
+fn window(w: Window) -> &'static str {
+    match w {
+        Window::App24h => "app_24h",
+        Window::User24h => "user_24h",
+        _ => "standard",
+    }
+}
+
 fn failure(e: &ApiError) -> Value {
     let retry = e.retry();
     let wait = match retry.wait {
@@ -283,8 +301,8 @@ fn failure(e: &ApiError) -> Value {
         _ => Value::Null,
     };
     let limit = match e.limit() {
-        Some(Limit::UsageCap) => json!("usage_cap"),
-        Some(Limit::RateLimit(w)) => json!(format!("rate_limit ({w:?})").to_lowercase()),
+        Some(Limit::UsageCap) => json!({"kind": "usage_cap"}),
+        Some(Limit::RateLimit(w)) => json!({"kind": "rate_limit", "window": window(w)}),
         _ => Value::Null,
     };
     let r = e.rate_limits();

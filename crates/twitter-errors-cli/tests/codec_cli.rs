@@ -154,6 +154,7 @@ fn decode_with_a_status_judges_the_response() {
     let out = run(&["decode", "--status", "200"], partial);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["outcome"], "partial");
+    assert_eq!(v["body"]["shape"], "errors");
     assert_eq!(v["body"]["errors"][0]["problem_type"], "resource_not_found");
 }
 

@@ -129,6 +129,18 @@ impl fmt::Display for RawJson<'_> {
     }
 }
 
+/// The catalog entry a `type` URI names: under one of the catalog's hosts,
+/// or, since the host changed over time, under any host whose path ends in
+/// `/problems/<slug>`.
+fn resolve<C: Catalog>(uri: &str) -> Option<C::Problem> {
+    C::Problem::from_uri(uri).or_else(|| {
+        let (_, slug) = uri.rsplit_once("/problems/")?;
+        (!slug.is_empty() && !slug.contains(['/', '?', '#']))
+            .then(|| C::Problem::from_slug(slug))
+            .flatten()
+    })
+}
+
 /// One v2 error object: a whole body's problem, or one item of `errors`.
 ///
 /// Its members are kept in order as JSON text; the accessors type them.
@@ -185,7 +197,7 @@ impl<'a, C: Catalog> Problem<'a, C> {
     pub fn insert(&mut self, name: impl Into<Cow<'a, str>>, value: RawJson<'a>) {
         let name = name.into();
         if name == "type" {
-            self.known = value.as_str().and_then(|u| C::Problem::from_uri(&u));
+            self.known = value.as_str().and_then(|u| resolve::<C>(&u));
         }
         match self.members.iter_mut().find(|(k, _)| *k == name) {
             Some(slot) => slot.1 = value,
@@ -234,7 +246,8 @@ impl<'a, C: Catalog> Problem<'a, C> {
         self.type_uri().map(|u| ProblemUri::new(u.into_owned()))
     }
 
-    /// The catalog's problem type, under whichever host it came.
+    /// The catalog's problem type, under whichever host it came (the
+    /// catalog's hosts, or any URI whose path ends in `/problems/<slug>`).
     pub fn problem_type(&self) -> Option<C::Problem> {
         self.known
     }
@@ -373,8 +386,11 @@ impl<'a, C: Catalog> Body<'a, C> {
         }
     }
 
-    /// Whether this is a result with problems attached (v2 partial
-    /// errors): no problem at the top, items in `errors`.
+    /// Whether the body has the shape of a result with problems attached
+    /// (v2 partial errors): no problem at the top, items in `errors`, with
+    /// or without `data`. Served with status 200 it is a partial result
+    /// ([`Outcome::Partial`](super::response::Outcome::Partial)); with an
+    /// error status, the items are the error.
     pub fn is_partial(&self) -> bool {
         self.problem.is_none() && !self.errors.is_empty()
     }
@@ -656,7 +672,7 @@ fn read_body<'a, C: Catalog>(
             .iter()
             .find(|(k, _)| k == "type")
             .and_then(|(_, v)| v.as_str())
-            .and_then(|u| C::Problem::from_uri(&u))
+            .and_then(|u| resolve::<C>(&u))
     };
     if !top.iter().any(|(k, _)| RESULT.contains(&&**k)) {
         let known = known(&top);
@@ -777,7 +793,7 @@ fn read_item<'a, C: Catalog>(
         let r = sc.value(depth)?;
         let v = RawJson(Cow::Borrowed(&text[r]));
         if k == "type" {
-            p.known = v.as_str().and_then(|u| C::Problem::from_uri(&u));
+            p.known = v.as_str().and_then(|u| resolve::<C>(&u));
         }
         p.members.push((k, v));
         match sc.peek() {
@@ -937,6 +953,34 @@ mod tests {
         let b = decode(body).unwrap();
         assert!(b.errors.is_empty());
         assert_eq!(b.encode(), body);
+    }
+
+    #[test]
+    fn problem_types_match_by_path_under_any_host() {
+        for (uri, want) in [
+            (
+                "https://api.twitter.com/2/problems/usage-capped",
+                Some(ProblemType::UsageCapped),
+            ),
+            (
+                "https://api.X.com/2/problems/usage-capped",
+                Some(ProblemType::UsageCapped),
+            ),
+            (
+                "https://api.example.com/3/problems/invalid-request",
+                Some(ProblemType::InvalidRequest),
+            ),
+            (
+                "https://api.example.com/problems/invalid-request/more",
+                None,
+            ),
+            ("https://api.example.com/2/problems/no-such-thing", None),
+            ("about:blank", Some(ProblemType::Generic)),
+        ] {
+            let body = format!(r#"{{"type":"{uri}","title":"t","detail":"d"}}"#);
+            let b = decode(body.as_bytes()).unwrap();
+            assert_eq!(b.problem.unwrap().problem_type(), want, "{uri}");
+        }
     }
 
     #[test]
