@@ -63,7 +63,7 @@
 //! let body = br#"{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"#;
 //! let Outcome::Failure(e) = decode_response(503, [("retry-after", "30")], body) else { unreachable!() };
 //! assert_eq!(e.retry().retry, Retry::Backoff);
-//! assert_eq!(e.to_string(), "503 Service Unavailable: Service Unavailable");
+//! assert_eq!(e.to_string(), "Service Unavailable (HTTP 503), retry in 30s");
 //! ```
 //!
 //! The catalog's reference, rendered from the same spec, is in
