@@ -83,3 +83,4 @@ pub use catalog::{
 };
 pub use generated::*;
 pub mod codec;
+pub mod integrations;

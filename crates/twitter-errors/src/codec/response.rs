@@ -819,7 +819,10 @@ mod tests {
         assert_eq!(Rfc3339(951_782_400).to_string(), "2000-02-29T00:00:00Z");
         assert_eq!(Rfc3339(1_709_251_199).to_string(), "2024-02-29T23:59:59Z");
         assert_eq!(Rfc3339(253_402_300_799).to_string(), "9999-12-31T23:59:59Z");
-        assert_eq!(Rfc3339(253_402_300_800).to_string(), "10000-01-01T00:00:00Z");
+        assert_eq!(
+            Rfc3339(253_402_300_800).to_string(),
+            "10000-01-01T00:00:00Z"
+        );
         // The largest value formats without overflow.
         assert!(Rfc3339(u64::MAX).to_string().ends_with("T07:00:15Z"));
         // Agrees with the HTTP-date parser on every day for 200 years.
