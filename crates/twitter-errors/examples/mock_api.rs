@@ -225,13 +225,21 @@ fn tweets(ids: &[&str], parameter: &str) -> Result<Response, ErrorResponse> {
         (_, false) => Some(serde_json::Value::Array(vec![tweet; found.len()])),
         (_, true) => None,
     };
-    if let Some(data) = data {
-        let data = RawJson::from_value(&data).map_err(|_| server_error())?;
-        body.result.push(("data".into(), data));
-    }
+    let bytes = match data {
+        // Everything found: a plain result.
+        Some(data) if body.errors.is_empty() => {
+            serde_json::json!({ "data": data }).to_string().into_bytes()
+        }
+        Some(data) => {
+            let data = RawJson::from_value(&data).map_err(|_| server_error())?;
+            body.result.push(("data".into(), data));
+            body.encode()
+        }
+        None => body.encode(),
+    };
     Ok((
         [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-        body.encode(),
+        bytes,
     )
         .into_response())
 }
