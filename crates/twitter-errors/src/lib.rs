@@ -66,6 +66,15 @@
 //! assert_eq!(e.to_string(), "Service Unavailable (HTTP 503), retry in 30s");
 //! ```
 //!
+//! # HTTP integrations
+//!
+//! Cargo features, all off by default, meet the errors inside an HTTP
+//! stack: `http` (status conversions, an `ErrorResponse` rendered per
+//! request, decoding an `http::Response`), `reqwest` (a response to
+//! `Result<Response, Error>` in one call) and `axum` (an `IntoResponse`
+//! that answers in the format the request asked for). See
+//! [`integrations`].
+//!
 //! The catalog's reference, rendered from the same spec, is in
 //! `docs/ERRORS.md` of the repository.
 
@@ -84,3 +93,9 @@ pub use catalog::{
 pub use generated::*;
 pub mod codec;
 pub mod integrations;
+
+/// The README's code blocks, compiled and run as doctests (they use every
+/// integration).
+#[cfg(all(doctest, feature = "reqwest", feature = "axum"))]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
