@@ -63,7 +63,7 @@ impl Server {
     async fn error(&self, target: &str, accept: Option<&str>) -> (u16, String, Vec<u8>, ApiError) {
         let (status, content_type, body, checked) = self.call(target, accept).await;
         match checked {
-            Err(Error::Api(e)) => (status, content_type, body, e),
+            Err(Error::Api(e)) => (status, content_type, body, *e),
             Err(e) => panic!("{target}: {e}"),
             Ok(r) => panic!("{target}: not an error: {:?}", r.text()),
         }

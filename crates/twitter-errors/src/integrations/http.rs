@@ -81,8 +81,13 @@ impl<S: StatusEntry> TryFrom<Status<S>> for StatusCode {
 /// [`ErrorResponse::code`] builds both from one catalog code: the v2 form
 /// is then the generic `about:blank` problem of the code's status, as the
 /// v2 API serves for failures that have no problem type of their own.
+///
+/// It is one pointer wide, so a `Result<T, ErrorResponse>` stays small.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ErrorResponse<C: Catalog = crate::Catalog> {
+pub struct ErrorResponse<C: Catalog = crate::Catalog>(Box<Parts<C>>);
+
+#[derive(Clone, Debug, PartialEq)]
+struct Parts<C: Catalog> {
     status: u16,
     errors: Vec<V1Error<'static, C>>,
     problem: Option<problem::Body<'static, C>>,
@@ -107,23 +112,23 @@ impl<C: Catalog> ErrorResponse<C> {
     /// documents none), and the generic problem of that status for v2.
     pub fn from_code(code: C::Code) -> Self {
         let status = code.info().status.map_or(400, |s| s.info().status);
-        ErrorResponse {
+        ErrorResponse(Box::new(Parts {
             status,
             errors: vec![V1Error::from_entry(code)],
             problem: Some(problem::Body::new(Some(generic::<C>(status)), Vec::new())),
             headers: HeaderMap::new(),
-        }
+        }))
     }
 
     /// v1.1 errors served with `status`; v2 requests get the generic
     /// problem of that status.
     pub fn errors(status: u16, errors: Vec<V1Error<'_, C>>) -> Self {
-        ErrorResponse {
+        ErrorResponse(Box::new(Parts {
             status,
             errors: errors.into_iter().map(V1Error::into_owned).collect(),
             problem: Some(problem::Body::new(Some(generic::<C>(status)), Vec::new())),
             headers: HeaderMap::new(),
-        }
+        }))
     }
 
     /// A v2 problem type with its title, `detail`, and the status the
@@ -140,39 +145,39 @@ impl<C: Catalog> ErrorResponse<C> {
 
     /// A v2 problem body served with `status`, to every request.
     pub fn problem(status: u16, body: problem::Body<'_, C>) -> Self {
-        ErrorResponse {
+        ErrorResponse(Box::new(Parts {
             status,
             errors: Vec::new(),
             problem: Some(body.into_owned()),
             headers: HeaderMap::new(),
-        }
+        }))
     }
 
     /// Sets the status.
     #[must_use]
     pub fn with_status(mut self, status: u16) -> Self {
-        self.status = status;
+        self.0.status = status;
         self
     }
 
     /// Sets the v1.1 errors.
     #[must_use]
     pub fn with_errors(mut self, errors: Vec<V1Error<'_, C>>) -> Self {
-        self.errors = errors.into_iter().map(V1Error::into_owned).collect();
+        self.0.errors = errors.into_iter().map(V1Error::into_owned).collect();
         self
     }
 
     /// Sets the body v2 requests get.
     #[must_use]
     pub fn with_problem(mut self, body: problem::Body<'_, C>) -> Self {
-        self.problem = Some(body.into_owned());
+        self.0.problem = Some(body.into_owned());
         self
     }
 
     /// Adds a header, such as a rate-limit one.
     #[must_use]
     pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
-        self.headers.append(name, value);
+        self.0.headers.append(name, value);
         self
     }
 
@@ -180,34 +185,34 @@ impl<C: Catalog> ErrorResponse<C> {
     /// catalog's spec lists ([`Catalog::HEADERS`]).
     #[must_use]
     pub fn with_rate_limits(mut self, limits: &RateLimits) -> Self {
-        write_rate_limits::<C>(&mut self.headers, limits);
+        write_rate_limits::<C>(&mut self.0.headers, limits);
         self
     }
 
     /// The status served when response codes are not suppressed.
     pub fn status(&self) -> u16 {
-        self.status
+        self.0.status
     }
 
     /// The v1.1 errors.
     pub fn v1_errors(&self) -> &[V1Error<'static, C>] {
-        &self.errors
+        &self.0.errors
     }
 
     /// The body v2 requests get.
     pub fn problem_body(&self) -> Option<&problem::Body<'static, C>> {
-        self.problem.as_ref()
+        self.0.problem.as_ref()
     }
 
     /// The headers added to every rendering.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        &self.0.headers
     }
 
     /// The format and bytes of the body for a request.
     pub fn encode(&self, asked: &Negotiated) -> (Format, Vec<u8>) {
         let v2 = asked.format() == Format::Problem;
-        match (&self.problem, self.errors.is_empty()) {
+        match (&self.0.problem, self.0.errors.is_empty()) {
             (Some(p), _) if v2 => (Format::Problem, p.encode()),
             (Some(p), true) => (Format::Problem, p.encode()),
             _ => {
@@ -215,7 +220,7 @@ impl<C: Catalog> ErrorResponse<C> {
                     Format::Problem => Format::Json,
                     f => f,
                 };
-                (format, asked.encode(&self.errors))
+                (format, asked.encode(&self.0.errors))
             }
         }
     }
@@ -225,12 +230,12 @@ impl<C: Catalog> ErrorResponse<C> {
     /// added headers and the body.
     pub fn to_http(&self, asked: &Negotiated) -> ::http::Response<Vec<u8>> {
         let (format, body) = self.encode(asked);
-        let status = StatusCode::from_u16(asked.status(self.status))
+        let status = StatusCode::from_u16(asked.status(self.0.status))
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = ::http::Response::new(body);
         *response.status_mut() = status;
         let headers = response.headers_mut();
-        headers.clone_from(&self.headers);
+        headers.clone_from(&self.0.headers);
         headers.insert(
             CONTENT_TYPE,
             HeaderValue::from_static(C::content_type(format)),

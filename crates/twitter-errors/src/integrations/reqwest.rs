@@ -112,8 +112,8 @@ impl<C: Catalog> Response<C> {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error<C: Catalog = crate::Catalog> {
-    /// The API answered with an error.
-    Api(ApiError<C>),
+    /// The API answered with an error (boxed: it holds the whole body).
+    Api(Box<ApiError<C>>),
     /// The body could not be read.
     Transport(::reqwest::Error),
 }
@@ -148,7 +148,7 @@ impl<C: Catalog> std::error::Error for Error<C> {
 
 impl<C: Catalog> From<ApiError<C>> for Error<C> {
     fn from(e: ApiError<C>) -> Self {
-        Error::Api(e)
+        Error::Api(Box::new(e))
     }
 }
 
@@ -176,7 +176,7 @@ pub async fn check_with<C: Catalog>(
     let body = Vec::from(response.bytes().await?);
     let outcome = decode_response_with::<C, _, _>(status.as_u16(), &headers, &body, limits);
     let partial = match outcome {
-        Outcome::Failure(e) => return Err(Error::Api(e)),
+        Outcome::Failure(e) => return Err(Error::Api(Box::new(e))),
         Outcome::Partial(p) => Some(p),
         _ => None,
     };
