@@ -124,7 +124,7 @@ where
     }
 }
 
-/// Middleware (for [`axum::middleware::from_fn`](::axum::middleware::from_fn))
+/// Middleware (for [`axum::middleware::from_fn`])
 /// that renders every [`ErrorResponse`] of the bundled catalog in the
 /// format its request asked for, and makes that format available to the
 /// [`Requested`] extractor.

@@ -1,9 +1,9 @@
 //! The `http` crate's types (feature `http`).
 //!
 //! - [`HttpStatus`] and [`Status`] convert to and from
-//!   [`http::StatusCode`](::http::StatusCode);
+//!   [`http::StatusCode`];
 //! - an [`ErrorResponse`] (the errors a server answers with) renders as an
-//!   [`http::Response`](::http::Response) in the format a request asked for,
+//!   [`http::Response`] in the format a request asked for,
 //!   with the right status and Content-Type;
 //! - [`decode`] reads an `http::Response` with any body that is bytes into
 //!   an [`Outcome`]: success, partial v2 result, or [`ApiError`].

@@ -1,7 +1,7 @@
 //! `reqwest` responses (feature `reqwest`).
 //!
 //! [`check`] (or [`ResponseExt::api_result`]) reads a
-//! [`reqwest::Response`](::reqwest::Response) once (status, headers and
+//! [`reqwest::Response`] once (status, headers and
 //! body) and tells what it was:
 //!
 //! - `Ok(`[`Response`]`)`: the call worked. Its body is there to read, with
@@ -191,7 +191,7 @@ pub async fn check_with<C: Catalog>(
     })
 }
 
-/// [`check`] as a method of [`reqwest::Response`](::reqwest::Response).
+/// [`check`] as a method of [`reqwest::Response`].
 pub trait ResponseExt {
     /// Reads the response: see [`check`].
     fn api_result(self) -> impl Future<Output = Result<Response, Error>> + Send;
