@@ -157,3 +157,57 @@ where
     parts.headers.extend(rendered_parts.headers);
     Response::from_parts(parts, Body::from(body))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ErrorCode, Format};
+    use ::http::header::CONTENT_TYPE;
+
+    #[test]
+    fn without_context_an_error_answers_in_json_and_waits_for_the_middleware() {
+        let response = ErrorResponse::code(ErrorCode::PageDoesNotExist).into_response();
+        assert_eq!(response.status().as_u16(), 404);
+        assert_eq!(
+            response.headers()[CONTENT_TYPE],
+            "application/json; charset=utf-8"
+        );
+        assert!(response
+            .extensions()
+            .get::<Pending<crate::Catalog>>()
+            .is_some());
+    }
+
+    #[test]
+    fn the_extractor_reads_the_original_uri_and_accept() {
+        let request = ::http::Request::builder()
+            .uri("/tweets/1?suppress_response_codes")
+            .header(ACCEPT, "application/xml")
+            .extension(OriginalUri(
+                "/2/tweets/1?suppress_response_codes".parse().unwrap(),
+            ))
+            .body(())
+            .unwrap();
+        let (parts, ()) = request.into_parts();
+        let requested = Requested::from_parts(&parts);
+        assert_eq!(requested.format(), Format::Problem);
+        assert!(requested.suppress_response_codes());
+        let response = requested
+            .respond(ErrorResponse::code(ErrorCode::OverCapacity))
+            .into_response();
+        assert_eq!(response.status().as_u16(), 200);
+        assert_eq!(
+            response.headers()[CONTENT_TYPE],
+            "application/problem+json; charset=utf-8"
+        );
+        assert!(response.extensions().is_empty());
+
+        let (parts, ()) = ::http::Request::builder()
+            .uri("/1.1/x")
+            .header(ACCEPT, "text/xml")
+            .body(())
+            .unwrap()
+            .into_parts();
+        assert_eq!(Requested::from_parts(&parts).format(), Format::Xml);
+    }
+}
