@@ -248,19 +248,14 @@ fn tweets(ids: &[&str], parameter: &str) -> Result<Response, ErrorResponse> {
 fn invalid(message: &str) -> ErrorResponse {
     let detail = "One or more parameters to your request was invalid.";
     let mut item = Problem::new();
-    let text = |s: &str| RawJson::from_value(&serde_json::Value::String(s.to_owned()));
-    match text(message) {
-        Ok(m) => item.insert("message", m),
-        Err(_) => return server_error(),
-    }
-    let mut e = ErrorResponse::problem_type(ProblemType::InvalidRequest, detail);
+    item.insert("message", RawJson::string(message));
+    let e = ErrorResponse::problem_type(ProblemType::InvalidRequest, detail);
     let mut body = e
         .problem_body()
         .cloned()
         .unwrap_or_else(|| problem::Body::new(None, Vec::new()));
     body.errors.push(item);
-    e = e.with_problem(body);
-    e
+    e.with_problem(body)
 }
 
 fn server_error() -> ErrorResponse {

@@ -137,9 +137,9 @@ impl<C: Catalog> ErrorResponse<C> {
         let info = problem_type.info();
         let status = info.status.map_or(400, |s| s.info().status);
         let mut p = Problem::new();
-        p.insert("title", json_str(info.title));
-        p.insert("detail", json_str(detail));
-        p.insert("type", json_str(info.uri));
+        p.insert("title", RawJson::string(info.title));
+        p.insert("detail", RawJson::string(detail));
+        p.insert("type", RawJson::string(info.uri));
         ErrorResponse::problem(status, problem::Body::new(Some(p), Vec::new()))
     }
 
@@ -249,21 +249,11 @@ impl<C: Catalog> ErrorResponse<C> {
 fn generic<C: Catalog>(status: u16) -> Problem<'static, C> {
     let text = C::Status::from_u16(status).map_or("Error", |s| s.info().text);
     let mut p = Problem::new();
-    p.insert("title", json_str(text));
-    p.insert("detail", json_str(text));
-    p.insert("type", json_str("about:blank"));
-    p.insert(
-        "status",
-        RawJson::from_value(&status.into()).unwrap_or_else(|_| json_str("")),
-    );
+    p.insert("title", RawJson::string(text));
+    p.insert("detail", RawJson::string(text));
+    p.insert("type", RawJson::string("about:blank"));
+    p.insert("status", RawJson::integer(i64::from(status)));
     p
-}
-
-/// A JSON string value.
-fn json_str(text: &str) -> RawJson<'static> {
-    // Serializing a string cannot fail.
-    RawJson::from_value(&serde_json::Value::String(text.to_owned()))
-        .unwrap_or_else(|_| json_str(""))
 }
 
 /// Writes a rate-limit state as headers.
