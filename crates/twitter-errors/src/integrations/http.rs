@@ -394,6 +394,52 @@ mod tests {
     }
 
     #[test]
+    fn several_errors_and_added_headers() {
+        let errors: Vec<V1Error> = vec![
+            V1Error::from_entry(ErrorCode::OverCapacity),
+            V1Error::new(Code::Unknown(9999), "Something new"),
+        ];
+        let e = ErrorResponse::errors(503, errors)
+            .with_header(
+                HeaderName::from_static("retry-after"),
+                HeaderValue::from(30),
+            )
+            .with_header(
+                HeaderName::from_static("x-note"),
+                HeaderValue::from_static("a"),
+            )
+            .with_header(
+                HeaderName::from_static("x-note"),
+                HeaderValue::from_static("b"),
+            );
+        assert_eq!(e.status(), 503);
+        assert_eq!(e.v1_errors().len(), 2);
+        let r = e.to_http(&negotiate("/1.1/x.json", None));
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.headers().get_all("x-note").iter().count(), 2);
+        assert_eq!(
+            r.body(),
+            br#"{"errors":[{"message":"Over capacity.","code":130},{"message":"Something new","code":9999}]}"#
+        );
+        let d = ApiError::<crate::Catalog>::from_http(&r, &Limits::DEFAULT);
+        assert_eq!(
+            d.codes().collect::<Vec<_>>(),
+            [Code::Known(ErrorCode::OverCapacity), Code::Unknown(9999)]
+        );
+        assert_eq!(d.retry().wait, Some(Wait::Seconds(30)));
+        assert_eq!(
+            d.to_string(),
+            "130 Over capacity; 9999 Something new (HTTP 503), retry in 30s"
+        );
+        // v2 requests get the generic problem of the status.
+        let r = e.to_http(&negotiate("/2/tweets", None));
+        assert_eq!(
+            r.body(),
+            br#"{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"#
+        );
+    }
+
+    #[test]
     fn problem_types_and_rate_limits() {
         let e = ErrorResponse::problem_type(
             ProblemType::InvalidRequest,
