@@ -606,13 +606,14 @@ fn is_usage_capped<C: Catalog>(p: &problem::Problem<'_, C>) -> bool {
 /// ```text
 /// 88 Rate limit exceeded (HTTP 429), retry after 2026-11-22T14:05:00Z
 /// 34 Sorry, that page does not exist (HTTP 404, served as 200)
-/// Not Found Error: Could not find tweet with id: [1]. (HTTP 404)
+/// Not Found Error: Could not find tweet with id: [1] (HTTP 404)
 /// Service Unavailable (HTTP 503), retry in 30s
 /// ```
 ///
-/// v1.1 errors show as `code message` (up to three, then how many more),
-/// v2 problems as `title: detail`, and a body that did not decode as its
-/// short plain text or the status's reason phrase. A reset time is written
+/// v1.1 errors show as `code message`, v2 problems (the body's, then the
+/// items of `errors`) as `title: detail`, up to three, then how many more;
+/// messages lose their final period. A body that did not decode shows as
+/// its short plain text or the status's reason phrase. A reset time is written
 /// in RFC 3339, UTC.
 impl<C: Catalog> fmt::Display for ApiError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -629,8 +630,7 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
                     f.write_str("; ")?;
                 }
                 write!(f, "{}", e.code.code())?;
-                let message = e.message.trim();
-                let message = message.strip_suffix('.').unwrap_or(message);
+                let message = sentence(&e.message);
                 if !message.is_empty() {
                     write!(f, " {message}")?;
                 }
@@ -647,9 +647,9 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
                     .or_else(|| p.message())
                     .filter(|d| Some(d) != title.as_ref());
                 match (&title, &detail) {
-                    (Some(t), Some(d)) => write!(f, "{t}: {d}")?,
-                    (Some(t), None) => f.write_str(t)?,
-                    (None, Some(d)) => f.write_str(d)?,
+                    (Some(t), Some(d)) => write!(f, "{}: {}", sentence(t), sentence(d))?,
+                    (Some(t), None) => f.write_str(sentence(t))?,
+                    (None, Some(d)) => f.write_str(sentence(d))?,
                     (None, None) => match p.type_uri() {
                         Some(uri) => f.write_str(&uri)?,
                         None => f.write_str("problem")?,
@@ -679,6 +679,13 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
             (None, _) => Ok(()),
         }
     }
+}
+
+/// A message without surrounding space and its final period, to be
+/// joined with others.
+fn sentence(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_suffix('.').unwrap_or(text)
 }
 
 /// `; and N more` when `total` items were more than the `shown` ones.
@@ -797,7 +804,7 @@ mod tests {
         let body = br#"{"title":"Not Found Error","detail":"Could not find tweet with id: [1].","type":"https://api.twitter.com/2/problems/resource-not-found"}"#;
         assert_eq!(
             ApiError::from_response(404, NONE, body).to_string(),
-            "Not Found Error: Could not find tweet with id: [1]. (HTTP 404)"
+            "Not Found Error: Could not find tweet with id: [1] (HTTP 404)"
         );
         let body = br#"{"errors":[{"message":"The `ids` query parameter can not be empty"}]}"#;
         assert_eq!(
