@@ -379,7 +379,12 @@ fn seed_002_invalid_request_with_two_errors() {
     assert_eq!(e.retry().retry, Retry::Never);
     assert_eq!(
         e.to_string(),
-        "400 Bad Request: Invalid Request: One or more parameters to your request was invalid."
+        "Invalid Request: One or more parameters to your request was invalid; \
+         The query parameter [tweep.fields] is not one of \
+         [id,expansions,tweet.fields,media.fields,poll.fields,place.fields,user.fields]; \
+         The `expansions` query parameter value [asdf] is not one of \
+         [author_id,referenced_tweets.id,referenced_tweets.id.author_id,entities.mentions.username,\
+         attachments.poll_ids,attachments.media_keys,in_reply_to_user_id,geo.place_id] (HTTP 400)"
     );
 }
 

@@ -28,7 +28,14 @@ fn metadata() -> serde_json::Value {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = std::process::Command::new(cargo)
         .current_dir(workspace())
-        .args(["metadata", "--format-version", "1", "--locked"])
+        // Every feature: the optional integrations are part of the promise.
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--locked",
+            "--all-features",
+        ])
         .output()
         .unwrap();
     assert!(
@@ -150,4 +157,6 @@ fn every_dependency_of_the_published_crates_builds_on_it() {
     // The check saw the real graph, not an empty one.
     assert!(seen.iter().any(|id| by_id(id)["name"] == "syn"));
     assert!(seen.iter().any(|id| by_id(id)["name"] == "serde_json"));
+    assert!(seen.iter().any(|id| by_id(id)["name"] == "axum"));
+    assert!(seen.iter().any(|id| by_id(id)["name"] == "reqwest"));
 }

@@ -63,8 +63,17 @@
 //! let body = br#"{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"#;
 //! let Outcome::Failure(e) = decode_response(503, [("retry-after", "30")], body) else { unreachable!() };
 //! assert_eq!(e.retry().retry, Retry::Backoff);
-//! assert_eq!(e.to_string(), "503 Service Unavailable: Service Unavailable");
+//! assert_eq!(e.to_string(), "Service Unavailable (HTTP 503), retry in 30s");
 //! ```
+//!
+//! # HTTP integrations
+//!
+//! Cargo features, all off by default, meet the errors inside an HTTP
+//! stack: `http` (status conversions, an `ErrorResponse` rendered per
+//! request, decoding an `http::Response`), `reqwest` (a response to
+//! `Result<Response, Error>` in one call) and `axum` (an `IntoResponse`
+//! that answers in the format the request asked for). See
+//! [`integrations`].
 //!
 //! The catalog's reference, rendered from the same spec, is in
 //! `docs/ERRORS.md` of the repository.
@@ -83,3 +92,10 @@ pub use catalog::{
 };
 pub use generated::*;
 pub mod codec;
+pub mod integrations;
+
+/// The README's code blocks, compiled and run as doctests (they use every
+/// integration).
+#[cfg(all(doctest, feature = "reqwest", feature = "axum"))]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

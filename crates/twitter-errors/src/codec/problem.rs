@@ -84,6 +84,26 @@ impl<'a> RawJson<'a> {
         serde_json::to_string(value).map(|t| RawJson(Cow::Owned(t)))
     }
 
+    /// A JSON string holding `text`.
+    ///
+    /// ```
+    /// use twitter_errors::codec::problem::RawJson;
+    ///
+    /// assert_eq!(RawJson::string("a \"b\"").get(), r#""a \"b\"""#);
+    /// assert_eq!(RawJson::integer(-404).get(), "-404");
+    /// ```
+    pub fn string(text: &str) -> RawJson<'static> {
+        let mut out = Vec::with_capacity(text.len() + 2);
+        write_str(&mut out, text, Escape::default());
+        // `write_str` writes valid UTF-8: the input's, and ASCII escapes.
+        RawJson(Cow::Owned(String::from_utf8_lossy(&out).into_owned()))
+    }
+
+    /// A JSON number holding `n`.
+    pub fn integer(n: i64) -> RawJson<'static> {
+        RawJson(Cow::Owned(n.to_string()))
+    }
+
     /// Checks that `text` is one JSON value and keeps it as it is.
     pub fn from_text(text: String) -> Result<RawJson<'static>, serde_json::Error> {
         serde_json::from_str::<de::IgnoredAny>(&text)?;

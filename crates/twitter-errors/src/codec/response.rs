@@ -600,37 +600,136 @@ fn is_usage_capped<C: Catalog>(p: &problem::Problem<'_, C>) -> bool {
     })
 }
 
+/// A line a person can read in a log: what failed, the HTTP status, and
+/// when to retry.
+///
+/// ```text
+/// 88 Rate limit exceeded (HTTP 429), retry after 2026-11-22T14:05:00Z
+/// 34 Sorry, that page does not exist (HTTP 404, served as 200)
+/// Not Found Error: Could not find tweet with id: [1] (HTTP 404)
+/// Service Unavailable (HTTP 503), retry in 30s
+/// ```
+///
+/// v1.1 errors show as `code message`, v2 problems (the body's, then the
+/// items of `errors`) as `title: detail`, up to three, then how many more;
+/// messages lose their final period. A body that did not decode shows as
+/// its short plain text or the status's reason phrase. A reset time is written
+/// in RFC 3339, UTC.
 impl<C: Catalog> fmt::Display for ApiError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 3;
         let status = self.effective_status();
-        match status {
-            Status::Known(s) => write!(f, "{} {}", s.info().status, s.info().text)?,
-            Status::Unknown(n) => write!(f, "HTTP {n}")?,
-        }
-        if status != self.status {
-            write!(f, " (served as {})", self.status.as_u16())?;
-        }
-        if let Some(c) = self.codes().next() {
-            write!(f, ": code {}", c.code())?;
-            if let Some(m) = self.message() {
-                write!(f, " {m}")?;
+        let codes: Vec<&super::json::V1Error<'static, C>> = self
+            .body()
+            .map(|b| b.v1_errors().iter().collect())
+            .unwrap_or_default();
+        let problems: Vec<&problem::Problem<'static, C>> = self.problems().collect();
+        if !codes.is_empty() {
+            for (i, e) in codes.iter().take(SHOWN).enumerate() {
+                if i > 0 {
+                    f.write_str("; ")?;
+                }
+                write!(f, "{}", e.code.code())?;
+                let message = sentence(&e.message);
+                if !message.is_empty() {
+                    write!(f, " {message}")?;
+                }
             }
-        } else if let Some(p) = self.problems().next() {
-            let title = p.title();
-            if let Some(t) = &title {
-                write!(f, ": {t}")?;
+            more(f, codes.len(), SHOWN)?;
+        } else if !problems.is_empty() {
+            for (i, p) in problems.iter().take(SHOWN).enumerate() {
+                if i > 0 {
+                    f.write_str("; ")?;
+                }
+                let title = p.title();
+                let detail = p
+                    .detail()
+                    .or_else(|| p.message())
+                    .filter(|d| Some(d) != title.as_ref());
+                match (&title, &detail) {
+                    (Some(t), Some(d)) => write!(f, "{}: {}", sentence(t), sentence(d))?,
+                    (Some(t), None) => f.write_str(sentence(t))?,
+                    (None, Some(d)) => f.write_str(sentence(d))?,
+                    (None, None) => match p.type_uri() {
+                        Some(uri) => f.write_str(&uri)?,
+                        None => f.write_str("problem")?,
+                    },
+                }
             }
-            if let Some(d) = p
-                .detail()
-                .or_else(|| p.message())
-                .filter(|d| Some(d) != title.as_ref())
-            {
-                write!(f, ": {d}")?;
-            }
+            more(f, problems.len(), SHOWN)?;
         } else if let Some(m) = self.message() {
-            write!(f, ": {m}")?;
+            f.write_str(&m)?;
+        } else {
+            match status {
+                Status::Known(s) => f.write_str(s.info().text)?,
+                Status::Unknown(_) => f.write_str("Error")?,
+            }
         }
-        Ok(())
+        write!(f, " (HTTP {}", status.as_u16())?;
+        if status != self.status {
+            write!(f, ", served as {}", self.status.as_u16())?;
+        }
+        f.write_str(")")?;
+        let decision = self.retry();
+        match (decision.wait, decision.retry) {
+            (Some(Wait::Until(t)), _) => write!(f, ", retry after {}", Rfc3339(t)),
+            (Some(Wait::Seconds(s)), _) => write!(f, ", retry in {s}s"),
+            (None, Retry::AfterReset) => f.write_str(", retry after the rate-limit reset"),
+            (None, Retry::Backoff) => f.write_str(", retry with backoff"),
+            (None, _) => Ok(()),
+        }
+    }
+}
+
+/// A message without surrounding space and its final period, to be
+/// joined with others.
+fn sentence(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_suffix('.').unwrap_or(text)
+}
+
+/// `; and N more` when `total` items were more than the `shown` ones.
+fn more(f: &mut fmt::Formatter<'_>, total: usize, shown: usize) -> fmt::Result {
+    if total > shown {
+        write!(f, "; and {} more", total - shown)?;
+    }
+    Ok(())
+}
+
+/// UTC epoch seconds written as RFC 3339: `2026-11-22T14:05:00Z`.
+///
+/// ```
+/// use twitter_errors::codec::response::Rfc3339;
+///
+/// assert_eq!(Rfc3339(1_795_356_300).to_string(), "2026-11-22T14:05:00Z");
+/// assert_eq!(Rfc3339(0).to_string(), "1970-01-01T00:00:00Z");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rfc3339(pub u64);
+
+impl fmt::Display for Rfc3339 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secs = self.0;
+        let days = secs / 86_400;
+        let rem = secs % 86_400;
+        // Civil date from days since 1970-01-01 (Howard Hinnant's
+        // algorithm), in u64: every value of u64 seconds fits.
+        let z = days + 719_468;
+        let era = z / 146_097;
+        let doe = z % 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + u64::from(month <= 2);
+        write!(
+            f,
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+            rem / 3600,
+            rem % 3600 / 60,
+            rem % 60
+        )
     }
 }
 
@@ -681,6 +780,73 @@ mod tests {
     }
 
     #[test]
+    fn display_reads_like_a_log_line() {
+        let headers = [
+            ("x-rate-limit-remaining", "0"),
+            ("x-rate-limit-reset", "1795356300"),
+        ];
+        let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
+        let e = ApiError::from_response(429, headers, body);
+        assert_eq!(
+            e.to_string(),
+            "88 Rate limit exceeded (HTTP 429), retry after 2026-11-22T14:05:00Z"
+        );
+        let e = ApiError::from_response(429, NONE, body);
+        assert_eq!(
+            e.to_string(),
+            "88 Rate limit exceeded (HTTP 429), retry after the rate-limit reset"
+        );
+        let body = br#"{"errors":[{"message":"Over capacity","code":130},{"message":"Internal error","code":131},{"message":"x","code":1},{"message":"","code":2}]}"#;
+        assert_eq!(
+            ApiError::from_response(503, NONE, body).to_string(),
+            "130 Over capacity; 131 Internal error; 1 x; and 1 more (HTTP 503), retry with backoff"
+        );
+        let body = br#"{"title":"Not Found Error","detail":"Could not find tweet with id: [1].","type":"https://api.twitter.com/2/problems/resource-not-found"}"#;
+        assert_eq!(
+            ApiError::from_response(404, NONE, body).to_string(),
+            "Not Found Error: Could not find tweet with id: [1] (HTTP 404)"
+        );
+        let body = br#"{"errors":[{"message":"The `ids` query parameter can not be empty"}]}"#;
+        assert_eq!(
+            ApiError::from_response(400, NONE, body).to_string(),
+            "The `ids` query parameter can not be empty (HTTP 400)"
+        );
+        assert_eq!(
+            ApiError::from_response(599, NONE, b"").to_string(),
+            "Error (HTTP 599), retry with backoff"
+        );
+        assert_eq!(
+            ApiError::from_response(404, NONE, b"<html></html>").to_string(),
+            "Not Found (HTTP 404)"
+        );
+    }
+
+    #[test]
+    fn rfc3339_covers_every_second() {
+        assert_eq!(Rfc3339(951_782_400).to_string(), "2000-02-29T00:00:00Z");
+        assert_eq!(Rfc3339(1_709_251_199).to_string(), "2024-02-29T23:59:59Z");
+        assert_eq!(Rfc3339(253_402_300_799).to_string(), "9999-12-31T23:59:59Z");
+        assert_eq!(
+            Rfc3339(253_402_300_800).to_string(),
+            "10000-01-01T00:00:00Z"
+        );
+        // The largest value formats without overflow.
+        assert!(Rfc3339(u64::MAX).to_string().ends_with("T07:00:15Z"));
+        // Agrees with the HTTP-date parser on every day for 200 years.
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        for day in 0..(200 * 366) {
+            let t = day * 86_400 + 3_723;
+            let text = Rfc3339(t).to_string();
+            let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
+            let month = MONTHS[m.parse::<usize>().unwrap() - 1];
+            let date = format!("Mon, {d} {month} {y} 01:02:03 GMT");
+            assert_eq!(http_date(&date), Some(t), "{text}");
+        }
+    }
+
+    #[test]
     fn suppressed_response_codes_are_still_errors() {
         let body = br#"{"errors":[{"message":"Sorry, that page does not exist","code":34}]}"#;
         let Outcome::Failure(e) = decode_response(200, NONE, body) else {
@@ -694,7 +860,7 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "404 Not Found (served as 200): code 34 Sorry, that page does not exist"
+            "34 Sorry, that page does not exist (HTTP 404, served as 200)"
         );
     }
 
@@ -709,7 +875,7 @@ mod tests {
         assert_eq!(e.raw_body(), Some(&text[..]));
         assert_eq!(
             e.to_string(),
-            "401 Unauthorized: Error processing your OAuth request: Invalid oauth_verifier parameter"
+            "Error processing your OAuth request: Invalid oauth_verifier parameter (HTTP 401)"
         );
         assert!(e.decode_error().is_some());
         assert_eq!(e.retry().retry, Retry::Never);
