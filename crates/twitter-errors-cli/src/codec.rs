@@ -98,7 +98,7 @@ pub fn decode(rest: &[String]) -> Result<ExitCode, String> {
             args.format,
             &Limits::DEFAULT,
         );
-        println!("{}", pretty(&outcome(&o, status)));
+        outln!("{}", pretty(&outcome(&o, status)));
         return Ok(ExitCode::SUCCESS);
     }
     let body = match codec::decode_as::<Catalog>(&input, args.format, &Limits::DEFAULT) {
@@ -111,7 +111,7 @@ pub fn decode(rest: &[String]) -> Result<ExitCode, String> {
     if args.reencode {
         write_stdout(&body.encode())?;
     } else {
-        println!("{}", pretty(&typed(&body)));
+        outln!("{}", pretty(&typed(&body)));
     }
     Ok(ExitCode::SUCCESS)
 }

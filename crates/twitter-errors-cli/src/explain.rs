@@ -168,6 +168,6 @@ pub fn explain(value: &str) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    println!("{}", found.join("\n"));
+    outln!("{}", found.join("\n"));
     ExitCode::SUCCESS
 }

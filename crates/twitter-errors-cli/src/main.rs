@@ -1,6 +1,21 @@
 //! `twitter-errors`: look up, check and render the Twitter (X) API error
 //! catalog.
 
+/// `println!` that ends the process quietly when stdout is closed (as in
+/// `twitter-errors explain 88 | head -1`) instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("twitter-errors: stdout: {e}");
+            std::process::exit(2);
+        }
+    }};
+}
+
 mod codec;
 mod explain;
 
@@ -47,7 +62,7 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some((cmd, rest)) = args.split_first() else {
-        println!("{USAGE}");
+        outln!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
     };
     match cmd.as_str() {
@@ -61,7 +76,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "decode" => codec::decode(rest),
         "encode" => codec::encode(rest),
         "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!(
@@ -101,7 +116,7 @@ fn check(rest: &[String]) -> Result<ExitCode, String> {
         eprintln!("{e}");
         return Ok(ExitCode::FAILURE);
     }
-    println!(
+    outln!(
         "{}: ok ({} statuses, {} codes, {} problem types, {} fields)",
         path.display(),
         spec.statuses.len(),
@@ -144,7 +159,7 @@ fn emit(text: &str, out: Option<&Path>, check: bool, regenerate: &str) -> Result
         (Some(path), true) => {
             let current = std::fs::read_to_string(path).unwrap_or_default();
             if current.replace("\r\n", "\n") == text {
-                println!("{}: up to date", path.display());
+                outln!("{}: up to date", path.display());
                 Ok(ExitCode::SUCCESS)
             } else {
                 eprintln!(
@@ -159,7 +174,7 @@ fn emit(text: &str, out: Option<&Path>, check: bool, regenerate: &str) -> Result
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
             std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-            println!("wrote {}", path.display());
+            outln!("wrote {}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         (None, true) => Err("--check needs --out PATH".into()),

@@ -99,3 +99,20 @@ fn unknown_values_fail_with_a_clear_message() {
         assert!(err.contains("hint:"), "{err}");
     }
 }
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    // As in `twitter-errors explain 88 | head -0`: the reader is gone before
+    // anything is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_twitter-errors"))
+        .args(["explain", "404"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("it exits");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
