@@ -435,6 +435,36 @@ fn xml_encoding_escapes_markup_and_quotes() {
     let decoded = xml::decode(&bytes).unwrap();
     assert_eq!(decoded, body);
     assert_eq!(decoded.v1_errors()[0].message, message);
+
+    // A member whose name is no XML name (it came from a JSON body, say)
+    // cannot inject markup through the attribute name.
+    let json =
+        br#"{"errors":[{"message":"m","code":34,"x=\"1\"><injected a":"v","a b":1,"ok":"k"}]}"#;
+    let from_json = json::decode(json).unwrap();
+    let body = xml::Body::Errors(from_json.v1_errors().to_vec());
+    let text = String::from_utf8(body.encode()).unwrap();
+    assert!(!text.contains("<injected"), "{text}");
+    assert_eq!(
+        text.matches('<').count(),
+        text.matches('>').count(),
+        "{text}"
+    );
+    let decoded = xml::decode(text.as_bytes()).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(decoded.v1_errors()[0].message, "m");
+    // The members XML can carry are kept; the others are left out.
+    let kept: Vec<&str> = decoded.v1_errors()[0]
+        .extra
+        .iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(kept, ["ok"]);
+    // Decoding refuses attribute names that are not XML names.
+    assert_eq!(
+        xml::decode(b"<errors><error code=\"1\" a$b=\"x\">m</error></errors>")
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Syntax
+    );
 }
 
 #[test]
