@@ -18,9 +18,8 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again.encode(), bytes);
 
         let as_xml = xml::Body::<Catalog>::Errors(body.v1_errors().to_vec()).encode();
-        let x = xml::decode_with::<Catalog>(&as_xml, &Limits::DEFAULT).unwrap_or_else(|e| {
-            panic!("{e}: {}", String::from_utf8_lossy(&as_xml))
-        });
+        let x = xml::decode_with::<Catalog>(&as_xml, &Limits::DEFAULT)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&as_xml)));
         assert_eq!(x.v1_errors().len(), body.v1_errors().len());
         for (a, b) in x.v1_errors().iter().zip(body.v1_errors()) {
             assert_eq!(a.code, b.code);

@@ -27,7 +27,9 @@ fuzz_target!(|data: &[u8]| {
         .filter_map(|line| {
             let colon = line.iter().position(|&b| b == b':')?;
             let name = String::from_utf8_lossy(&line[..colon]).into_owned();
-            let value = line[colon + 1..].strip_prefix(b" ").unwrap_or(&line[colon + 1..]);
+            let value = line[colon + 1..]
+                .strip_prefix(b" ")
+                .unwrap_or(&line[colon + 1..]);
             Some((name, value.to_vec()))
         })
         .collect();

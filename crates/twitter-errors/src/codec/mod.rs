@@ -54,7 +54,8 @@ pub use error::{DecodeError, ErrorKind};
 #[non_exhaustive]
 pub struct Limits {
     /// The longest body accepted, in bytes. Default: 8 MiB, room for a v2
-    /// partial result with its `data` and `includes`.
+    /// partial result with its `data` and `includes`. Checked before any
+    /// parsing; [`read_body`] applies it while reading a stream.
     pub max_body: usize,
     /// The deepest nesting of JSON arrays and objects, or of XML elements,
     /// counting the outermost as 1. Default: 64. At most 128 is used: that
@@ -305,7 +306,7 @@ fn decode_auto<'a, C: Catalog>(
 }
 
 /// Reads a body from `reader`, refusing it as soon as it is longer than
-/// [`Limits::max_body`]: at most `max_body + 1` bytes are ever read, so a
+/// [`Limits::max_body`]: at most `max_body + 1` bytes are ever read, so an
 /// endless or oversized stream costs no more than the limit.
 ///
 /// A body over the limit gives an [`std::io::Error`] of kind
