@@ -80,8 +80,10 @@ impl<'a, C: Catalog> Body<'a, C> {
     ///
     /// Members other than `code` become attributes of `<error>`; one that
     /// is not a JSON string is written as its JSON text. A member whose
-    /// name is not an XML name (one decoded from JSON, say) is left out:
-    /// XML cannot carry it, and writing it as it is would inject markup.
+    /// name is not an XML name (one decoded from JSON, say), or that
+    /// repeats `code` or an earlier member's name (JSON allows repeated
+    /// names), is left out: XML cannot carry it, and writing it as it is
+    /// would inject markup or repeat an attribute.
     /// XML 1.0 cannot carry U+0000, so it is written as U+FFFD.
     pub fn encode_into(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(DECLARATION.as_bytes());
@@ -93,7 +95,13 @@ impl<'a, C: Catalog> Body<'a, C> {
                     out.extend_from_slice(b"  <error code=\"");
                     out.extend_from_slice(e.code.code().to_string().as_bytes());
                     out.push(b'"');
-                    for (k, v) in e.extra.iter().filter(|(k, _)| xml_name(k)) {
+                    // An attribute is written once: `code` is, already.
+                    let mut written: Vec<&str> = vec!["code"];
+                    for (k, v) in e.extra.iter() {
+                        if !xml_name(k) || written.contains(&k) {
+                            continue;
+                        }
+                        written.push(k);
                         out.push(b' ');
                         out.extend_from_slice(k.as_bytes());
                         out.extend_from_slice(b"=\"");
