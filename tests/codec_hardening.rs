@@ -680,9 +680,8 @@ fn fuzz_regressions() {
         assert_eq!(second.encode(), again, "{name}");
         if format == Some(Format::Json) {
             let as_xml = xml::Body::<Catalog>::Errors(body.v1_errors().to_vec()).encode();
-            let x = xml::decode(&as_xml).unwrap_or_else(|e| {
-                panic!("{name}: {e}: {}", String::from_utf8_lossy(&as_xml))
-            });
+            let x = xml::decode(&as_xml)
+                .unwrap_or_else(|e| panic!("{name}: {e}: {}", String::from_utf8_lossy(&as_xml)));
             assert_eq!(x.v1_errors().len(), body.v1_errors().len(), "{name}");
             for (a, b) in x.v1_errors().iter().zip(body.v1_errors()) {
                 assert_eq!(a.code, b.code, "{name}");
