@@ -354,6 +354,7 @@ fn hostile_callbacks_are_refused_and_never_echoed() {
         "<script>alert(1)</script>",
         "a\u{2028}b",
         "a\u{2029}b",
+        r"a\u2028b",
         "a</b",
         "a\nb",
         "a;b",
