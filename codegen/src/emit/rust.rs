@@ -233,9 +233,11 @@ fn common_impls(
         }
 
         #[allow(deprecated)]
+        // The error type is named, not `Self::Err`: a variant named `Err`
+        // would make that path ambiguous.
         impl ::core::str::FromStr for #ty {
             type Err = #r::catalog::ParseError;
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(s: &str) -> ::core::result::Result<Self, #r::catalog::ParseError> {
                 #from_str_body
                     .ok_or(#r::catalog::ParseError::new(#kind))
             }
@@ -399,7 +401,7 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
 
         impl ::core::convert::TryFrom<u16> for #ty {
             type Error = #r::catalog::ParseError;
-            fn try_from(n: u16) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(n: u16) -> ::core::result::Result<Self, #r::catalog::ParseError> {
                 Self::from_u16(n).ok_or(#r::catalog::ParseError::new("HTTP status"))
             }
         }
@@ -663,7 +665,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
 
         impl ::core::convert::TryFrom<u32> for #ty {
             type Error = #r::catalog::ParseError;
-            fn try_from(n: u32) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(n: u32) -> ::core::result::Result<Self, #r::catalog::ParseError> {
                 Self::from_code(n).ok_or(#r::catalog::ParseError::new("error code"))
             }
         }

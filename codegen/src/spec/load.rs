@@ -59,6 +59,15 @@ fn printable(c: char) -> bool {
         || (c >= '\u{a0}' && c != '\u{feff}' && c != '\u{fffe}' && c != '\u{ffff}')
 }
 
+/// Characters a text may not hold, however written: control characters
+/// but tab and line feed, and the explicit text-direction controls
+/// (embeddings, overrides and isolates) that make displayed text differ
+/// from what the code holds.
+fn unsafe_in_text(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Decodes the bytes, reporting what is not UTF-8 or not printable. Bad
 /// characters become spaces so that the rest of the file can still be
 /// checked.
@@ -583,7 +592,25 @@ fn text_value(cx: &mut Cx<'_>, path: &str, key: &Key, v: &Value) -> Option<Strin
         format!("`{}`", key.name)
     };
     match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::String(s) if !s.trim().is_empty() => {
+            // Escapes (`"\u202E"`) get past the check of the file's raw
+            // characters; what they stand for is checked here.
+            if let Some(c) = s.chars().find(|&c| unsafe_in_text(c)) {
+                let loc = cx.index.value(path);
+                let (kind, why) = if c.is_control() {
+                    ("control character", "texts end up in generated code and docs, where it would be invisible or break a line")
+                } else {
+                    ("text-direction control", "it reorders how the text around it displays, and the Rust compiler refuses it in generated docs")
+                };
+                cx.error(
+                    loc,
+                    format!("{what} contains the {kind} U+{:04X}", c as u32),
+                    format!("remove it: {why}"),
+                );
+                return None;
+            }
+            Some(s.clone())
+        }
         Value::String(_) | Value::Null => {
             let loc = cx.index.value(path);
             cx.error(
@@ -654,7 +681,11 @@ fn ident(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
             && (s.contains("..") || s.ends_with('.') || s.contains("._") || s.contains("_.")));
     if !valid {
         let loc = cx.index.value(&path);
-        let suggestion = to_snake(&s);
+        let mut suggestion = to_snake(&s);
+        // `Self` would become `self`, itself refused.
+        if !member && keys::RESERVED.contains(&suggestion.as_str()) {
+            suggestion.push_str("_error");
+        }
         let rule = if member {
             "member names are lower-case ASCII letters, digits, single `_` or `.` between words, starting with a letter"
         } else {

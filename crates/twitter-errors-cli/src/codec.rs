@@ -1,7 +1,7 @@
 //! `twitter-errors decode` and `twitter-errors encode`: the codecs on the
 //! command line.
 
-use std::io::{Read as _, Write as _};
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use serde_json::{json, Map, Value};
@@ -85,9 +85,8 @@ fn write_stdout(bytes: &[u8]) -> Result<(), String> {
 /// `decode`: the body on stdin.
 pub fn decode(rest: &[String]) -> Result<ExitCode, String> {
     let args = decode_args(rest)?;
-    let mut input = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut input)
+    // Never more than the size limit, however much is piped in.
+    let input = codec::read_body(std::io::stdin().lock(), &Limits::DEFAULT)
         .map_err(|e| format!("stdin: {e}"))?;
     if let Some(status) = args.status {
         let headers = args.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));

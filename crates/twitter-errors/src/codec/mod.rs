@@ -21,6 +21,10 @@
 //! Decoding never panics: a body that is too large or too deep, not UTF-8,
 //! not well-formed, or not an error body gives a [`DecodeError`], whose
 //! [`ErrorKind`] says which. The bounds are set by [`Limits`].
+//!
+//! The decoders take the whole body as a slice. To get one from a stream
+//! (a socket, stdin) without trusting its length, [`read_body`] reads at
+//! most [`Limits::max_body`] bytes, plus one to tell that there is more.
 
 use std::borrow::Cow;
 
@@ -50,7 +54,8 @@ pub use error::{DecodeError, ErrorKind};
 #[non_exhaustive]
 pub struct Limits {
     /// The longest body accepted, in bytes. Default: 8 MiB, room for a v2
-    /// partial result with its `data` and `includes`.
+    /// partial result with its `data` and `includes`. Checked before any
+    /// parsing; [`read_body`] applies it while reading a stream.
     pub max_body: usize,
     /// The deepest nesting of JSON arrays and objects, or of XML elements,
     /// counting the outermost as 1. Default: 64. At most 128 is used: that
@@ -298,6 +303,41 @@ fn decode_auto<'a, C: Catalog>(
             "neither JSON, XML nor JSONP",
         )),
     }
+}
+
+/// Reads a body from `reader`, refusing it as soon as it is longer than
+/// [`Limits::max_body`]: at most `max_body + 1` bytes are ever read, so an
+/// endless or oversized stream costs no more than the limit.
+///
+/// A body over the limit gives an [`std::io::Error`] of kind
+/// [`InvalidData`](std::io::ErrorKind::InvalidData) wrapping a
+/// [`DecodeError`] of kind [`ErrorKind::TooLarge`]; errors of the reader
+/// are passed on.
+///
+/// ```
+/// use twitter_errors::codec::{self, DecodeError, ErrorKind, Limits};
+///
+/// let limits = Limits::new().with_max_body(64);
+/// let body = codec::read_body(&br#"{"errors":[{"message":"Over capacity","code":130}]}"#[..], &limits).unwrap();
+/// assert_eq!(codec::decode_as::<twitter_errors::Catalog>(&body, None, &limits).unwrap().codes().count(), 1);
+///
+/// // An endless stream is refused after 65 bytes.
+/// let e = codec::read_body(std::io::repeat(b' '), &limits).unwrap_err();
+/// let inner = e.get_ref().and_then(|e| e.downcast_ref::<DecodeError>()).unwrap();
+/// assert_eq!(inner.kind(), ErrorKind::TooLarge);
+/// ```
+pub fn read_body<R: std::io::Read>(reader: R, limits: &Limits) -> std::io::Result<Vec<u8>> {
+    let max = limits.max_body;
+    let mut body = Vec::new();
+    let mut limited = std::io::Read::take(reader, (max as u64).saturating_add(1));
+    std::io::Read::read_to_end(&mut limited, &mut body)?;
+    if body.len() > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            DecodeError::new(ErrorKind::TooLarge, format!("more than {max} bytes")),
+        ));
+    }
+    Ok(body)
 }
 
 /// Checks the size, strips a byte-order mark, refuses an empty body.

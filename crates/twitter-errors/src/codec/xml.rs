@@ -79,8 +79,12 @@ impl<'a, C: Catalog> Body<'a, C> {
     /// Encodes the body, appending to `out`.
     ///
     /// Members other than `code` become attributes of `<error>`; one that
-    /// is not a JSON string is written as its JSON text. XML 1.0 cannot
-    /// carry U+0000, so it is written as U+FFFD.
+    /// is not a JSON string is written as its JSON text. A member whose
+    /// name is not an XML name (one decoded from JSON, say), or that
+    /// repeats `code` or an earlier member's name (JSON allows repeated
+    /// names), is left out: XML cannot carry it, and writing it as it is
+    /// would inject markup or repeat an attribute.
+    /// XML 1.0 cannot carry U+0000, so it is written as U+FFFD.
     pub fn encode_into(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(DECLARATION.as_bytes());
         out.push(b'\n');
@@ -91,7 +95,13 @@ impl<'a, C: Catalog> Body<'a, C> {
                     out.extend_from_slice(b"  <error code=\"");
                     out.extend_from_slice(e.code.code().to_string().as_bytes());
                     out.push(b'"');
+                    // An attribute is written once: `code` is, already.
+                    let mut written: Vec<&str> = vec!["code"];
                     for (k, v) in e.extra.iter() {
+                        if !xml_name(k) || written.contains(&k) {
+                            continue;
+                        }
+                        written.push(k);
                         out.push(b' ');
                         out.extend_from_slice(k.as_bytes());
                         out.extend_from_slice(b"=\"");
@@ -137,6 +147,17 @@ impl<'a, C: Catalog> Body<'a, C> {
             Body::Hash(h) => Body::Hash(h.into_owned()),
         }
     }
+}
+
+/// Whether `name` is an XML name that can be written as an attribute:
+/// a letter, `_` or `:`, then those, digits, `-`, `.` and `·`. Decoding
+/// refuses other attribute names, so what decodes encodes whole.
+fn xml_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || matches!(c, '_' | ':'))
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '-' | '.' | '\u{B7}'))
 }
 
 /// Writes text (or, with `attr`, an attribute value) escaped so that a
@@ -460,6 +481,12 @@ fn error_attributes(
                 DecodeError::new(kind, err.to_string())
             })?;
         let name = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+        if !xml_name(&name) {
+            return Err(DecodeError::new(
+                ErrorKind::Syntax,
+                format!("attribute name `{name}` is not an XML name"),
+            ));
+        }
         if name == "code" && code.is_none() {
             let n = value.trim().parse::<u32>().map_err(|_| {
                 DecodeError::new(

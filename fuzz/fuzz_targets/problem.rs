@@ -1,0 +1,19 @@
+//! v2 problem details and partial errors: decoding never panics, and what
+//! decodes re-encodes to a body that decodes to an equal value and encodes
+//! to the same bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use twitter_errors::codec::{problem, Limits};
+use twitter_errors::Catalog;
+
+fuzz_target!(|data: &[u8]| {
+    let limits = Limits::new().with_max_body(64 * 1024);
+    if let Ok(body) = problem::decode_with::<Catalog>(data, &limits) {
+        let bytes = body.encode();
+        let again = problem::decode_with::<Catalog>(&bytes, &Limits::DEFAULT)
+            .unwrap_or_else(|e| panic!("re-encoded body does not decode: {e}"));
+        assert_eq!(again, body);
+        assert_eq!(again.encode(), bytes);
+    }
+});
