@@ -45,9 +45,7 @@ const V2_FORBIDDEN: &[u8] =
 fn json_ten() -> Vec<u8> {
     let errors: Vec<V1Err<'_>> = ErrorCode::ALL
         .iter()
-        .filter(|c| {
-            serde_json::to_string(c.message()).unwrap() == format!("\"{}\"", c.message())
-        })
+        .filter(|c| serde_json::to_string(c.message()).unwrap() == format!("\"{}\"", c.message()))
         .take(10)
         .map(|c| V1Err {
             message: c.message(),
@@ -406,7 +404,9 @@ fn encode_v1(c: &mut Criterion, name: &str, body: &[u8]) {
     assert_eq!(serde_json::to_vec(&floor).unwrap(), body, "byte-exact");
 
     let mut g = c.benchmark_group(format!("encode/{name}"));
-    g.bench_function("ours Body::encode", |b| b.iter(|| black_box(&ours).encode()));
+    g.bench_function("ours Body::encode", |b| {
+        b.iter(|| black_box(&ours).encode())
+    });
     g.bench_function("baseline serde_json::to_vec derive", |b| {
         b.iter(|| serde_json::to_vec(black_box(&floor)).unwrap())
     });
@@ -442,7 +442,9 @@ fn encode_xml(c: &mut Criterion) {
     );
 
     let mut g = c.benchmark_group("encode/xml 404");
-    g.bench_function("ours Body::encode", |b| b.iter(|| black_box(&ours).encode()));
+    g.bench_function("ours Body::encode", |b| {
+        b.iter(|| black_box(&ours).encode())
+    });
     g.bench_function("baseline quick-xml serde", |b| {
         b.iter(|| quick_xml::se::to_string(black_box(&theirs)).unwrap())
     });
@@ -465,7 +467,9 @@ fn encode_jsonp(c: &mut Criterion) {
     assert_eq!(theirs(&floor), JSONP_503);
 
     let mut g = c.benchmark_group("encode/jsonp 503");
-    g.bench_function("ours Jsonp::encode", |b| b.iter(|| black_box(&ours).encode()));
+    g.bench_function("ours Jsonp::encode", |b| {
+        b.iter(|| black_box(&ours).encode())
+    });
     g.bench_function("baseline serde_json::to_writer derive", |b| {
         b.iter(|| theirs(black_box(&floor)))
     });
@@ -485,7 +489,9 @@ where
     assert_eq!(problem::decode(&floor_bytes).unwrap(), ours);
 
     let mut g = c.benchmark_group(format!("encode/{name}"));
-    g.bench_function("ours Body::encode", |b| b.iter(|| black_box(&ours).encode()));
+    g.bench_function("ours Body::encode", |b| {
+        b.iter(|| black_box(&ours).encode())
+    });
     g.bench_function("baseline serde_json::to_vec derive", |b| {
         b.iter(|| serde_json::to_vec(black_box(&floor)).unwrap())
     });
