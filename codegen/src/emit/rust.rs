@@ -594,7 +594,7 @@ fn call(out: &mut String, field: &str, callee: &str, arg: &str) {
 /// Whether a line of `len` characters, ending in the separator `,`, is
 /// printed whole.
 fn fits(len: usize) -> bool {
-    len <= MARGIN + 1
+    len <= MARGIN
 }
 
 fn api_name(a: Api) -> &'static str {
@@ -1414,9 +1414,10 @@ mod tests {
     /// for lists and calls on either side of the line width.
     #[test]
     fn spliced_code_table_matches_prettyplease() {
-        let mut spec = Spec::parse("errors.yaml", crate::BUNDLED_SPEC).unwrap();
-        // Sweep the widths around the margin: aliases, other statuses, APIs
-        // and deprecation notes from short to long.
+        let bundled = Spec::parse("errors.yaml", crate::BUNDLED_SPEC).unwrap();
+        // Sweep the widths around the margin, every length from short to
+        // long: aliases (one, or two), other statuses, APIs and deprecation
+        // notes, over three copies of the catalog.
         let all_apis = [
             Api::V1,
             Api::V1_1,
@@ -1424,33 +1425,46 @@ mod tests {
             Api::AccountActivity,
             Api::Media,
         ];
-        let statuses: Vec<u16> = spec.statuses.iter().map(|s| s.status).collect();
-        for (i, c) in spec.codes.iter_mut().enumerate() {
-            c.aliases = match i % 4 {
-                0 => vec!["x".repeat(40 + i % 40)],
-                1 => vec!["y".repeat(20 + i % 30), "z".repeat(20 + i % 31)],
-                2 => Vec::new(),
-                _ => c.aliases.clone(),
-            };
-            c.other_statuses = statuses.iter().copied().take(i % 7).collect();
-            c.apis = all_apis.iter().copied().take(i % 6).collect();
-            if i % 3 == 0 {
-                c.deprecated = Some("d".repeat(20 + i % 60));
-            }
+        let statuses: Vec<u16> = bundled.statuses.iter().map(|s| s.status).collect();
+        let swept: Vec<Spec> = (0..3)
+            .map(|o| {
+                let mut spec = bundled.clone();
+                let n = spec.codes.len();
+                for (i, c) in spec.codes.iter_mut().enumerate() {
+                    let k = i + n * o;
+                    c.aliases = if k % 2 == 0 {
+                        vec!["x".repeat(40 + (k / 2) % 50)]
+                    } else {
+                        vec!["y".repeat(20 + (k / 2) % 30), "z".repeat(20 + (k / 2) % 31)]
+                    };
+                    c.other_statuses = statuses.iter().copied().take(k % 7).collect();
+                    c.apis = all_apis.iter().copied().take(k % 6).collect();
+                    if k % 3 == 0 {
+                        c.deprecated = Some("d".repeat(20 + k % 70));
+                    }
+                }
+                spec
+            })
+            .collect();
+        let mut cases = vec![(&bundled, "::twitter_errors"), (&bundled, "crate")];
+        for spec in &swept {
+            cases.push((spec, "::twitter_errors"));
+            cases.push((spec, "crate"));
         }
-        for path in ["::twitter_errors", "crate", "::my_client::twitter_errors"] {
+        cases.push((&swept[0], "::my_client::twitter_errors"));
+        for (spec, path) in cases {
             let options = Options {
                 runtime_path: path.to_string(),
                 ..Options::default()
             };
             let r: TokenStream = path.parse().unwrap();
             assert_eq!(
-                code_info_text(&spec, &r).is_some(),
+                code_info_text(spec, &r).is_some(),
                 path != "::my_client::twitter_errors",
                 "{path}: spliced when the first line fits"
             );
-            let spliced = render(&spec, &options, true).unwrap();
-            let plain = render(&spec, &options, false).unwrap();
+            let spliced = render(spec, &options, true).unwrap();
+            let plain = render(spec, &options, false).unwrap();
             assert!(!spliced.contains(SPLICE));
             if spliced != plain {
                 let line = spliced
