@@ -1,11 +1,11 @@
 //! Lookups from wire values, against `http::StatusCode` and a linear scan of
-//! a table, and across catalog sizes (10 vs 10,000 codes) in one run.
+//! a table, and across catalog sizes (10 to 10,000 codes) in one run.
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use twitter_errors::{ErrorCode, HttpStatus, ProblemType};
-use twitter_errors_benches::{cat10, cat10000};
+use twitter_errors_benches::{cat10, cat100, cat1000, cat10000};
 
 /// The baseline a hand-written client would use: a table and a scan.
 fn linear_scan(table: &[(u32, &'static str)], code: u32) -> Option<&'static str> {
@@ -65,43 +65,38 @@ fn lookups(c: &mut Criterion) {
     });
     g.finish();
 
-    // Flatness: the same lookups in catalogs of 10 and 10,000 codes. The
-    // probes are spread over each catalog so that no single arm is favoured.
+    // Flatness: the same lookups in catalogs of 10 to 10,000 codes. Ten
+    // probes spread over each catalog, so that no single arm is favoured.
     let mut g = c.benchmark_group("scale");
-    let probes10: Vec<u32> = cat10::ErrorCode::ALL.iter().map(|c| c.code()).collect();
-    let probes10000: Vec<u32> = cat10000::ErrorCode::ALL
-        .iter()
-        .step_by(1000)
-        .map(|c| c.code())
-        .collect();
-    g.bench_function("from_code 10 codes", |b| {
-        b.iter(|| {
-            for &p in &probes10 {
-                black_box(cat10::ErrorCode::from_code(black_box(p)));
-            }
-        })
-    });
-    g.bench_function("from_code 10000 codes", |b| {
-        b.iter(|| {
-            for &p in &probes10000 {
-                black_box(cat10000::ErrorCode::from_code(black_box(p)));
-            }
-        })
-    });
-    g.bench_function("from_uri 10 codes", |b| {
-        b.iter(|| {
-            cat10::ProblemType::from_uri(black_box(
-                "https://api.example.com/2/problems/synthetic-1",
-            ))
-        })
-    });
-    g.bench_function("from_uri 10000 codes", |b| {
-        b.iter(|| {
-            cat10000::ProblemType::from_uri(black_box(
-                "https://api.example.com/2/problems/synthetic-999",
-            ))
-        })
-    });
+    macro_rules! sizes {
+        ($($n:literal => $cat:ident),*) => {$(
+            let probes: Vec<u32> = $cat::ErrorCode::ALL
+                .iter()
+                .step_by($n / 10)
+                .map(|c| c.code())
+                .collect();
+            assert_eq!(probes.len(), 10);
+            assert!(probes
+                .iter()
+                .all(|&p| $cat::ErrorCode::from_code(p).map($cat::ErrorCode::code) == Some(p)));
+            g.bench_with_input(BenchmarkId::new("from_code x10", $n), &probes, |b, probes| {
+                b.iter(|| {
+                    for &p in probes {
+                        black_box($cat::ErrorCode::from_code(black_box(p)));
+                    }
+                })
+            });
+            let uri = format!(
+                "https://api.example.com/2/problems/synthetic-{}",
+                $cat::ProblemType::ALL.len() / 2
+            );
+            assert!($cat::ProblemType::from_uri(&uri).is_some());
+            g.bench_with_input(BenchmarkId::new("from_uri", $n), uri.as_str(), |b, uri| {
+                b.iter(|| $cat::ProblemType::from_uri(black_box(uri)))
+            });
+        )*};
+    }
+    sizes!(10 => cat10, 100 => cat100, 1000 => cat1000, 10000 => cat10000);
     g.finish();
 }
 

@@ -13,17 +13,35 @@ use crate::Error;
 /// Generates the Rust source for `spec`: formatted, with a header naming the
 /// spec it came from.
 pub(crate) fn generate(spec: &Spec, options: &Options) -> Result<String, Error> {
-    let tokens = tokens(spec, options)?;
-    let file: syn::File = syn::parse2(tokens.clone()).map_err(|e| {
-        let text = tokens.to_string();
-        let snippet: String = text.chars().take(400).collect();
-        Error::internal(format!(
-            "generated code does not parse ({e}); it starts: {snippet}"
-        ))
-    })?;
+    render(spec, options, true)
+}
+
+/// [`generate`], with or without the code table written as text.
+fn render(spec: &Spec, options: &Options, splice: bool) -> Result<String, Error> {
+    let (tokens, splice) = tokens(spec, options, splice)?;
     let body = if options.format {
-        prettyplease::unparse(&file)
+        // No copy of the stream is kept for the error message: it is
+        // rebuilt in the (internal-error) case that needs it.
+        let file: syn::File = syn::parse2(tokens).map_err(|e| {
+            let text = self::tokens(spec, options, false)
+                .map(|(t, _)| t.to_string())
+                .unwrap_or_default();
+            let snippet: String = text.chars().take(400).collect();
+            Error::internal(format!(
+                "generated code does not parse ({e}); it starts: {snippet}"
+            ))
+        })?;
+        let mut body = prettyplease::unparse(&file);
+        if let Some(text) = splice {
+            let at = body.find(SPLICE_LINE).ok_or_else(|| {
+                Error::internal("the code table's place is missing from the output")
+            })?;
+            body.replace_range(at..at + SPLICE_LINE.len(), &text);
+        }
+        body
     } else {
+        let _: syn::File = syn::parse2(tokens.clone())
+            .map_err(|e| Error::internal(format!("generated code does not parse ({e})")))?;
         tokens.to_string()
     };
     Ok(format!(
@@ -177,7 +195,11 @@ fn deprecated_attr(note: Option<&String>) -> TokenStream {
     }
 }
 
-fn tokens(spec: &Spec, options: &Options) -> Result<TokenStream, Error> {
+fn tokens(
+    spec: &Spec,
+    options: &Options,
+    splice: bool,
+) -> Result<(TokenStream, Option<String>), Error> {
     let r: TokenStream = options.runtime_path.parse().map_err(|_| {
         Error::config(format!(
             "runtime path `{}` is not a Rust path",
@@ -195,7 +217,13 @@ fn tokens(spec: &Spec, options: &Options) -> Result<TokenStream, Error> {
     let attrs = quote!(#(#type_attrs)*);
 
     let statuses = statuses(spec, &r, &attrs);
-    let codes = codes(spec, &r, &attrs);
+    // The code table is most of a large catalog's output: when formatting,
+    // it is written as text (exactly as prettyplease lays it out) instead of
+    // going through syn and prettyplease.
+    let splice = (splice && options.format)
+        .then(|| code_info_text(spec, &r))
+        .flatten();
+    let codes = codes(spec, &r, &attrs, splice.is_some());
     let problems = problems(spec, &r, &attrs);
     let vocabularies = spec
         .fields
@@ -204,14 +232,17 @@ fn tokens(spec: &Spec, options: &Options) -> Result<TokenStream, Error> {
         .map(|f| vocabulary(f, &r, &attrs));
     let object = error_object(spec, &r);
     let catalog = catalog(spec, &r);
-    Ok(quote! {
-        #statuses
-        #codes
-        #problems
-        #(#vocabularies)*
-        #object
-        #catalog
-    })
+    Ok((
+        quote! {
+            #statuses
+            #codes
+            #problems
+            #(#vocabularies)*
+            #object
+            #catalog
+        },
+        splice,
+    ))
 }
 
 /// Display, FromStr, serde and conversions shared by the three enums.
@@ -435,7 +466,153 @@ fn status_ref(spec: &Spec, r: &TokenStream, status: u16) -> TokenStream {
     quote!(HttpStatus::#name)
 }
 
-fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
+/// The macro call that holds the code table's place in the formatted output.
+const SPLICE: &str = "__twitter_errors_code_info";
+/// The line prettyplease prints for it, inside `impl ErrorCode`.
+const SPLICE_LINE: &str = "    __twitter_errors_code_info!();\n";
+
+/// prettyplease's line width: a group that does not fit is broken.
+const MARGIN: usize = 89;
+
+/// `ErrorCode`'s `INFO` table as prettyplease prints it, or `None` when its
+/// first line would not fit (a long runtime path), where the table goes
+/// through prettyplease as usual. A test checks that both give the same
+/// text.
+fn code_info_text(spec: &Spec, r: &TokenStream) -> Option<String> {
+    use std::fmt::Write as _;
+
+    // A path is idents and `::`: without whitespace it is as printed.
+    let r: String = r.to_string().split_whitespace().collect();
+    let head = format!("    const INFO: &'static [{r}::catalog::CodeInfo<HttpStatus>] = &[\n");
+    if head.len() > MARGIN - 8 {
+        return None;
+    }
+    let lit = |s: &str| proc_macro2::Literal::string(s).to_string();
+    let status = |s: u16| {
+        let name = spec
+            .status(s)
+            .map(|s| naming::camel(&s.name))
+            .expect("validated: every referenced status is defined");
+        format!("HttpStatus::{name}")
+    };
+    let mut out = String::with_capacity(spec.codes.len() * 700 + 128);
+    out.push_str(&head);
+    for c in &spec.codes {
+        let _ = writeln!(out, "        {r}::catalog::CodeInfo {{");
+        let _ = writeln!(out, "            code: {}u32,", c.code);
+        let _ = writeln!(out, "            name: {},", lit(&c.name));
+        let _ = writeln!(out, "            message: {},", lit(&c.message));
+        let aliases: Vec<String> = c.aliases.iter().map(|a| lit(a)).collect();
+        list(&mut out, "aliases", &aliases);
+        match c.status {
+            Some(s) => call(
+                &mut out,
+                "status",
+                "::core::option::Option::Some",
+                &status(s),
+            ),
+            None => out.push_str("            status: ::core::option::Option::None,\n"),
+        }
+        let others: Vec<String> = c.other_statuses.iter().map(|s| status(*s)).collect();
+        list(&mut out, "other_statuses", &others);
+        let apis: Vec<String> = c
+            .apis
+            .iter()
+            .map(|a| format!("{r}::catalog::Api::{}", api_name(*a)))
+            .collect();
+        list(&mut out, "apis", &apis);
+        let retry = match c.retry {
+            Retry::Never => "Never",
+            Retry::AfterReset => "AfterReset",
+            Retry::Backoff => "Backoff",
+        };
+        let _ = writeln!(out, "            retry: {r}::catalog::Retry::{retry},");
+        let evidence = match c.evidence {
+            Evidence::Documented => "Documented",
+            Evidence::Observed => "Observed",
+            Evidence::Unverified => "Unverified",
+        };
+        let _ = writeln!(
+            out,
+            "            evidence: {r}::catalog::Evidence::{evidence},"
+        );
+        match &c.deprecated {
+            Some(note) => call(
+                &mut out,
+                "deprecated",
+                "::core::option::Option::Some",
+                &lit(note),
+            ),
+            None => out.push_str("            deprecated: ::core::option::Option::None,\n"),
+        }
+        let _ = writeln!(out, "            description: {},", lit(&c.description));
+        out.push_str("        },\n");
+    }
+    out.push_str("    ];\n");
+    Some(out)
+}
+
+/// A struct field holding `&[items]`, on one line when it fits, else one
+/// item a line.
+fn list(out: &mut String, field: &str, items: &[String]) {
+    const INDENT: &str = "            ";
+    // `field: &[a, b],`
+    let one = INDENT.len() + field.len() + 4 + items.iter().map(|i| i.len() + 2).sum::<usize>();
+    if items.is_empty() || fits(one) {
+        out.push_str(INDENT);
+        out.push_str(field);
+        out.push_str(": &[");
+        out.push_str(&items.join(", "));
+        out.push_str("],\n");
+    } else {
+        out.push_str(INDENT);
+        out.push_str(field);
+        out.push_str(": &[\n");
+        for i in items {
+            out.push_str(INDENT);
+            out.push_str("    ");
+            out.push_str(i);
+            out.push_str(",\n");
+        }
+        out.push_str(INDENT);
+        out.push_str("],\n");
+    }
+}
+
+/// A struct field holding `callee(arg)`, on one line when it fits.
+fn call(out: &mut String, field: &str, callee: &str, arg: &str) {
+    const INDENT: &str = "            ";
+    // `field: callee(arg),`
+    let one = INDENT.len() + field.len() + 2 + callee.len() + arg.len() + 3;
+    if fits(one) {
+        out.push_str(&format!("{INDENT}{field}: {callee}({arg}),\n"));
+    } else {
+        out.push_str(&format!(
+            "{INDENT}{field}: {callee}(\n{INDENT}    {arg},\n{INDENT}),\n"
+        ));
+    }
+}
+
+/// Whether a line of `len` characters, ending in the separator `,`, is
+/// printed whole.
+fn fits(len: usize) -> bool {
+    len <= MARGIN
+}
+
+fn api_name(a: Api) -> &'static str {
+    match a {
+        Api::V1 => "V1",
+        Api::V1_1 => "V1_1",
+        Api::V2 => "V2",
+        Api::Labs => "Labs",
+        Api::Search => "Search",
+        Api::Streaming => "Streaming",
+        Api::AccountActivity => "AccountActivity",
+        Api::Media => "Media",
+    }
+}
+
+fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, spliced: bool) -> TokenStream {
     let ty = ident("ErrorCode");
     let variants: Vec<Ident> = spec
         .codes
@@ -517,6 +694,12 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             }
         }
     });
+    let splice = ident(SPLICE);
+    let info = if spliced {
+        quote!(#splice!();)
+    } else {
+        quote!(const INFO: &'static [#r::catalog::CodeInfo<HttpStatus>] = &[#(#infos),*];)
+    };
     let by_code = phf(
         r,
         &spec
@@ -585,7 +768,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
         impl #ty {
             /// Every code in the catalog, in ascending order.
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-            const INFO: &'static [#r::catalog::CodeInfo<HttpStatus>] = &[#(#infos),*];
+            #info
             /// Every message and alias, with the code it names.
             const TEXTS: &'static [(&'static str, Self)] = &[#((#text_keys, Self::#text_vals)),*];
 
@@ -1228,6 +1411,84 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The code table written as text is exactly what prettyplease prints,
+    /// for lists and calls on either side of the line width.
+    #[test]
+    fn spliced_code_table_matches_prettyplease() {
+        let bundled = Spec::parse("errors.yaml", crate::BUNDLED_SPEC).unwrap();
+        // Sweep the widths around the margin, every length from short to
+        // long: aliases (one, or two), other statuses, APIs and deprecation
+        // notes, over three copies of the catalog.
+        let all_apis = [
+            Api::V1,
+            Api::V1_1,
+            Api::V2,
+            Api::AccountActivity,
+            Api::Media,
+        ];
+        let statuses: Vec<u16> = bundled.statuses.iter().map(|s| s.status).collect();
+        let swept: Vec<Spec> = (0..3)
+            .map(|o| {
+                let mut spec = bundled.clone();
+                let n = spec.codes.len();
+                for (i, c) in spec.codes.iter_mut().enumerate() {
+                    let k = i + n * o;
+                    c.aliases = if k % 2 == 0 {
+                        vec!["x".repeat(40 + (k / 2) % 50)]
+                    } else {
+                        vec!["y".repeat(20 + (k / 2) % 30), "z".repeat(20 + (k / 2) % 31)]
+                    };
+                    c.other_statuses = statuses.iter().copied().take(k % 7).collect();
+                    c.apis = all_apis.iter().copied().take(k % 6).collect();
+                    if k % 3 == 0 {
+                        c.deprecated = Some("d".repeat(20 + k % 70));
+                    }
+                }
+                spec
+            })
+            .collect();
+        let mut cases = vec![(&bundled, "::twitter_errors"), (&bundled, "crate")];
+        for spec in &swept {
+            cases.push((spec, "::twitter_errors"));
+            cases.push((spec, "crate"));
+        }
+        cases.push((&swept[0], "::my_client::twitter_errors"));
+        for (spec, path) in cases {
+            let options = Options {
+                runtime_path: path.to_string(),
+                ..Options::default()
+            };
+            let r: TokenStream = path.parse().unwrap();
+            assert_eq!(
+                code_info_text(spec, &r).is_some(),
+                path != "::my_client::twitter_errors",
+                "{path}: spliced when the first line fits"
+            );
+            let spliced = render(spec, &options, true).unwrap();
+            let plain = render(spec, &options, false).unwrap();
+            assert!(!spliced.contains(SPLICE));
+            if spliced != plain {
+                let line = spliced
+                    .lines()
+                    .zip(plain.lines())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(0);
+                let show = |t: &str| {
+                    t.lines()
+                        .skip(line.saturating_sub(3))
+                        .take(8)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                panic!(
+                    "{path}: differs at line {line}:\n--- spliced\n{}\n--- prettyplease\n{}",
+                    show(&spliced),
+                    show(&plain)
+                );
+            }
+        }
+    }
 
     #[test]
     fn doc_escaping() {

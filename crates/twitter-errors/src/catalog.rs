@@ -361,17 +361,33 @@ pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'stat
 /// has no host (`about:blank`). Hosts compare case-insensitively, since the
 /// API's docs have printed `api.X.com`.
 pub fn problem_slug<'a>(uri: &'a str, hosts: &[&str]) -> Option<&'a str> {
-    if !uri.contains("://") {
+    if !has_scheme_separator(uri.as_bytes()) {
         return Some(uri);
     }
     hosts.iter().find_map(|h| {
         let head = uri.get(..h.len())?;
-        if !head.eq_ignore_ascii_case(h) {
+        // Exact first: one `memcmp` for the usual lower-case host.
+        if head != *h && !head.eq_ignore_ascii_case(h) {
             return None;
         }
         let slug = &uri[h.len()..];
-        (!slug.is_empty() && !slug.contains('/')).then_some(slug)
+        (!slug.is_empty() && memchr::memchr(b'/', slug.as_bytes()).is_none()).then_some(slug)
     })
+}
+
+/// Whether `bytes` contain `://`. A URI's first `:` is almost always the
+/// one, so this costs one `memchr` where a substring search would set up a
+/// searcher on every call.
+fn has_scheme_separator(bytes: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b':', &bytes[from..]) {
+        let at = from + i;
+        if bytes[at + 1..].starts_with(b"//") {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// A status as it came on the wire: a catalog entry, or a number the catalog
@@ -705,3 +721,35 @@ impl fmt::Debug for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::problem_slug;
+
+    const HOSTS: &[&str] = &[
+        "https://api.twitter.com/2/problems/",
+        "https://api.twitter.com/labs/2/problems/",
+    ];
+
+    #[test]
+    fn problem_slugs() {
+        let slug = |uri| problem_slug(uri, HOSTS);
+        assert_eq!(slug("about:blank"), Some("about:blank"));
+        assert_eq!(slug("urn:a:b:"), Some("urn:a:b:"));
+        assert_eq!(slug("a:/b"), Some("a:/b"));
+        assert_eq!(slug(""), Some(""));
+        assert_eq!(
+            slug("https://api.twitter.com/2/problems/usage-capped"),
+            Some("usage-capped")
+        );
+        assert_eq!(
+            slug("HTTPS://API.Twitter.com/labs/2/problems/invalid-request"),
+            Some("invalid-request")
+        );
+        assert_eq!(slug("https://api.twitter.com/2/problems/"), None);
+        assert_eq!(slug("https://api.twitter.com/2/problems/a/b"), None);
+        assert_eq!(slug("https://example.com/2/problems/usage-capped"), None);
+        assert_eq!(slug("tag:x:://y"), None);
+        assert_eq!(slug("x://"), None);
+    }
+}

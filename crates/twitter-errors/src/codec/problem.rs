@@ -632,7 +632,8 @@ fn read_body<'a, C: Catalog>(
         return Err(Fail::Scan(ScanError::TooDeep(sc.i)));
     }
     sc.i += 1;
-    let mut top: Vec<(Cow<'a, str>, RawJson<'a>)> = Vec::with_capacity(8);
+    // Allocated on the first member: a body of only `errors` needs none.
+    let mut top: Vec<(Cow<'a, str>, RawJson<'a>)> = Vec::new();
     let mut errors: Option<(Vec<Problem<'a, C>>, bool)> = None;
     let mut errors_at = 0;
     if sc.peek() == Some(b'}') {
