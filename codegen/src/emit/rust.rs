@@ -290,6 +290,27 @@ fn common_impls(
     }
 }
 
+/// The accessors every catalog entry has, reading its `info()`.
+fn entry_accessors(r: &TokenStream) -> TokenStream {
+    quote! {
+        /// The stable identifier from the spec.
+        #[must_use]
+        pub const fn name(self) -> &'static str { self.info().name }
+        /// What it means.
+        #[must_use]
+        pub const fn description(self) -> &'static str { self.info().description }
+        /// When retrying helps.
+        #[must_use]
+        pub const fn retry(self) -> #r::catalog::Retry { self.info().retry }
+        /// API families that served it.
+        #[must_use]
+        pub const fn apis(self) -> &'static [#r::catalog::Api] { self.info().apis }
+        /// Why it was retired, when it was.
+        #[must_use]
+        pub const fn deprecated(self) -> ::core::option::Option<&'static str> { self.info().deprecated }
+    }
+}
+
 fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
     let ty = ident("HttpStatus");
     let variants: Vec<Ident> = spec
@@ -362,6 +383,7 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
                 ::core::format_args!("unknown HTTP status {n}")))
         },
     );
+    let entry_accessors = entry_accessors(r);
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -399,21 +421,7 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             /// Other reason phrases it documented.
             #[must_use]
             pub const fn aliases(self) -> &'static [&'static str] { self.info().aliases }
-            /// The stable identifier from the spec.
-            #[must_use]
-            pub const fn name(self) -> &'static str { self.info().name }
-            /// What it means.
-            #[must_use]
-            pub const fn description(self) -> &'static str { self.info().description }
-            /// When retrying helps.
-            #[must_use]
-            pub const fn retry(self) -> #r::catalog::Retry { self.info().retry }
-            /// API families that served it.
-            #[must_use]
-            pub const fn apis(self) -> &'static [#r::catalog::Api] { self.info().apis }
-            /// Why it was retired, when it was.
-            #[must_use]
-            pub const fn deprecated(self) -> ::core::option::Option<&'static str> { self.info().deprecated }
+            #entry_accessors
             /// Whether it is a 4xx or 5xx status.
             #[must_use]
             pub const fn is_error(self) -> bool { self.as_u16() >= 400 }
@@ -756,6 +764,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, spliced: bool) -> To
                 ::core::format_args!("unknown error code {n}")))
         },
     );
+    let entry_accessors = entry_accessors(r);
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -814,24 +823,10 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, spliced: bool) -> To
             /// Other statuses it has been seen with.
             #[must_use]
             pub const fn other_statuses(self) -> &'static [HttpStatus] { self.info().other_statuses }
-            /// The stable identifier from the spec.
-            #[must_use]
-            pub const fn name(self) -> &'static str { self.info().name }
-            /// What it means.
-            #[must_use]
-            pub const fn description(self) -> &'static str { self.info().description }
-            /// When retrying helps.
-            #[must_use]
-            pub const fn retry(self) -> #r::catalog::Retry { self.info().retry }
-            /// API families that served it.
-            #[must_use]
-            pub const fn apis(self) -> &'static [#r::catalog::Api] { self.info().apis }
+            #entry_accessors
             /// How well it is attested.
             #[must_use]
             pub const fn evidence(self) -> #r::catalog::Evidence { self.info().evidence }
-            /// Why it was retired, when it was.
-            #[must_use]
-            pub const fn deprecated(self) -> ::core::option::Option<&'static str> { self.info().deprecated }
         }
 
         impl #r::catalog::CodeEntry for #ty {
@@ -971,6 +966,7 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
                 ::core::format_args!("unknown problem type {s:?}")))
         },
     );
+    let entry_accessors = entry_accessors(r);
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1024,21 +1020,7 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             /// The HTTP status it comes with, when documented.
             #[must_use]
             pub const fn status(self) -> ::core::option::Option<HttpStatus> { self.info().status }
-            /// The stable identifier from the spec.
-            #[must_use]
-            pub const fn name(self) -> &'static str { self.info().name }
-            /// What it means.
-            #[must_use]
-            pub const fn description(self) -> &'static str { self.info().description }
-            /// When retrying helps.
-            #[must_use]
-            pub const fn retry(self) -> #r::catalog::Retry { self.info().retry }
-            /// API families that served it.
-            #[must_use]
-            pub const fn apis(self) -> &'static [#r::catalog::Api] { self.info().apis }
-            /// Why it was retired, when it was.
-            #[must_use]
-            pub const fn deprecated(self) -> ::core::option::Option<&'static str> { self.info().deprecated }
+            #entry_accessors
         }
 
         impl #r::catalog::ProblemEntry for #ty {
