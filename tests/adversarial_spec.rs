@@ -199,27 +199,7 @@ fn hostile_texts_and_shadowing_names_generate_a_crate_that_compiles_and_round_tr
 }
 
 fn manifest(ws: &Path) -> String {
-    format!(
-        r#"[package]
-name = "adversarial-probe"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-twitter-errors = {{ path = "{runtime}" }}
-
-[build-dependencies]
-twitter-errors-codegen = {{ path = "{codegen}" }}
-
-[workspace]
-
-[profile.dev.package."*"]
-opt-level = 1
-"#,
-        runtime = ws.join("crates/twitter-errors").display(),
-        codegen = ws.join("codegen").display(),
-    )
+    build_support::probe_manifest(ws, "adversarial-probe")
 }
 
 /// The probe crate's tests: each text as a Rust literal (`{:?}` writes

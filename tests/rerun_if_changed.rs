@@ -15,27 +15,7 @@ use build_support::{add_code, cargo, cargo_ok, fresh_dir, shared_target, text, w
 const NAME: &str = "rerun-probe";
 
 fn manifest(ws: &Path) -> String {
-    format!(
-        r#"[package]
-name = "{NAME}"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-twitter-errors = {{ path = "{runtime}" }}
-
-[build-dependencies]
-twitter-errors-codegen = {{ path = "{codegen}" }}
-
-[workspace]
-
-[profile.dev.package."*"]
-opt-level = 1
-"#,
-        runtime = ws.join("crates/twitter-errors").display(),
-        codegen = ws.join("codegen").display(),
-    )
+    build_support::probe_manifest(ws, NAME)
 }
 
 const BUILD_RS: &str = r#"fn main() { twitter_errors_codegen::Builder::new().spec("errors.yaml").generate().unwrap(); }

@@ -123,3 +123,29 @@ pub fn cargo_ok(dir: &Path, args: &[&str]) -> String {
     assert!(output.status.success(), "cargo {args:?} failed:\n{text}");
     text
 }
+
+/// The manifest of a throwaway crate named `name` that depends on this
+/// workspace's runtime crate and generates its catalog with its codegen.
+pub fn probe_manifest(ws: &Path, name: &str) -> String {
+    format!(
+        r#"[package]
+name = "{name}"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+twitter-errors = {{ path = "{runtime}" }}
+
+[build-dependencies]
+twitter-errors-codegen = {{ path = "{codegen}" }}
+
+[workspace]
+
+[profile.dev.package."*"]
+opt-level = 1
+"#,
+        runtime = ws.join("crates/twitter-errors").display(),
+        codegen = ws.join("codegen").display(),
+    )
+}
