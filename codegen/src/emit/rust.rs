@@ -139,16 +139,7 @@ fn retry(r: &TokenStream, retry: Retry) -> TokenStream {
 
 fn apis(r: &TokenStream, apis: &[Api]) -> TokenStream {
     let items = apis.iter().map(|a| {
-        let v = ident(match a {
-            Api::V1 => "V1",
-            Api::V1_1 => "V1_1",
-            Api::V2 => "V2",
-            Api::Labs => "Labs",
-            Api::Search => "Search",
-            Api::Streaming => "Streaming",
-            Api::AccountActivity => "AccountActivity",
-            Api::Media => "Media",
-        });
+        let v = ident(api_name(*a));
         quote!(#r::catalog::Api::#v)
     });
     quote!(&[#(#items),*])
