@@ -356,6 +356,7 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             }
             /// The entry with this stable identifier (`not_found`).
             #[must_use]
+            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
                 #by_name
             }
@@ -527,8 +528,10 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             texts.entry(t.as_str()).or_insert(v);
         }
     }
-    let (text_keys, text_vals): (Vec<&str>, Vec<TokenStream>) =
-        texts.into_iter().map(|(k, v)| (k, quote!(Self::#v))).unzip();
+    let (text_keys, text_vals): (Vec<&str>, Vec<TokenStream>) = texts
+        .into_iter()
+        .map(|(k, v)| (k, quote!(Self::#v)))
+        .unzip();
     let by_message = str_lookup(&text_keys, &ident("message"), &text_vals);
     let count = variants.len();
     let enum_doc = docs(&[
@@ -582,6 +585,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             }
             /// The entry with this stable identifier (`rate_limit_exceeded`).
             #[must_use]
+            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
                 #by_name
             }
@@ -589,6 +593,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             /// several codes share a text, the lowest code is returned: prefer
             /// the code whenever the body has one.
             #[must_use]
+            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_message(message: &str) -> ::core::option::Option<Self> {
                 #by_message
             }
@@ -771,11 +776,13 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             }
             /// The entry whose URI ends in `slug` (`invalid-request`).
             #[must_use]
+            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_slug(slug: &str) -> ::core::option::Option<Self> {
                 #by_slug
             }
             /// The entry with this stable identifier (`invalid_request`).
             #[must_use]
+            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
                 #by_name
             }
@@ -866,6 +873,7 @@ fn vocabulary(field: &spec::Field, r: &TokenStream, attrs: &TokenStream) -> Toke
             pub const fn info(self) -> &'static #r::catalog::ValueInfo { &Self::INFO[self as usize] }
             /// The value for this literal, if documented.
             #[must_use]
+            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
                 #by_value
             }
@@ -996,7 +1004,7 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
                     #dup
                     match map.next_value::<#ty>()? {
                         ::core::option::Option::Some(v) => #s = ::core::option::Option::Some(v),
-                        ::core::option::Option::None => extra.push(#wire, #r::__private::null()),
+                        ::core::option::Option::None => { extra.push(#wire, #r::__private::null()); }
                     }
                 }
             }
@@ -1112,7 +1120,7 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
                         while let ::core::option::Option::Some(key) = map.next_key::<#r::__private::Key<'de>>()? {
                             match &*key {
                                 #(#assign)*
-                                _ => extra.push(key.into_owned(), #r::__private::raw(&mut map)?),
+                                _ => { extra.push(key.into_owned(), #r::__private::raw(&mut map)?); }
                             }
                         }
                         ::core::result::Result::Ok(ErrorObject { #(#build,)* extra })

@@ -260,7 +260,12 @@ fn main() -> ExitCode {
             file,
             bundled,
             message_format,
-        } => spec::check(&file, bundled, message_format == MessageFormat::Short, color),
+        } => spec::check(
+            &file,
+            bundled,
+            message_format == MessageFormat::Short,
+            color,
+        ),
         Command::Docs { file, out, check } => spec::docs(&file, &out, check),
         Command::Schema { out, check } => spec::schema(&out, check),
         Command::Decode {

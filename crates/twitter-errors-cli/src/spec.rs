@@ -4,44 +4,45 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use twitter_errors_codegen::{Builder, Category, Error, Spec};
+use twitter_errors_codegen::{Builder, Error, Spec};
 
 /// The longest spec read from stdin.
 const MAX_SPEC: usize = 16 << 20;
 
 /// Reads and validates a spec file (`-`: stdin), alone or layered on the
-/// bundled catalog; prints what is wrong.
+/// bundled catalog as `Builder::new().bundled().spec(FILE)` layers it;
+/// prints what is wrong.
 fn load(path: &Path, bundled: bool, short: bool, color: bool) -> Result<Spec, ExitCode> {
-    let loaded = if path.as_os_str() == "-" {
-        let bytes = crate::read_input(path, MAX_SPEC).map_err(crate::fail)?;
-        let mut sources = Vec::new();
-        if bundled {
-            sources.push((
-                PathBuf::from("bundled errors.yaml"),
-                twitter_errors_codegen::BUNDLED_SPEC.as_bytes().to_vec(),
-            ));
+    let bytes = crate::read_input(path, MAX_SPEC).map_err(|e| {
+        // Like a diagnostic, the message starts with the file.
+        eprintln!("{e}");
+        if path == Path::new("errors.yaml") && !path.exists() {
+            eprintln!(
+                "  help: run this from the folder that holds errors.yaml (the repository root), or give the spec's path"
+            );
         }
-        sources.push((PathBuf::from("<stdin>"), bytes));
-        Spec::from_sources(&sources)
+        ExitCode::FAILURE
+    })?;
+    let mut sources = Vec::new();
+    if bundled {
+        sources.push((
+            PathBuf::from("bundled errors.yaml"),
+            twitter_errors_codegen::BUNDLED_SPEC.as_bytes().to_vec(),
+        ));
+    }
+    let name = if path.as_os_str() == "-" {
+        PathBuf::from("<stdin>")
     } else {
-        let mut builder = Builder::new();
-        if bundled {
-            builder.bundled();
-        }
-        builder.spec(path).load()
+        path.to_path_buf()
     };
-    loaded.map_err(|e| report(&e, path, short, color))
+    sources.push((name, bytes));
+    Spec::from_sources(&sources).map_err(|e| report(&e, short, color))
 }
 
-/// Prints a spec error; for a missing default spec, where to run from.
-fn report(e: &Error, path: &Path, short: bool, color: bool) -> ExitCode {
+/// Prints a spec error.
+fn report(e: &Error, short: bool, color: bool) -> ExitCode {
     let _ = (short, color);
     eprintln!("{e}");
-    if e.category() == Category::Io && path == Path::new("errors.yaml") {
-        eprintln!(
-            "  help: run this from the folder that holds errors.yaml (the repository root), or give the spec's path"
-        );
-    }
     ExitCode::FAILURE
 }
 
@@ -52,7 +53,7 @@ pub fn check(path: &Path, bundled: bool, short: bool, color: bool) -> ExitCode {
     };
     // Generating catches anything validation let through.
     if let Err(e) = Builder::new().generate_from(&spec) {
-        return report(&e, path, short, color);
+        return report(&e, short, color);
     }
     outln!(
         "{}: ok ({} statuses, {} codes, {} problem types, {} fields)",

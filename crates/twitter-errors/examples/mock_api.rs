@@ -38,10 +38,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use tokio::net::TcpListener;
 use twitter_errors::codec::problem::{self, Problem};
-use twitter_errors::model::members;
-use twitter_errors::response::{Quota, RateLimits};
 use twitter_errors::integrations::axum::{negotiate_errors, Requested};
 use twitter_errors::integrations::http::ErrorResponse;
+use twitter_errors::model::members;
+use twitter_errors::response::{Quota, RateLimits};
 use twitter_errors::{ErrorCode, ErrorObject, Format, ProblemType, ProblemUri, Term};
 
 /// How the mock API behaves.

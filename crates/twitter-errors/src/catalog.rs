@@ -9,7 +9,6 @@
 use core::fmt;
 use core::hash::Hash;
 
-
 /// When retrying a failed request can succeed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]

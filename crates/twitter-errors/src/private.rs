@@ -45,7 +45,6 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
     }
 }
 
-
 pub use serde_json::value::RawValue;
 
 /// The next map value's JSON text, as a member value.
@@ -56,7 +55,9 @@ pub fn raw<'de, A: serde::de::MapAccess<'de>>(
 }
 
 /// The next map value's JSON text.
-pub fn raw_boxed<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Box<RawValue>, A::Error> {
+pub fn raw_boxed<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+) -> Result<Box<RawValue>, A::Error> {
     map.next_value::<Box<RawValue>>()
 }
 

@@ -38,9 +38,7 @@ use crate::__private::Key;
 use crate::catalog::{Catalog, Format};
 use crate::known::Code;
 use crate::model::members;
-use crate::model::{
-    interleave, owned, Hint, Legacy, Members, Next, Placed, V1Error,
-};
+use crate::model::{interleave, owned, Hint, Legacy, Members, Next, Placed, V1Error};
 
 /// A decoded v1.1 JSON body: its shape, plus any top-level members the
 /// shape does not use.
@@ -391,7 +389,10 @@ impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for Body<'a, C> {
 
 /// The length of the members' JSON texts and names, with room for quotes.
 fn raw_len(members: &Members<'_>) -> usize {
-    members.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum()
+    members
+        .iter()
+        .map(|(k, v)| k.len() + v.get().len() + 4)
+        .sum()
 }
 
 // ---------------------------------------------------------------------------
@@ -671,10 +672,14 @@ pub(crate) fn decode_in<'a, C: Catalog>(
     script: bool,
 ) -> Result<Body<'a, C>, DecodeError> {
     let cx = Cx::new(limits, strict);
-    let mut body = read(bytes, &cx, BodySeed::<C> {
-        cx: &cx,
-        marker: PhantomC::default(),
-    })?;
+    let mut body = read(
+        bytes,
+        &cx,
+        BodySeed::<C> {
+            cx: &cx,
+            marker: PhantomC::default(),
+        },
+    )?;
     if has_escaped_slash(bytes, script) {
         body.layout.0.slashes = true;
     }
@@ -773,13 +778,17 @@ impl<'l> Cx<'l> {
         depth: usize,
         path: &dyn fmt::Display,
     ) -> Result<(), E> {
-        if !fits_depth(raw, room(self.limits.max_depth, depth)) {
-            return Err(self.fail(
+        match check_raw(raw, room(self.limits.max_depth, depth)) {
+            Ok(()) => Ok(()),
+            Err(RawProblem::TooDeep) => Err(self.fail(
                 ErrorKind::TooDeep,
                 format!("{path} nests deeper than {}", self.limits.max_depth),
-            ));
+            )),
+            Err(RawProblem::Surrogate) => Err(self.fail(
+                ErrorKind::Syntax,
+                format!("{path}: lone surrogate in a \\u escape"),
+            )),
         }
-        Ok(())
     }
 
     /// Refuses a container at `depth` beyond the limit.
@@ -807,72 +816,80 @@ impl<'l> Cx<'l> {
     }
 }
 
-/// Whether a JSON value nests at most `room` arrays and objects deep.
+/// What is wrong with a captured value.
+pub(crate) enum RawProblem {
+    /// It nests deeper than its room.
+    TooDeep,
+    /// A string in it escapes a lone surrogate (`"\ud800"`), which no
+    /// Rust string can hold.
+    Surrogate,
+}
+
+/// Checks a captured value: that it nests at most `room` arrays and
+/// objects deep, and that its strings' `\u` escapes make text.
 ///
-/// `RawValue` captures a value without counting its depth, so a value
-/// that could be deeper (one longer than twice `room`) is walked once more
-/// by a visitor that counts.
-fn fits_depth(raw: &RawValue, room: usize) -> bool {
-    let text = raw.get();
-    if !text.starts_with(['[', '{']) {
-        return true;
+/// serde_json has checked the value's grammar while capturing it, but a
+/// `RawValue` capture neither counts depth nor decodes strings, and
+/// serde_json's walk of a value (`deserialize_any`) refuses numbers such
+/// as `1e400` that this crate keeps. So the two checks are made here, on
+/// text already known to be JSON: a count of brackets outside strings, and
+/// a look at each `\u` escape. A value too short to nest past its room and
+/// without a `\u` needs neither.
+pub(crate) fn check_raw(raw: &RawValue, room: usize) -> Result<(), RawProblem> {
+    let text = raw.get().as_bytes();
+    let deep = text.len() / 2 > room && text.starts_with(b"[") | text.starts_with(b"{");
+    let escapes = memchr::memmem::find(text, b"\\u").is_some();
+    if !deep && !escapes {
+        return Ok(());
     }
-    if text.len() / 2 <= room {
-        return true;
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    de::Deserializer::deserialize_any(&mut de, Depth(room)).is_ok()
-}
-
-/// Walks a value, failing when it nests deeper than the room it has.
-struct Depth(usize);
-
-impl<'de> DeserializeSeed<'de> for Depth {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Depth {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let room = self.0.checked_sub(1).ok_or_else(|| de::Error::custom(""))?;
-        while seq.next_element_seed(Depth(room))?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let room = self.0.checked_sub(1).ok_or_else(|| de::Error::custom(""))?;
-        while map.next_key::<IgnoredAny>()?.is_some() {
-            map.next_value_seed(Depth(room))?;
+    let (mut depth, mut i, mut in_string) = (0usize, 0, false);
+    while i < text.len() {
+        match (text[i], in_string) {
+            (b'"', _) => in_string = !in_string,
+            (b'\\', true) => {
+                if text.get(i + 1) == Some(&b'u') {
+                    let unit = hex4(text, i + 2);
+                    if (0xDC00..0xE000).contains(&unit) {
+                        return Err(RawProblem::Surrogate);
+                    }
+                    if (0xD800..0xDC00).contains(&unit) {
+                        let low = (text.get(i + 6..i + 8) == Some(b"\\u"))
+                            .then(|| hex4(text, i + 8))
+                            .filter(|u| (0xDC00..0xE000).contains(u));
+                        if low.is_none() {
+                            return Err(RawProblem::Surrogate);
+                        }
+                        i += 6;
+                    }
+                    i += 4;
+                }
+                i += 1;
+            }
+            (b'[' | b'{', false) => {
+                depth += 1;
+                if depth > room {
+                    return Err(RawProblem::TooDeep);
+                }
+            }
+            (b']' | b'}', false) => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        Ok(())
+        i += 1;
     }
+    Ok(())
+}
+
+/// The four hex digits at `at` (valid: serde_json checked them).
+fn hex4(text: &[u8], at: usize) -> u32 {
+    text.get(at..at + 4)
+        .and_then(|h| std::str::from_utf8(h).ok())
+        .and_then(|h| u32::from_str_radix(h, 16).ok())
+        .unwrap_or(0)
+}
+
+/// Whether a JSON value nests at most `room` arrays and objects deep.
+fn fits_depth(raw: &RawValue, room: usize) -> bool {
+    !matches!(check_raw(raw, room), Err(RawProblem::TooDeep))
 }
 
 /// A string member, borrowed when it has no escapes.
@@ -948,7 +965,9 @@ impl<'de> Visitor<'de> for MembersSeed<'_, '_> {
         self.cx.enter(self.depth)?;
         let mut members = Members::new();
         while let Some(Key(k)) = map.next_key()? {
-            let raw = self.cx.raw(&mut map, self.depth + 1, &format_args!("`{k}`"))?;
+            let raw = self
+                .cx
+                .raw(&mut map, self.depth + 1, &format_args!("`{k}`"))?;
             members.push(k, Cow::Borrowed(raw));
         }
         Ok(members)
@@ -1021,6 +1040,9 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                 }
                 ("disconnect", None) => {
                     let v = map.next_value::<&'de RawValue>()?;
+                    if !cx.strict && !v.get().starts_with('{') {
+                        return Err(cx.fail(ErrorKind::Type, "`disconnect` must be an object"));
+                    }
                     if v.get().starts_with('{') {
                         let members = read(v.get().as_bytes(), cx, MembersSeed { cx, depth: 2 })
                             .map_err(|e| cx.fail::<A::Error>(e.kind(), e.detail()))?;
@@ -1055,7 +1077,10 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
             }
         };
         if let (Shape::Legacy(l), Some((at, index))) = (&mut shape, request) {
-            if extra.value_at(index).is_some_and(|v| v.get().starts_with('"')) {
+            if extra
+                .value_at(index)
+                .is_some_and(|v| v.get().starts_with('"'))
+            {
                 if let (_, Cow::Borrowed(v)) = extra.remove_at(index) {
                     l.request = members::as_str(v);
                     l.layout.0.request = at;
@@ -1321,10 +1346,21 @@ mod tests {
     #[test]
     fn depth_walk_counts_only_containers() {
         let raw = |s: &str| RawValue::from_string(s.to_owned()).unwrap();
-        assert!(fits_depth(&raw(r#"{"a":"[[[[[[[[[[","b":[1,[2]]}"#), 2));
-        assert!(!fits_depth(&raw(r#"{"a":"[[[[[[[[[[","b":[1,[2]]}"#), 1));
+        // The object, `b`'s array and the one inside it: 3 deep.
+        let text = r#"{"a":"[[[[[[[[[[\"[","b":[1,[2]]}"#;
+        assert!(fits_depth(&raw(text), 3));
+        assert!(!fits_depth(&raw(text), 2));
         assert!(fits_depth(&raw("[[[[]]]]"), 4));
         assert!(!fits_depth(&raw("[[[[]]]]"), 3));
         assert!(fits_depth(&raw("\"[[[[\""), 0));
+        assert!(matches!(
+            check_raw(&raw(r#"["\ud800"]"#), 9),
+            Err(RawProblem::Surrogate)
+        ));
+        assert!(matches!(
+            check_raw(&raw(r#"["\udc00\ud800"]"#), 9),
+            Err(RawProblem::Surrogate)
+        ));
+        assert!(check_raw(&raw(r#"["\ud83d\ude00 \u00e9", 1e400]"#), 9).is_ok());
     }
 }

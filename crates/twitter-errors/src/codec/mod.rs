@@ -170,7 +170,7 @@ impl<'a, C: Catalog> Body<'a, C> {
 ///
 /// let body = codec::decode(br#"{"errors":[{"message":"Over capacity","code":130}]}"#).unwrap();
 /// assert_eq!(body.format(), Format::Json);
-/// assert_eq!(body.codes().collect::<Vec<_>>(), [Code::Known(ErrorCode::OverCapacity)]);
+/// assert_eq!(body.codes().collect::<Vec<_>>(), [Code::from(ErrorCode::OverCapacity)]);
 /// ```
 pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
     decode_as(body, None, &Limits::DEFAULT)
@@ -264,7 +264,11 @@ pub(crate) fn utf8(body: &[u8]) -> Result<&str, DecodeError> {
 
 /// Refuses what was appended to `out` since `start` when it is longer
 /// than [`Limits::max_body`], taking it back out.
-pub(crate) fn check_size(out: &mut Vec<u8>, start: usize, limits: &Limits) -> Result<(), EncodeError> {
+pub(crate) fn check_size(
+    out: &mut Vec<u8>,
+    start: usize,
+    limits: &Limits,
+) -> Result<(), EncodeError> {
     let len = out.len() - start;
     if len > limits.max_body {
         out.truncate(start);

@@ -73,8 +73,7 @@ pub struct Body<'a, C: Catalog = crate::Twitter> {
 #[derive(Clone, Debug, Default)]
 struct Layout {
     /// The top-level members in the order they came; empty for built
-    /// values, which write the result, `errors`, then the problem, as the
-    /// API orders them.
+    /// values, which write the result, the problem, then `errors`.
     order: Vec<Slot>,
     /// `errors` came as one object, not an array.
     single: bool,
@@ -139,7 +138,11 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     fn size_hint(&self) -> usize {
-        let len = |m: &Members<'_>| m.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>();
+        let len = |m: &Members<'_>| {
+            m.iter()
+                .map(|(k, v)| k.len() + v.get().len() + 4)
+                .sum::<usize>()
+        };
         16 + self.problems().map(|p| len(p.members()) + 2).sum::<usize>() + len(&self.result)
     }
 
@@ -186,7 +189,11 @@ impl<'a, C: Catalog> Body<'a, C> {
 
     fn write(&self, out: &mut Vec<u8>) {
         let empty = Members::new();
-        let mut problem = self.problem.as_ref().map_or(&empty, Problem::members).iter();
+        let mut problem = self
+            .problem
+            .as_ref()
+            .map_or(&empty, Problem::members)
+            .iter();
         let mut result = self.result.iter();
         let mut w = Writer::new(out, Escape::plain());
         w.open(b'{');
@@ -207,15 +214,12 @@ impl<'a, C: Catalog> Body<'a, C> {
             }
         }
         // Whatever the order did not place (all of it, for built values):
-        // the result, `errors`, then the problem, as the API orders them.
-        for (k, v) in result {
+        // the result, the problem, then `errors`.
+        for (k, v) in result.chain(problem) {
             w.member(k, v.get());
         }
         if !errors_done && self.has_errors_member() {
             self.write_errors(&mut w);
-        }
-        for (k, v) in problem {
-            w.member(k, v.get());
         }
         w.close(b'}');
     }
@@ -271,10 +275,14 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
     limits: &Limits,
 ) -> Result<Body<'a, C>, DecodeError> {
     let cx = Cx::new(limits, false);
-    read(bytes, &cx, BodySeed::<C> {
-        cx: &cx,
-        marker: PhantomC::default(),
-    })
+    read(
+        bytes,
+        &cx,
+        BodySeed::<C> {
+            cx: &cx,
+            marker: PhantomC::default(),
+        },
+    )
 }
 
 struct BodySeed<'c, 'l, C> {
@@ -343,7 +351,11 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
             let (mut p, mut r) = (problem.into_iter(), result.into_iter());
             result = Members::new();
             for slot in order.iter_mut().filter(|s| **s != Slot::Errors) {
-                let next = if *slot == Slot::Problem { p.next() } else { r.next() };
+                let next = if *slot == Slot::Problem {
+                    p.next()
+                } else {
+                    r.next()
+                };
                 if let Some((k, v)) = next {
                     result.push(k, v);
                 }
@@ -380,7 +392,11 @@ impl<'de> Visitor<'de> for ItemSeed<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        MembersSeed { cx: self.cx, depth: 3 }.visit_map(map)
+        MembersSeed {
+            cx: self.cx,
+            depth: 3,
+        }
+        .visit_map(map)
     }
 }
 
@@ -407,7 +423,11 @@ impl<'de, C: Catalog> Visitor<'de> for ItemsSeed<'_, '_, C> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let members = MembersSeed { cx: self.cx, depth: 2 }.visit_map(map)?;
+        let members = MembersSeed {
+            cx: self.cx,
+            depth: 2,
+        }
+        .visit_map(map)?;
         Ok((vec![Problem::from(members)], true))
     }
 
@@ -436,6 +456,7 @@ impl<'de, C: Catalog> Visitor<'de> for ItemsSeed<'_, '_, C> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ProblemUri;
     use crate::{ErrorObject, ProblemType};
 
     #[test]
@@ -453,7 +474,7 @@ mod tests {
             Some("The `ids` query parameter can not be empty")
         );
         assert_eq!(item.get("parameters").unwrap().get(), r#"{"ids":[]}"#);
-        assert_eq!(b.encode(), body);
+        assert_eq!(b.encode().unwrap(), body);
         assert!(!b.is_partial());
     }
 
@@ -465,7 +486,7 @@ mod tests {
         assert_eq!(b.data().unwrap().get(), r#"[{"id":"1"}]"#);
         let o: ErrorObject = b.errors[0].to_object().unwrap();
         assert_eq!(o.resource_id.as_deref(), Some("2"));
-        assert_eq!(b.encode(), body);
+        assert_eq!(b.encode().unwrap(), body);
     }
 
     #[test]
@@ -478,7 +499,7 @@ mod tests {
         let p = Problem::from_object(&o).unwrap();
         assert_eq!(p.problem_type(), Some(ProblemType::Generic));
         let b: Body<'_> = Body::new(Some(p), Vec::new());
-        let text = String::from_utf8(b.encode()).unwrap();
+        let text = String::from_utf8(b.encode().unwrap()).unwrap();
         assert_eq!(
             text,
             r#"{"detail":"Too Many Requests","title":"Too Many Requests","type":"about:blank"}"#
@@ -491,7 +512,7 @@ mod tests {
         let body = br#"{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}"#;
         let b = decode(body).unwrap();
         assert!(b.errors.is_empty());
-        assert_eq!(b.encode(), body);
+        assert_eq!(b.encode().unwrap(), body);
     }
 
     #[test]

@@ -74,7 +74,7 @@ impl<S: StatusEntry> TryFrom<Status<S>> for StatusCode {
 /// The errors a server answers a request with: v1.1 errors, a v2 problem
 /// body, or both, with a status and headers. [`ErrorResponse::to_http`]
 /// renders it in the format the request asked for (see
-/// [`negotiate`](crate::codec::negotiate)):
+/// [`negotiate`](crate::response::negotiate)):
 ///
 /// - JSON, XML and JSONP requests get the v1.1 errors; when there are none,
 ///   the problem body;
@@ -245,8 +245,8 @@ impl<C: Catalog> ErrorResponse<C> {
                 (500, encoded)
             }
         };
-        let status = StatusCode::from_u16(asked.status(status))
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(asked.status(status)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = ::http::Response::new(body);
         *response.status_mut() = status;
         let headers = response.headers_mut();
@@ -328,8 +328,8 @@ impl<C: Catalog> ApiError<C> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::negotiate::negotiate;
-    use crate::codec::response::{Quota, Wait};
+    use crate::response::negotiate::negotiate;
+    use crate::response::{Quota, Wait};
     use crate::{Code, ErrorCode, ProblemType};
 
     #[test]
@@ -338,16 +338,16 @@ mod tests {
             let code = StatusCode::from(*s);
             assert_eq!(code.as_u16(), s.info().status);
             assert_eq!(HttpStatus::try_from(code), Ok(*s));
-            assert_eq!(Status::<HttpStatus>::from(code), Status::Known(*s));
+            assert_eq!(Status::<HttpStatus>::from(code), Status::from(*s));
         }
         let teapot = StatusCode::IM_A_TEAPOT;
         assert!(HttpStatus::try_from(teapot).is_err());
-        assert_eq!(Status::<HttpStatus>::from(teapot), Status::Unknown(418));
+        assert_eq!(Status::<HttpStatus>::from(teapot), Status::from_u16(418));
         assert_eq!(
-            StatusCode::try_from(Status::<HttpStatus>::Unknown(418)).ok(),
+            StatusCode::try_from(Status::<HttpStatus>::from_u16(418)).ok(),
             Some(teapot)
         );
-        assert!(StatusCode::try_from(Status::<HttpStatus>::Unknown(42)).is_err());
+        assert!(StatusCode::try_from(Status::<HttpStatus>::from_u16(42)).is_err());
     }
 
     #[test]
@@ -402,7 +402,7 @@ mod tests {
             } else {
                 assert_eq!(
                     d.codes().collect::<Vec<_>>(),
-                    [Code::Known(ErrorCode::PageDoesNotExist)]
+                    [Code::from(ErrorCode::PageDoesNotExist)]
                 );
             }
         }
@@ -412,7 +412,7 @@ mod tests {
     fn several_errors_and_added_headers() {
         let errors: Vec<V1Error> = vec![
             V1Error::from_entry(ErrorCode::OverCapacity),
-            V1Error::new(Code::Unknown(9999), "Something new"),
+            V1Error::new(Code::from_code(9999), "Something new"),
         ];
         let e = ErrorResponse::errors(503, errors)
             .with_header(
@@ -439,7 +439,7 @@ mod tests {
         let d = ApiError::<crate::Twitter>::from_http(&r, &Limits::DEFAULT);
         assert_eq!(
             d.codes().collect::<Vec<_>>(),
-            [Code::Known(ErrorCode::OverCapacity), Code::Unknown(9999)]
+            [Code::from(ErrorCode::OverCapacity), Code::from_code(9999)]
         );
         assert_eq!(d.retry().wait, Some(Wait::Seconds(30)));
         assert_eq!(

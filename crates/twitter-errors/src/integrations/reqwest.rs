@@ -38,8 +38,8 @@ use ::http::{HeaderMap, StatusCode};
 
 use crate::catalog::Catalog;
 use crate::codec::problem;
-use crate::response::{decode_response_with, ApiError, Outcome, RateLimits};
 use crate::codec::Limits;
+use crate::response::{decode_response_with, ApiError, Outcome, RateLimits};
 
 /// A response that did not fail: status, headers, URL and the body, read
 /// once.

@@ -193,14 +193,91 @@ impl<'a> IntoIterator for Members<'a> {
 }
 
 impl PartialEq for Members<'_> {
-    /// Equal when the names and the JSON texts are, in the same order.
+    /// Equal when the names and values are, in the same order. Values are
+    /// compared by their JSON text, numbers digit for digit (`1e400` equals
+    /// only `1e400`), with what encoding may change set aside: whitespace
+    /// between tokens, and the escapes `\/`, `\u2028` and `\u2029`.
     fn eq(&self, other: &Self) -> bool {
         self.list.len() == other.list.len()
             && self
                 .list
                 .iter()
                 .zip(&other.list)
-                .all(|((a, x), (b, y))| a == b && x.get() == y.get())
+                .all(|((a, x), (b, y))| a == b && same_json(x.get(), y.get()))
+    }
+}
+
+/// Whether two JSON texts are the same but for whitespace between tokens
+/// and the escapes `\/`, `\u2028`, `\u2029`.
+pub(crate) fn same_json(a: &str, b: &str) -> bool {
+    a == b || Tokens::new(a).eq(Tokens::new(b))
+}
+
+/// The bytes of a JSON text with whitespace between tokens left out and
+/// `\/`, `\u2028` and `\u2029` written as the characters they escape.
+struct Tokens<'a> {
+    text: &'a [u8],
+    at: usize,
+    in_string: bool,
+    /// The next byte ends an escape: give it as it is.
+    verbatim: bool,
+    /// Bytes of an unescaped character still to give.
+    pending: &'static [u8],
+}
+
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str) -> Self {
+        Tokens {
+            text: text.as_bytes(),
+            at: 0,
+            in_string: false,
+            verbatim: false,
+            pending: &[],
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        if let Some((&b, rest)) = self.pending.split_first() {
+            self.pending = rest;
+            return Some(b);
+        }
+        loop {
+            let b = *self.text.get(self.at)?;
+            self.at += 1;
+            if std::mem::take(&mut self.verbatim) {
+                return Some(b);
+            }
+            if !self.in_string {
+                if b.is_ascii_whitespace() {
+                    continue;
+                }
+                self.in_string = b == b'"';
+                return Some(b);
+            }
+            if b == b'"' {
+                self.in_string = false;
+            } else if b == b'\\' {
+                let rest = &self.text[self.at..];
+                let (skip, unescaped): (usize, &'static [u8]) = if rest.starts_with(b"/") {
+                    (1, b"/")
+                } else if rest.starts_with(b"u2028") {
+                    (5, "\u{2028}".as_bytes())
+                } else if rest.starts_with(b"u2029") {
+                    (5, "\u{2029}".as_bytes())
+                } else {
+                    self.verbatim = true;
+                    return Some(b);
+                };
+                self.at += skip;
+                self.pending = &unescaped[1..];
+                return Some(unescaped[0]);
+            }
+            return Some(b);
+        }
     }
 }
 
@@ -259,4 +336,23 @@ pub fn as_str(value: &RawValue) -> Option<Cow<'_, str>> {
         return Some(Cow::Borrowed(inner));
     }
     serde_json::from_str::<String>(text).ok().map(Cow::Owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_json;
+
+    #[test]
+    fn json_texts_compare_past_layout() {
+        assert!(same_json("[1, {\"a\" : \"b c\"}]", "[1,{\"a\":\"b c\"}]"));
+        assert!(same_json(r#""a\/b""#, r#""a/b""#));
+        assert!(same_json(r#""\u2028""#, "\"\u{2028}\""));
+        assert!(!same_json(r#""b c""#, r#""bc""#));
+        assert!(!same_json("1e400", "-1e400"));
+        assert!(!same_json("1e400", "null"));
+        assert!(!same_json(r#""\"""#, r#""""#));
+        // An escaped backslash, then a slash written either way.
+        assert!(same_json(r#""\\\/""#, r#""\\/""#));
+        assert!(!same_json(r#""\\/""#, r#""\/""#));
+    }
 }

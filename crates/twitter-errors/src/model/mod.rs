@@ -19,8 +19,8 @@ mod v1;
 
 pub use members::{Json, Members};
 pub use problem::Problem;
-pub use v1::{Legacy, V1Error};
 pub(crate) use v1::Placed;
+pub use v1::{Legacy, V1Error};
 
 /// A layout detail of the input (member order, slash escaping) that
 /// encoding reproduces. It is not part of a value's equality: two bodies
@@ -96,6 +96,9 @@ mod tests {
         );
         let order: Vec<Next> = interleave([(usize::MAX, 1), (0, 2)], 1).collect();
         assert_eq!(order, [Next::Typed(2), Next::Extra(0), Next::Typed(1)]);
-        assert_eq!(interleave([(5, 1)], 0).collect::<Vec<_>>(), [Next::Typed(1)]);
+        assert_eq!(
+            interleave([(5, 1)], 0).collect::<Vec<_>>(),
+            [Next::Typed(1)]
+        );
     }
 }

@@ -34,7 +34,9 @@
 
 use core::fmt;
 
-use crate::catalog::{problem_slug, Catalog, CodeEntry, Format, ProblemEntry, Retry, StatusEntry, Window};
+use crate::catalog::{
+    problem_slug, Catalog, CodeEntry, Format, ProblemEntry, Retry, StatusEntry, Window,
+};
 use crate::codec::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
 use crate::known::{Code, Status};
 use crate::model::{Problem, V1Error};
@@ -504,6 +506,7 @@ impl<C: Catalog> std::error::Error for ApiError<C> {}
 mod tests {
     use super::*;
     use crate::{ErrorCode, HttpStatus};
+    use std::time::Duration;
 
     const NONE: [(&str, &str); 0] = [];
 

@@ -9,12 +9,12 @@
 //!
 //! ```
 //! use twitter_errors::response::negotiate::negotiate;
-//! use twitter_errors::{Catalog, Format};
+//! use twitter_errors::{Format, Twitter};
 //!
 //! let n = negotiate("/1/statuses/show.json?id=1&callback=foo", None);
 //! assert_eq!(n.format(), Format::Jsonp);
 //! assert_eq!(n.callback().unwrap().as_str(), "foo");
-//! assert_eq!(n.content_type::<Catalog>(), "application/javascript; charset=utf-8");
+//! assert_eq!(n.content_type::<Twitter>(), "application/javascript; charset=utf-8");
 //!
 //! let n = negotiate("/1/statuses/user_timeline.rss?suppress_response_codes", None);
 //! assert_eq!(n.format(), Format::Xml);
@@ -323,7 +323,9 @@ mod tests {
             crate::ErrorCode::OverCapacity,
         )];
         assert_eq!(
-            negotiate("/1/method.json?callback=foo", None).encode(&errors).unwrap(),
+            negotiate("/1/method.json?callback=foo", None)
+                .encode(&errors)
+                .unwrap(),
             br#"/**/foo({"errors":[{"message":"Over capacity.","code":130}]});"#
         );
         let xml = negotiate("/1/method.xml", None).encode(&errors).unwrap();

@@ -127,7 +127,9 @@ impl RateLimits {
 /// including dates before 1970 or after 9999.
 pub(crate) fn http_date(s: &str) -> Option<u64> {
     let t = httpdate::parse_http_date(s).ok()?;
-    t.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs())
+    t.duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_secs())
 }
 
 #[cfg(test)]

@@ -109,7 +109,11 @@ mod tests {
             let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
             let month = MONTHS[m.parse::<usize>().unwrap() - 1];
             let http = httpdate::fmt_http_date(std::time::UNIX_EPOCH + Duration::from_secs(t));
-            assert_eq!(&http[5..], format!("{d} {month} {y} 01:02:03 GMT"), "{text}");
+            assert_eq!(
+                &http[5..],
+                format!("{d} {month} {y} 01:02:03 GMT"),
+                "{text}"
+            );
         }
     }
 }
