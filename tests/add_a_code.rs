@@ -7,10 +7,9 @@
 //! link, so this also proves that the rebuild notices an edit made through
 //! it.
 
-#[path = "build_support/mod.rs"]
-mod build_support;
-
-use build_support::{add_code, cargo, cargo_ok, copy_tree, fresh_dir, text, workspace, write};
+use twitter_errors_tests::build::{
+    add_code, cargo, cargo_ok, copy_tree, fresh_dir, text, workspace, write,
+};
 
 const ENTRY: &str = "  - code: 99902
     name: widget_jammed

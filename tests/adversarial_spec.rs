@@ -7,14 +7,11 @@
 //! The compile check builds one throwaway crate (with the shared target
 //! directory of the other build tests) and runs its tests.
 
-#[path = "build_support/mod.rs"]
-mod build_support;
-
 use std::fmt::Write as _;
 use std::path::Path;
 
-use build_support::{cargo_ok, fresh_dir, workspace, write};
 use twitter_errors_codegen::{synth, Builder, Spec};
+use twitter_errors_tests::build::{cargo_ok, fresh_dir, workspace, write};
 
 /// Texts that mean something to Rust, rustdoc, Markdown, HTML, YAML or a
 /// format string.
@@ -199,7 +196,7 @@ fn hostile_texts_and_shadowing_names_generate_a_crate_that_compiles_and_round_tr
 }
 
 fn manifest(ws: &Path) -> String {
-    build_support::probe_manifest(ws, "adversarial-probe")
+    twitter_errors_tests::build::probe_manifest(ws, "adversarial-probe")
 }
 
 /// The probe crate's tests: each text as a Rust literal (`{:?}` writes

@@ -4,16 +4,13 @@
 //! what encoding must escape; every limit at its boundary; and the inputs
 //! fuzzing found, replayed from `fixtures/fuzz`.
 
-#[path = "codec/common.rs"]
-mod common;
-
 use std::io::Read;
 
-use twitter_errors::codec::json::V1Error;
 use twitter_errors::codec::jsonp::{Callback, Jsonp};
-use twitter_errors::codec::negotiate::{negotiate, negotiate_with};
 use twitter_errors::codec::{self, json, jsonp, problem, xml, DecodeError, ErrorKind, Limits};
-use twitter_errors::{Catalog, Code, ErrorCode, Format};
+use twitter_errors::response::negotiate::{negotiate, negotiate_with};
+use twitter_errors::V1Error;
+use twitter_errors::{Code, ErrorCode, Format, Twitter};
 
 const FORMATS: [Option<Format>; 5] = [
     None,
@@ -24,7 +21,7 @@ const FORMATS: [Option<Format>; 5] = [
 ];
 
 fn decode_in(format: Option<Format>, body: &[u8], limits: &Limits) -> Result<(), ErrorKind> {
-    codec::decode_as::<Catalog>(body, format, limits)
+    codec::decode_as::<Twitter>(body, format, limits)
         .map(|_| ())
         .map_err(|e| e.kind())
 }
@@ -98,7 +95,7 @@ fn external_entities_are_refused_without_file_access() {
     for body in &bodies {
         for format in [None, Some(Format::Xml)] {
             let e =
-                codec::decode_as::<Catalog>(body.as_bytes(), format, &Limits::DEFAULT).unwrap_err();
+                codec::decode_as::<Twitter>(body.as_bytes(), format, &Limits::DEFAULT).unwrap_err();
             assert!(
                 matches!(e.kind(), ErrorKind::Dtd | ErrorKind::Syntax),
                 "{e}"
@@ -322,17 +319,17 @@ fn nul_bytes() {
     let body = br#"{"errors":[{"message":"a\u0000b","code":34}]}"#;
     let decoded = json::decode(body).unwrap();
     assert_eq!(decoded.v1_errors()[0].message, "a\0b");
-    assert_eq!(decoded.encode(), body.to_vec());
+    assert_eq!(decoded.encode().unwrap(), body.to_vec());
     let p = problem::decode(br#"{"title":"a\u0000b","detail":"d"}"#).unwrap();
-    assert!(!p.encode().contains(&0));
-    assert_eq!(problem::decode(&p.encode()).unwrap(), p);
+    assert!(!p.encode().unwrap().contains(&0));
+    assert_eq!(problem::decode(&p.encode().unwrap()).unwrap(), p);
     // XML cannot carry a NUL at all: encoding writes U+FFFD in its place,
     // never a NUL byte nor a reference parsers refuse.
-    let x = xml::Body::<Catalog>::Errors(vec![V1Error::new(
-        Code::Known(ErrorCode::PageDoesNotExist),
+    let x = xml::Body::<Twitter>::from(vec![V1Error::new(
+        Code::from(ErrorCode::PageDoesNotExist),
         "a\0b",
     )]);
-    let bytes = x.encode();
+    let bytes = x.encode().unwrap();
     assert!(!bytes.contains(&0));
     assert_eq!(
         xml::decode(&bytes).unwrap().v1_errors()[0].message,
@@ -391,7 +388,9 @@ fn hostile_callbacks_are_refused_and_never_echoed() {
             "{cb:?}"
         );
         assert!(n.callback().is_none());
-        let out = n.encode::<Catalog>(&[V1Error::from_entry(ErrorCode::OverCapacity)]);
+        let out = n
+            .encode::<Twitter>(&[V1Error::from_entry(ErrorCode::OverCapacity)])
+            .unwrap();
         assert!(out.starts_with(b"{"), "{}", String::from_utf8_lossy(&out));
     }
     // 10,000 characters is refused for length, and even a limit that
@@ -401,7 +400,7 @@ fn hostile_callbacks_are_refused_and_never_echoed() {
     assert!(e.to_string().len() < 200);
     let loose = Limits::new().with_max_callback(10_000);
     let body = format!("{long}({{\"errors\":[]}})");
-    let ok = codec::decode_as::<Catalog>(body.as_bytes(), None, &loose).unwrap();
+    let ok = codec::decode_as::<Twitter>(body.as_bytes(), None, &loose).unwrap();
     assert_eq!(ok.format(), Format::Jsonp);
     assert!(Callback::with_max_len("alert(1)//", 10_000).is_err());
 }
@@ -409,13 +408,10 @@ fn hostile_callbacks_are_refused_and_never_echoed() {
 #[test]
 fn xml_encoding_escapes_markup_and_quotes() {
     let message = r#"<b>&amp; "quoted" 'single' ]]> </error></errors><x>"#;
-    let mut e = V1Error::<Catalog>::new(Code::Unknown(999_999), message);
-    e.extra.insert(
-        "note",
-        serde_json::Value::String(r#"a"b<c>&d'e ]]>"#.into()),
-    );
-    let body = xml::Body::Errors(vec![e]);
-    let bytes = body.encode();
+    let mut e = V1Error::<Twitter>::new(Code::from_code(999_999), message);
+    e.extra.push_text("note", r#"a"b<c>&d'e ]]>"#);
+    let body = xml::Body::from(vec![e]);
+    let bytes = body.encode().unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     // The text: no markup survives, `]]>` is not left whole.
     assert!(
@@ -442,8 +438,8 @@ fn xml_encoding_escapes_markup_and_quotes() {
     let json =
         br#"{"errors":[{"message":"m","code":34,"x=\"1\"><injected a":"v","a b":1,"ok":"k"}]}"#;
     let from_json = json::decode(json).unwrap();
-    let body = xml::Body::Errors(from_json.v1_errors().to_vec());
-    let text = String::from_utf8(body.encode()).unwrap();
+    let body = xml::Body::from(from_json.v1_errors().to_vec());
+    let text = String::from_utf8(body.encode().unwrap()).unwrap();
     assert!(!text.contains("<injected"), "{text}");
     assert_eq!(
         text.matches('<').count(),
@@ -471,9 +467,9 @@ fn xml_encoding_escapes_markup_and_quotes() {
 #[test]
 fn jsonp_encoding_is_safe_inside_a_script() {
     let message = "</script><script>alert(1)</script>\u{2028}\u{2029}<!-- -->";
-    let body = json::Body::<Catalog>::from(vec![V1Error::new(Code::Unknown(999_999), message)]);
+    let body = json::Body::<Twitter>::from(vec![V1Error::new(Code::from_code(999_999), message)]);
     let j = Jsonp::new(Callback::new("cb").unwrap(), body);
-    let bytes = j.encode();
+    let bytes = j.encode().unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(!text.contains("</"), "{text}");
     assert!(
@@ -493,7 +489,9 @@ fn jsonp_encoding_is_safe_inside_a_script() {
     assert_eq!(decoded.body.v1_errors()[0].message, message);
     // Negotiated JSONP goes through the same encoder.
     let n = negotiate("/1/x.json?callback=cb", None);
-    let out = n.encode::<Catalog>(&[V1Error::new(Code::Unknown(999_999), message)]);
+    let out = n
+        .encode::<Twitter>(&[V1Error::new(Code::from_code(999_999), message)])
+        .unwrap();
     assert_eq!(out, bytes);
 }
 
@@ -671,16 +669,18 @@ fn fuzz_regressions() {
             _ => None,
         };
         seen += 1;
-        let Ok(body) = codec::decode_as::<Catalog>(&bytes, format, &Limits::DEFAULT) else {
+        let Ok(body) = codec::decode_as::<Twitter>(&bytes, format, &Limits::DEFAULT) else {
             continue;
         };
-        let again = body.encode();
-        let second = codec::decode_as::<Catalog>(&again, format, &Limits::DEFAULT)
+        let again = body.encode().unwrap();
+        let second = codec::decode_as::<Twitter>(&again, format, &Limits::DEFAULT)
             .unwrap_or_else(|e| panic!("{name}: re-encoded body does not decode: {e}"));
         assert_eq!(second, body, "{name}");
-        assert_eq!(second.encode(), again, "{name}");
+        assert_eq!(second.encode().unwrap(), again, "{name}");
         if format == Some(Format::Json) {
-            let as_xml = xml::Body::<Catalog>::Errors(body.v1_errors().to_vec()).encode();
+            let as_xml = xml::Body::<Twitter>::from(body.v1_errors().to_vec())
+                .encode()
+                .unwrap();
             let x = xml::decode(&as_xml)
                 .unwrap_or_else(|e| panic!("{name}: {e}: {}", String::from_utf8_lossy(&as_xml)));
             assert_eq!(x.v1_errors().len(), body.v1_errors().len(), "{name}");

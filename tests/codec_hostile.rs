@@ -4,18 +4,15 @@
 //! truncation. At the response level, such bodies still give an error
 //! typed by the status, with the raw body kept.
 
-#[path = "codec/common.rs"]
-mod common;
-
-use common::fixture;
-use twitter_errors::codec::response::{decode_response, Outcome};
 use twitter_errors::codec::{self, json, jsonp, problem, xml, DecodeError, ErrorKind, Limits};
-use twitter_errors::{Catalog, Format, HttpStatus, Retry, Status};
+use twitter_errors::response::{decode_response, Outcome};
+use twitter_errors::{Format, HttpStatus, Retry, Status, Twitter};
+use twitter_errors_tests::fixture;
 
 const NO_HEADERS: [(&str, &str); 0] = [];
 
 fn kind_in(format: Option<Format>, body: &[u8], limits: &Limits) -> ErrorKind {
-    match codec::decode_as::<Catalog>(body, format, limits) {
+    match codec::decode_as::<Twitter>(body, format, limits) {
         Ok(b) => panic!(
             "{format:?} decoded {}: {b:?}",
             String::from_utf8_lossy(body)
@@ -228,16 +225,26 @@ fn deep_nesting() {
         ErrorKind::TooDeep | ErrorKind::Syntax
     ));
     let v2 = format!(r#"{{"data":{}"#, deep("[", 100_000));
+    assert!(matches!(
+        kind(Some(Format::Problem), v2.as_bytes()),
+        ErrorKind::TooDeep | ErrorKind::Syntax
+    ));
+    let v2 = format!(
+        r#"{{"data":{}0{}}}"#,
+        deep("[", 100_000),
+        deep("]", 100_000)
+    );
     assert_eq!(
         kind(Some(Format::Problem), v2.as_bytes()),
         ErrorKind::TooDeep
     );
-    // The v2 scanner refuses the depth before it sees the truncation.
+    // Truncated inside a deep member: the parser meets the end of the
+    // body before the member is whole, so either error may come first.
     let v2_item = format!(r#"{{"errors":[{{"parameters":{}"#, deep("{\"a\":", 100_000));
-    assert_eq!(
+    assert!(matches!(
         kind(Some(Format::Problem), v2_item.as_bytes()),
-        ErrorKind::TooDeep
-    );
+        ErrorKind::TooDeep | ErrorKind::Syntax
+    ));
     let v2_item = format!(
         r#"{{"errors":[{{"parameters":{}1{}}}]}}"#,
         deep("{\"a\":", 100_000),
@@ -277,15 +284,9 @@ fn deep_nesting() {
         deep("[", 120),
         deep("]", 120)
     );
-    let body = codec::decode_as::<Catalog>(v2_120.as_bytes(), None, &loose).unwrap();
-    let value = body
-        .problems()
-        .next()
-        .unwrap()
-        .get("value")
-        .unwrap()
-        .to_value();
-    assert!(value.is_array());
+    let body = codec::decode_as::<Twitter>(v2_120.as_bytes(), None, &loose).unwrap();
+    let value = body.problems().next().unwrap().get("value").unwrap().get();
+    assert!(twitter_errors_tests::value(value.as_bytes()).is_array());
     let standard = fixture("seeds/000-json-34.json");
     assert_eq!(
         kind_in(None, &standard, &Limits::new().with_max_depth(2)),
@@ -312,7 +313,7 @@ fn too_many_errors() {
     );
     let three = format!(r#"{{"errors":[{}]}}"#, [item; 3].join(","));
     assert_eq!(
-        codec::decode_as::<Catalog>(three.as_bytes(), None, &limits)
+        codec::decode_as::<Twitter>(three.as_bytes(), None, &limits)
             .unwrap()
             .codes()
             .count(),
@@ -380,7 +381,7 @@ fn empty_and_truncated_bodies() {
                 Some(Format::Jsonp),
                 Some(Format::Problem),
             ] {
-                if let Err(e) = codec::decode_as::<Catalog>(prefix, format, &Limits::DEFAULT) {
+                if let Err(e) = codec::decode_as::<Twitter>(prefix, format, &Limits::DEFAULT) {
                     let _: &DecodeError = &e;
                     assert_ne!(e.kind(), ErrorKind::TooLarge);
                 }
@@ -449,7 +450,7 @@ fn responses_with_bodies_that_do_not_decode() {
         };
         assert_eq!(
             e.status(),
-            Status::Known(HttpStatus::from_u16(status).unwrap())
+            Status::from(HttpStatus::from_u16(status).unwrap())
         );
         assert!(e.body().is_none(), "{status}");
         assert_eq!(e.raw_body(), Some(body), "{status}: the raw body is kept");

@@ -18,21 +18,18 @@
 //!   compared modulo the whitespace between tokens: same members, same
 //!   order, same values, same bytes once that whitespace is removed.
 
-#[path = "codec/common.rs"]
-mod common;
-
-use common::{fixture, strip_ws};
 use twitter_errors::catalog::Window;
 use twitter_errors::codec::json::{self, Shape};
 use twitter_errors::codec::jsonp;
-use twitter_errors::codec::negotiate::negotiate;
 use twitter_errors::codec::problem;
-use twitter_errors::codec::response::{decode_response, Limit, Outcome};
 use twitter_errors::codec::{self, xml};
+use twitter_errors::response::negotiate::negotiate;
+use twitter_errors::response::{decode_response, Limit, Outcome};
 use twitter_errors::{
-    Catalog, Code, ErrorCode, ErrorObject, Format, HttpStatus, ProblemType, Reason, ResourceType,
-    Retry, Status, Term,
+    Code, ErrorCode, ErrorObject, Format, HttpStatus, ProblemType, Reason, ResourceType, Retry,
+    Status, Term, Twitter,
 };
+use twitter_errors_tests::{fixture, strip_ws};
 
 const NO_HEADERS: [(&str, &str); 0] = [];
 
@@ -54,12 +51,12 @@ fn seed_000_json_example() {
     assert_eq!(
         only_error(&body),
         (
-            Code::Known(ErrorCode::PageDoesNotExist),
+            Code::from(ErrorCode::PageDoesNotExist),
             "Sorry, that page does not exist".into()
         )
     );
     assert!(!body.v1_errors()[0].code_first());
-    assert_eq!(body.encode(), bytes, "byte-exact");
+    assert_eq!(body.encode().unwrap(), bytes, "byte-exact");
 }
 
 #[test]
@@ -67,10 +64,10 @@ fn seed_000_xml_example() {
     let bytes = fixture("seeds/000-xml-34.xml");
     let body = xml::decode(&bytes).unwrap();
     let e = &body.v1_errors()[0];
-    assert_eq!(e.code, Code::Known(ErrorCode::PageDoesNotExist));
+    assert_eq!(e.code, Code::from(ErrorCode::PageDoesNotExist));
     assert_eq!(e.message, "Sorry, that page does not exist");
     assert_eq!(
-        body.encode(),
+        body.encode().unwrap(),
         bytes,
         "byte-exact once the listing's gutter is gone"
     );
@@ -110,7 +107,7 @@ fn seed_000_status_table() {
             let Outcome::Failure(e) = decode_response(n, NO_HEADERS, b"") else {
                 panic!("{n} is a failure")
             };
-            assert_eq!(e.status(), Status::Known(s));
+            assert_eq!(e.status(), Status::from(s));
             assert_eq!(e.retry().retry, s.retry());
         }
     }
@@ -146,7 +143,7 @@ fn seed_000_code_table() {
     let Outcome::Failure(e) = decode_response(503, NO_HEADERS, unknown) else {
         panic!("a failure")
     };
-    assert_eq!(e.codes().next(), Some(Code::Unknown(99999)));
+    assert_eq!(e.codes().next(), Some(Code::from_code(99999)));
     assert_eq!(e.retry().retry, Retry::Backoff);
 }
 
@@ -166,8 +163,8 @@ fn seed_000_suppressed_response_codes() {
     ) else {
         panic!("an error body served with 200 is still an error")
     };
-    assert_eq!(e.status(), Status::Known(HttpStatus::Ok));
-    assert_eq!(e.effective_status(), Status::Known(HttpStatus::NotFound));
+    assert_eq!(e.status(), Status::from(HttpStatus::Ok));
+    assert_eq!(e.effective_status(), Status::from(HttpStatus::NotFound));
 }
 
 // ---------------------------------------------------------------------------
@@ -201,8 +198,8 @@ fn seed_003_xml_examples() {
         let bytes = fixture(file);
         let body = xml::decode(&bytes).unwrap();
         let e = &body.v1_errors()[0];
-        assert_eq!((e.code, &*e.message), (Code::Known(code), text), "{file}");
-        assert_eq!(body.encode(), bytes, "{file}: byte-exact");
+        assert_eq!((e.code, &*e.message), (Code::from(code), text), "{file}");
+        assert_eq!(body.encode().unwrap(), bytes, "{file}: byte-exact");
         // Served as application/xml; charset=utf-8.
         let ct = [("Content-Type", "application/xml; charset=utf-8")];
         let Outcome::Failure(err) = decode_response(status, ct, &bytes) else {
@@ -239,10 +236,10 @@ fn seed_003_json_examples() {
         let body = json::decode(&bytes).unwrap();
         assert_eq!(
             only_error(&body),
-            (Code::Known(code), text.to_string()),
+            (Code::from(code), text.to_string()),
             "{file}"
         );
-        assert_eq!(body.encode(), bytes, "{file}: byte-exact");
+        assert_eq!(body.encode().unwrap(), bytes, "{file}: byte-exact");
         let auto = codec::decode(&bytes).unwrap();
         assert_eq!(auto.format(), Format::Json);
     }
@@ -251,7 +248,7 @@ fn seed_003_json_examples() {
     else {
         panic!("a failure")
     };
-    assert_eq!(e.status(), Status::Known(HttpStatus::Forbidden));
+    assert_eq!(e.status(), Status::from(HttpStatus::Forbidden));
     assert_eq!(e.retry().retry, Retry::Never);
 }
 
@@ -263,12 +260,12 @@ fn seed_003_jsonp_example() {
     assert_eq!(
         only_error(&body.body),
         (
-            Code::Known(ErrorCode::OverCapacity),
+            Code::from(ErrorCode::OverCapacity),
             "Over capacity".to_string()
         )
     );
     assert!(!body.comment_prefix());
-    assert_eq!(body.encode(), bytes, "byte-exact");
+    assert_eq!(body.encode().unwrap(), bytes, "byte-exact");
     assert_eq!(codec::decode(&bytes).unwrap().format(), Format::Jsonp);
 
     // "if https://api.twitter.com/1/method.json?callback=foo responds with a
@@ -278,10 +275,10 @@ fn seed_003_jsonp_example() {
     let n = negotiate("https://api.twitter.com/1/method.json?callback=foo", None);
     assert_eq!(n.format(), Format::Jsonp);
     assert_eq!(
-        n.content_type::<Catalog>(),
+        n.content_type::<Twitter>(),
         "application/javascript; charset=utf-8"
     );
-    let served = n.encode(body.body.v1_errors());
+    let served = n.encode(body.body.v1_errors()).unwrap();
     assert_eq!(served.strip_prefix(b"/**/"), Some(&bytes[..]));
 }
 
@@ -298,24 +295,28 @@ fn seed_003_content_types() {
         let n = negotiate(path, None);
         assert_eq!(n.format(), Format::Xml, "{path}");
         assert_eq!(
-            n.content_type::<Catalog>(),
+            n.content_type::<Twitter>(),
             "application/xml; charset=utf-8"
         );
     }
     let n = negotiate("/1/statuses/show/1.json", None);
     assert_eq!(
-        n.content_type::<Catalog>(),
+        n.content_type::<Twitter>(),
         "application/json; charset=utf-8"
     );
     let errors = json::decode(&fixture("seeds/003-json-503-130.json"))
         .unwrap()
         .into_owned();
     assert_eq!(
-        negotiate("/1/statuses/user_timeline.rss", None).encode(errors.v1_errors()),
+        negotiate("/1/statuses/user_timeline.rss", None)
+            .encode(errors.v1_errors())
+            .unwrap(),
         fixture("seeds/003-xml-503-130.xml")
     );
     assert_eq!(
-        negotiate("/1/method.json", None).encode(errors.v1_errors()),
+        negotiate("/1/method.json", None)
+            .encode(errors.v1_errors())
+            .unwrap(),
         fixture("seeds/003-json-503-130.json")
     );
 }
@@ -327,7 +328,7 @@ fn v2(file: &str) -> (Vec<u8>, problem::Body<'static>) {
     let bytes = fixture(file);
     let body = problem::decode(&bytes).unwrap().into_owned();
     assert_eq!(
-        strip_ws(&body.encode()),
+        strip_ws(&body.encode().unwrap()),
         strip_ws(&bytes),
         "{file}: the same bytes modulo whitespace"
     );
@@ -358,7 +359,7 @@ fn seed_002_invalid_request_with_two_errors() {
     let first = &body.errors[0];
     assert_eq!(first.to_object(), None);
     assert_eq!(
-        first.get("parameters").unwrap().to_value(),
+        twitter_errors_tests::value(first.get("parameters").unwrap().get().as_bytes()),
         serde_json::json!({"tweep.fields": ["asdf"]})
     );
     assert!(first
@@ -366,7 +367,7 @@ fn seed_002_invalid_request_with_two_errors() {
         .unwrap()
         .starts_with("The query parameter [tweep.fields] is not one of"));
     assert_eq!(
-        body.errors[1].get("parameters").unwrap().to_value(),
+        twitter_errors_tests::value(body.errors[1].get("parameters").unwrap().get().as_bytes()),
         serde_json::json!({"expansions": ["asdf"]})
     );
     let Outcome::Failure(e) = decode_response(
@@ -402,8 +403,11 @@ fn seed_002_not_found() {
         "Could not find user with username: [example_user]."
     );
     assert_eq!(o.parameter.as_deref(), Some("username"));
-    assert_eq!(o.value, Some(serde_json::json!("example_user")));
-    assert_eq!(o.resource_type, Some(Term::Known(ResourceType::User)));
+    assert_eq!(
+        o.value.as_deref().map(|v| v.get()),
+        Some(r#""example_user""#)
+    );
+    assert_eq!(o.resource_type, Some(Term::from(ResourceType::User)));
     assert!(o.extra.is_empty());
 }
 
@@ -419,7 +423,7 @@ fn seed_002_client_forbidden() {
         Some("https://developer.twitter.com/en/docs/projects/overview")
     );
     assert_eq!(o.required_enrollment.as_deref(), Some("Academic"));
-    assert_eq!(o.reason, Some(Term::Known(Reason::ClientNotEnrolled)));
+    assert_eq!(o.reason, Some(Term::from(Reason::ClientNotEnrolled)));
     assert_eq!(o.title, "Client Forbidden");
     let Outcome::Failure(e) = decode_response(
         403,

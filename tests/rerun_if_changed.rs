@@ -5,17 +5,16 @@
 //! path dependencies), so this is the slowest test of the suite: the first
 //! run compiles the dependencies into a shared target directory.
 
-#[path = "build_support/mod.rs"]
-mod build_support;
-
 use std::path::{Path, PathBuf};
 
-use build_support::{add_code, cargo, cargo_ok, fresh_dir, shared_target, text, workspace, write};
+use twitter_errors_tests::build::{
+    add_code, cargo, cargo_ok, fresh_dir, shared_target, text, workspace, write,
+};
 
 const NAME: &str = "rerun-probe";
 
 fn manifest(ws: &Path) -> String {
-    build_support::probe_manifest(ws, NAME)
+    twitter_errors_tests::build::probe_manifest(ws, NAME)
 }
 
 const BUILD_RS: &str = r#"fn main() { twitter_errors_codegen::Builder::new().spec("errors.yaml").generate().unwrap(); }

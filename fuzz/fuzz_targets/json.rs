@@ -6,19 +6,19 @@
 
 use libfuzzer_sys::fuzz_target;
 use twitter_errors::codec::{json, xml, Limits};
-use twitter_errors::Catalog;
+use twitter_errors::Twitter;
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits::new().with_max_body(64 * 1024);
-    if let Ok(body) = json::decode_with::<Catalog>(data, &limits) {
-        let bytes = body.encode();
-        let again = json::decode_with::<Catalog>(&bytes, &Limits::DEFAULT)
+    if let Ok(body) = json::decode_with::<Twitter>(data, &limits) {
+        let bytes = body.encode().unwrap();
+        let again = json::decode_with::<Twitter>(&bytes, &Limits::DEFAULT)
             .unwrap_or_else(|e| panic!("re-encoded body does not decode: {e}"));
         assert_eq!(again, body);
-        assert_eq!(again.encode(), bytes);
+        assert_eq!(again.encode().unwrap(), bytes);
 
-        let as_xml = xml::Body::<Catalog>::Errors(body.v1_errors().to_vec()).encode();
-        let x = xml::decode_with::<Catalog>(&as_xml, &Limits::DEFAULT)
+        let as_xml = xml::Body::<Twitter>::from(body.v1_errors().to_vec()).encode().unwrap();
+        let x = xml::decode_with::<Twitter>(&as_xml, &Limits::DEFAULT)
             .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&as_xml)));
         assert_eq!(x.v1_errors().len(), body.v1_errors().len());
         for (a, b) in x.v1_errors().iter().zip(body.v1_errors()) {

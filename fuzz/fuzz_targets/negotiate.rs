@@ -7,10 +7,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::json::V1Error;
-use twitter_errors::codec::negotiate::negotiate;
+use twitter_errors::V1Error;
+use twitter_errors::response::negotiate::negotiate;
 use twitter_errors::codec::{self, Limits};
-use twitter_errors::{Catalog, Code, ErrorCode, Format};
+use twitter_errors::{Twitter, Code, ErrorCode, Format};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -32,12 +32,12 @@ fuzz_target!(|data: &[u8]| {
         }
         None => assert_ne!(n.format(), Format::Jsonp),
     }
-    let _ = n.content_type::<Catalog>();
+    let _ = n.content_type::<Twitter>();
     let status = n.status(404);
     assert!(status == 404 || (status == 200 && n.suppress_response_codes()));
     let errors = [
-        V1Error::<Catalog>::from_entry(ErrorCode::OverCapacity),
-        V1Error::new(Code::Unknown(4_000_000), "</script>\u{2028}&]]>\""),
+        V1Error::<Twitter>::from_entry(ErrorCode::OverCapacity),
+        V1Error::new(Code::from_code(4_000_000), "</script>\u{2028}&]]>\""),
     ];
     let bytes = n.encode(&errors);
     // A v2 request gets v1.1 JSON: a v1.1 code has no problem type.
@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
         Format::Problem => Format::Json,
         f => f,
     };
-    let body = codec::decode_as::<Catalog>(&bytes, Some(wire), &Limits::DEFAULT)
+    let body = codec::decode_as::<Twitter>(&bytes, Some(wire), &Limits::DEFAULT)
         .unwrap_or_else(|e| panic!("{wire:?} encoding does not decode: {e}"));
     assert_eq!(
         body.codes().collect::<Vec<_>>(),

@@ -7,9 +7,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::response::{decode_response_with, Outcome};
+use twitter_errors::response::{decode_response_with, Outcome};
 use twitter_errors::codec::{self, Limits};
-use twitter_errors::Catalog;
+use twitter_errors::Twitter;
 
 fuzz_target!(|data: &[u8]| {
     if data.len() < 2 {
@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         .with_max_body(16 * 1024)
         .with_max_depth(16)
         .with_max_errors(8);
-    let outcome = decode_response_with::<Catalog, _, _>(status, headers, body, &limits);
+    let outcome = decode_response_with::<Twitter, _, _>(status, headers, body, &limits);
     if let Outcome::Failure(e) = &outcome {
         assert_eq!(e.status().as_u16(), status);
         let _ = e.to_string();
@@ -47,8 +47,8 @@ fuzz_target!(|data: &[u8]| {
         match (e.body(), e.raw_body(), e.decode_error()) {
             (Some(b), _, None) => {
                 // A decoded body round-trips.
-                let bytes = b.encode();
-                let again = codec::decode_as::<Catalog>(&bytes, Some(b.format()), &Limits::DEFAULT)
+                let bytes = b.encode().unwrap();
+                let again = codec::decode_as::<Twitter>(&bytes, Some(b.format()), &Limits::DEFAULT)
                     .unwrap_or_else(|err| panic!("re-encoded body does not decode: {err}"));
                 assert_eq!(&again, b);
             }

@@ -1,5 +1,4 @@
 //! Output: Rust code and the Markdown reference.
 
 pub(crate) mod markdown;
-pub(crate) mod phf;
 pub(crate) mod rust;

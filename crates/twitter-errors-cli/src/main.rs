@@ -1,5 +1,5 @@
 //! `twitter-errors`: look up, check and render the Twitter (X) API error
-//! catalog.
+//! catalog, and decode and encode its error bodies.
 
 /// `println!` that ends the process quietly when stdout is closed (as in
 /// `twitter-errors explain 88 | head -1`) instead of panicking.
@@ -11,204 +11,324 @@ macro_rules! outln {
                 std::process::exit(0);
             }
             eprintln!("twitter-errors: stdout: {e}");
-            std::process::exit(2);
+            std::process::exit(1);
         }
     }};
 }
 
 mod codec;
 mod explain;
+mod spec;
+mod view;
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-twitter-errors: the Twitter (X) API error catalog
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
-USAGE:
-    twitter-errors explain VALUE       show a code (88), status (420 or http:420),
-                                       or v2 problem (name, slug or URI)
-    twitter-errors check [FILE]        validate a spec (default: errors.yaml)
-    twitter-errors docs [FILE] [--out PATH] [--check]
-                                       render the Markdown reference
-                                       (default: docs/ERRORS.md)
-    twitter-errors schema [--out PATH] [--check]
-                                       print the JSON Schema of the spec format
-    twitter-errors decode [--format auto|json|xml|jsonp|v2] [--status N]
-                          [--header NAME:VALUE]... [--reencode]
-                                       decode the error body on stdin and print
-                                       it typed, as JSON; with --status, the
-                                       whole response (retry decision, rate
-                                       limits); with --reencode, the body
-                                       encoded back in its own format
-    twitter-errors encode CODE... --format json|xml|jsonp [--callback NAME]
-                                       print an error body for catalog codes
-    twitter-errors help                this text
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  not found, or invalid input (a bad spec, a body that does not decode)
+  2  usage error (an unknown command, flag or value)";
 
-A number that is both a code and a status (404) shows both; write code:404 or
-http:404 to pick one.";
+/// The Twitter (X) API error catalog: look up codes, statuses and problem
+/// types, check the spec, and decode and encode error bodies.
+#[derive(Parser)]
+#[command(name = "twitter-errors", version, after_long_help = EXIT_CODES)]
+struct Cli {
+    /// When to use colour: `auto` uses it on a terminal unless NO_COLOR is
+    /// set.
+    #[arg(long, value_enum, global = true, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    color: ColorWhen,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show a catalog entry: a v1.1 code, an HTTP status or a v2 problem
+    #[command(after_long_help = "\
+A number that is both a code and a status (404) shows both; write code:404
+or http:404 to pick one. A problem matches by name, slug or URI under any
+host it was served from; a message text finds the code that sends it.
+
+Examples:
+  twitter-errors explain 88
+  twitter-errors explain http:420
+  twitter-errors explain invalid-request
+  twitter-errors explain https://api.x.com/2/problems/usage-capped
+  twitter-errors explain \"Rate limit exceeded.\"")]
+    Explain {
+        /// A code (88), a status (420, http:404), a problem name, slug or
+        /// URI, or a message text.
+        value: String,
+    },
+    /// Validate a spec and report every mistake with its line and column
+    #[command(after_long_help = "\
+Examples:
+  twitter-errors check                    # errors.yaml in this folder
+  twitter-errors check path/to/errors.yaml
+  twitter-errors check --bundled my-errors.yaml  # a spec layered on the bundled catalog
+  twitter-errors check --message-format short    # file:line:col: message, one per line")]
+    Check {
+        /// The spec to check (`-` for stdin).
+        #[arg(default_value = "errors.yaml")]
+        file: PathBuf,
+        /// Check FILE as a layer on the bundled catalog, as a build script
+        /// with `Builder::new().bundled().spec(FILE)` reads it.
+        #[arg(long)]
+        bundled: bool,
+        /// `human`: each problem with its source line; `short`: one
+        /// `file:line:column: message` line each, for editors and CI.
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FORMAT")]
+        message_format: MessageFormat,
+    },
+    /// Render the Markdown reference of a spec (docs/ERRORS.md)
+    #[command(after_long_help = "\
+Examples:
+  twitter-errors docs                     # writes docs/ERRORS.md from errors.yaml
+  twitter-errors docs --check             # fails if docs/ERRORS.md is stale
+  twitter-errors docs --out -             # prints it")]
+    Docs {
+        /// The spec to render.
+        #[arg(default_value = "errors.yaml")]
+        file: PathBuf,
+        /// Where to write it (`-` for stdout).
+        #[arg(long, default_value = "docs/ERRORS.md", value_name = "PATH")]
+        out: PathBuf,
+        /// Compare with PATH instead of writing, and fail when it differs.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print the JSON Schema of the spec format
+    #[command(after_long_help = "\
+Examples:
+  twitter-errors schema
+  twitter-errors schema --out docs/errors.schema.json --check")]
+    Schema {
+        /// Where to write it (`-` for stdout).
+        #[arg(long, default_value = "-", value_name = "PATH")]
+        out: PathBuf,
+        /// Compare with PATH instead of writing, and fail when it differs.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Decode an error body and print it typed, as JSON
+    #[command(after_long_help = "\
+With --status, the whole response is judged: success, a v2 partial result,
+or a failure with its rate limits and retry decision. With --reencode, the
+body is written back in its own format.
+
+Examples:
+  twitter-errors decode body.json
+  curl -s https://api.x.com/2/tweets/1 | twitter-errors decode --status 401
+  twitter-errors decode --status 429 --header x-rate-limit-reset:1700000000 body.json
+  twitter-errors decode --reencode body.xml")]
+    Decode {
+        /// The body (`-` for stdin).
+        #[arg(default_value = "-")]
+        file: PathBuf,
+        /// The body's format; `auto` tells it from the body.
+        #[arg(long, value_enum, default_value_t = DecodeFormat::Auto)]
+        format: DecodeFormat,
+        /// Judge the whole response, served with this HTTP status.
+        #[arg(long, value_name = "N")]
+        status: Option<u16>,
+        /// A response header, for --status (repeatable).
+        #[arg(long = "header", value_name = "NAME:VALUE", value_parser = header, requires = "status")]
+        headers: Vec<(String, String)>,
+        /// Print the body encoded back in its own format.
+        #[arg(long, conflicts_with = "status")]
+        reencode: bool,
+    },
+    /// Print an error body for catalog codes
+    #[command(after_long_help = "\
+Examples:
+  twitter-errors encode 34 --format json
+  twitter-errors encode 130 131 --format xml
+  twitter-errors encode rate_limit_exceeded --format jsonp --callback handle.error")]
+    Encode {
+        /// Codes (34) or code names (page_does_not_exist).
+        #[arg(required = true)]
+        codes: Vec<String>,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        format: EncodeFormat,
+        /// The JSONP callback name (a JavaScript identifier path).
+        #[arg(long, required_if_eq("format", "jsonp"), value_name = "NAME")]
+        callback: Option<String>,
+    },
+    /// Print a shell completion script
+    #[command(after_long_help = "\
+Examples:
+  twitter-errors completions bash > ~/.local/share/bash-completion/completions/twitter-errors
+  twitter-errors completions zsh > ~/.zfunc/_twitter-errors")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    Human,
+    Short,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DecodeFormat {
+    Auto,
+    Json,
+    Xml,
+    Jsonp,
+    #[value(alias = "problem")]
+    V2,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EncodeFormat {
+    Json,
+    Xml,
+    Jsonp,
+}
+
+/// `NAME:VALUE`.
+fn header(s: &str) -> Result<(String, String), String> {
+    let (name, value) = s
+        .split_once(':')
+        .ok_or("expected NAME:VALUE, such as x-rate-limit-reset:1700000000")?;
+    Ok((name.trim().to_string(), value.trim().to_string()))
+}
+
+/// `--color` as given, read before clap so that its own help and errors
+/// follow it too.
+fn color_arg() -> ColorWhen {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        let value = match a.to_str() {
+            Some("--color") => args.next(),
+            Some(s) if s.starts_with("--color=") => Some(s["--color=".len()..].into()),
+            Some("--") => break,
+            _ => continue,
+        };
+        return match value.as_ref().and_then(|v| v.to_str()) {
+            Some("always") => ColorWhen::Always,
+            Some("never") => ColorWhen::Never,
+            _ => ColorWhen::Auto,
+        };
+    }
+    ColorWhen::Auto
+}
+
+/// Whether to colour what goes to stderr.
+fn stderr_color(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("twitter-errors: {message}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let Some((cmd, rest)) = args.split_first() else {
-        outln!("{USAGE}");
-        return Ok(ExitCode::SUCCESS);
+    let choice = match color_arg() {
+        ColorWhen::Always => clap::ColorChoice::Always,
+        ColorWhen::Never => clap::ColorChoice::Never,
+        ColorWhen::Auto => clap::ColorChoice::Auto,
     };
-    match cmd.as_str() {
-        "explain" => match rest {
-            [value] => Ok(explain::explain(value)),
-            _ => Err("usage: twitter-errors explain VALUE".into()),
-        },
-        "check" => check(rest),
-        "docs" => docs(rest),
-        "schema" => schema(rest),
-        "decode" => codec::decode(rest),
-        "encode" => codec::encode(rest),
-        "help" | "--help" | "-h" => {
-            outln!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
+    let matches = Cli::command().color(choice).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let color = stderr_color(cli.color);
+    match cli.command {
+        Command::Explain { value } => explain::explain(&value),
+        Command::Check {
+            file,
+            bundled,
+            message_format,
+        } => spec::check(
+            &file,
+            bundled,
+            message_format == MessageFormat::Short,
+            color,
+        ),
+        Command::Docs { file, out, check } => spec::docs(&file, &out, check),
+        Command::Schema { out, check } => spec::schema(&out, check),
+        Command::Decode {
+            file,
+            format,
+            status,
+            headers,
+            reencode,
+        } => {
+            let format = match format {
+                DecodeFormat::Auto => None,
+                DecodeFormat::Json => Some(twitter_errors::Format::Json),
+                DecodeFormat::Xml => Some(twitter_errors::Format::Xml),
+                DecodeFormat::Jsonp => Some(twitter_errors::Format::Jsonp),
+                DecodeFormat::V2 => Some(twitter_errors::Format::Problem),
+            };
+            codec::decode(&file, format, status, &headers, reencode)
         }
-        other => Err(format!(
-            "unknown command `{other}`; run `twitter-errors help`"
-        )),
+        Command::Encode {
+            codes,
+            format,
+            callback,
+        } => {
+            let format = match format {
+                EncodeFormat::Json => twitter_errors::Format::Json,
+                EncodeFormat::Xml => twitter_errors::Format::Xml,
+                EncodeFormat::Jsonp => twitter_errors::Format::Jsonp,
+            };
+            codec::encode(&codes, format, callback.as_deref())
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "twitter-errors",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
     }
 }
 
-/// The spec file: the argument, or `errors.yaml` in the current directory.
-fn spec_path(arg: Option<&String>) -> PathBuf {
-    arg.map_or_else(|| PathBuf::from("errors.yaml"), PathBuf::from)
+/// Prints an error the way every command does, and gives exit status 1.
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("twitter-errors: {message}");
+    ExitCode::FAILURE
 }
 
-fn load(path: &Path, defaulted: bool) -> Result<twitter_errors_codegen::Spec, ExitCode> {
-    twitter_errors_codegen::Spec::from_path(path).map_err(|e| {
-        eprintln!("{e}");
-        if defaulted && e.category() == twitter_errors_codegen::Category::Io {
+/// Reads a file, or stdin for `-` (with a hint when stdin is a terminal),
+/// at most `max` bytes.
+fn read_input(path: &std::path::Path, max: usize) -> Result<Vec<u8>, String> {
+    let limits = twitter_errors::codec::Limits::new().with_max_body(max);
+    if path.as_os_str() == "-" {
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() {
             eprintln!(
-                "  help: run this from the folder that holds errors.yaml (the repository root), or give the spec's path"
+                "twitter-errors: reading from standard input; paste the body and end it with Ctrl-D (Ctrl-Z on Windows), or give a FILE"
             );
         }
-        ExitCode::FAILURE
-    })
-}
-
-fn check(rest: &[String]) -> Result<ExitCode, String> {
-    if rest.len() > 1 {
-        return Err("usage: twitter-errors check [FILE]".into());
+        twitter_errors::codec::read_body(stdin.lock(), &limits).map_err(|e| format!("stdin: {e}"))
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        twitter_errors::codec::read_body(file, &limits)
+            .map_err(|e| format!("{}: {e}", path.display()))
     }
-    let path = spec_path(rest.first());
-    let spec = match load(&path, rest.is_empty()) {
-        Ok(s) => s,
-        Err(code) => return Ok(code),
-    };
-    // Generating catches anything validation let through.
-    if let Err(e) = twitter_errors_codegen::Builder::new().generate_from(&spec) {
-        eprintln!("{e}");
-        return Ok(ExitCode::FAILURE);
-    }
-    outln!(
-        "{}: ok ({} statuses, {} codes, {} problem types, {} fields)",
-        path.display(),
-        spec.statuses.len(),
-        spec.codes.len(),
-        spec.problems.len(),
-        spec.fields.len()
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Parses `[FILE] [--out PATH] [--check]`.
-struct OutArgs {
-    file: Option<String>,
-    out: Option<PathBuf>,
-    check: bool,
-}
-
-fn out_args(rest: &[String], takes_file: bool) -> Result<OutArgs, String> {
-    let mut a = OutArgs {
-        file: None,
-        out: None,
-        check: false,
-    };
-    let mut it = rest.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--out" => a.out = Some(PathBuf::from(it.next().ok_or("--out needs a path")?)),
-            "--check" => a.check = true,
-            s if takes_file && a.file.is_none() && !s.starts_with("--") => a.file = Some(s.into()),
-            s => return Err(format!("unexpected argument `{s}`")),
-        }
-    }
-    Ok(a)
-}
-
-/// Writes `text` to `out` (or stdout), or with `check` compares instead and
-/// fails when the file is stale.
-fn emit(text: &str, out: Option<&Path>, check: bool, regenerate: &str) -> Result<ExitCode, String> {
-    match (out, check) {
-        (Some(path), true) => {
-            let current = std::fs::read_to_string(path).unwrap_or_default();
-            if current.replace("\r\n", "\n") == text {
-                outln!("{}: up to date", path.display());
-                Ok(ExitCode::SUCCESS)
-            } else {
-                eprintln!(
-                    "{} is stale: run `{regenerate}` and commit the result",
-                    path.display()
-                );
-                Ok(ExitCode::FAILURE)
-            }
-        }
-        (Some(path), false) => {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-            outln!("wrote {}", path.display());
-            Ok(ExitCode::SUCCESS)
-        }
-        (None, true) => Err("--check needs --out PATH".into()),
-        (None, false) => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .map_err(|e| format!("stdout: {e}"))?;
-            Ok(ExitCode::SUCCESS)
-        }
-    }
-}
-
-fn docs(rest: &[String]) -> Result<ExitCode, String> {
-    let mut a = out_args(rest, true)?;
-    if a.out.is_none() {
-        a.out = Some(PathBuf::from("docs/ERRORS.md"));
-    }
-    let path = spec_path(a.file.as_ref());
-    let spec = match load(&path, a.file.is_none()) {
-        Ok(s) => s,
-        Err(code) => return Ok(code),
-    };
-    let md = twitter_errors_codegen::markdown(&spec);
-    let out = a.out.as_deref().filter(|p| p.as_os_str() != "-");
-    emit(&md, out, a.check, "cargo run -- docs")
-}
-
-fn schema(rest: &[String]) -> Result<ExitCode, String> {
-    let a = out_args(rest, false)?;
-    emit(
-        &twitter_errors_codegen::json_schema(),
-        a.out.as_deref(),
-        a.check,
-        "cargo run -- schema --out docs/errors.schema.json",
-    )
 }

@@ -226,12 +226,15 @@ fn encode_refuses_without_echoing() {
         ],
         b"",
     );
-    assert_eq!(out.status.code(), Some(2));
+    // Invalid input: exit 1, as for any value refused.
+    assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("script") && !err.contains("evil"), "{err}");
+    // Not found: exit 1, as in `explain`.
     let out = run(&["encode", "99999", "--format", "json"], b"");
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
+    // Usage errors: exit 2.
     let out = run(&["encode", "34", "--format", "jsonp"], b"");
     assert_eq!(out.status.code(), Some(2));
     let out = run(&["encode", "34"], b"");

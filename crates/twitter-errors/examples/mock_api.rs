@@ -23,6 +23,7 @@
 //! Errors come in the format the request asked for: the path's extension,
 //! `callback`, `Accept`, and status 200 with `suppress_response_codes`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -36,10 +37,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use tokio::net::TcpListener;
-use twitter_errors::codec::problem::{self, Problem, RawJson};
-use twitter_errors::codec::response::{Quota, RateLimits};
+use twitter_errors::codec::problem::{self, Problem};
 use twitter_errors::integrations::axum::{negotiate_errors, Requested};
 use twitter_errors::integrations::http::ErrorResponse;
+use twitter_errors::model::members;
+use twitter_errors::response::{Quota, RateLimits};
 use twitter_errors::{ErrorCode, ErrorObject, Format, ProblemType, ProblemUri, Term};
 
 /// How the mock API behaves.
@@ -203,15 +205,15 @@ fn tweets(ids: &[&str], parameter: &str) -> Result<Response, ErrorResponse> {
             "The `{parameter}` query parameter value [{bad}] is not valid"
         )));
     }
-    let mut body = problem::Body::<twitter_errors::Catalog>::new(None, Vec::new());
+    let mut body = problem::Body::<twitter_errors::Twitter>::new(None, Vec::new());
     let found: Vec<&&str> = ids.iter().filter(|id| **id == TWEET_ID).collect();
     for id in ids.iter().filter(|id| **id != TWEET_ID) {
         let mut object = ErrorObject::new(
             format!("Could not find tweet with {parameter}: [{id}]."),
             ProblemType::ResourceNotFound.info().title.to_owned(),
-            ProblemUri::from_entry(ProblemType::ResourceNotFound),
+            ProblemUri::from(ProblemType::ResourceNotFound),
         );
-        object.value = Some(serde_json::Value::String((*id).to_owned()));
+        object.value = Some(members::string(id));
         object.resource_type = Some(Term::new("tweet"));
         object.parameter = Some(parameter.to_owned());
         object.resource_id = Some((*id).to_owned());
@@ -231,11 +233,11 @@ fn tweets(ids: &[&str], parameter: &str) -> Result<Response, ErrorResponse> {
             serde_json::json!({ "data": data }).to_string().into_bytes()
         }
         Some(data) => {
-            let data = RawJson::from_value(&data).map_err(|_| server_error())?;
-            body.result.push(("data".into(), data));
-            body.encode()
+            let data = serde_json::value::to_raw_value(&data).map_err(|_| server_error())?;
+            body.result.push("data", Cow::Owned(data));
+            body.encode().map_err(|_| server_error())?
         }
-        None => body.encode(),
+        None => body.encode().map_err(|_| server_error())?,
     };
     Ok((
         [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
@@ -248,7 +250,7 @@ fn tweets(ids: &[&str], parameter: &str) -> Result<Response, ErrorResponse> {
 fn invalid(message: &str) -> ErrorResponse {
     let detail = "One or more parameters to your request was invalid.";
     let mut item = Problem::new();
-    item.insert("message", RawJson::string(message));
+    item.push("message", Cow::Owned(members::string(message)));
     let e = ErrorResponse::problem_type(ProblemType::InvalidRequest, detail);
     let mut body = e
         .problem_body()

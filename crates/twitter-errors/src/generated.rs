@@ -4,8 +4,8 @@
 //! may trip are allowed here, on the module that holds it.
 
 #[allow(clippy::too_many_lines, clippy::match_same_arms)]
-mod catalog {
+mod bundled {
     include!(concat!(env!("OUT_DIR"), "/errors.rs"));
 }
 
-pub use catalog::*;
+pub use bundled::*;

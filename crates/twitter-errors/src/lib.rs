@@ -25,39 +25,39 @@
 //! use twitter_errors::Code;
 //!
 //! let c: Code = Code::from_code(99999);
-//! assert_eq!(c, Code::Unknown(99999));
-//! assert_eq!(c.code(), 99999);
+//! assert_eq!((c.code(), c.known()), (99999, None));
 //! ```
 //!
 //! # Decoding and encoding error bodies
 //!
 //! The [`codec`] module reads and writes every error body the API has
 //! served: v1.1 JSON and XML (and their older shapes), JSONP, and v2
-//! problem details with partial errors. Decoding keeps what the catalog
-//! does not know, and encoding writes it back:
+//! problem details with partial errors, each into the format-independent
+//! [`model`]. Decoding keeps what the catalog does not know, and encoding
+//! writes it back:
 //!
 //! ```
-//! use twitter_errors::codec::{self, json, xml};
+//! use twitter_errors::codec::{self, xml};
 //! use twitter_errors::{Code, ErrorCode, Format};
 //!
 //! let bytes = br#"{"errors":[{"message":"Sorry, that page does not exist","code":34},{"message":"New","code":9999}]}"#;
 //! let body = codec::decode(bytes).unwrap();
 //! assert_eq!(body.format(), Format::Json);
 //! let codes: Vec<Code> = body.codes().collect();
-//! assert_eq!(codes, [Code::Known(ErrorCode::PageDoesNotExist), Code::Unknown(9999)]);
-//! assert_eq!(body.encode(), bytes);
+//! assert_eq!(codes, [Code::from(ErrorCode::PageDoesNotExist), Code::from_code(9999)]);
+//! assert_eq!(body.encode().unwrap(), bytes);
 //!
 //! // The same errors in XML, as the API served them to `.xml` requests.
-//! let xml: xml::Body = xml::Body::Errors(body.v1_errors().to_vec());
-//! assert!(String::from_utf8(xml.encode()).unwrap().contains(r#"<error code="9999">New</error>"#));
+//! let xml: xml::Body = xml::Body::from(body.v1_errors().to_vec());
+//! assert!(String::from_utf8(xml.encode().unwrap()).unwrap().contains(r#"<error code="9999">New</error>"#));
 //! ```
 //!
 //! A whole response (status, headers, body) decodes into an
-//! [`ApiError`](codec::response::ApiError) with the rate-limit state and a
+//! [`ApiError`](response::ApiError) with the rate-limit state and a
 //! retry decision:
 //!
 //! ```
-//! use twitter_errors::codec::response::{decode_response, Outcome};
+//! use twitter_errors::response::{decode_response, Outcome};
 //! use twitter_errors::Retry;
 //!
 //! let body = br#"{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"#;
@@ -84,15 +84,17 @@
 #[path = "private.rs"]
 pub mod __private;
 pub mod catalog;
-mod generated;
-mod phf;
-
-pub use catalog::{
-    Api, Code, Evidence, Format, Members, ParseError, ProblemUri, Retry, Status, Term,
-};
-pub use generated::*;
 pub mod codec;
+mod generated;
 pub mod integrations;
+mod known;
+pub mod model;
+pub mod response;
+
+pub use catalog::{Api, Evidence, Format, ParseError, Retry};
+pub use generated::*;
+pub use known::{Code, ProblemUri, Status, Term};
+pub use model::{Members, Problem, V1Error};
 
 /// The README's code blocks, compiled and run as doctests (they use every
 /// integration).

@@ -45,4 +45,23 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
     }
 }
 
-pub use crate::phf::{eq as phf_eq, Phf};
+pub use serde_json::value::RawValue;
+
+/// The next map value's JSON text, as a member value.
+pub fn raw<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+) -> Result<crate::model::Json<'static>, A::Error> {
+    raw_boxed(map).map(Cow::Owned)
+}
+
+/// The next map value's JSON text.
+pub fn raw_boxed<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+) -> Result<Box<RawValue>, A::Error> {
+    map.next_value::<Box<RawValue>>()
+}
+
+/// `null`, as a member value.
+pub fn null() -> crate::model::Json<'static> {
+    Cow::Borrowed(RawValue::NULL)
+}

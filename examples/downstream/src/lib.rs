@@ -14,7 +14,7 @@
 //!
 //! and the generated items are included at the crate root, so this crate
 //! has its own `HttpStatus`, `ErrorCode`, `ProblemType`, `ErrorObject` and
-//! `Catalog`, with the runtime crate's wrappers working on them:
+//! `Twitter` (the catalog as a whole), with the runtime crate's wrappers working on them:
 //!
 //! ```
 //! use twitter_errors::Code;

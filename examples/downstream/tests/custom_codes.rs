@@ -4,7 +4,7 @@
 use twitter_errors::catalog::{Catalog as _, CodeEntry};
 use twitter_errors::{Code, Format, ProblemUri, Retry, Term};
 use twitter_errors_example_downstream::{
-    Catalog, ErrorCode, ErrorObject, HttpStatus, ProblemType, ResourceType,
+    ErrorCode, ErrorObject, HttpStatus, ProblemType, ResourceType, Twitter,
 };
 
 const GENERATED: &str = include_str!(concat!(env!("OUT_DIR"), "/errors.rs"));
@@ -69,7 +69,7 @@ fn the_catalog_is_the_bundled_one_plus_two_codes() {
     // The runtime crate's own catalog does not know them.
     assert_eq!(twitter_errors::ErrorCode::from_code(10001), None);
     assert_eq!(
-        Catalog::content_type(Format::Json),
+        Twitter::content_type(Format::Json),
         "application/json; charset=utf-8"
     );
 }
@@ -77,10 +77,10 @@ fn the_catalog_is_the_bundled_one_plus_two_codes() {
 #[test]
 fn codes_keep_unknown_values_and_serialize_as_numbers() {
     let known: Code<ErrorCode> = serde_json::from_str("10001").unwrap();
-    assert_eq!(known, Code::Known(ErrorCode::MirrorReadOnly));
+    assert_eq!(known, Code::from(ErrorCode::MirrorReadOnly));
     assert_eq!(serde_json::to_string(&known).unwrap(), "10001");
     let unknown: Code<ErrorCode> = serde_json::from_str("10003").unwrap();
-    assert_eq!(unknown, Code::Unknown(10003));
+    assert_eq!(unknown, Code::from_code(10003));
     assert_eq!(serde_json::to_string(&unknown).unwrap(), "10003");
     assert_eq!(
         serde_json::from_str::<ErrorCode>("10002").unwrap(),
@@ -94,11 +94,8 @@ fn error_objects_use_this_crates_types() {
     let text = r#"{"type":"https://api.twitter.com/2/problems/resource-not-found","title":"Not Found Error","detail":"Could not find tweet with id: [1].","resource_type":"tweet","resource_id":"1","x-mirror":"eu-1"}"#;
     let object: ErrorObject = serde_json::from_str(text).unwrap();
     assert_eq!(object.r#type.known(), Some(ProblemType::ResourceNotFound));
-    assert_eq!(object.resource_type, Some(Term::Known(ResourceType::Tweet)));
-    assert_eq!(
-        object.extra.get("x-mirror"),
-        Some(&serde_json::json!("eu-1"))
-    );
+    assert_eq!(object.resource_type, Some(Term::from(ResourceType::Tweet)));
+    assert_eq!(object.extra.get_str("x-mirror").as_deref(), Some("eu-1"));
     // Encoding writes every member back (the documented ones first).
     let encoded = serde_json::to_string(&object).unwrap();
     assert_eq!(
@@ -114,7 +111,7 @@ fn error_objects_use_this_crates_types() {
     let built = ErrorObject::new(
         "Could not find tweet with id: [1].".to_string(),
         "Not Found Error".to_string(),
-        ProblemUri::from_entry(ProblemType::ResourceNotFound),
+        ProblemUri::from(ProblemType::ResourceNotFound),
     );
     assert_eq!(built.r#type.as_str(), ProblemType::ResourceNotFound.uri());
 }
@@ -123,74 +120,75 @@ fn error_objects_use_this_crates_types() {
 /// byte for byte. Read through plain serde here; the runtime crate's codecs
 /// take the same bodies for any generated catalog.
 /// The runtime's codecs, negotiation and `ApiError`, generic over this
-/// crate's `Catalog`: the custom codes decode as known entries and every
+/// crate's `Twitter`: the custom codes decode as known entries and every
 /// format re-encodes to the same bytes.
 #[test]
 fn codec_round_trip_of_bodies_with_custom_codes() {
-    use twitter_errors::codec::{self, negotiate, response, Body, Limits};
+    use twitter_errors::codec::{self, Body, Limits};
+    use twitter_errors::response::{self, negotiate};
 
     let json = br#"{"errors":[{"message":"This mirror is read-only.","code":10001},{"message":"The upstream API did not answer in time.","code":10002},{"message":"Rate limit exceeded","code":88}]}"#;
     let expected = [
-        Code::Known(ErrorCode::MirrorReadOnly),
-        Code::Known(ErrorCode::UpstreamUnavailable),
-        Code::Known(ErrorCode::RateLimitExceeded),
+        Code::from(ErrorCode::MirrorReadOnly),
+        Code::from(ErrorCode::UpstreamUnavailable),
+        Code::from(ErrorCode::RateLimitExceeded),
     ];
-    let body: Body<'_, Catalog> = codec::decode_as(json, None, &Limits::DEFAULT).unwrap();
+    let body: Body<'_, Twitter> = codec::decode_as(json, None, &Limits::DEFAULT).unwrap();
     assert_eq!(body.format(), Format::Json);
     assert_eq!(body.codes().collect::<Vec<_>>(), expected);
-    assert_eq!(body.encode(), json);
+    assert_eq!(body.encode().unwrap(), json);
     // The runtime's own catalog keeps them, but as unknown codes.
     let bundled: Body<'_> = codec::decode_as(json, None, &Limits::DEFAULT).unwrap();
     assert_eq!(
         bundled.codes().take(2).collect::<Vec<_>>(),
-        [Code::Unknown(10001), Code::Unknown(10002)]
+        [Code::from_code(10001), Code::from_code(10002)]
     );
 
     let xml = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  <error code=\"10001\">This mirror is read-only.</error>\n</errors>\n";
-    let body: Body<'_, Catalog> = codec::decode_as(xml, None, &Limits::DEFAULT).unwrap();
+    let body: Body<'_, Twitter> = codec::decode_as(xml, None, &Limits::DEFAULT).unwrap();
     assert_eq!(body.format(), Format::Xml);
     assert_eq!(
         body.codes().collect::<Vec<_>>(),
-        [Code::Known(ErrorCode::MirrorReadOnly)]
+        [Code::from(ErrorCode::MirrorReadOnly)]
     );
-    let encoded = body.encode();
-    let again: Body<'_, Catalog> = codec::decode_as(&encoded, None, &Limits::DEFAULT).unwrap();
+    let encoded = body.encode().unwrap();
+    let again: Body<'_, Twitter> = codec::decode_as(&encoded, None, &Limits::DEFAULT).unwrap();
     assert_eq!(again, body);
 
     let jsonp =
         br#"cb({"errors":[{"message":"The upstream API did not answer in time.","code":10002}]});"#;
-    let body: Body<'_, Catalog> = codec::decode_as(jsonp, None, &Limits::DEFAULT).unwrap();
+    let body: Body<'_, Twitter> = codec::decode_as(jsonp, None, &Limits::DEFAULT).unwrap();
     assert_eq!(body.format(), Format::Jsonp);
     assert_eq!(
         body.codes().collect::<Vec<_>>(),
-        [Code::Known(ErrorCode::UpstreamUnavailable)]
+        [Code::from(ErrorCode::UpstreamUnavailable)]
     );
-    let encoded = body.encode();
-    let again: Body<'_, Catalog> = codec::decode_as(&encoded, None, &Limits::DEFAULT).unwrap();
+    let encoded = body.encode().unwrap();
+    let again: Body<'_, Twitter> = codec::decode_as(&encoded, None, &Limits::DEFAULT).unwrap();
     assert_eq!(again, body);
 
     // Serving: the request's format, the spec's Content-Type.
-    let errors = [codec::json::V1Error::<Catalog>::from_entry(
+    let errors = [twitter_errors::V1Error::<Twitter>::from_entry(
         ErrorCode::MirrorReadOnly,
     )];
     let served = negotiate::negotiate("/1.1/statuses/update.xml", None);
     assert_eq!(served.format(), Format::Xml);
     assert_eq!(
-        served.content_type::<Catalog>(),
+        served.content_type::<Twitter>(),
         "application/xml; charset=utf-8"
     );
-    let bytes = served.encode::<Catalog>(&errors);
-    let body: Body<'_, Catalog> =
+    let bytes = served.encode::<Twitter>(&errors).unwrap();
+    let body: Body<'_, Twitter> =
         codec::decode_as(&bytes, Some(Format::Xml), &Limits::DEFAULT).unwrap();
     assert_eq!(
         body.codes().collect::<Vec<_>>(),
-        [Code::Known(ErrorCode::MirrorReadOnly)]
+        [Code::from(ErrorCode::MirrorReadOnly)]
     );
 
     // A whole response: status, headers and the retry decision come from
     // this catalog's entries (10002 is retried with backoff).
     let headers = [("content-type", "application/json; charset=utf-8")];
-    let outcome = response::decode_response_with::<Catalog, _, _>(
+    let outcome = response::decode_response_with::<Twitter, _, _>(
         503,
         headers,
         br#"{"errors":[{"message":"The upstream API did not answer in time.","code":10002}]}"#,
@@ -201,7 +199,7 @@ fn codec_round_trip_of_bodies_with_custom_codes() {
     };
     assert_eq!(
         e.codes().collect::<Vec<_>>(),
-        [Code::Known(ErrorCode::UpstreamUnavailable)]
+        [Code::from(ErrorCode::UpstreamUnavailable)]
     );
     assert_eq!(e.status().known(), Some(HttpStatus::ServiceUnavailable));
     assert_eq!(e.retry().retry, Retry::Backoff, "{:?}", e.retry());

@@ -17,8 +17,14 @@ pub enum ErrorKind {
     /// The body holds more error items than
     /// [`Limits::max_errors`](super::Limits::max_errors).
     TooManyErrors,
+    /// The body holds more members (or XML attributes) than
+    /// [`Limits::max_members`](super::Limits::max_members).
+    TooManyMembers,
     /// The body is not valid UTF-8.
     InvalidUtf8,
+    /// XML that declares an encoding the decoder does not read (it reads
+    /// UTF-8, US-ASCII and ISO-8859-1).
+    Encoding,
     /// The body is not well-formed JSON or XML, or it is truncated.
     Syntax,
     /// The body is well-formed, but a member has the wrong type, such as a
@@ -42,7 +48,9 @@ impl ErrorKind {
             ErrorKind::TooLarge => "body too large",
             ErrorKind::TooDeep => "body nested too deeply",
             ErrorKind::TooManyErrors => "too many error items",
+            ErrorKind::TooManyMembers => "too many members",
             ErrorKind::InvalidUtf8 => "body is not valid UTF-8",
+            ErrorKind::Encoding => "unsupported character encoding",
             ErrorKind::Syntax => "syntax error",
             ErrorKind::Type => "wrong type",
             ErrorKind::Shape => "not an error body",
@@ -219,6 +227,43 @@ impl fmt::Debug for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// A body that encoding refused, because decoding it would be refused at
+/// the same [`Limits`](super::Limits): too long, too many errors or
+/// members, nested too deeply, or a callback name that is too long.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EncodeError {
+    kind: ErrorKind,
+    detail: Box<str>,
+}
+
+impl EncodeError {
+    pub(crate) fn new(kind: ErrorKind, detail: impl Into<Box<str>>) -> Self {
+        EncodeError {
+            kind,
+            detail: detail.into(),
+        }
+    }
+
+    /// Which limit the body is over.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot encode: {}: {}", self.kind.text(), self.detail)
+    }
+}
+
+impl fmt::Debug for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EncodeError({:?}, {:?})", self.kind, self.to_string())
+    }
+}
+
+impl std::error::Error for EncodeError {}
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,5 @@
-//! v1.1 JSON bodies: `{"errors":[{"message":"...","code":34}]}`.
+//! v1.1 JSON bodies: `{"errors":[{"message":"...","code":34}]}`, and the
+//! JSON reading and writing the other JSON formats share.
 //!
 //! Decoding accepts one or many errors, either key order, escaped slashes,
 //! and the older shapes the API served:
@@ -8,21 +9,21 @@
 //! - a media upload's `processing_info.error`;
 //! - a streaming `disconnect` notice.
 //!
-//! Encoding writes the compact form, in the key order and slash escaping
-//! the body came with (or the 2012 documentation's, for values built in
-//! code), so a decoded body encodes back to its own bytes when it was
-//! compact.
+//! Encoding writes the compact form, every member in the place it came
+//! and with the slash escaping the body had (or the 2012 documentation's
+//! order, for values built in code), so a compact body encodes back to its
+//! own bytes.
 //!
 //! ```
 //! use twitter_errors::codec::json;
-//! use twitter_errors::{Code, ErrorCode};
+//! use twitter_errors::ErrorCode;
 //!
 //! let bytes = br#"{"errors":[{"code":88,"message":"Rate limit exceeded."}]}"#;
 //! let body = json::decode(bytes).unwrap();
 //! let e = &body.v1_errors()[0];
-//! assert_eq!(e.code, Code::Known(ErrorCode::RateLimitExceeded));
+//! assert_eq!(e.code, ErrorCode::RateLimitExceeded);
 //! assert_eq!(e.message, "Rate limit exceeded.");
-//! assert_eq!(body.encode(), bytes);
+//! assert_eq!(body.encode().unwrap(), bytes);
 //! ```
 
 use std::borrow::Cow;
@@ -31,26 +32,29 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
-use serde_json::Value;
 
-use super::{json_depth, owned, prelude, DecodeError, ErrorKind, Hint, Limits};
+use super::{prelude, DecodeError, EncodeError, ErrorKind, Limits};
 use crate::__private::Key;
-use crate::catalog::{Catalog, Code, CodeEntry, Format, Members};
+use crate::catalog::{Catalog, Format};
+use crate::known::Code;
+use crate::model::members;
+use crate::model::{interleave, owned, Hint, Legacy, Members, Next, Placed, V1Error};
 
 /// A decoded v1.1 JSON body: its shape, plus any top-level members the
 /// shape does not use.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Body<'a, C: Catalog = crate::Catalog> {
+pub struct Body<'a, C: Catalog = crate::Twitter> {
     /// What the body holds.
     pub shape: Shape<'a, C>,
     /// Top-level members that are not part of the shape, in order.
-    pub extra: Members,
+    pub extra: Members<'a>,
     layout: Hint<BodyLayout>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
 struct BodyLayout {
-    /// How many of `extra` come before the shape's members.
+    /// Where the shape's member came among the top-level members (for the
+    /// legacy shape, [`Legacy`] records its two members' places).
     shape_at: usize,
     /// Whether strings wrote `/` as `\/`.
     slashes: bool,
@@ -59,7 +63,7 @@ struct BodyLayout {
 /// The shapes of v1.1 JSON error bodies.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub enum Shape<'a, C: Catalog = crate::Catalog> {
+pub enum Shape<'a, C: Catalog = crate::Twitter> {
     /// `{"errors":[{"message":"...","code":34}]}`: the v1.1 form.
     Errors(Vec<V1Error<'a, C>>),
     /// `{"errors":"Status is a duplicate."}`: `errors` as a plain string.
@@ -72,177 +76,51 @@ pub enum Shape<'a, C: Catalog = crate::Catalog> {
     Disconnect(Box<Disconnect<'a>>),
 }
 
-/// One v1.1 error: a code and its message.
-#[derive(Clone, Debug, PartialEq)]
-pub struct V1Error<'a, C: Catalog = crate::Catalog> {
-    /// The code, known to the catalog or not.
-    pub code: Code<C::Code>,
-    /// The message, as sent.
-    pub message: Cow<'a, str>,
-    /// Members other than `code` and `message` (such as `label`), in order.
-    pub extra: Members,
-    layout: Hint<KeyOrder>,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum KeyOrder {
-    /// `{"message":...,"code":...}`, as the 2012 documentation shows.
-    #[default]
-    MessageFirst,
-    /// `{"code":...,"message":...}`, as most later responses have it.
-    CodeFirst,
-}
-
-impl<'a, C: Catalog> V1Error<'a, C> {
-    /// An error with this code and message.
-    pub fn new(code: impl Into<Code<C::Code>>, message: impl Into<Cow<'a, str>>) -> Self {
-        V1Error {
-            code: code.into(),
-            message: message.into(),
-            extra: Members::new(),
-            layout: Hint::default(),
-        }
-    }
-
-    /// An error with the catalog's message for `code`.
-    pub fn from_entry(code: C::Code) -> Self {
-        V1Error::new(Code::Known(code), code.info().message)
-    }
-
-    /// Whether encoding writes `code` before `message`. Decoding records
-    /// the order the body had; built values write `message` first, as the
-    /// 2012 documentation does.
-    pub fn code_first(&self) -> bool {
-        self.layout.0 == KeyOrder::CodeFirst
-    }
-
-    /// Sets the key order encoding writes.
-    #[must_use]
-    pub fn with_code_first(mut self, code_first: bool) -> Self {
-        self.layout.0 = if code_first {
-            KeyOrder::CodeFirst
-        } else {
-            KeyOrder::MessageFirst
-        };
-        self
-    }
-
-    /// Detaches the error from the input it borrows.
-    pub fn into_owned(self) -> V1Error<'static, C> {
-        V1Error {
-            code: self.code,
-            message: owned(self.message),
-            extra: self.extra,
-            layout: self.layout,
-        }
-    }
-}
-
-/// The pre-2012 error: `{"request":"/1/statuses/show.json","error":"..."}`,
-/// or in XML `<hash><request>...</request><error>...</error></hash>`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Legacy<'a> {
-    /// The error text.
-    pub error: Cow<'a, str>,
-    /// The request path, when sent.
-    pub request: Option<Cow<'a, str>>,
-    layout: Hint<LegacyLayout>,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct LegacyLayout {
-    request_first: bool,
-}
-
-impl Default for LegacyLayout {
-    fn default() -> Self {
-        LegacyLayout {
-            request_first: true,
-        }
-    }
-}
-
-impl<'a> Legacy<'a> {
-    /// An error for a request path.
-    pub fn new(error: impl Into<Cow<'a, str>>, request: Option<Cow<'a, str>>) -> Self {
-        Legacy {
-            error: error.into(),
-            request,
-            layout: Hint::default(),
-        }
-    }
-
-    /// Whether encoding writes `request` before `error` (as decoded; `true`
-    /// for built values, as the 2009 documentation shows).
-    pub fn request_first(&self) -> bool {
-        self.layout.0.request_first
-    }
-
-    /// Sets whether encoding writes `request` before `error`.
-    #[must_use]
-    pub fn with_request_first(mut self, request_first: bool) -> Self {
-        self.set_request_first(request_first);
-        self
-    }
-
-    pub(crate) fn set_request_first(&mut self, request_first: bool) {
-        self.layout.0.request_first = request_first;
-    }
-
-    /// Detaches the error from the input it borrows.
-    pub fn into_owned(self) -> Legacy<'static> {
-        Legacy {
-            error: owned(self.error),
-            request: self.request.map(owned),
-            layout: self.layout,
-        }
-    }
-}
-
-/// A failed media upload's `processing_info.error`, with the rest of the
-/// body kept.
+/// A failed media upload: the members of `processing_info`, and those of
+/// its `error`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Media<'a> {
-    /// `error.code`: the media service's own code, not a v1.1 code.
-    pub code: Option<i64>,
-    /// `error.name`, such as `InvalidMedia`.
-    pub name: Option<Cow<'a, str>>,
-    /// `error.message`.
-    pub message: Option<Cow<'a, str>>,
-    /// The other members of `error`, in order.
-    pub extra: Members,
+    /// The members of `processing_info.error` (`code`, `name`,
+    /// `message`...), in order.
+    pub error: Members<'a>,
     /// The other members of `processing_info` (`state`,
     /// `progress_percent`...), in order.
-    pub processing_info: Members,
-    layout: Hint<usize>,
+    pub processing_info: Members<'a>,
+    /// Where `error` came among the members of `processing_info`.
+    error_at: Hint<usize>,
 }
 
 impl<'a> Media<'a> {
-    /// A processing error.
-    pub fn new(
-        code: Option<i64>,
-        name: Option<Cow<'a, str>>,
-        message: Option<Cow<'a, str>>,
-    ) -> Self {
+    /// A processing error with these members of `error`.
+    pub fn new(error: Members<'a>) -> Self {
         Media {
-            code,
-            name,
-            message,
-            extra: Members::new(),
+            error,
             processing_info: Members::new(),
-            layout: Hint(usize::MAX),
+            error_at: Hint(usize::MAX),
         }
+    }
+
+    /// `error.code`: the media service's own code, not a v1.1 code.
+    pub fn code(&self) -> Option<i64> {
+        self.error.get_i64("code")
+    }
+
+    /// `error.name`, such as `InvalidMedia`.
+    pub fn name(&self) -> Option<Cow<'_, str>> {
+        self.error.get_str("name")
+    }
+
+    /// `error.message`.
+    pub fn message(&self) -> Option<Cow<'_, str>> {
+        self.error.get_str("message")
     }
 
     /// Detaches the error from the input it borrows.
     pub fn into_owned(self) -> Media<'static> {
         Media {
-            code: self.code,
-            name: self.name.map(owned),
-            message: self.message.map(owned),
-            extra: self.extra,
-            processing_info: self.processing_info,
-            layout: self.layout,
+            error: self.error.into_owned(),
+            processing_info: self.processing_info.into_owned(),
+            error_at: self.error_at,
         }
     }
 }
@@ -251,24 +129,30 @@ impl<'a> Media<'a> {
 /// `{"disconnect":{"code":3,"stream_name":"...","reason":"..."}}`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Disconnect<'a> {
-    /// The streaming API's disconnect code (1 to 12), not a v1.1 code.
-    pub code: Option<i64>,
-    /// `stream_name`.
-    pub stream_name: Option<Cow<'a, str>>,
-    /// `reason`.
-    pub reason: Option<Cow<'a, str>>,
-    /// Other members, in order.
-    pub extra: Members,
+    /// The members of `disconnect`, in order.
+    pub members: Members<'a>,
 }
 
 impl Disconnect<'_> {
+    /// The streaming API's disconnect code (1 to 12), not a v1.1 code.
+    pub fn code(&self) -> Option<i64> {
+        self.members.get_i64("code")
+    }
+
+    /// `stream_name`.
+    pub fn stream_name(&self) -> Option<Cow<'_, str>> {
+        self.members.get_str("stream_name")
+    }
+
+    /// `reason`.
+    pub fn reason(&self) -> Option<Cow<'_, str>> {
+        self.members.get_str("reason")
+    }
+
     /// Detaches the notice from the input it borrows.
     pub fn into_owned(self) -> Disconnect<'static> {
         Disconnect {
-            code: self.code,
-            stream_name: self.stream_name.map(owned),
-            reason: self.reason.map(owned),
-            extra: self.extra,
+            members: self.members.into_owned(),
         }
     }
 }
@@ -299,13 +183,13 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     /// The first error's text, whatever the shape.
-    pub fn message(&self) -> Option<&str> {
+    pub fn message(&self) -> Option<Cow<'_, str>> {
         match &self.shape {
-            Shape::Errors(e) => e.first().map(|e| &*e.message),
-            Shape::Text(t) => Some(t),
-            Shape::Legacy(l) => Some(&l.error),
-            Shape::Media(m) => m.message.as_deref().or(m.name.as_deref()),
-            Shape::Disconnect(d) => d.reason.as_deref(),
+            Shape::Errors(e) => e.first().map(|e| Cow::Borrowed(&*e.message)),
+            Shape::Text(t) => Some(Cow::Borrowed(t)),
+            Shape::Legacy(l) => Some(Cow::Borrowed(&l.error)),
+            Shape::Media(m) => m.message().or_else(|| m.name()),
+            Shape::Disconnect(d) => d.reason(),
         }
     }
 
@@ -322,17 +206,61 @@ impl<'a, C: Catalog> Body<'a, C> {
         self
     }
 
-    /// Encodes the body as compact JSON.
-    pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.size_hint());
-        self.encode_into(&mut out);
-        out
+    /// Encodes the body as compact JSON, refusing one that [`decode`]
+    /// would refuse at the default [`Limits`].
+    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
+        self.encode_with(&Limits::DEFAULT)
     }
 
-    /// Encodes the body as compact JSON, appending to `out`.
-    pub fn encode_into(&self, out: &mut Vec<u8>) {
-        out.reserve(self.size_hint());
+    /// Encodes the body as compact JSON, refusing one that decoding would
+    /// refuse at `limits`.
+    pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
+        let mut out = Vec::with_capacity(self.size_hint());
+        self.encode_into(&mut out, limits)?;
+        Ok(out)
+    }
+
+    /// Encodes the body as compact JSON, appending to `out`. On an error,
+    /// `out` is left as it was.
+    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
+        self.check(limits)?;
+        let start = out.len();
         self.write(out, Escape::plain());
+        super::check_size(out, start, limits)
+    }
+
+    /// Refuses a body that decoding would refuse at `limits`: too many
+    /// errors, too many members, members nested too deeply.
+    pub(crate) fn check(&self, limits: &Limits) -> Result<(), EncodeError> {
+        let mut budget = Budget::new(limits);
+        budget.container(1)?;
+        budget.members(1 + self.extra.len())?;
+        budget.values(&self.extra, 2)?;
+        match &self.shape {
+            Shape::Errors(errors) => {
+                budget.container(2)?;
+                budget.errors(errors.len())?;
+                for e in errors {
+                    budget.container(3)?;
+                    budget.members(2 + e.extra.len())?;
+                    budget.values(&e.extra, 4)?;
+                }
+            }
+            Shape::Legacy(l) => budget.members(usize::from(l.request.is_some()))?,
+            Shape::Media(m) => {
+                budget.container(3)?;
+                budget.members(1 + m.processing_info.len() + m.error.len())?;
+                budget.values(&m.processing_info, 3)?;
+                budget.values(&m.error, 4)?;
+            }
+            Shape::Disconnect(d) => {
+                budget.container(2)?;
+                budget.members(d.members.len())?;
+                budget.values(&d.members, 3)?;
+            }
+            Shape::Text(_) => {}
+        }
+        Ok(())
     }
 
     /// About how long the encoding is, so that it is written without
@@ -341,13 +269,14 @@ impl<'a, C: Catalog> Body<'a, C> {
         let shape = match &self.shape {
             Shape::Errors(e) => e
                 .iter()
-                .map(|e| e.message.len() + 36 + 16 * e.extra.len())
+                .map(|e| e.message.len() + 36 + raw_len(&e.extra))
                 .sum(),
             Shape::Text(t) => t.len(),
             Shape::Legacy(l) => l.error.len() + l.request.as_ref().map_or(0, |r| r.len()) + 32,
-            _ => 128,
+            Shape::Media(m) => raw_len(&m.error) + raw_len(&m.processing_info) + 32,
+            Shape::Disconnect(d) => raw_len(&d.members) + 16,
         };
-        16 + shape + 32 * self.extra.len()
+        16 + shape + raw_len(&self.extra)
     }
 
     pub(crate) fn write(&self, out: &mut Vec<u8>, esc: Escape) {
@@ -355,90 +284,82 @@ impl<'a, C: Catalog> Body<'a, C> {
             slashes: esc.slashes || self.layout.0.slashes,
             ..esc
         };
-        out.push(b'{');
-        let mut first = true;
-        let at = self.layout.0.shape_at.min(self.extra.len());
-        for (i, (k, v)) in self.extra.iter().enumerate() {
-            if i == at {
-                self.write_shape(out, esc, &mut first);
-            }
-            write_member(out, &mut first, k, v, esc);
-        }
-        if at == self.extra.len() {
-            self.write_shape(out, esc, &mut first);
-        }
-        out.push(b'}');
-    }
-
-    fn write_shape(&self, out: &mut Vec<u8>, esc: Escape, first: &mut bool) {
-        match &self.shape {
-            Shape::Errors(errors) => {
-                lit(out, first, b"\"errors\":");
-                out.push(b'[');
-                for (i, e) in errors.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    write_v1_error(out, e, esc);
+        let mut w = Writer::new(out, esc);
+        w.open(b'{');
+        let extra = self.extra.len();
+        let mut members = self.extra.iter();
+        let mut next = |w: &mut Writer<'_>, n: Next| match n {
+            Next::Extra(_) => {
+                if let Some((k, v)) = members.next() {
+                    w.member(k, v.get());
                 }
-                out.push(b']');
             }
-            Shape::Text(t) => {
-                lit(out, first, b"\"errors\":");
-                write_str(out, t, esc);
+            Next::Typed(id) => self.write_shape(w, id),
+        };
+        match &self.shape {
+            Shape::Legacy(l) if l.request.is_some() => {
+                let p = l.layout.0;
+                interleave([(p.error, 0), (p.request, 1)], extra).for_each(|n| next(&mut w, n));
             }
             Shape::Legacy(l) => {
-                let request = |out: &mut Vec<u8>, first: &mut bool| {
-                    if let Some(r) = &l.request {
-                        lit(out, first, b"\"request\":");
-                        write_str(out, r, esc);
-                    }
-                };
-                if l.request_first() {
-                    request(out, first);
-                }
-                lit(out, first, b"\"error\":");
-                write_str(out, &l.error, esc);
-                if !l.request_first() {
-                    request(out, first);
-                }
+                interleave([(l.layout.0.error, 0)], extra).for_each(|n| next(&mut w, n));
             }
-            Shape::Media(m) => {
-                lit(out, first, b"\"processing_info\":");
-                out.push(b'{');
-                let mut inner = true;
-                let at = m.layout.0.min(m.processing_info.len());
-                for (i, (k, v)) in m.processing_info.iter().enumerate() {
-                    if i == at {
-                        write_media_error(out, m, esc, &mut inner);
+            _ => interleave([(self.layout.0.shape_at, 0)], extra).for_each(|n| next(&mut w, n)),
+        }
+        w.out.push(b'}');
+    }
+
+    /// Writes the shape's member `id` (for the legacy shape, 0 is `error`
+    /// and 1 `request`).
+    fn write_shape(&self, w: &mut Writer<'_>, id: u8) {
+        match &self.shape {
+            Shape::Errors(errors) => {
+                w.key("errors");
+                w.out.push(b'[');
+                for (i, e) in errors.iter().enumerate() {
+                    if i > 0 {
+                        w.out.push(b',');
                     }
-                    write_member(out, &mut inner, k, v, esc);
+                    w.v1_error(e);
                 }
-                if at == m.processing_info.len() {
-                    write_media_error(out, m, esc, &mut inner);
+                w.out.push(b']');
+            }
+            Shape::Text(t) => {
+                w.key("errors");
+                w.str(t);
+            }
+            Shape::Legacy(l) => match (id, &l.request) {
+                (1, Some(r)) => {
+                    w.key("request");
+                    w.str(r);
                 }
-                out.push(b'}');
+                _ => {
+                    w.key("error");
+                    w.str(&l.error);
+                }
+            },
+            Shape::Media(m) => {
+                w.key("processing_info");
+                w.open(b'{');
+                let mut members = m.processing_info.iter();
+                for n in interleave([(m.error_at.0, 0)], m.processing_info.len()) {
+                    match n {
+                        Next::Typed(_) => {
+                            w.key("error");
+                            w.object(&m.error);
+                        }
+                        Next::Extra(_) => {
+                            if let Some((k, v)) = members.next() {
+                                w.member(k, v.get());
+                            }
+                        }
+                    }
+                }
+                w.close(b'}');
             }
             Shape::Disconnect(d) => {
-                lit(out, first, b"\"disconnect\":");
-                out.push(b'{');
-                let mut inner = true;
-                if let Some(c) = d.code {
-                    lit(out, &mut inner, b"\"code\":");
-                    write_int(out, c);
-                }
-                if let Some(s) = &d.stream_name {
-                    lit(out, &mut inner, b"\"stream_name\":");
-                    write_str(out, s, esc);
-                }
-                if let Some(r) = &d.reason {
-                    lit(out, &mut inner, b"\"reason\":");
-                    write_str(out, r, esc);
-                }
-                for (k, v) in d.extra.iter() {
-                    write_member(out, &mut inner, k, v, esc);
-                }
-                out.push(b'}');
+                w.key("disconnect");
+                w.object(&d.members);
             }
         }
     }
@@ -454,7 +375,7 @@ impl<'a, C: Catalog> Body<'a, C> {
         };
         Body {
             shape,
-            extra: self.extra,
+            extra: self.extra.into_owned(),
             layout: self.layout,
         }
     }
@@ -466,46 +387,12 @@ impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for Body<'a, C> {
     }
 }
 
-fn write_v1_error<C: Catalog>(out: &mut Vec<u8>, e: &V1Error<'_, C>, esc: Escape) {
-    out.push(b'{');
-    let mut first = true;
-    if e.code_first() {
-        lit(out, &mut first, b"\"code\":");
-        write_int(out, i64::from(e.code.code()));
-        lit(out, &mut first, b"\"message\":");
-        write_str(out, &e.message, esc);
-    } else {
-        lit(out, &mut first, b"\"message\":");
-        write_str(out, &e.message, esc);
-        lit(out, &mut first, b"\"code\":");
-        write_int(out, i64::from(e.code.code()));
-    }
-    for (k, v) in e.extra.iter() {
-        write_member(out, &mut first, k, v, esc);
-    }
-    out.push(b'}');
-}
-
-fn write_media_error(out: &mut Vec<u8>, m: &Media<'_>, esc: Escape, first: &mut bool) {
-    lit(out, first, b"\"error\":");
-    out.push(b'{');
-    let mut inner = true;
-    if let Some(c) = m.code {
-        lit(out, &mut inner, b"\"code\":");
-        write_int(out, c);
-    }
-    if let Some(n) = &m.name {
-        lit(out, &mut inner, b"\"name\":");
-        write_str(out, n, esc);
-    }
-    if let Some(msg) = &m.message {
-        lit(out, &mut inner, b"\"message\":");
-        write_str(out, msg, esc);
-    }
-    for (k, v) in m.extra.iter() {
-        write_member(out, &mut inner, k, v, esc);
-    }
-    out.push(b'}');
+/// The length of the members' JSON texts and names, with room for quotes.
+fn raw_len(members: &Members<'_>) -> usize {
+    members
+        .iter()
+        .map(|(k, v)| k.len() + v.get().len() + 4)
+        .sum()
 }
 
 // ---------------------------------------------------------------------------
@@ -534,176 +421,222 @@ impl Escape {
     }
 }
 
-const UU: u8 = b'u';
-const BB: u8 = b'b';
-const TT: u8 = b't';
-const NN: u8 = b'n';
-const FF: u8 = b'f';
-const RR: u8 = b'r';
-const QU: u8 = b'"';
-const BS: u8 = b'\\';
-const __: u8 = 0;
-
-/// What each byte escapes to, as serde_json writes it (0: itself).
-static ESCAPE: [u8; 256] = [
-    //   1   2   3   4   5   6   7   8   9   A   B   C   D   E   F
-    UU, UU, UU, UU, UU, UU, UU, UU, BB, TT, NN, UU, FF, RR, UU, UU, // 0
-    UU, UU, UU, UU, UU, UU, UU, UU, UU, UU, UU, UU, UU, UU, UU, UU, // 1
-    __, __, QU, __, __, __, __, __, __, __, __, __, __, __, __, __, // 2
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // 3
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // 4
-    __, __, __, __, __, __, __, __, __, __, __, __, BS, __, __, __, // 5
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // 6
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // 7
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // 8
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // 9
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // A
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // B
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // C
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // D
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // E
-    __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // F
-];
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// Writes `s` as a JSON string.
-pub(crate) fn write_str(out: &mut Vec<u8>, s: &str, esc: Escape) {
-    out.reserve(s.len() + 2);
-    out.push(b'"');
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let e = ESCAPE[b as usize];
-        if e == 0 {
-            if esc.any() {
-                if let Some(extra) = extra_escape(bytes, i, esc) {
-                    out.extend_from_slice(&bytes[start..i]);
-                    out.extend_from_slice(extra.0);
-                    i += extra.1;
-                    start = i;
+/// Appends JSON text to `out`, adding the escapes `esc` asks for. The text
+/// is valid JSON, so `/`, U+2028 and U+2029 only occur inside strings,
+/// where their escaped forms mean the same.
+fn escaped(out: &mut Vec<u8>, text: &[u8], esc: Escape) {
+    if !esc.any() {
+        out.extend_from_slice(text);
+        return;
+    }
+    let (mut start, mut i) = (0, 0);
+    while i < text.len() {
+        let rep: &[u8] = match text[i] {
+            // An escape is copied as it is: `\/` stays one slash.
+            b'\\' => {
+                i += 2;
+                continue;
+            }
+            b'/' if esc.slashes || (esc.script && i > 0 && text[i - 1] == b'<') => b"\\/",
+            0xE2 if esc.script && text.get(i + 1) == Some(&0x80) => match text.get(i + 2) {
+                Some(0xA8) => b"\\u2028",
+                Some(0xA9) => b"\\u2029",
+                _ => {
+                    i += 1;
                     continue;
                 }
+            },
+            _ => {
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
-        }
-        out.extend_from_slice(&bytes[start..i]);
-        if e == UU {
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[(b >> 4) as usize],
-                HEX[(b & 0xF) as usize],
-            ]);
-        } else {
-            out.extend_from_slice(&[b'\\', e]);
-        }
-        i += 1;
+        };
+        out.extend_from_slice(&text[start..i]);
+        out.extend_from_slice(rep);
+        i += if rep.len() == 2 { 1 } else { 3 };
         start = i;
     }
-    out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
+    out.extend_from_slice(&text[start.min(text.len())..]);
 }
 
-/// The escape for the character at `bytes[i]` beyond JSON's own, and how
-/// many bytes it replaces.
-fn extra_escape(bytes: &[u8], i: usize, esc: Escape) -> Option<(&'static [u8], usize)> {
-    match bytes[i] {
-        b'/' if esc.slashes || (esc.script && i > 0 && bytes[i - 1] == b'<') => Some((b"\\/", 1)),
-        0xE2 if esc.script && bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-            Some(0xA8) => Some((b"\\u2028", 3)),
-            Some(0xA9) => Some((b"\\u2029", 3)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// Writes an integer.
-pub(crate) fn write_int(out: &mut Vec<u8>, n: i64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut v = n.unsigned_abs();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        out.push(b'-');
-    }
-    out.extend_from_slice(&buf[i..]);
-}
-
-/// Writes `,` (unless first) and a key known to need no escaping.
-#[inline]
-fn lit(out: &mut Vec<u8>, first: &mut bool, quoted_key: &[u8]) {
-    if !std::mem::take(first) {
-        out.push(b',');
-    }
-    out.extend_from_slice(quoted_key);
-}
-
-/// Writes `,"name":` (without the comma for the first member).
-pub(crate) fn key(out: &mut Vec<u8>, first: &mut bool, name: &str, esc: Escape) {
-    if !std::mem::take(first) {
-        out.push(b',');
-    }
-    write_str(out, name, esc);
-    out.push(b':');
-}
-
-/// Writes `,"name":value`.
-pub(crate) fn write_member(
-    out: &mut Vec<u8>,
-    first: &mut bool,
-    name: &str,
-    v: &Value,
+/// Writes members and values as compact JSON.
+pub(crate) struct Writer<'o> {
+    pub(crate) out: &'o mut Vec<u8>,
     esc: Escape,
-) {
-    key(out, first, name, esc);
-    write_value(out, v, esc);
+    /// Whether the next member is the first of its object.
+    first: bool,
 }
 
-/// Writes any JSON value.
-pub(crate) fn write_value(out: &mut Vec<u8>, v: &Value, esc: Escape) {
-    match v {
-        Value::Null => out.extend_from_slice(b"null"),
-        Value::Bool(true) => out.extend_from_slice(b"true"),
-        Value::Bool(false) => out.extend_from_slice(b"false"),
-        Value::Number(n) => out.extend_from_slice(n.to_string().as_bytes()),
-        Value::String(s) => write_str(out, s, esc),
-        Value::Array(a) => {
-            out.push(b'[');
-            for (i, v) in a.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_value(out, v, esc);
-            }
-            out.push(b']');
-        }
-        Value::Object(m) => {
-            out.push(b'{');
-            let mut first = true;
-            for (k, v) in m {
-                write_member(out, &mut first, k, v, esc);
-            }
-            out.push(b'}');
+impl<'o> Writer<'o> {
+    pub(crate) fn new(out: &'o mut Vec<u8>, esc: Escape) -> Self {
+        Writer {
+            out,
+            esc,
+            first: true,
         }
     }
+
+    /// A JSON string holding `s`, escaped as serde_json escapes it.
+    pub(crate) fn str(&mut self, s: &str) {
+        if self.esc.any() {
+            let mut plain = Vec::with_capacity(s.len() + 2);
+            serialize(&mut plain, s);
+            escaped(self.out, &plain, self.esc);
+        } else {
+            serialize(self.out, s);
+        }
+    }
+
+    /// JSON text, as it is.
+    pub(crate) fn raw(&mut self, json: &str) {
+        escaped(self.out, json.as_bytes(), self.esc);
+    }
+
+    /// `,"name":` (no comma before an object's first member).
+    pub(crate) fn key(&mut self, name: &str) {
+        if !std::mem::take(&mut self.first) {
+            self.out.push(b',');
+        }
+        self.str(name);
+        self.out.push(b':');
+    }
+
+    /// `,"name":value`.
+    pub(crate) fn member(&mut self, name: &str, json: &str) {
+        self.key(name);
+        self.raw(json);
+    }
+
+    /// Starts an object or array: its first member needs no comma.
+    pub(crate) fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.first = true;
+    }
+
+    /// `{...}` of these members.
+    pub(crate) fn object(&mut self, members: &Members<'_>) {
+        self.open(b'{');
+        for (k, v) in members.iter() {
+            self.member(k, v.get());
+        }
+        self.close(b'}');
+    }
+
+    /// Ends an object or array: the enclosing one's next member is not its
+    /// first.
+    pub(crate) fn close(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.first = false;
+    }
+
+    fn v1_error<C: Catalog>(&mut self, e: &V1Error<'_, C>) {
+        self.open(b'{');
+        let mut extra = e.extra.iter();
+        let p = e.layout.0;
+        for n in interleave([(p.code, 0), (p.message, 1)], e.extra.len()) {
+            match n {
+                Next::Typed(0) => {
+                    self.key("code");
+                    serialize(self.out, &e.code.code());
+                }
+                Next::Typed(_) => {
+                    self.key("message");
+                    self.str(&e.message);
+                }
+                Next::Extra(_) => {
+                    if let Some((k, v)) = extra.next() {
+                        self.member(k, v.get());
+                    }
+                }
+            }
+        }
+        self.close(b'}');
+    }
+}
+
+/// Writes a string or an integer with serde_json, which cannot fail for
+/// either into a `Vec`.
+fn serialize<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    if serde_json::to_writer(out, value).is_err() {
+        debug_assert!(false, "serializing a string or an integer failed");
+    }
+}
+
+/// Counts what encoding a body writes against the limits decoding applies
+/// to it, as decoding counts it.
+pub(crate) struct Budget {
+    limits: Limits,
+    members: usize,
+}
+
+impl Budget {
+    pub(crate) fn new(limits: &Limits) -> Self {
+        Budget {
+            limits: limits.clamped(),
+            members: 0,
+        }
+    }
+
+    /// `n` error items.
+    pub(crate) fn errors(&self, n: usize) -> Result<(), EncodeError> {
+        if n > self.limits.max_errors {
+            return Err(EncodeError::new(
+                ErrorKind::TooManyErrors,
+                format!("{n} errors, limit {}", self.limits.max_errors),
+            ));
+        }
+        Ok(())
+    }
+
+    /// `n` more members.
+    pub(crate) fn members(&mut self, n: usize) -> Result<(), EncodeError> {
+        self.members = self.members.saturating_add(n);
+        if self.members > self.limits.max_members {
+            return Err(EncodeError::new(
+                ErrorKind::TooManyMembers,
+                format!("more than {} members", self.limits.max_members),
+            ));
+        }
+        Ok(())
+    }
+
+    /// An object, array or element at `depth`.
+    pub(crate) fn container(&self, depth: usize) -> Result<(), EncodeError> {
+        if depth > self.limits.max_depth {
+            return Err(EncodeError::new(
+                ErrorKind::TooDeep,
+                format!("nested deeper than {}", self.limits.max_depth),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The members of an object at `depth - 1`, their values at `depth`.
+    pub(crate) fn values(&self, members: &Members<'_>, depth: usize) -> Result<(), EncodeError> {
+        for (k, v) in members.iter() {
+            if !fits_depth(v, room(self.limits.max_depth, depth)) {
+                return Err(EncodeError::new(
+                    ErrorKind::TooDeep,
+                    format!("`{k}` nests deeper than {}", self.limits.max_depth),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How many arrays and objects deep a value sitting at `depth` may nest
+/// under `max_depth` (the outermost container counting as 1).
+fn room(max_depth: usize, depth: usize) -> usize {
+    (max_depth + 1).saturating_sub(depth)
 }
 
 // ---------------------------------------------------------------------------
 // Reading JSON.
+//
+// Every JSON format is read the same way: serde_json's `Deserializer`
+// drives the visitors below, and every member the model does not type is
+// captured as a borrowed `&RawValue`, its exact text.
 
 /// Decodes a v1.1 JSON body with the bundled catalog and the default
 /// [`Limits`].
@@ -738,171 +671,40 @@ pub(crate) fn decode_in<'a, C: Catalog>(
     strict: bool,
     script: bool,
 ) -> Result<Body<'a, C>, DecodeError> {
-    if let Some(body) = fast::decode(bytes, limits) {
-        return Ok(body);
-    }
     let cx = Cx::new(limits, strict);
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let seed = BodySeed::<C> {
-        cx: &cx,
-        marker: PhantomC::default(),
-    };
-    let result = de::Deserializer::deserialize_map(&mut de, seed);
-    let mut body = match result.and_then(|b| de.end().map(|()| b)) {
-        Ok(b) => b,
-        Err(e) => return Err(DecodeError::from_json(&e, cx.side.take(), bytes)),
-    };
+    let mut body = read(
+        bytes,
+        &cx,
+        BodySeed::<C> {
+            cx: &cx,
+            marker: PhantomC::default(),
+        },
+    )?;
     if has_escaped_slash(bytes, script) {
         body.layout.0.slashes = true;
     }
     Ok(body)
 }
 
-/// A fast path for the shape nearly every v1.1 error body has:
-/// `{"errors":[{"message":"...","code":N},...]}`, either key order, with
-/// strings free of escapes. Anything else (and any doubt) returns `None`
-/// and goes to the general decoder, which has the final word on errors.
-mod fast {
-    use std::borrow::Cow;
+/// Reads one JSON value from `bytes` with `seed`, refusing trailing text,
+/// and turns serde's error into a [`DecodeError`].
+pub(crate) fn read<'a, S: DeserializeSeed<'a>>(
+    bytes: &'a [u8],
+    cx: &Cx<'_>,
+    seed: S,
+) -> Result<S::Value, DecodeError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let result = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    result.map_err(|e| DecodeError::from_json(&e, cx.side.take(), bytes))
+}
 
-    use super::{Body, BodyLayout, Code, Hint, KeyOrder, Members, Shape, V1Error};
-    use crate::catalog::Catalog;
-    use crate::codec::Limits;
-
-    struct Cursor<'a> {
-        b: &'a [u8],
-        i: usize,
-    }
-
-    impl<'a> Cursor<'a> {
-        #[inline]
-        fn ws(&mut self) {
-            while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.b.get(self.i) {
-                self.i += 1;
-            }
-        }
-
-        #[inline]
-        fn eat(&mut self, lit: &[u8]) -> Option<()> {
-            self.ws();
-            if self.b.get(self.i..self.i + lit.len())? == lit {
-                self.i += lit.len();
-                Some(())
-            } else {
-                None
-            }
-        }
-
-        #[inline]
-        fn peek(&mut self) -> Option<u8> {
-            self.ws();
-            self.b.get(self.i).copied()
-        }
-
-        /// A string without escapes or control characters.
-        #[inline]
-        fn string(&mut self) -> Option<&'a str> {
-            self.eat(b"\"")?;
-            let start = self.i;
-            loop {
-                match *self.b.get(self.i)? {
-                    b'"' => break,
-                    b'\\' | 0..=0x1f => return None,
-                    _ => self.i += 1,
-                }
-            }
-            let s = std::str::from_utf8(&self.b[start..self.i]).ok()?;
-            self.i += 1;
-            Some(s)
-        }
-
-        /// A non-negative integer that fits in `u32`, in JSON's spelling.
-        #[inline]
-        fn code(&mut self) -> Option<u32> {
-            self.ws();
-            let start = self.i;
-            let mut n: u32 = 0;
-            while let Some(&d @ b'0'..=b'9') = self.b.get(self.i) {
-                n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
-                self.i += 1;
-            }
-            let len = self.i - start;
-            if len == 0 || (len > 1 && self.b[start] == b'0') {
-                return None;
-            }
-            match self.b.get(self.i) {
-                Some(b'.' | b'e' | b'E') => None,
-                _ => Some(n),
-            }
-        }
-    }
-
-    pub(super) fn decode<'a, C: Catalog>(bytes: &'a [u8], limits: &Limits) -> Option<Body<'a, C>> {
-        if limits.max_depth < 3 {
-            return None;
-        }
-        let mut c = Cursor { b: bytes, i: 0 };
-        c.eat(b"{")?;
-        c.eat(b"\"errors\"")?;
-        c.eat(b":")?;
-        c.eat(b"[")?;
-        let mut errors = Vec::new();
-        if c.peek()? == b']' {
-            c.i += 1;
-        } else {
-            loop {
-                if errors.len() == limits.max_errors {
-                    return None;
-                }
-                c.eat(b"{")?;
-                let (code, message, order);
-                if c.peek()? == b'"' && c.b.get(c.i + 1) == Some(&b'm') {
-                    c.eat(b"\"message\"")?;
-                    c.eat(b":")?;
-                    message = c.string()?;
-                    c.eat(b",")?;
-                    c.eat(b"\"code\"")?;
-                    c.eat(b":")?;
-                    code = c.code()?;
-                    order = KeyOrder::MessageFirst;
-                } else {
-                    c.eat(b"\"code\"")?;
-                    c.eat(b":")?;
-                    code = c.code()?;
-                    c.eat(b",")?;
-                    c.eat(b"\"message\"")?;
-                    c.eat(b":")?;
-                    message = c.string()?;
-                    order = KeyOrder::CodeFirst;
-                }
-                c.eat(b"}")?;
-                errors.push(V1Error {
-                    code: Code::from_code(code),
-                    message: Cow::Borrowed(message),
-                    extra: Members::new(),
-                    layout: Hint(order),
-                });
-                match c.peek()? {
-                    b',' => c.i += 1,
-                    b']' => {
-                        c.i += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
-        }
-        c.eat(b"}")?;
-        c.ws();
-        if c.i != bytes.len() {
-            return None;
-        }
-        Some(Body {
-            shape: Shape::Errors(errors),
-            extra: Members::new(),
-            layout: Hint(BodyLayout::default()),
-        })
-    }
+/// The members of the JSON object `text`, for building values in code.
+pub(crate) fn object_members(text: &str) -> Result<Members<'_>, serde_json::Error> {
+    let cx = Cx::new(&Limits::DEFAULT, false);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let members = MembersSeed { cx: &cx, depth: 1 }.deserialize(&mut de)?;
+    de.end()?;
+    Ok(members)
 }
 
 /// Whether a JSON text escapes a `/` anywhere; in a script (JSONP), other
@@ -924,14 +726,15 @@ fn has_escaped_slash(text: &[u8], script: bool) -> bool {
     false
 }
 
-type PhantomC<C> = core::marker::PhantomData<fn() -> C>;
+pub(crate) type PhantomC<C> = core::marker::PhantomData<fn() -> C>;
 
-/// Shared decoding state: limits, and the typed error a visitor reported
-/// (serde's error type can only carry a string).
+/// Shared decoding state: limits, the members read so far, and the typed
+/// error a visitor reported (serde's error type can only carry a string).
 pub(crate) struct Cx<'l> {
     pub(crate) limits: &'l Limits,
     pub(crate) strict: bool,
     pub(crate) side: Cell<Option<DecodeError>>,
+    members: Cell<usize>,
 }
 
 impl<'l> Cx<'l> {
@@ -940,6 +743,7 @@ impl<'l> Cx<'l> {
             limits,
             strict,
             side: Cell::new(None),
+            members: Cell::new(0),
         }
     }
 
@@ -953,16 +757,17 @@ impl<'l> Cx<'l> {
         E::custom("")
     }
 
-    /// Parses a raw value into a `Value`, checking its depth first.
-    pub(crate) fn value<E: de::Error>(
-        &self,
-        raw: &RawValue,
-        depth: usize,
-        path: &dyn fmt::Display,
-    ) -> Result<Value, E> {
-        self.check_depth(raw, depth, path)?;
-        serde_json::from_str(raw.get())
-            .map_err(|e| self.fail(ErrorKind::Syntax, format!("{path}: {e}")))
+    /// Counts one more member against [`Limits::max_members`].
+    pub(crate) fn member<E: de::Error>(&self) -> Result<(), E> {
+        let n = self.members.get() + 1;
+        self.members.set(n);
+        if n > self.limits.max_members {
+            return Err(self.fail(
+                ErrorKind::TooManyMembers,
+                format!("more than {} members", self.limits.max_members),
+            ));
+        }
+        Ok(())
     }
 
     /// Refuses a raw value that would nest deeper than the limit, when it
@@ -973,17 +778,17 @@ impl<'l> Cx<'l> {
         depth: usize,
         path: &dyn fmt::Display,
     ) -> Result<(), E> {
-        let text = raw.get().as_bytes();
-        if matches!(text.first(), Some(b'[' | b'{')) {
-            let room = self.limits.max_depth.saturating_sub(depth);
-            if json_depth(text, room).is_none() {
-                return Err(self.fail(
-                    ErrorKind::TooDeep,
-                    format!("{path} nests deeper than {}", self.limits.max_depth),
-                ));
-            }
+        match check_raw(raw, room(self.limits.max_depth, depth)) {
+            Ok(()) => Ok(()),
+            Err(RawProblem::TooDeep) => Err(self.fail(
+                ErrorKind::TooDeep,
+                format!("{path} nests deeper than {}", self.limits.max_depth),
+            )),
+            Err(RawProblem::Surrogate) => Err(self.fail(
+                ErrorKind::Syntax,
+                format!("{path}: lone surrogate in a \\u escape"),
+            )),
         }
-        Ok(())
     }
 
     /// Refuses a container at `depth` beyond the limit.
@@ -996,6 +801,95 @@ impl<'l> Cx<'l> {
         }
         Ok(())
     }
+
+    /// A member's raw value, counted and checked, when it sits at `depth`.
+    pub(crate) fn raw<'de, A: MapAccess<'de>>(
+        &self,
+        map: &mut A,
+        depth: usize,
+        path: &dyn fmt::Display,
+    ) -> Result<&'de RawValue, A::Error> {
+        self.member()?;
+        let raw = map.next_value::<&'de RawValue>()?;
+        self.check_depth(raw, depth, path)?;
+        Ok(raw)
+    }
+}
+
+/// What is wrong with a captured value.
+pub(crate) enum RawProblem {
+    /// It nests deeper than its room.
+    TooDeep,
+    /// A string in it escapes a lone surrogate (`"\ud800"`), which no
+    /// Rust string can hold.
+    Surrogate,
+}
+
+/// Checks a captured value: that it nests at most `room` arrays and
+/// objects deep, and that its strings' `\u` escapes make text.
+///
+/// serde_json has checked the value's grammar while capturing it, but a
+/// `RawValue` capture neither counts depth nor decodes strings, and
+/// serde_json's walk of a value (`deserialize_any`) refuses numbers such
+/// as `1e400` that this crate keeps. So the two checks are made here, on
+/// text already known to be JSON: a count of brackets outside strings, and
+/// a look at each `\u` escape. A value too short to nest past its room and
+/// without a `\u` needs neither.
+pub(crate) fn check_raw(raw: &RawValue, room: usize) -> Result<(), RawProblem> {
+    let text = raw.get().as_bytes();
+    let deep = text.len() / 2 > room && text.starts_with(b"[") | text.starts_with(b"{");
+    let escapes = memchr::memmem::find(text, b"\\u").is_some();
+    if !deep && !escapes {
+        return Ok(());
+    }
+    let (mut depth, mut i, mut in_string) = (0usize, 0, false);
+    while i < text.len() {
+        match (text[i], in_string) {
+            (b'"', _) => in_string = !in_string,
+            (b'\\', true) => {
+                if text.get(i + 1) == Some(&b'u') {
+                    let unit = hex4(text, i + 2);
+                    if (0xDC00..0xE000).contains(&unit) {
+                        return Err(RawProblem::Surrogate);
+                    }
+                    if (0xD800..0xDC00).contains(&unit) {
+                        let low = (text.get(i + 6..i + 8) == Some(b"\\u"))
+                            .then(|| hex4(text, i + 8))
+                            .filter(|u| (0xDC00..0xE000).contains(u));
+                        if low.is_none() {
+                            return Err(RawProblem::Surrogate);
+                        }
+                        i += 6;
+                    }
+                    i += 4;
+                }
+                i += 1;
+            }
+            (b'[' | b'{', false) => {
+                depth += 1;
+                if depth > room {
+                    return Err(RawProblem::TooDeep);
+                }
+            }
+            (b']' | b'}', false) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// The four hex digits at `at` (valid: serde_json checked them).
+fn hex4(text: &[u8], at: usize) -> u32 {
+    text.get(at..at + 4)
+        .and_then(|h| std::str::from_utf8(h).ok())
+        .and_then(|h| u32::from_str_radix(h, 16).ok())
+        .unwrap_or(0)
+}
+
+/// Whether a JSON value nests at most `room` arrays and objects deep.
+fn fits_depth(raw: &RawValue, room: usize) -> bool {
+    !matches!(check_raw(raw, room), Err(RawProblem::TooDeep))
 }
 
 /// A string member, borrowed when it has no escapes.
@@ -1020,34 +914,6 @@ impl<'de> Visitor<'de> for StrSeed {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(Cow::Owned(v.to_owned()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
-    }
-}
-
-/// An integer member.
-struct IntSeed {
-    what: &'static str,
-}
-
-impl<'de> DeserializeSeed<'de> for IntSeed {
-    type Value = i64;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<i64, D::Error> {
-        d.deserialize_i64(self)
-    }
-}
-
-impl Visitor<'_> for IntSeed {
-    type Value = i64;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` as an integer", self.what)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
-        Ok(v)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
-        i64::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
     }
 }
 
@@ -1074,6 +940,40 @@ impl Visitor<'_> for CodeSeed {
     }
 }
 
+/// An object read into [`Members`], each value kept as its text; the object
+/// sits at `depth`.
+pub(crate) struct MembersSeed<'c, 'l> {
+    pub(crate) cx: &'c Cx<'l>,
+    pub(crate) depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for MembersSeed<'_, '_> {
+    type Value = Members<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MembersSeed<'_, '_> {
+    type Value = Members<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        self.cx.enter(self.depth)?;
+        let mut members = Members::new();
+        while let Some(Key(k)) = map.next_key()? {
+            let raw = self
+                .cx
+                .raw(&mut map, self.depth + 1, &format_args!("`{k}`"))?;
+            members.push(k, Cow::Borrowed(raw));
+        }
+        Ok(members)
+    }
+}
+
 /// Top-level members that only v2 bodies have.
 const V2_ONLY: &[&str] = &[
     "type", "title", "detail", "status", "data", "includes", "meta",
@@ -1082,6 +982,13 @@ const V2_ONLY: &[&str] = &[
 struct BodySeed<'c, 'l, C> {
     cx: &'c Cx<'l>,
     marker: PhantomC<C>,
+}
+
+impl<'de, C: Catalog> DeserializeSeed<'de> for BodySeed<'_, '_, C> {
+    type Value = Body<'de, C>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
 }
 
 impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
@@ -1097,77 +1004,88 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
         let mut shape: Option<Shape<'de, C>> = None;
         let mut shape_at = 0;
         let mut extra = Members::new();
-        let mut request: Option<Cow<'de, str>> = None;
-        let mut error_seen_before_request = false;
-        while let Some(k) = map.next_key::<Key<'de>>()? {
+        // The first `request`: its place among all members, and in `extra`.
+        let mut request: Option<(usize, usize)> = None;
+        let mut at = 0;
+        while let Some(Key(k)) = map.next_key()? {
             if cx.strict && V2_ONLY.contains(&&*k) {
-                return Err(cx.fail(ErrorKind::Shape, format!("`{}` is a v2 member", &*k)));
+                return Err(cx.fail(ErrorKind::Shape, format!("`{k}` is a v2 member")));
             }
+            cx.member()?;
+            let mut raw = None;
             match (&*k, &shape) {
                 ("errors", None) => {
                     shape = Some(map.next_value_seed(ErrorsSeed::<C> {
                         cx,
                         marker: PhantomC::default(),
                     })?);
-                    shape_at = extra.len();
+                    shape_at = at;
                 }
                 ("error", None) => {
                     let error = map.next_value_seed(StrSeed { what: "error" })?;
-                    error_seen_before_request = request.is_none();
-                    shape = Some(Shape::Legacy(Box::new(Legacy::new(error, None))));
-                    shape_at = extra.len();
+                    let mut legacy = Legacy::new(error, None);
+                    legacy.layout.0.error = at;
+                    shape = Some(Shape::Legacy(Box::new(legacy)));
                 }
-                ("request", None | Some(Shape::Legacy(_))) if request.is_none() => {
-                    request = Some(map.next_value_seed(StrSeed { what: "request" })?);
-                }
-                ("processing_info", None) => match map.next_value_seed(ProcessingSeed { cx })? {
-                    Ok(media) => {
-                        shape = Some(Shape::Media(Box::new(media)));
-                        shape_at = extra.len();
+                ("processing_info", None) => {
+                    let v = map.next_value::<&'de RawValue>()?;
+                    match media(cx, v) {
+                        Ok(Some(m)) => {
+                            shape = Some(Shape::Media(Box::new(m)));
+                            shape_at = at;
+                        }
+                        Ok(None) => raw = Some(v),
+                        Err(e) => return Err(cx.fail(e.kind(), e.detail())),
                     }
-                    Err(members) => extra.insert(
-                        k.into_owned(),
-                        Value::Object(
-                            members
-                                .iter()
-                                .map(|(k, v)| (k.to_owned(), v.clone()))
-                                .collect(),
-                        ),
-                    ),
-                },
+                }
                 ("disconnect", None) => {
-                    shape = Some(Shape::Disconnect(Box::new(
-                        map.next_value_seed(DisconnectSeed { cx })?,
-                    )));
-                    shape_at = extra.len();
+                    let v = map.next_value::<&'de RawValue>()?;
+                    if !cx.strict && !v.get().starts_with('{') {
+                        return Err(cx.fail(ErrorKind::Type, "`disconnect` must be an object"));
+                    }
+                    if v.get().starts_with('{') {
+                        let members = read(v.get().as_bytes(), cx, MembersSeed { cx, depth: 2 })
+                            .map_err(|e| cx.fail::<A::Error>(e.kind(), e.detail()))?;
+                        shape = Some(Shape::Disconnect(Box::new(Disconnect { members })));
+                        shape_at = at;
+                    } else {
+                        raw = Some(v);
+                    }
                 }
                 _ => {
-                    let raw = map.next_value::<&'de RawValue>()?;
-                    let v = cx.value(raw, 1, &format_args!("`{}`", &*k))?;
-                    extra.insert(k.into_owned(), v);
+                    if &*k == "request" && request.is_none() {
+                        request = Some((at, extra.len()));
+                    }
+                    raw = Some(map.next_value::<&'de RawValue>()?);
                 }
             }
+            if let Some(raw) = raw {
+                cx.check_depth(raw, 2, &format_args!("`{k}`"))?;
+                extra.push(k, Cow::Borrowed(raw));
+            }
+            at += 1;
         }
         let mut shape = match shape {
             Some(s) => s,
-            None if cx.strict || request.is_none() => {
-                return Err(cx.fail(
-                    ErrorKind::Shape,
-                    "no `errors`, `error`, `processing_info.error` or `disconnect` member",
-                ))
-            }
             None => {
-                return Err(cx.fail(ErrorKind::Shape, "`request` without `error`"));
+                let why = if !cx.strict && request.is_some() {
+                    "`request` without `error`"
+                } else {
+                    "no `errors`, `error`, `processing_info.error` or `disconnect` member"
+                };
+                return Err(cx.fail(ErrorKind::Shape, why));
             }
         };
-        if let Shape::Legacy(l) = &mut shape {
-            if let Some(r) = request.take() {
-                l.request = Some(r);
-                l.set_request_first(!error_seen_before_request);
+        if let (Shape::Legacy(l), Some((at, index))) = (&mut shape, request) {
+            if extra
+                .value_at(index)
+                .is_some_and(|v| v.get().starts_with('"'))
+            {
+                if let (_, Cow::Borrowed(v)) = extra.remove_at(index) {
+                    l.request = members::as_str(v);
+                    l.layout.0.request = at;
+                }
             }
-        }
-        if let Some(r) = request {
-            extra.insert("request", Value::String(r.into_owned()));
         }
         Ok(Body {
             shape,
@@ -1180,11 +1098,28 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
     }
 }
 
-impl<'de, C: Catalog> DeserializeSeed<'de> for BodySeed<'_, '_, C> {
-    type Value = Body<'de, C>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
+/// `processing_info`, when it is an object with an `error` object (`None`
+/// when it is not: it is then an ordinary member).
+fn media<'de>(cx: &Cx<'_>, v: &'de RawValue) -> Result<Option<Media<'de>>, DecodeError> {
+    if !v.get().starts_with('{') {
+        return Ok(None);
     }
+    let mut processing_info = read(v.get().as_bytes(), cx, MembersSeed { cx, depth: 2 })?;
+    let Some(index) = processing_info
+        .iter()
+        .position(|(k, v)| k == "error" && v.get().starts_with('{'))
+    else {
+        return Ok(None);
+    };
+    let Cow::Borrowed(error) = processing_info.remove_at(index).1 else {
+        return Ok(None);
+    };
+    let error = read(error.get().as_bytes(), cx, MembersSeed { cx, depth: 3 })?;
+    Ok(Some(Media {
+        error,
+        processing_info,
+        error_at: Hint(index),
+    }))
 }
 
 struct ErrorsSeed<'c, 'l, C> {
@@ -1278,24 +1213,26 @@ impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
         let mut code = None;
         let mut message = None;
         let mut extra = Members::new();
-        let mut order = KeyOrder::MessageFirst;
-        while let Some(k) = map.next_key::<Key<'de>>()? {
+        let mut placed = Placed::default();
+        let mut at = 0;
+        while let Some(Key(k)) = map.next_key()? {
             match &*k {
                 "code" if code.is_none() => {
+                    cx.member()?;
                     code = Some(map.next_value_seed(CodeSeed)?);
-                    if message.is_none() {
-                        order = KeyOrder::CodeFirst;
-                    }
+                    placed.code = at;
                 }
                 "message" if message.is_none() => {
+                    cx.member()?;
                     message = Some(map.next_value_seed(StrSeed { what: "message" })?);
+                    placed.message = at;
                 }
                 _ => {
-                    let raw = map.next_value::<&'de RawValue>()?;
-                    let v = cx.value(raw, 3, &format_args!("`errors[{}].{}`", self.index, &*k))?;
-                    extra.insert(k.into_owned(), v);
+                    let raw = cx.raw(&mut map, 4, &format_args!("`errors[{}].{k}`", self.index))?;
+                    extra.push(k, Cow::Borrowed(raw));
                 }
             }
+            at += 1;
         }
         let (Some(code), Some(message)) = (code, message) else {
             let missing = if code.is_none() { "code" } else { "message" };
@@ -1308,147 +1245,8 @@ impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
             code: Code::from_code(code),
             message,
             extra,
-            layout: Hint(order),
+            layout: Hint(placed),
         })
-    }
-}
-
-struct ProcessingSeed<'c, 'l> {
-    cx: &'c Cx<'l>,
-}
-
-impl<'de> DeserializeSeed<'de> for ProcessingSeed<'_, '_> {
-    type Value = Result<Media<'de>, Members>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ProcessingSeed<'_, '_> {
-    type Value = Result<Media<'de>, Members>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`processing_info` as an object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let cx = self.cx;
-        cx.enter(2)?;
-        let mut media: Option<Media<'de>> = None;
-        let mut others = Members::new();
-        while let Some(k) = map.next_key::<Key<'de>>()? {
-            if &*k == "error" && media.is_none() {
-                let mut m = map.next_value_seed(MediaErrorSeed { cx })?;
-                m.layout = Hint(others.len());
-                media = Some(m);
-            } else {
-                let raw = map.next_value::<&'de RawValue>()?;
-                let v = cx.value(raw, 2, &format_args!("`processing_info.{}`", &*k))?;
-                others.insert(k.into_owned(), v);
-            }
-        }
-        Ok(match media {
-            Some(mut m) => {
-                m.processing_info = others;
-                Ok(m)
-            }
-            None => Err(others),
-        })
-    }
-}
-
-struct MediaErrorSeed<'c, 'l> {
-    cx: &'c Cx<'l>,
-}
-
-impl<'de> DeserializeSeed<'de> for MediaErrorSeed<'_, '_> {
-    type Value = Media<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for MediaErrorSeed<'_, '_> {
-    type Value = Media<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`processing_info.error` as an object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let cx = self.cx;
-        cx.enter(3)?;
-        let mut m = Media::new(None, None, None);
-        while let Some(k) = map.next_key::<Key<'de>>()? {
-            match &*k {
-                "code" if m.code.is_none() => {
-                    m.code = Some(map.next_value_seed(IntSeed { what: "code" })?)
-                }
-                "name" if m.name.is_none() => {
-                    m.name = Some(map.next_value_seed(StrSeed { what: "name" })?)
-                }
-                "message" if m.message.is_none() => {
-                    m.message = Some(map.next_value_seed(StrSeed { what: "message" })?);
-                }
-                _ => {
-                    let raw = map.next_value::<&'de RawValue>()?;
-                    let v = cx.value(raw, 3, &format_args!("`processing_info.error.{}`", &*k))?;
-                    m.extra.insert(k.into_owned(), v);
-                }
-            }
-        }
-        Ok(m)
-    }
-}
-
-struct DisconnectSeed<'c, 'l> {
-    cx: &'c Cx<'l>,
-}
-
-impl<'de> DeserializeSeed<'de> for DisconnectSeed<'_, '_> {
-    type Value = Disconnect<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DisconnectSeed<'_, '_> {
-    type Value = Disconnect<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`disconnect` as an object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let cx = self.cx;
-        cx.enter(2)?;
-        let mut d = Disconnect {
-            code: None,
-            stream_name: None,
-            reason: None,
-            extra: Members::new(),
-        };
-        while let Some(k) = map.next_key::<Key<'de>>()? {
-            match &*k {
-                "code" if d.code.is_none() => {
-                    d.code = Some(map.next_value_seed(IntSeed { what: "code" })?)
-                }
-                "stream_name" if d.stream_name.is_none() => {
-                    d.stream_name = Some(map.next_value_seed(StrSeed {
-                        what: "stream_name",
-                    })?);
-                }
-                "reason" if d.reason.is_none() => {
-                    d.reason = Some(map.next_value_seed(StrSeed { what: "reason" })?);
-                }
-                _ => {
-                    let raw = map.next_value::<&'de RawValue>()?;
-                    let v = cx.value(raw, 2, &format_args!("`disconnect.{}`", &*k))?;
-                    d.extra.insert(k.into_owned(), v);
-                }
-            }
-        }
-        Ok(d)
     }
 }
 
@@ -1459,20 +1257,8 @@ mod tests {
 
     fn enc(s: &str, esc: Escape) -> String {
         let mut out = Vec::new();
-        write_str(&mut out, s, esc);
+        Writer::new(&mut out, esc).str(s);
         String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn strings_escape_like_serde_json() {
-        for s in [
-            "plain",
-            "q\"b\\s",
-            "\u{0}\u{1f}\n\t\r\u{8}\u{c}\u{7f}",
-            "é/\u{2028}",
-        ] {
-            assert_eq!(enc(s, Escape::plain()), serde_json::to_string(s).unwrap());
-        }
     }
 
     #[test]
@@ -1486,19 +1272,14 @@ mod tests {
             script: true,
         };
         assert_eq!(enc("a/b", slashes), r#""a\/b""#);
+        assert_eq!(enc("a\\/b", slashes), r#""a\\\/b""#);
         assert_eq!(
             enc("</script> a/b \u{2028}\u{2029}", script),
             r#""<\/script> a/b \u2028\u2029""#
         );
-    }
-
-    #[test]
-    fn integers() {
-        for n in [0, 7, -7, i64::MAX, i64::MIN, 1_000_000] {
-            let mut out = Vec::new();
-            write_int(&mut out, n);
-            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
-        }
+        let mut out = Vec::new();
+        escaped(&mut out, br#"{"a":"<\/b","c":"</d"}"#, script);
+        assert_eq!(out, br#"{"a":"<\/b","c":"<\/d"}"#);
     }
 
     #[test]
@@ -1506,13 +1287,30 @@ mod tests {
         for body in [
             r#"{"errors":[{"message":"Sorry, that page does not exist","code":34}]}"#,
             r#"{"errors":[{"code":34,"message":"Sorry, that page does not exist"}]}"#,
+            r#"{"errors":[{"label":"x","code":34,"n":1e400,"message":"m","code":35}]}"#,
         ] {
             let b = decode(body.as_bytes()).unwrap();
-            assert_eq!(
-                b.v1_errors()[0].code,
-                Code::Known(ErrorCode::PageDoesNotExist)
-            );
-            assert_eq!(String::from_utf8(b.encode()).unwrap(), body);
+            assert_eq!(b.v1_errors()[0].code, ErrorCode::PageDoesNotExist);
+            assert_eq!(String::from_utf8(b.encode().unwrap()).unwrap(), body);
+        }
+    }
+
+    #[test]
+    fn repeated_members_stay_in_place() {
+        let body = r#"{"request":"/a","errors":[{"message":"m","code":1}],"request":"/b"}"#;
+        let b = decode(body.as_bytes()).unwrap();
+        assert_eq!(b.extra.get_all("request").count(), 2);
+        assert_eq!(b.extra.get_str("request").as_deref(), Some("/a"));
+        assert_eq!(String::from_utf8(b.encode().unwrap()).unwrap(), body);
+        for body in [
+            r#"{"request":"/1/x.json","error":"Not found"}"#,
+            r#"{"error":"Not found","request":"/1/x.json"}"#,
+            r#"{"a":1,"request":"/1/x.json","b":2,"error":"Not found","c":3,"request":"r"}"#,
+            r#"{"a":1,"error":"Not found","b":2,"request":"/1/x.json","c":3}"#,
+        ] {
+            let b = decode(body.as_bytes()).unwrap();
+            assert!(matches!(b.shape, Shape::Legacy(_)), "{body}");
+            assert_eq!(String::from_utf8(b.encode().unwrap()).unwrap(), body);
         }
     }
 
@@ -1522,7 +1320,7 @@ mod tests {
         let b = decode(body.as_bytes()).unwrap();
         assert_eq!(b.v1_errors()[0].message, "see https://dev.twitter.com");
         assert!(b.escapes_slashes());
-        assert_eq!(String::from_utf8(b.encode()).unwrap(), body);
+        assert_eq!(String::from_utf8(b.encode().unwrap()).unwrap(), body);
         // An escaped backslash before a slash is not an escaped slash.
         assert!(!has_escaped_slash(br#""a\\/b""#, false));
         assert!(has_escaped_slash(br#""<\/b""#, false));
@@ -1543,5 +1341,26 @@ mod tests {
             assert_eq!(e.kind(), ErrorKind::Type, "{body}: {e}");
             assert!(e.line().is_some());
         }
+    }
+
+    #[test]
+    fn depth_walk_counts_only_containers() {
+        let raw = |s: &str| RawValue::from_string(s.to_owned()).unwrap();
+        // The object, `b`'s array and the one inside it: 3 deep.
+        let text = r#"{"a":"[[[[[[[[[[\"[","b":[1,[2]]}"#;
+        assert!(fits_depth(&raw(text), 3));
+        assert!(!fits_depth(&raw(text), 2));
+        assert!(fits_depth(&raw("[[[[]]]]"), 4));
+        assert!(!fits_depth(&raw("[[[[]]]]"), 3));
+        assert!(fits_depth(&raw("\"[[[[\""), 0));
+        assert!(matches!(
+            check_raw(&raw(r#"["\ud800"]"#), 9),
+            Err(RawProblem::Surrogate)
+        ));
+        assert!(matches!(
+            check_raw(&raw(r#"["\udc00\ud800"]"#), 9),
+            Err(RawProblem::Surrogate)
+        ));
+        assert!(check_raw(&raw(r#"["\ud83d\ude00 \u00e9", 1e400]"#), 9).is_ok());
     }
 }

@@ -22,7 +22,7 @@
 //! let cb = Callback::new("foo").unwrap();
 //! // The bundled catalog is the default: name the type to pick it.
 //! let body: Jsonp = Jsonp::new(cb, json::Body::from_codes([ErrorCode::OverCapacity]));
-//! assert_eq!(body.encode(), br#"/**/foo({"errors":[{"message":"Over capacity.","code":130}]});"#);
+//! assert_eq!(body.encode().unwrap(), br#"/**/foo({"errors":[{"message":"Over capacity.","code":130}]});"#);
 //!
 //! assert!(Callback::new("alert(document.cookie)//").is_err());
 //! ```
@@ -30,8 +30,9 @@
 use core::fmt;
 
 use super::json::{self, Escape};
-use super::{prelude, DecodeError, ErrorKind, Hint, Limits};
+use super::{prelude, DecodeError, EncodeError, ErrorKind, Limits};
 use crate::catalog::{Catalog, Format};
+use crate::model::Hint;
 
 /// A validated JSONP callback name: identifiers (ASCII letters, digits,
 /// `_` and `$`, not starting with a digit) joined by `.`, whose first
@@ -188,7 +189,7 @@ impl core::str::FromStr for Callback {
 
 /// A decoded JSONP body.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Jsonp<'a, C: Catalog = crate::Catalog> {
+pub struct Jsonp<'a, C: Catalog = crate::Twitter> {
     /// The function called.
     pub callback: Callback,
     /// Its argument: a v1.1 JSON body.
@@ -229,15 +230,32 @@ impl<'a, C: Catalog> Jsonp<'a, C> {
         self
     }
 
-    /// Encodes the body.
-    pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(96);
-        self.encode_into(&mut out);
-        out
+    /// Encodes the body, refusing one that decoding would refuse at the
+    /// default [`Limits`].
+    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
+        self.encode_with(&Limits::DEFAULT)
     }
 
-    /// Encodes the body, appending to `out`.
-    pub fn encode_into(&self, out: &mut Vec<u8>) {
+    /// Encodes the body, refusing one that decoding would refuse at
+    /// `limits`.
+    pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
+        let mut out = Vec::with_capacity(96);
+        self.encode_into(&mut out, limits)?;
+        Ok(out)
+    }
+
+    /// Encodes the body, appending to `out`. On an error, `out` is left as
+    /// it was.
+    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
+        let callback = self.callback.as_str().len();
+        if callback > limits.max_callback {
+            return Err(EncodeError::new(
+                ErrorKind::Callback,
+                format!("{callback} bytes, limit {}", limits.max_callback),
+            ));
+        }
+        self.body.check(limits)?;
+        let start = out.len();
         if self.layout.0.comment {
             out.extend_from_slice(b"/**/");
         }
@@ -254,6 +272,7 @@ impl<'a, C: Catalog> Jsonp<'a, C> {
         if self.layout.0.semicolon {
             out.push(b';');
         }
+        super::check_size(out, start, limits)
     }
 
     /// Detaches the body from the input it borrows.
@@ -398,11 +417,11 @@ mod tests {
         let j = decode(seed).unwrap();
         assert_eq!(j.callback.as_str(), "foo");
         assert!(!j.comment_prefix());
-        assert_eq!(j.encode(), seed);
+        assert_eq!(j.encode().unwrap(), seed);
         let hardened = Jsonp::new(j.callback.clone(), j.body.clone());
         assert_eq!(hardened, j);
-        assert!(hardened.encode().starts_with(b"/**/foo("));
-        assert_eq!(decode(&hardened.encode()).unwrap(), j);
+        assert!(hardened.encode().unwrap().starts_with(b"/**/foo("));
+        assert_eq!(decode(&hardened.encode().unwrap()).unwrap(), j);
     }
 
     #[test]
@@ -410,7 +429,7 @@ mod tests {
         let j =
             decode("cb({\"errors\":[{\"message\":\"</script>\u{2028}\",\"code\":1}]})".as_bytes())
                 .unwrap();
-        let out = String::from_utf8(j.encode()).unwrap();
+        let out = String::from_utf8(j.encode().unwrap()).unwrap();
         assert_eq!(
             out,
             r#"cb({"errors":[{"message":"<\/script>\u2028","code":1}]})"#

@@ -9,35 +9,53 @@
 //!
 //! Decoding also accepts the pre-2012 form,
 //! `<hash><request>...</request><error>...</error></hash>`, in either order.
-//! Text is unescaped on decode and escaped on encode. A document type
-//! declaration, or an entity other than the five XML predefines, is refused,
-//! never expanded.
+//! Text is unescaped on decode and escaped on encode. Attributes of
+//! `<errors>`, `<hash>` and `<error>` are kept in order, namespace
+//! declarations included, and written back; an attribute on `<hash>`'s
+//! children, or a prefixed element name, is refused rather than dropped. A
+//! body declared in ISO-8859-1 is decoded as such, one in US-ASCII checked
+//! to be; any other declared encoding is refused. A document type
+//! declaration, or an entity other than the five XML predefines, is
+//! refused, never expanded.
 //!
 //! ```
 //! use twitter_errors::codec::xml;
-//! use twitter_errors::{Code, ErrorCode};
+//! use twitter_errors::ErrorCode;
 //!
 //! let bytes = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  \
 //!     <error code=\"34\">Sorry, that page does not exist</error>\n</errors>";
 //! let body = xml::decode(bytes).unwrap();
-//! assert_eq!(body.v1_errors()[0].code, Code::Known(ErrorCode::PageDoesNotExist));
-//! assert_eq!(body.encode(), bytes);
+//! assert_eq!(body.v1_errors()[0].code, ErrorCode::PageDoesNotExist);
+//! assert_eq!(body.encode().unwrap(), bytes);
 //! ```
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
-use serde_json::Value;
 
-use super::json::{Legacy, V1Error};
-use super::{prelude, utf8, DecodeError, ErrorKind, Limits};
-use crate::catalog::{Catalog, Code, Format, Members};
+use super::json::Budget;
+use super::{prelude, utf8, DecodeError, EncodeError, ErrorKind, Limits};
+use crate::catalog::{Catalog, Format};
+use crate::known::Code;
+use crate::model::members::{self, Json};
+use crate::model::{interleave, Legacy, Members, Next, V1Error};
 
-/// A decoded XML error body.
+/// A decoded XML error body: its root element's content and attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Body<'a, C: Catalog = crate::Twitter> {
+    /// What the root element holds.
+    pub root: Root<'a, C>,
+    /// The attributes of the root element (`<errors>` or `<hash>`), in
+    /// order, each a JSON string.
+    pub attributes: Members<'a>,
+}
+
+/// The two root elements of XML error bodies.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub enum Body<'a, C: Catalog = crate::Catalog> {
+pub enum Root<'a, C: Catalog = crate::Twitter> {
     /// `<errors><error code="34">...</error></errors>`.
     Errors(Vec<V1Error<'a, C>>),
     /// The pre-2012 `<hash><request>...</request><error>...</error></hash>`.
@@ -48,68 +66,114 @@ pub enum Body<'a, C: Catalog = crate::Catalog> {
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8"?>"#;
 
 impl<'a, C: Catalog> Body<'a, C> {
+    /// A body with this root and no attributes.
+    pub fn new(root: Root<'a, C>) -> Self {
+        Body {
+            root,
+            attributes: Members::new(),
+        }
+    }
+
     /// `<errors>` with the catalog's message for each code.
     pub fn from_codes(codes: impl IntoIterator<Item = C::Code>) -> Self {
-        Body::Errors(codes.into_iter().map(V1Error::from_entry).collect())
+        Body::from(
+            codes
+                .into_iter()
+                .map(V1Error::from_entry)
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The v1.1 errors (empty for `<hash>`).
     pub fn v1_errors(&self) -> &[V1Error<'a, C>] {
-        match self {
-            Body::Errors(e) => e,
-            Body::Hash(_) => &[],
+        match &self.root {
+            Root::Errors(e) => e,
+            Root::Hash(_) => &[],
         }
     }
 
     /// The first error's text.
-    pub fn message(&self) -> Option<&str> {
-        match self {
-            Body::Errors(e) => e.first().map(|e| &*e.message),
-            Body::Hash(h) => Some(&h.error),
+    pub fn message(&self) -> Option<Cow<'_, str>> {
+        match &self.root {
+            Root::Errors(e) => e.first().map(|e| Cow::Borrowed(&*e.message)),
+            Root::Hash(h) => Some(Cow::Borrowed(&h.error)),
         }
     }
 
-    /// Encodes the body, laid out as the API's documentation shows it.
-    pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(128);
-        self.encode_into(&mut out);
-        out
+    /// Encodes the body, laid out as the API's documentation shows it,
+    /// refusing one that decoding would refuse at the default [`Limits`].
+    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
+        self.encode_with(&Limits::DEFAULT)
     }
 
-    /// Encodes the body, appending to `out`.
+    /// Encodes the body, refusing one that decoding would refuse at
+    /// `limits`.
+    pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
+        let mut out = Vec::with_capacity(128);
+        self.encode_into(&mut out, limits)?;
+        Ok(out)
+    }
+
+    /// Encodes the body, appending to `out`. On an error, `out` is left as
+    /// it was.
     ///
     /// Members other than `code` become attributes of `<error>`; one that
     /// is not a JSON string is written as its JSON text. A member whose
     /// name is not an XML name (one decoded from JSON, say), or that
     /// repeats `code` or an earlier member's name (JSON allows repeated
     /// names), is left out: XML cannot carry it, and writing it as it is
-    /// would inject markup or repeat an attribute.
-    /// XML 1.0 cannot carry U+0000, so it is written as U+FFFD.
-    pub fn encode_into(&self, out: &mut Vec<u8>) {
+    /// would inject markup or repeat an attribute. XML 1.0 cannot carry
+    /// U+0000, so it is written as U+FFFD.
+    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
+        let mut budget = Budget::new(limits);
+        budget.container(1)?;
+        budget.members(self.attributes.len())?;
+        match &self.root {
+            Root::Errors(errors) => {
+                budget.errors(errors.len())?;
+                if !errors.is_empty() {
+                    budget.container(2)?;
+                }
+                for e in errors {
+                    budget.members(1 + e.extra.len())?;
+                }
+            }
+            Root::Hash(_) => budget.container(2)?,
+        }
+        let start = out.len();
+        self.write(out);
+        super::check_size(out, start, limits)
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(DECLARATION.as_bytes());
         out.push(b'\n');
-        match self {
-            Body::Errors(errors) => {
-                out.extend_from_slice(b"<errors>\n");
+        match &self.root {
+            Root::Errors(errors) => {
+                out.extend_from_slice(b"<errors");
+                attributes(out, &self.attributes, &mut HashSet::new());
+                out.extend_from_slice(b">\n");
                 for e in errors {
-                    out.extend_from_slice(b"  <error code=\"");
-                    out.extend_from_slice(e.code.code().to_string().as_bytes());
-                    out.push(b'"');
-                    // An attribute is written once: `code` is, already.
-                    let mut written: Vec<&str> = vec!["code"];
-                    for (k, v) in e.extra.iter() {
-                        if !xml_name(k) || written.contains(&k) {
-                            continue;
+                    out.extend_from_slice(b"  <error");
+                    let p = e.layout.0;
+                    // The place of `code` among the attributes: `message`
+                    // is the element's text, not an attribute.
+                    let code_at = p.code - usize::from(p.message < p.code);
+                    let mut written = HashSet::from(["code"]);
+                    let mut extra = e.extra.iter();
+                    for n in interleave([(code_at, 0)], e.extra.len()) {
+                        match n {
+                            Next::Typed(_) => {
+                                out.extend_from_slice(b" code=\"");
+                                out.extend_from_slice(e.code.code().to_string().as_bytes());
+                                out.push(b'"');
+                            }
+                            Next::Extra(_) => {
+                                if let Some((k, v)) = extra.next() {
+                                    attribute(out, k, v, &mut written);
+                                }
+                            }
                         }
-                        written.push(k);
-                        out.push(b' ');
-                        out.extend_from_slice(k.as_bytes());
-                        out.extend_from_slice(b"=\"");
-                        match v {
-                            Value::String(s) => escape(out, s, true),
-                            other => escape(out, &other.to_string(), true),
-                        }
-                        out.push(b'"');
                     }
                     out.push(b'>');
                     escape(out, &e.message, false);
@@ -117,8 +181,10 @@ impl<'a, C: Catalog> Body<'a, C> {
                 }
                 out.extend_from_slice(b"</errors>");
             }
-            Body::Hash(h) => {
-                out.extend_from_slice(b"<hash>\n");
+            Root::Hash(h) => {
+                out.extend_from_slice(b"<hash");
+                attributes(out, &self.attributes, &mut HashSet::new());
+                out.extend_from_slice(b">\n");
                 let request = |out: &mut Vec<u8>| {
                     if let Some(r) = &h.request {
                         out.extend_from_slice(b"  <request>");
@@ -142,11 +208,49 @@ impl<'a, C: Catalog> Body<'a, C> {
 
     /// Detaches the body from the input it borrows.
     pub fn into_owned(self) -> Body<'static, C> {
-        match self {
-            Body::Errors(e) => Body::Errors(e.into_iter().map(V1Error::into_owned).collect()),
-            Body::Hash(h) => Body::Hash(h.into_owned()),
+        let root = match self.root {
+            Root::Errors(e) => Root::Errors(e.into_iter().map(V1Error::into_owned).collect()),
+            Root::Hash(h) => Root::Hash(h.into_owned()),
+        };
+        Body {
+            root,
+            attributes: self.attributes.into_owned(),
         }
     }
+}
+
+impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for Body<'a, C> {
+    fn from(errors: Vec<V1Error<'a, C>>) -> Self {
+        Body::new(Root::Errors(errors))
+    }
+}
+
+/// Writes members as attributes, leaving out names already `written`.
+fn attributes<'m>(out: &mut Vec<u8>, members: &'m Members<'_>, written: &mut HashSet<&'m str>) {
+    for (k, v) in members.iter() {
+        attribute(out, k, v, written);
+    }
+}
+
+/// Writes ` name="value"`, unless the name is not an XML name or was
+/// written already.
+fn attribute<'m>(
+    out: &mut Vec<u8>,
+    name: &'m str,
+    value: &serde_json::value::RawValue,
+    written: &mut HashSet<&'m str>,
+) {
+    if !xml_name(name) || !written.insert(name) {
+        return;
+    }
+    out.push(b' ');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"=\"");
+    match members::as_str(value) {
+        Some(s) => escape(out, &s, true),
+        None => escape(out, value.get(), true),
+    }
+    out.push(b'"');
 }
 
 /// Whether `name` is an XML name that can be written as an attribute:
@@ -211,57 +315,73 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
     limits: &Limits,
 ) -> Result<Body<'a, C>, DecodeError> {
-    let text = utf8(bytes)?;
-    if let Some(at) = memchr::memchr(0, bytes) {
+    let text = match declared_encoding(bytes)? {
+        Encoding::Utf8 => Cow::Borrowed(utf8(bytes)?),
+        Encoding::Ascii => match bytes.iter().position(|b| !b.is_ascii()) {
+            Some(at) => {
+                return Err(DecodeError::new(
+                    ErrorKind::Encoding,
+                    format!("byte 0x{:02X} in a body declared US-ASCII", bytes[at]),
+                )
+                .at_offset(bytes, at))
+            }
+            None => Cow::Borrowed(utf8(bytes)?),
+        },
+        // Each byte of ISO-8859-1 is the code point of the same number.
+        Encoding::Latin1 => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
+    };
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(
             DecodeError::new(ErrorKind::Syntax, "U+0000 is not allowed in XML")
-                .at_offset(bytes, at),
+                .at_offset(text.as_bytes(), at),
         );
     }
-    if let Some(body) = fast(text, limits) {
-        return Ok(body);
+    match text {
+        Cow::Borrowed(text) => decode_str(text, limits),
+        Cow::Owned(text) => decode_str(&text, limits).map(Body::into_owned),
     }
-    decode_str(text, limits)
 }
 
-/// A fast path for the form the API sent: an optional declaration, then
-/// `<errors>` with `<error code="N">text</error>` items whose text has no
-/// references or markup. Anything else returns `None` and goes to the
-/// full parser, which has the final word on errors.
-fn fast<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Option<Body<'a, C>> {
-    if limits.max_depth < 2 {
-        return None;
+/// The encodings decoding reads.
+enum Encoding {
+    Utf8,
+    Ascii,
+    Latin1,
+}
+
+/// The encoding the XML declaration names (UTF-8 without one).
+fn declared_encoding(bytes: &[u8]) -> Result<Encoding, DecodeError> {
+    if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
+        return Err(DecodeError::new(ErrorKind::Encoding, "UTF-16 is not read"));
     }
-    let ws = |s: &'a str| s.trim_start_matches([' ', '\t', '\n', '\r']);
-    let mut rest = ws(text);
-    if let Some(r) = rest.strip_prefix(DECLARATION) {
-        rest = ws(r);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    if !bytes[start..].starts_with(b"<?xml") {
+        return Ok(Encoding::Utf8);
     }
-    rest = ws(rest.strip_prefix("<errors>")?);
-    let mut errors = Vec::new();
-    while let Some(r) = rest.strip_prefix("<error code=\"") {
-        if errors.len() == limits.max_errors {
-            return None;
+    let mut reader = Reader::from_reader(&bytes[start..]);
+    let Ok(Event::Decl(decl)) = reader.read_event() else {
+        // Not a well-formed declaration: the parser reports it.
+        return Ok(Encoding::Utf8);
+    };
+    let Some(Ok(name)) = decl.encoding() else {
+        return Ok(Encoding::Utf8);
+    };
+    let name = String::from_utf8_lossy(&name).to_ascii_lowercase();
+    match name.as_str() {
+        "utf-8" | "utf8" => Ok(Encoding::Utf8),
+        "us-ascii" | "ascii" => Ok(Encoding::Ascii),
+        "iso-8859-1" | "iso8859-1" | "iso_8859-1" | "latin1" | "l1" => Ok(Encoding::Latin1),
+        _ => {
+            let shown: String = name.chars().take(40).collect();
+            Err(DecodeError::new(
+                ErrorKind::Encoding,
+                format!("`{shown}` is not read (UTF-8, US-ASCII and ISO-8859-1 are)"),
+            ))
         }
-        let digits = r.find('"')?;
-        let code = &r[..digits];
-        if code.is_empty() || code.len() > 10 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let code: u32 = code.parse().ok()?;
-        let r = r[digits..].strip_prefix("\">")?;
-        let end = r.find('<')?;
-        let message = &r[..end];
-        if message.contains(['&', '\r', '>'])
-            || message.chars().any(|c| c < ' ' && c != '\t' && c != '\n')
-        {
-            return None;
-        }
-        rest = ws(r[end..].strip_prefix("</error>")?);
-        errors.push(V1Error::new(Code::from_code(code), Cow::Borrowed(message)));
     }
-    rest = ws(rest.strip_prefix("</errors>")?);
-    rest.is_empty().then_some(Body::Errors(errors))
 }
 
 /// Where the reader is.
@@ -277,13 +397,81 @@ enum Place {
     Epilog,
 }
 
+/// Reads an element's attributes, counting them against the limit.
+struct Attrs<'l> {
+    limits: &'l Limits,
+    members: usize,
+}
+
+impl Attrs<'_> {
+    /// Every attribute of `e`, in order, as JSON strings.
+    fn read(
+        &mut self,
+        reader: &Reader<&[u8]>,
+        e: &BytesStart<'_>,
+    ) -> Result<Members<'static>, DecodeError> {
+        let mut out = Members::new();
+        let mut seen = HashSet::new();
+        // quick-xml's own check for repeated names compares each attribute
+        // with every earlier one; the set here keeps it linear.
+        for attr in e.attributes().with_checks(false) {
+            let attr = attr.map_err(|err| DecodeError::new(ErrorKind::Syntax, err.to_string()))?;
+            self.members += 1;
+            if self.members > self.limits.max_members {
+                return Err(DecodeError::new(
+                    ErrorKind::TooManyMembers,
+                    format!("more than {} attributes", self.limits.max_members),
+                ));
+            }
+            let name = std::str::from_utf8(attr.key.as_ref())
+                .ok()
+                .filter(|n| xml_name(n))
+                .ok_or_else(|| {
+                    let shown = String::from_utf8_lossy(attr.key.as_ref())
+                        .chars()
+                        .take(40)
+                        .collect::<String>();
+                    DecodeError::new(
+                        ErrorKind::Syntax,
+                        format!("attribute name `{shown}` is not an XML name"),
+                    )
+                })?;
+            if !seen.insert(name.to_owned()) {
+                return Err(DecodeError::new(
+                    ErrorKind::Syntax,
+                    format!("attribute `{name}` is repeated"),
+                ));
+            }
+            let value = attr
+                .decoded_and_normalized_value(XmlVersion::Implicit1_0, reader.decoder())
+                .map_err(|err| {
+                    let kind = match err {
+                        quick_xml::Error::Escape(_) => ErrorKind::Dtd,
+                        _ => ErrorKind::Syntax,
+                    };
+                    DecodeError::new(kind, err.to_string())
+                })?;
+            out.push(name.to_owned(), Json::Owned(members::string(&value)));
+        }
+        Ok(out)
+    }
+}
+
 fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
     let mut reader = Reader::from_str(text);
     let bytes = text.as_bytes();
     let fail = |reader: &Reader<&[u8]>, kind: ErrorKind, detail: String| {
         DecodeError::new(kind, detail).at_offset(bytes, reader.buffer_position() as usize)
     };
+    let name = |e: &BytesStart<'_>| -> String {
+        String::from_utf8_lossy(e.name().as_ref())
+            .chars()
+            .take(40)
+            .collect()
+    };
+    let mut attrs = Attrs { limits, members: 0 };
     let mut place = Place::Prolog;
+    let mut root_attributes = Members::new();
     let mut errors: Vec<V1Error<'a, C>> = Vec::new();
     let mut request: Option<Cow<'a, str>> = None;
     let mut error: Option<Cow<'a, str>> = None;
@@ -327,14 +515,13 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
                 ));
             }
             Event::Start(e) | Event::Empty(e) if place == Place::Epilog => {
-                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                 return Err(fail(
                     &reader,
                     ErrorKind::Shape,
-                    format!("<{name}> after the root element"),
+                    format!("<{}> after the root element", name(&e)),
                 ));
             }
-            Event::Start(e) if place == Place::Prolog => {
+            Event::Start(ref e) | Event::Empty(ref e) if place == Place::Prolog => {
                 if limits.max_depth < 1 {
                     return Err(fail(
                         &reader,
@@ -342,33 +529,25 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
                         "nested too deeply".into(),
                     ));
                 }
-                place = match e.name().as_ref() {
-                    b"errors" => Place::Errors,
-                    b"hash" => {
+                let empty = matches!(event, Event::Empty(_));
+                place = match (e.name().as_ref(), empty) {
+                    (b"errors", false) => Place::Errors,
+                    (b"errors", true) => Place::Epilog,
+                    (b"hash", false) => {
                         hash = true;
                         Place::Hash
                     }
-                    other => {
-                        let name = String::from_utf8_lossy(other).into_owned();
+                    _ => {
                         return Err(fail(
                             &reader,
                             ErrorKind::Shape,
-                            format!("root element <{name}>, not <errors> or <hash>"),
+                            format!("root element <{}>, not <errors> or <hash>", name(e)),
                         ));
                     }
                 };
-            }
-            Event::Empty(e) if place == Place::Prolog => {
-                if e.name().as_ref() == b"errors" {
-                    place = Place::Epilog;
-                } else {
-                    let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-                    return Err(fail(
-                        &reader,
-                        ErrorKind::Shape,
-                        format!("root element <{name}/>, not <errors>"),
-                    ));
-                }
+                root_attributes = attrs
+                    .read(&reader, e)
+                    .map_err(|err| err.at_offset(bytes, reader.buffer_position() as usize))?;
             }
             Event::Start(e) | Event::Empty(e) if limits.max_depth < 2 => {
                 let _ = e;
@@ -380,11 +559,10 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
             }
             Event::Start(ref e) | Event::Empty(ref e) if place == Place::Errors => {
                 if e.name().as_ref() != b"error" {
-                    let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                     return Err(fail(
                         &reader,
                         ErrorKind::Shape,
-                        format!("<{name}> inside <errors>"),
+                        format!("<{}> inside <errors>", name(e)),
                     ));
                 }
                 if errors.len() == limits.max_errors {
@@ -395,8 +573,9 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
                     ));
                 }
                 let empty = matches!(event, Event::Empty(_));
-                let (code, extra) = error_attributes(&reader, e)
-                    .map_err(|err| err.at_offset(bytes, reader.buffer_position() as usize))?;
+                let at = |err: DecodeError| err.at_offset(bytes, reader.buffer_position() as usize);
+                let mut extra = attrs.read(&reader, e).map_err(at)?;
+                let (code, code_at) = take_code(&mut extra).map_err(at)?;
                 let message = if empty {
                     Cow::Borrowed("")
                 } else {
@@ -404,28 +583,43 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
                 };
                 let mut v = V1Error::new(Code::from_code(code), message);
                 v.extra = extra;
+                v.layout.0.code = code_at;
+                v.layout.0.message = usize::MAX;
                 errors.push(v);
             }
             Event::Start(ref e) | Event::Empty(ref e) if place == Place::Hash => {
+                if e.attributes().next().is_some() {
+                    return Err(fail(
+                        &reader,
+                        ErrorKind::Shape,
+                        format!(
+                            "<{}> inside <hash> has attributes, which are not kept",
+                            name(e)
+                        ),
+                    ));
+                }
                 let empty = matches!(event, Event::Empty(_));
-                let name = e.name().as_ref().to_vec();
+                let element = e.name().as_ref().to_vec();
                 let value = if empty {
                     Cow::Borrowed("")
                 } else {
-                    element_text(&mut reader, &name, bytes)?
+                    element_text(&mut reader, &element, bytes)?
                 };
-                match (&name[..], &request, &error) {
+                match (&element[..], &request, &error) {
                     (b"request", None, _) => {
                         request_first = error.is_none();
                         request = Some(value);
                     }
                     (b"error", _, None) => error = Some(value),
                     _ => {
-                        let name = String::from_utf8_lossy(&name).into_owned();
+                        let shown = String::from_utf8_lossy(&element)
+                            .chars()
+                            .take(40)
+                            .collect::<String>();
                         return Err(fail(
                             &reader,
                             ErrorKind::Shape,
-                            format!("unexpected <{name}> inside <hash>"),
+                            format!("unexpected <{shown}> inside <hash>"),
                         ));
                     }
                 }
@@ -451,57 +645,34 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
             );
         }
     }
-    if let Some(error) = error {
-        let mut l = Legacy::new(error, request);
-        l.set_request_first(request_first);
-        return Ok(Body::Hash(l));
-    }
-    if hash {
-        return Err(DecodeError::new(ErrorKind::Shape, "<hash> without <error>"));
-    }
-    Ok(Body::Errors(errors))
+    let root = match error {
+        Some(error) => Root::Hash(Legacy::new(error, request).with_request_first(request_first)),
+        None if hash => return Err(DecodeError::new(ErrorKind::Shape, "<hash> without <error>")),
+        None => Root::Errors(errors),
+    };
+    Ok(Body {
+        root,
+        attributes: root_attributes,
+    })
 }
 
-/// The `code` attribute and the others, of an `<error>`.
-fn error_attributes(
-    reader: &Reader<&[u8]>,
-    e: &BytesStart<'_>,
-) -> Result<(u32, Members), DecodeError> {
-    let mut code = None;
-    let mut extra = Members::new();
-    for attr in e.attributes() {
-        let attr = attr.map_err(|err| DecodeError::new(ErrorKind::Syntax, err.to_string()))?;
-        let value = attr
-            .decoded_and_normalized_value(XmlVersion::Implicit1_0, reader.decoder())
-            .map_err(|err| {
-                let kind = match err {
-                    quick_xml::Error::Escape(_) => ErrorKind::Dtd,
-                    _ => ErrorKind::Syntax,
-                };
-                DecodeError::new(kind, err.to_string())
-            })?;
-        let name = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
-        if !xml_name(&name) {
-            return Err(DecodeError::new(
-                ErrorKind::Syntax,
-                format!("attribute name `{name}` is not an XML name"),
-            ));
-        }
-        if name == "code" && code.is_none() {
-            let n = value.trim().parse::<u32>().map_err(|_| {
-                DecodeError::new(
-                    ErrorKind::Type,
-                    format!("code=\"{value}\" is not a non-negative integer"),
-                )
-            })?;
-            code = Some(n);
-        } else {
-            extra.insert(name, Value::String(value.into_owned()));
-        }
-    }
-    let code =
-        code.ok_or_else(|| DecodeError::new(ErrorKind::Shape, "<error> has no code attribute"))?;
-    Ok((code, extra))
+/// Takes the first `code` attribute out of an `<error>`'s attributes: its
+/// number and its place among them.
+fn take_code(attributes: &mut Members<'_>) -> Result<(u32, usize), DecodeError> {
+    let at = attributes
+        .iter()
+        .position(|(k, _)| k == "code")
+        .ok_or_else(|| DecodeError::new(ErrorKind::Shape, "<error> has no code attribute"))?;
+    let (_, value) = attributes.remove_at(at);
+    let text = members::as_str(&value).unwrap_or_default();
+    let code = text.trim().parse::<u32>().map_err(|_| {
+        let shown: String = text.chars().take(40).collect();
+        DecodeError::new(
+            ErrorKind::Type,
+            format!("code=\"{shown}\" is not a non-negative integer"),
+        )
+    })?;
+    Ok((code, at))
 }
 
 /// The text of an element up to its end tag, unescaped. Borrowed when the
@@ -592,11 +763,11 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_unescaped() {
-        let b: Body<'_> = Body::Errors(vec![V1Error::new(
-            Code::Known(ErrorCode::PageDoesNotExist),
+        let b: Body<'_> = Body::from(vec![V1Error::new(
+            Code::from(ErrorCode::PageDoesNotExist),
             "a <b> & \"c\" \r\n\t\u{1}",
         )]);
-        let bytes = b.encode();
+        let bytes = b.encode().unwrap();
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(
             text.contains("a &lt;b&gt; &amp; \"c\" &#13;\n\t&#1;"),

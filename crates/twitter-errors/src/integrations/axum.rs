@@ -30,7 +30,7 @@
 //!     .layer(middleware::from_fn(negotiate_errors));
 //! ```
 //!
-//! [`negotiate`]: crate::codec::negotiate
+//! [`negotiate`]: crate::response::negotiate
 
 use std::convert::Infallible;
 use std::ops::Deref;
@@ -44,7 +44,7 @@ use ::http::request::Parts;
 
 use super::http::ErrorResponse;
 use crate::catalog::Catalog;
-use crate::codec::negotiate::{negotiate, Negotiated};
+use crate::response::negotiate::{negotiate, Negotiated};
 
 /// The format a request asked for its errors in: an extractor that never
 /// fails. It reads the request's original URI (before any `nest`) and its
@@ -95,7 +95,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Requested {
 /// An [`ErrorResponse`] with the format a request asked for: an
 /// `IntoResponse`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Reply<C: Catalog = crate::Catalog> {
+pub struct Reply<C: Catalog = crate::Twitter> {
     requested: Negotiated,
     error: ErrorResponse<C>,
 }
@@ -129,7 +129,7 @@ where
 /// format its request asked for, and makes that format available to the
 /// [`Requested`] extractor.
 pub async fn negotiate_errors(request: Request, next: Next) -> Response {
-    negotiate_errors_with::<crate::Catalog>(request, next).await
+    negotiate_errors_with::<crate::Twitter>(request, next).await
 }
 
 /// [`negotiate_errors`] for the errors of any catalog.
@@ -174,7 +174,7 @@ mod tests {
         );
         assert!(response
             .extensions()
-            .get::<Pending<crate::Catalog>>()
+            .get::<Pending<crate::Twitter>>()
             .is_some());
     }
 

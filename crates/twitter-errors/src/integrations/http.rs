@@ -9,8 +9,8 @@
 //!   an [`Outcome`]: success, partial v2 result, or [`ApiError`].
 //!
 //! ```
-//! use twitter_errors::codec::negotiate::negotiate;
-//! use twitter_errors::codec::response::Outcome;
+//! use twitter_errors::response::negotiate::negotiate;
+//! use twitter_errors::response::Outcome;
 //! use twitter_errors::integrations::http::{decode, ErrorResponse};
 //! use twitter_errors::{Code, ErrorCode, HttpStatus};
 //!
@@ -22,20 +22,22 @@
 //!
 //! // A client decodes it.
 //! let Outcome::Failure(e) = decode(&response) else { panic!() };
-//! assert_eq!(e.codes().collect::<Vec<_>>(), [Code::Known(ErrorCode::PageDoesNotExist)]);
+//! assert_eq!(e.codes().collect::<Vec<_>>(), [Code::from(ErrorCode::PageDoesNotExist)]);
 //! assert_eq!(e.status().known(), Some(HttpStatus::NotFound));
 //! ```
 
 use ::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use ::http::{HeaderMap, StatusCode};
 
+use std::borrow::Cow;
+
 use crate::catalog::{Catalog, CodeEntry, HeaderMeaning, ProblemEntry, StatusEntry};
-use crate::codec::json::V1Error;
-use crate::codec::negotiate::Negotiated;
-use crate::codec::problem::{self, Problem, RawJson};
-use crate::codec::response::{decode_response_with, ApiError, Outcome, RateLimits, RetryAfter};
-use crate::codec::Limits;
-use crate::{Format, HttpStatus, ParseError, Status};
+use crate::codec::{problem, EncodeError, Limits};
+use crate::model::members::{integer, string};
+use crate::model::{Problem, V1Error};
+use crate::response::negotiate::Negotiated;
+use crate::response::{decode_response_with, ApiError, Outcome, RateLimits, RetryAfter};
+use crate::{Code, Format, HttpStatus, ParseError, Status};
 
 impl From<HttpStatus> for StatusCode {
     fn from(status: HttpStatus) -> Self {
@@ -72,7 +74,7 @@ impl<S: StatusEntry> TryFrom<Status<S>> for StatusCode {
 /// The errors a server answers a request with: v1.1 errors, a v2 problem
 /// body, or both, with a status and headers. [`ErrorResponse::to_http`]
 /// renders it in the format the request asked for (see
-/// [`negotiate`](crate::codec::negotiate)):
+/// [`negotiate`](crate::response::negotiate)):
 ///
 /// - JSON, XML and JSONP requests get the v1.1 errors; when there are none,
 ///   the problem body;
@@ -84,7 +86,7 @@ impl<S: StatusEntry> TryFrom<Status<S>> for StatusCode {
 ///
 /// It is one pointer wide, so a `Result<T, ErrorResponse>` stays small.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ErrorResponse<C: Catalog = crate::Catalog>(Box<Parts<C>>);
+pub struct ErrorResponse<C: Catalog = crate::Twitter>(Box<Parts<C>>);
 
 #[derive(Clone, Debug, PartialEq)]
 struct Parts<C: Catalog> {
@@ -137,9 +139,9 @@ impl<C: Catalog> ErrorResponse<C> {
         let info = problem_type.info();
         let status = info.status.map_or(400, |s| s.info().status);
         let mut p = Problem::new();
-        p.insert("title", RawJson::string(info.title));
-        p.insert("detail", RawJson::string(detail));
-        p.insert("type", RawJson::string(info.uri));
+        p.push("title", Cow::Owned(string(info.title)));
+        p.push("detail", Cow::Owned(string(detail)));
+        p.push("type", Cow::Owned(string(info.uri)));
         ErrorResponse::problem(status, problem::Body::new(Some(p), Vec::new()))
     }
 
@@ -209,29 +211,42 @@ impl<C: Catalog> ErrorResponse<C> {
         &self.0.headers
     }
 
-    /// The format and bytes of the body for a request.
-    pub fn encode(&self, asked: &Negotiated) -> (Format, Vec<u8>) {
+    /// The format and bytes of the body for a request, or why it cannot be
+    /// encoded (more errors or members than decoding accepts).
+    pub fn encode(&self, asked: &Negotiated) -> Result<(Format, Vec<u8>), EncodeError> {
         let v2 = asked.format() == Format::Problem;
         match (&self.0.problem, self.0.errors.is_empty()) {
-            (Some(p), _) if v2 => (Format::Problem, p.encode()),
-            (Some(p), true) => (Format::Problem, p.encode()),
+            (Some(p), _) if v2 => Ok((Format::Problem, p.encode()?)),
+            (Some(p), true) => Ok((Format::Problem, p.encode()?)),
             _ => {
                 let format = match asked.format() {
                     Format::Problem => Format::Json,
                     f => f,
                 };
-                (format, asked.encode(&self.0.errors))
+                Ok((format, asked.encode(&self.0.errors)?))
             }
         }
     }
 
     /// Renders the response for a request: its status (200 when the
     /// request asked for `suppress_response_codes`), Content-Type, the
-    /// added headers and the body.
+    /// added headers and the body. A response that cannot be encoded
+    /// ([`ErrorResponse::encode`]) is served as 500 with code 131,
+    /// `Internal error`, in the format asked for.
     pub fn to_http(&self, asked: &Negotiated) -> ::http::Response<Vec<u8>> {
-        let (format, body) = self.encode(asked);
-        let status = StatusCode::from_u16(asked.status(self.0.status))
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let (status, (format, body)) = match self.encode(asked) {
+            Ok(encoded) => (self.0.status, encoded),
+            Err(_) => {
+                let fallback = ErrorResponse::<C>::errors(
+                    500,
+                    vec![V1Error::new(Code::from_code(131), "Internal error")],
+                );
+                let encoded = fallback.encode(asked).unwrap_or((Format::Json, Vec::new()));
+                (500, encoded)
+            }
+        };
+        let status =
+            StatusCode::from_u16(asked.status(status)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = ::http::Response::new(body);
         *response.status_mut() = status;
         let headers = response.headers_mut();
@@ -249,10 +264,10 @@ impl<C: Catalog> ErrorResponse<C> {
 fn generic<C: Catalog>(status: u16) -> Problem<'static, C> {
     let text = C::Status::from_u16(status).map_or("Error", |s| s.info().text);
     let mut p = Problem::new();
-    p.insert("title", RawJson::string(text));
-    p.insert("detail", RawJson::string(text));
-    p.insert("type", RawJson::string("about:blank"));
-    p.insert("status", RawJson::integer(i64::from(status)));
+    p.push("title", Cow::Owned(string(text)));
+    p.push("detail", Cow::Owned(string(text)));
+    p.push("type", Cow::Owned(string("about:blank")));
+    p.push("status", Cow::Owned(integer(i64::from(status))));
     p
 }
 
@@ -313,8 +328,8 @@ impl<C: Catalog> ApiError<C> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::negotiate::negotiate;
-    use crate::codec::response::{Quota, Wait};
+    use crate::response::negotiate::negotiate;
+    use crate::response::{Quota, Wait};
     use crate::{Code, ErrorCode, ProblemType};
 
     #[test]
@@ -323,16 +338,16 @@ mod tests {
             let code = StatusCode::from(*s);
             assert_eq!(code.as_u16(), s.info().status);
             assert_eq!(HttpStatus::try_from(code), Ok(*s));
-            assert_eq!(Status::<HttpStatus>::from(code), Status::Known(*s));
+            assert_eq!(Status::<HttpStatus>::from(code), Status::from(*s));
         }
         let teapot = StatusCode::IM_A_TEAPOT;
         assert!(HttpStatus::try_from(teapot).is_err());
-        assert_eq!(Status::<HttpStatus>::from(teapot), Status::Unknown(418));
+        assert_eq!(Status::<HttpStatus>::from(teapot), Status::from_u16(418));
         assert_eq!(
-            StatusCode::try_from(Status::<HttpStatus>::Unknown(418)).ok(),
+            StatusCode::try_from(Status::<HttpStatus>::from_u16(418)).ok(),
             Some(teapot)
         );
-        assert!(StatusCode::try_from(Status::<HttpStatus>::Unknown(42)).is_err());
+        assert!(StatusCode::try_from(Status::<HttpStatus>::from_u16(42)).is_err());
     }
 
     #[test]
@@ -387,7 +402,7 @@ mod tests {
             } else {
                 assert_eq!(
                     d.codes().collect::<Vec<_>>(),
-                    [Code::Known(ErrorCode::PageDoesNotExist)]
+                    [Code::from(ErrorCode::PageDoesNotExist)]
                 );
             }
         }
@@ -397,7 +412,7 @@ mod tests {
     fn several_errors_and_added_headers() {
         let errors: Vec<V1Error> = vec![
             V1Error::from_entry(ErrorCode::OverCapacity),
-            V1Error::new(Code::Unknown(9999), "Something new"),
+            V1Error::new(Code::from_code(9999), "Something new"),
         ];
         let e = ErrorResponse::errors(503, errors)
             .with_header(
@@ -421,10 +436,10 @@ mod tests {
             r.body(),
             br#"{"errors":[{"message":"Over capacity.","code":130},{"message":"Something new","code":9999}]}"#
         );
-        let d = ApiError::<crate::Catalog>::from_http(&r, &Limits::DEFAULT);
+        let d = ApiError::<crate::Twitter>::from_http(&r, &Limits::DEFAULT);
         assert_eq!(
             d.codes().collect::<Vec<_>>(),
-            [Code::Known(ErrorCode::OverCapacity), Code::Unknown(9999)]
+            [Code::from(ErrorCode::OverCapacity), Code::from_code(9999)]
         );
         assert_eq!(d.retry().wait, Some(Wait::Seconds(30)));
         assert_eq!(
@@ -463,7 +478,7 @@ mod tests {
                 r.headers()[CONTENT_TYPE],
                 "application/problem+json; charset=utf-8"
             );
-            let d = ApiError::<crate::Catalog>::from_http(&r, &Limits::DEFAULT);
+            let d = ApiError::<crate::Twitter>::from_http(&r, &Limits::DEFAULT);
             assert_eq!(
                 d.problems().next().unwrap().problem_type(),
                 Some(ProblemType::InvalidRequest)
@@ -480,7 +495,7 @@ mod tests {
                 },
                 ..RateLimits::default()
             });
-        let d = ApiError::<crate::Catalog>::from_http(
+        let d = ApiError::<crate::Twitter>::from_http(
             &limited.to_http(&negotiate("/1.1/x.json", None)),
             &Limits::DEFAULT,
         );

@@ -38,13 +38,13 @@ use ::http::{HeaderMap, StatusCode};
 
 use crate::catalog::Catalog;
 use crate::codec::problem;
-use crate::codec::response::{decode_response_with, ApiError, Outcome, RateLimits};
 use crate::codec::Limits;
+use crate::response::{decode_response_with, ApiError, Outcome, RateLimits};
 
 /// A response that did not fail: status, headers, URL and the body, read
 /// once.
 #[derive(Clone, Debug)]
-pub struct Response<C: Catalog = crate::Catalog> {
+pub struct Response<C: Catalog = crate::Twitter> {
     status: StatusCode,
     headers: HeaderMap,
     url: ::reqwest::Url,
@@ -111,7 +111,7 @@ impl<C: Catalog> Response<C> {
 /// Why [`check`] did not give a [`Response`].
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum Error<C: Catalog = crate::Catalog> {
+pub enum Error<C: Catalog = crate::Twitter> {
     /// The API answered with an error (boxed: it holds the whole body).
     Api(Box<ApiError<C>>),
     /// The body could not be read.

@@ -1,31 +1,34 @@
 //! Building throwaway crates with cargo, from tests.
 //!
-//! Every build shares one target directory under `CARGO_TARGET_TMPDIR`, so
-//! the dependencies are compiled once per checkout, and each crate lives at
-//! a fixed path there, so that a second run of the suite reuses its
-//! artifacts too.
-
-#![allow(dead_code)] // each test binary uses its own part
+//! Every build shares one target directory under the workspace target's
+//! `tmp/` (where cargo puts `CARGO_TARGET_TMPDIR`), so the dependencies are
+//! compiled once per checkout, and each crate lives at a fixed path there,
+//! so that a second run of the suite reuses its artifacts too.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The workspace root.
-pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate is inside the workspace")
-        .to_path_buf()
+pub use crate::workspace_root as workspace;
+
+/// The target directory's `tmp/`: the test binary runs from
+/// `<target>/<profile>/deps/`.
+fn tmp_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .expect("the test binary lives in <target>/<profile>/deps");
+    target.join("tmp")
 }
 
 /// The target directory every throwaway build shares.
 pub fn shared_target() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("builds")
+    tmp_dir().join("builds")
 }
 
-/// An empty directory at a fixed path under `CARGO_TARGET_TMPDIR`.
+/// An empty directory at a fixed path under the target's `tmp/`.
 pub fn fresh_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let dir = tmp_dir().join(name);
     if dir.exists() {
         std::fs::remove_dir_all(&dir).unwrap();
     }

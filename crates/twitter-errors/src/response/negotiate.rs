@@ -8,13 +8,13 @@
 //! every response, errors too, to be served with status 200.
 //!
 //! ```
-//! use twitter_errors::codec::negotiate::negotiate;
-//! use twitter_errors::{Catalog, Format};
+//! use twitter_errors::response::negotiate::negotiate;
+//! use twitter_errors::{Format, Twitter};
 //!
 //! let n = negotiate("/1/statuses/show.json?id=1&callback=foo", None);
 //! assert_eq!(n.format(), Format::Jsonp);
 //! assert_eq!(n.callback().unwrap().as_str(), "foo");
-//! assert_eq!(n.content_type::<Catalog>(), "application/javascript; charset=utf-8");
+//! assert_eq!(n.content_type::<Twitter>(), "application/javascript; charset=utf-8");
 //!
 //! let n = negotiate("/1/statuses/user_timeline.rss?suppress_response_codes", None);
 //! assert_eq!(n.format(), Format::Xml);
@@ -27,10 +27,10 @@
 
 use std::borrow::Cow;
 
-use super::json::{self, V1Error};
-use super::jsonp::{Callback, Jsonp};
-use super::xml;
 use crate::catalog::{Catalog, Format};
+use crate::codec::jsonp::{Callback, Jsonp};
+use crate::codec::{json, xml, EncodeError};
+use crate::model::V1Error;
 
 /// The format a request asked for, and how to serve its errors.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,20 +79,12 @@ impl Negotiated {
 
     /// Encodes v1.1 errors in the negotiated format. A v2 request gets
     /// v1.1 JSON, since a v1.1 code has no problem type.
-    pub fn encode<C: Catalog>(&self, errors: &[V1Error<'_, C>]) -> Vec<u8> {
-        let owned: Vec<V1Error<'_, C>> = errors
-            .iter()
-            .map(|e| {
-                let mut copy = V1Error::new(e.code, Cow::Borrowed(&*e.message))
-                    .with_code_first(e.code_first());
-                copy.extra = e.extra.clone();
-                copy
-            })
-            .collect();
+    pub fn encode<C: Catalog>(&self, errors: &[V1Error<'_, C>]) -> Result<Vec<u8>, EncodeError> {
+        let errors = errors.to_vec();
         match (self.format, &self.callback) {
-            (Format::Xml, _) => xml::Body::Errors(owned).encode(),
-            (Format::Jsonp, Some(cb)) => Jsonp::new(cb.clone(), json::Body::from(owned)).encode(),
-            _ => json::Body::from(owned).encode(),
+            (Format::Xml, _) => xml::Body::from(errors).encode(),
+            (Format::Jsonp, Some(cb)) => Jsonp::new(cb.clone(), json::Body::from(errors)).encode(),
+            _ => json::Body::from(errors).encode(),
         }
     }
 }
@@ -310,31 +302,33 @@ mod tests {
         assert!(n.suppress_response_codes());
         assert_eq!(n.status(503), 200);
         assert_eq!(
-            n.content_type::<crate::Catalog>(),
+            n.content_type::<crate::Twitter>(),
             "application/json; charset=utf-8"
         );
         let n = negotiate("/1/x.xml", None);
         assert_eq!(n.status(503), 503);
         assert_eq!(
-            n.content_type::<crate::Catalog>(),
+            n.content_type::<crate::Twitter>(),
             "application/xml; charset=utf-8"
         );
         assert_eq!(
-            negotiate("/2/x", None).content_type::<crate::Catalog>(),
+            negotiate("/2/x", None).content_type::<crate::Twitter>(),
             "application/problem+json; charset=utf-8"
         );
     }
 
     #[test]
     fn encodes_in_the_negotiated_format() {
-        let errors = [V1Error::<crate::Catalog>::from_entry(
+        let errors = [V1Error::<crate::Twitter>::from_entry(
             crate::ErrorCode::OverCapacity,
         )];
         assert_eq!(
-            negotiate("/1/method.json?callback=foo", None).encode(&errors),
+            negotiate("/1/method.json?callback=foo", None)
+                .encode(&errors)
+                .unwrap(),
             br#"/**/foo({"errors":[{"message":"Over capacity.","code":130}]});"#
         );
-        let xml = negotiate("/1/method.xml", None).encode(&errors);
+        let xml = negotiate("/1/method.xml", None).encode(&errors).unwrap();
         assert!(xml.ends_with(b"<error code=\"130\">Over capacity.</error>\n</errors>"));
     }
 

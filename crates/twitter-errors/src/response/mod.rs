@@ -1,4 +1,6 @@
-//! Decoding a whole response: status, headers and body.
+//! The HTTP layer: what a request asked for, and what a response says.
+//!
+//! [`negotiate`] picks the format a request asked its errors in.
 //!
 //! [`decode_response`] tells the three outcomes apart:
 //!
@@ -17,7 +19,7 @@
 //! with the raw body and the reason it did not decode.
 //!
 //! ```
-//! use twitter_errors::codec::response::{decode_response, Limit, Outcome, Wait};
+//! use twitter_errors::response::{decode_response, Limit, Outcome, Wait};
 //! use twitter_errors::catalog::Window;
 //! use twitter_errors::Retry;
 //!
@@ -31,223 +33,25 @@
 //! ```
 
 use core::fmt;
-use std::time::Duration;
 
-use super::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
 use crate::catalog::{
-    problem_slug, Catalog, Code, CodeEntry, Format, HeaderMeaning, ProblemEntry, Retry, Status,
-    StatusEntry, Window,
+    problem_slug, Catalog, CodeEntry, Format, ProblemEntry, Retry, StatusEntry, Window,
 };
+use crate::codec::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
+use crate::known::{Code, Status};
+use crate::model::{Problem, V1Error};
 
-/// One allowance's rate-limit headers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Quota {
-    /// Requests allowed in the window.
-    pub limit: Option<u64>,
-    /// Requests left in the window.
-    pub remaining: Option<u64>,
-    /// When the window resets, in UTC epoch seconds.
-    pub reset: Option<u64>,
-}
+pub mod negotiate;
+mod rate_limit;
+mod retry;
 
-impl Quota {
-    /// Whether the headers say nothing is left.
-    pub fn exhausted(&self) -> bool {
-        self.remaining == Some(0)
-    }
-
-    fn is_empty(&self) -> bool {
-        *self == Quota::default()
-    }
-}
-
-/// The `Retry-After` header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RetryAfter {
-    /// A number of seconds.
-    Seconds(u64),
-    /// An HTTP date, as UTC epoch seconds.
-    At(u64),
-}
-
-/// The rate-limit state a response's headers carry. Header names come
-/// from the catalog's spec ([`Catalog::HEADERS`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct RateLimits {
-    /// `x-rate-limit-*`: the endpoint's window, usually 15 minutes.
-    pub standard: Quota,
-    /// `x-app-limit-24hour-*`: the app's 24-hour allowance.
-    pub app_24h: Quota,
-    /// `x-user-limit-24hour-*`: the user's 24-hour allowance.
-    pub user_24h: Quota,
-    /// `retry-after`.
-    pub retry_after: Option<RetryAfter>,
-}
-
-impl RateLimits {
-    /// Reads the headers the catalog lists, ignoring case and any other
-    /// header. Values that are not numbers (or HTTP dates, for
-    /// `retry-after`) are ignored.
-    pub fn from_headers<C, K, V>(headers: impl IntoIterator<Item = (K, V)>) -> Self
-    where
-        C: Catalog,
-        K: AsRef<str>,
-        V: AsRef<[u8]>,
-    {
-        let mut r = RateLimits::default();
-        for (name, value) in headers {
-            let name = name.as_ref();
-            let Some(h) = C::HEADERS
-                .iter()
-                .find(|h| h.name.eq_ignore_ascii_case(name))
-            else {
-                continue;
-            };
-            let Ok(text) = std::str::from_utf8(value.as_ref()) else {
-                continue;
-            };
-            let text = text.trim();
-            if h.meaning == HeaderMeaning::RetryAfter {
-                r.retry_after = text
-                    .parse()
-                    .ok()
-                    .map(RetryAfter::Seconds)
-                    .or_else(|| http_date(text).map(RetryAfter::At));
-                continue;
-            }
-            let Ok(n) = text.parse::<u64>() else {
-                continue;
-            };
-            let quota = match h.window {
-                Window::App24h => &mut r.app_24h,
-                Window::User24h => &mut r.user_24h,
-                _ => &mut r.standard,
-            };
-            match h.meaning {
-                HeaderMeaning::Limit => quota.limit = Some(n),
-                HeaderMeaning::Remaining => quota.remaining = Some(n),
-                HeaderMeaning::Reset => quota.reset = Some(n),
-                _ => {}
-            }
-        }
-        r
-    }
-
-    /// The quota of a window.
-    pub fn quota(&self, window: Window) -> &Quota {
-        match window {
-            Window::App24h => &self.app_24h,
-            Window::User24h => &self.user_24h,
-            _ => &self.standard,
-        }
-    }
-
-    /// The window that ran out: a 24-hour one (the user's first) before
-    /// the standard one.
-    pub fn exhausted(&self) -> Option<Window> {
-        [Window::User24h, Window::App24h, Window::Standard]
-            .into_iter()
-            .find(|w| self.quota(*w).exhausted())
-    }
-
-    /// Whether no rate-limit header was sent.
-    pub fn is_empty(&self) -> bool {
-        self.standard.is_empty()
-            && self.app_24h.is_empty()
-            && self.user_24h.is_empty()
-            && self.retry_after.is_none()
-    }
-}
-
-/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into UTC epoch
-/// seconds.
-fn http_date(s: &str) -> Option<u64> {
-    let rest = s.split_once(", ")?.1;
-    let mut it = rest.split(' ');
-    let day: u64 = it.next()?.parse().ok()?;
-    let month = match it.next()? {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    let year: i64 = it.next()?.parse().ok()?;
-    let mut hms = it.next()?.split(':');
-    let (h, m, sec): (u64, u64, u64) = (
-        hms.next()?.parse().ok()?,
-        hms.next()?.parse().ok()?,
-        hms.next()?.parse().ok()?,
-    );
-    if it.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
-        return None;
-    }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    u64::try_from(days)
-        .ok()
-        .map(|d| d * 86_400 + h * 3600 + m * 60 + sec)
-}
-
-/// Which kind of limit a 429 (or 420) was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Limit {
-    /// A rate-limit window ran out; wait for its reset.
-    RateLimit(Window),
-    /// A v2 usage cap (a daily or monthly allowance of the project or
-    /// account) was reached: the problem type `usage-capped`.
-    UsageCap,
-}
-
-/// When to try again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Wait {
-    /// After this many seconds (`Retry-After`).
-    Seconds(u64),
-    /// Once this UTC epoch second has passed (a reset header, or an HTTP
-    /// date in `Retry-After`).
-    Until(u64),
-}
-
-/// Whether and when to retry: the status, the codes or problem types and
-/// the headers, combined.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct RetryDecision {
-    /// Whether retrying can succeed.
-    pub retry: Retry,
-    /// When, if the response says.
-    pub wait: Option<Wait>,
-}
-
-impl RetryDecision {
-    /// How long to wait from `now` (UTC epoch seconds), if the response
-    /// says.
-    pub fn delay(&self, now: u64) -> Option<Duration> {
-        match self.wait? {
-            Wait::Seconds(s) => Some(Duration::from_secs(s)),
-            Wait::Until(t) => Some(Duration::from_secs(t.saturating_sub(now))),
-        }
-    }
-}
+pub use rate_limit::{Quota, RateLimits, RetryAfter};
+use retry::Rfc3339;
+pub use retry::{Limit, RetryDecision, Wait};
 
 /// A failed call: status, decoded body (or the raw one), rate limits.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ApiError<C: Catalog = crate::Catalog> {
+pub struct ApiError<C: Catalog = crate::Twitter> {
     status: Status<C::Status>,
     body: Result<Body<'static, C>, Undecoded>,
     rate_limits: RateLimits,
@@ -263,7 +67,7 @@ struct Undecoded {
 /// What a response was.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub enum Outcome<C: Catalog = crate::Catalog> {
+pub enum Outcome<C: Catalog = crate::Twitter> {
     /// No error: the body is the caller's to read.
     Success,
     /// A v2 result with problems attached: `data` (if any) and the
@@ -442,7 +246,7 @@ impl<C: Catalog> ApiError<C> {
         };
         from_code
             .or_else(from_problem)
-            .map_or(self.status, Status::Known)
+            .map_or(self.status, Status::from)
     }
 
     /// The decoded body, when it decoded.
@@ -467,7 +271,7 @@ impl<C: Catalog> ApiError<C> {
     }
 
     /// The v2 problems: the body's own, then each item of `errors`.
-    pub fn problems(&self) -> impl Iterator<Item = &problem::Problem<'static, C>> + '_ {
+    pub fn problems(&self) -> impl Iterator<Item = &Problem<'static, C>> + '_ {
         self.body().into_iter().flat_map(Body::problems)
     }
 
@@ -586,15 +390,15 @@ impl<C: Catalog> ApiError<C> {
 /// The status's retry hint; for a status the catalog does not know, 5xx
 /// backs off and 420/429 wait for the reset.
 fn status_retry<S: StatusEntry>(status: Status<S>) -> Retry {
-    match status {
-        Status::Known(s) => s.info().retry,
-        Status::Unknown(n) if n >= 500 => Retry::Backoff,
-        Status::Unknown(420 | 429) => Retry::AfterReset,
-        Status::Unknown(_) => Retry::Never,
+    match (status.known(), status.as_u16()) {
+        (Some(s), _) => s.info().retry,
+        (None, n) if n >= 500 => Retry::Backoff,
+        (None, 420 | 429) => Retry::AfterReset,
+        (None, _) => Retry::Never,
     }
 }
 
-fn is_usage_capped<C: Catalog>(p: &problem::Problem<'_, C>) -> bool {
+fn is_usage_capped<C: Catalog>(p: &Problem<'_, C>) -> bool {
     p.type_uri().is_some_and(|u| {
         problem_slug(&u, C::Problem::HOSTS).or_else(|| u.rsplit('/').next()) == Some("usage-capped")
     })
@@ -619,11 +423,11 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const SHOWN: usize = 3;
         let status = self.effective_status();
-        let codes: Vec<&super::json::V1Error<'static, C>> = self
+        let codes: Vec<&V1Error<'static, C>> = self
             .body()
             .map(|b| b.v1_errors().iter().collect())
             .unwrap_or_default();
-        let problems: Vec<&problem::Problem<'static, C>> = self.problems().collect();
+        let problems: Vec<&Problem<'static, C>> = self.problems().collect();
         if !codes.is_empty() {
             for (i, e) in codes.iter().take(SHOWN).enumerate() {
                 if i > 0 {
@@ -660,9 +464,9 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
         } else if let Some(m) = self.message() {
             f.write_str(&m)?;
         } else {
-            match status {
-                Status::Known(s) => f.write_str(s.info().text)?,
-                Status::Unknown(_) => f.write_str("Error")?,
+            match status.known() {
+                Some(s) => f.write_str(s.info().text)?,
+                None => f.write_str("Error")?,
             }
         }
         write!(f, " (HTTP {}", status.as_u16())?;
@@ -696,62 +500,15 @@ fn more(f: &mut fmt::Formatter<'_>, total: usize, shown: usize) -> fmt::Result {
     Ok(())
 }
 
-/// UTC epoch seconds written as RFC 3339: `2026-11-22T14:05:00Z`.
-///
-/// ```
-/// use twitter_errors::codec::response::Rfc3339;
-///
-/// assert_eq!(Rfc3339(1_795_356_300).to_string(), "2026-11-22T14:05:00Z");
-/// assert_eq!(Rfc3339(0).to_string(), "1970-01-01T00:00:00Z");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Rfc3339(pub u64);
-
-impl fmt::Display for Rfc3339 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let secs = self.0;
-        let days = secs / 86_400;
-        let rem = secs % 86_400;
-        // Civil date from days since 1970-01-01 (Howard Hinnant's
-        // algorithm), in u64: every value of u64 seconds fits.
-        let z = days + 719_468;
-        let era = z / 146_097;
-        let doe = z % 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + u64::from(month <= 2);
-        write!(
-            f,
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-            rem / 3600,
-            rem % 3600 / 60,
-            rem % 60
-        )
-    }
-}
-
 impl<C: Catalog> std::error::Error for ApiError<C> {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{ErrorCode, HttpStatus};
+    use std::time::Duration;
 
     const NONE: [(&str, &str); 0] = [];
-
-    #[test]
-    fn http_dates() {
-        assert_eq!(
-            http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(784_111_777)
-        );
-        assert_eq!(http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(http_date("yesterday"), None);
-        assert_eq!(http_date("Sun, 06 Nov 1994 08:49:37 PST"), None);
-    }
 
     #[test]
     fn usage_cap_and_rate_limit_are_told_apart() {
@@ -822,41 +579,16 @@ mod tests {
     }
 
     #[test]
-    fn rfc3339_covers_every_second() {
-        assert_eq!(Rfc3339(951_782_400).to_string(), "2000-02-29T00:00:00Z");
-        assert_eq!(Rfc3339(1_709_251_199).to_string(), "2024-02-29T23:59:59Z");
-        assert_eq!(Rfc3339(253_402_300_799).to_string(), "9999-12-31T23:59:59Z");
-        assert_eq!(
-            Rfc3339(253_402_300_800).to_string(),
-            "10000-01-01T00:00:00Z"
-        );
-        // The largest value formats without overflow.
-        assert!(Rfc3339(u64::MAX).to_string().ends_with("T07:00:15Z"));
-        // Agrees with the HTTP-date parser on every day for 200 years.
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        for day in 0..(200 * 366) {
-            let t = day * 86_400 + 3_723;
-            let text = Rfc3339(t).to_string();
-            let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
-            let month = MONTHS[m.parse::<usize>().unwrap() - 1];
-            let date = format!("Mon, {d} {month} {y} 01:02:03 GMT");
-            assert_eq!(http_date(&date), Some(t), "{text}");
-        }
-    }
-
-    #[test]
     fn suppressed_response_codes_are_still_errors() {
         let body = br#"{"errors":[{"message":"Sorry, that page does not exist","code":34}]}"#;
         let Outcome::Failure(e) = decode_response(200, NONE, body) else {
             panic!("not a failure")
         };
-        assert_eq!(e.status(), Status::Known(HttpStatus::Ok));
-        assert_eq!(e.effective_status(), Status::Known(HttpStatus::NotFound));
+        assert_eq!(e.status(), HttpStatus::Ok);
+        assert_eq!(e.effective_status(), HttpStatus::NotFound);
         assert_eq!(
             e.codes().collect::<Vec<_>>(),
-            [Code::Known(ErrorCode::PageDoesNotExist)]
+            [Code::from(ErrorCode::PageDoesNotExist)]
         );
         assert_eq!(
             e.to_string(),

@@ -1,0 +1,142 @@
+//! [`Limits`]: the bounds decoding enforces and encoding respects.
+
+use super::{DecodeError, ErrorKind};
+
+/// Bounds that decoding enforces, so that a hostile body costs little; and
+/// that encoding respects, so that what it writes decodes again.
+///
+/// ```
+/// use twitter_errors::codec::Limits;
+///
+/// let strict = Limits::new().with_max_body(64 * 1024).with_max_depth(16);
+/// assert_eq!(strict.max_body, 64 * 1024);
+/// assert_eq!(strict.max_errors, Limits::DEFAULT.max_errors);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Limits {
+    /// The longest body accepted, in bytes. Default: 8 MiB, room for a v2
+    /// partial result with its `data` and `includes`. Checked before any
+    /// parsing; [`read_body`] applies it while reading a stream.
+    pub max_body: usize,
+    /// The deepest nesting of JSON arrays and objects, or of XML elements,
+    /// counting the outermost as 1. Default: 64. At most 128 is used: that
+    /// is as deep as `serde_json` parses, and every member kept as JSON text
+    /// must parse.
+    pub max_depth: usize,
+    /// The most items an `errors` list may hold. Default: 1024. A body with
+    /// more is refused rather than cut, so that nothing is lost silently.
+    pub max_errors: usize,
+    /// The most members a body may hold, counting every member of every
+    /// object the decoder reads member by member (the top level, each error
+    /// item, a media `error`, a `disconnect`) and every XML attribute; the
+    /// insides of a member kept as JSON text do not count. Default: 16,384.
+    /// Each member costs a few dozen bytes however short it is, so this is
+    /// what keeps memory proportional to the body.
+    pub max_members: usize,
+    /// The longest JSONP callback name, in bytes. Default: 128.
+    pub max_callback: usize,
+}
+
+impl Limits {
+    /// The defaults.
+    pub const DEFAULT: Limits = Limits {
+        max_body: 8 << 20,
+        max_depth: 64,
+        max_errors: 1024,
+        max_members: 16 * 1024,
+        max_callback: 128,
+    };
+
+    /// The deepest nesting any limit allows.
+    const DEPTH_CAP: usize = 128;
+
+    /// The defaults.
+    pub const fn new() -> Self {
+        Self::DEFAULT
+    }
+
+    /// Sets [`Limits::max_body`].
+    #[must_use]
+    pub const fn with_max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    /// Sets [`Limits::max_depth`].
+    #[must_use]
+    pub const fn with_max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// Sets [`Limits::max_errors`].
+    #[must_use]
+    pub const fn with_max_errors(mut self, errors: usize) -> Self {
+        self.max_errors = errors;
+        self
+    }
+
+    /// Sets [`Limits::max_members`].
+    #[must_use]
+    pub const fn with_max_members(mut self, members: usize) -> Self {
+        self.max_members = members;
+        self
+    }
+
+    /// Sets [`Limits::max_callback`].
+    #[must_use]
+    pub const fn with_max_callback(mut self, bytes: usize) -> Self {
+        self.max_callback = bytes;
+        self
+    }
+
+    /// The limits as decoding applies them.
+    pub(crate) fn clamped(&self) -> Limits {
+        Limits {
+            max_depth: self.max_depth.min(Self::DEPTH_CAP),
+            ..*self
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// Reads a body from `reader`, refusing it as soon as it is longer than
+/// [`Limits::max_body`]: at most `max_body + 1` bytes are ever read, so an
+/// endless or oversized stream costs no more than the limit.
+///
+/// A body over the limit gives an [`std::io::Error`] of kind
+/// [`InvalidData`](std::io::ErrorKind::InvalidData) wrapping a
+/// [`DecodeError`] of kind [`ErrorKind::TooLarge`]; errors of the reader
+/// are passed on.
+///
+/// ```
+/// use twitter_errors::codec::{self, DecodeError, ErrorKind, Limits};
+///
+/// let limits = Limits::new().with_max_body(64);
+/// let body = codec::read_body(&br#"{"errors":[{"message":"Over capacity","code":130}]}"#[..], &limits).unwrap();
+/// assert_eq!(codec::decode_as::<twitter_errors::Twitter>(&body, None, &limits).unwrap().codes().count(), 1);
+///
+/// // An endless stream is refused after 65 bytes.
+/// let e = codec::read_body(std::io::repeat(b' '), &limits).unwrap_err();
+/// let inner = e.get_ref().and_then(|e| e.downcast_ref::<DecodeError>()).unwrap();
+/// assert_eq!(inner.kind(), ErrorKind::TooLarge);
+/// ```
+pub fn read_body<R: std::io::Read>(reader: R, limits: &Limits) -> std::io::Result<Vec<u8>> {
+    let max = limits.max_body;
+    let mut body = Vec::new();
+    let mut limited = std::io::Read::take(reader, (max as u64).saturating_add(1));
+    std::io::Read::read_to_end(&mut limited, &mut body)?;
+    if body.len() > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            DecodeError::new(ErrorKind::TooLarge, format!("more than {max} bytes")),
+        ));
+    }
+    Ok(body)
+}
