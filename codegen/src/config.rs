@@ -2,27 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::emit;
+use crate::emit::{self, Options};
 use crate::spec::Spec;
 use crate::Error;
-
-/// Options that shape the generated code (everything but I/O).
-#[derive(Clone, Debug)]
-pub(crate) struct Options {
-    pub runtime_path: String,
-    pub type_attributes: Vec<String>,
-    pub format: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            runtime_path: "::twitter_errors".to_string(),
-            type_attributes: Vec::new(),
-            format: true,
-        }
-    }
-}
 
 /// What [`Builder::generate_in_memory`] produces.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::config::Options;
+use super::Options;
 use crate::naming;
 use crate::spec::{self, Api, Evidence, FieldKind, HeaderMeaning, Retry, Spec, Window};
 use crate::Error;
