@@ -6,6 +6,8 @@
 //! - a minimal `#[derive(Deserialize)]` struct with borrowed `&str` fields
 //!   (the serde floor: it keeps only the fields it names and fails on an
 //!   escaped string);
+//! - the error types of two Rust clients, as their sources define them:
+//!   egg-mode's `TwitterErrors` (v1.1) and twitter-v2's `ApiError` (v2);
 //! - for XML, quick-xml's serde deserializer into a derived struct;
 //! - for encoding, `serde_json::to_vec` of the equivalent derived struct
 //!   (and quick-xml's serializer for XML).
@@ -56,6 +58,25 @@ fn json_ten() -> Vec<u8> {
     serde_json::to_vec(&V1Body { errors }).unwrap()
 }
 
+/// A v1.1 JSON body with 1,000 errors: the catalog's codes whose messages
+/// need no escaping, over and over.
+fn json_thousand() -> Vec<u8> {
+    let plain: Vec<&ErrorCode> = ErrorCode::ALL
+        .iter()
+        .filter(|c| serde_json::to_string(c.message()).unwrap() == format!("\"{}\"", c.message()))
+        .collect();
+    let errors: Vec<V1Err<'_>> = (0..1000)
+        .map(|i| {
+            let c = plain[i % plain.len()];
+            V1Err {
+                message: c.message(),
+                code: c.code(),
+            }
+        })
+        .collect();
+    serde_json::to_vec(&V1Body { errors }).unwrap()
+}
+
 /// A v2 result with ten partial errors, as a lookup of ten missing Tweets
 /// returns them.
 fn v2_ten() -> Vec<u8> {
@@ -83,6 +104,40 @@ struct V1Body<'a> {
 struct V1Err<'a> {
     message: &'a str,
     code: u32,
+}
+
+/// egg-mode 0.16's `TwitterErrors`: owned strings, every other member
+/// dropped.
+#[derive(Deserialize, Debug)]
+struct EggTwitterErrors {
+    errors: Vec<EggTwitterErrorCode>,
+}
+
+#[derive(Deserialize, Debug)]
+struct EggTwitterErrorCode {
+    message: String,
+    code: i32,
+}
+
+/// twitter-v2 0.1.8's `ApiError` (jpopesculian/twitter-v2-rs): owned
+/// strings, items of `parameters` and `message` only, every other member
+/// dropped.
+#[derive(Deserialize, Debug)]
+struct TwitterV2ApiError {
+    title: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    status: u16,
+    detail: String,
+    #[serde(default)]
+    errors: Vec<TwitterV2ApiErrorItem>,
+}
+
+#[derive(Deserialize, Debug)]
+struct TwitterV2ApiErrorItem {
+    parameters: std::collections::HashMap<String, Vec<Value>>,
+    message: String,
 }
 
 /// Seed 002's 400 body.
@@ -277,6 +332,13 @@ fn decode_v1(c: &mut Criterion, name: &str, body: &[u8]) {
     assert_eq!(owned(&extract_v1(&value).unwrap()), expected);
     let floor_pairs: Vec<(u32, &str)> = floor.errors.iter().map(|e| (e.code, e.message)).collect();
     assert_eq!(owned(&floor_pairs), expected);
+    let egg: EggTwitterErrors = serde_json::from_slice(body).unwrap();
+    let egg_pairs: Vec<(u32, String)> = egg
+        .errors
+        .iter()
+        .map(|e| (u32::try_from(e.code).unwrap(), e.message.clone()))
+        .collect();
+    assert_eq!(egg_pairs, expected);
 
     let mut g = c.benchmark_group(format!("decode/{name}"));
     g.bench_function("ours json::decode", |b| {
@@ -284,6 +346,9 @@ fn decode_v1(c: &mut Criterion, name: &str, body: &[u8]) {
     });
     g.bench_function("baseline derive borrowed", |b| {
         b.iter(|| serde_json::from_slice::<V1Body<'_>>(black_box(body)).unwrap())
+    });
+    g.bench_function("baseline egg-mode TwitterErrors", |b| {
+        b.iter(|| serde_json::from_slice::<EggTwitterErrors>(black_box(body)).unwrap())
     });
     g.bench_function("baseline Value+extract", |b| {
         b.iter(|| {
@@ -347,7 +412,7 @@ fn decode_jsonp(c: &mut Criterion) {
     g.finish();
 }
 
-fn decode_v2<'a, T>(c: &mut Criterion, name: &str, body: &'a [u8])
+fn decode_v2<'a, T>(c: &mut Criterion, name: &str, body: &'a [u8], twitter_v2: bool)
 where
     T: Deserialize<'a> + Serialize,
 {
@@ -380,19 +445,50 @@ where
     g.bench_function("baseline Value parse alone", |b| {
         b.iter(|| serde_json::from_slice::<Value>(black_box(body)).unwrap())
     });
+    if twitter_v2 {
+        let theirs: TwitterV2ApiError = serde_json::from_slice(body).unwrap();
+        let top = ours.problem.as_ref().unwrap();
+        assert_eq!(theirs.kind, top.type_uri().unwrap());
+        assert_eq!(
+            (theirs.title.as_str(), theirs.detail.as_str(), theirs.status),
+            (&*top.title().unwrap(), &*top.detail().unwrap(), 0)
+        );
+        let messages: Vec<_> = theirs
+            .errors
+            .iter()
+            .map(|e| (e.message.as_str(), e.parameters.len()))
+            .collect();
+        let ours_messages: Vec<_> = ours
+            .errors
+            .iter()
+            .map(|p| (p.message().unwrap().into_owned(), 1))
+            .collect();
+        assert_eq!(
+            messages
+                .iter()
+                .map(|(m, n)| (m.to_string(), *n))
+                .collect::<Vec<_>>(),
+            ours_messages
+        );
+        g.bench_function("baseline twitter-v2 ApiError", |b| {
+            b.iter(|| serde_json::from_slice::<TwitterV2ApiError>(black_box(body)).unwrap())
+        });
+    }
     g.finish();
 }
 
 fn decoding(c: &mut Criterion) {
     let json10 = json_ten();
+    let json1000 = json_thousand();
     let v2ten = v2_ten();
     decode_v1(c, "json 404", JSON_404);
     decode_v1(c, "json ten errors", &json10);
+    decode_v1(c, "json 1000 errors", &json1000);
     decode_xml(c);
     decode_jsonp(c);
-    decode_v2::<V2Invalid<'_>>(c, "v2 400 invalid-request", V2_400);
-    decode_v2::<V2Partial<'_>>(c, "v2 ten errors", &v2ten);
-    decode_v2::<V2Forbidden<'_>>(c, "v2 403 undocumented members", V2_FORBIDDEN);
+    decode_v2::<V2Invalid<'_>>(c, "v2 400 invalid-request", V2_400, true);
+    decode_v2::<V2Partial<'_>>(c, "v2 ten errors", &v2ten, false);
+    decode_v2::<V2Forbidden<'_>>(c, "v2 403 undocumented members", V2_FORBIDDEN, false);
 }
 
 // ---------------------------------------------------------------------------
@@ -501,9 +597,11 @@ where
 
 fn encoding(c: &mut Criterion) {
     let json10 = json_ten();
+    let json1000 = json_thousand();
     let v2ten = v2_ten();
     encode_v1(c, "json 404", JSON_404);
     encode_v1(c, "json ten errors", &json10);
+    encode_v1(c, "json 1000 errors", &json1000);
     encode_xml(c);
     encode_jsonp(c);
     encode_v2::<V2Invalid<'_>>(c, "v2 400 invalid-request", V2_400);

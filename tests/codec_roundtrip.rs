@@ -13,7 +13,7 @@ use twitter_errors::codec::jsonp::{self, Callback, Jsonp};
 use twitter_errors::codec::problem::{self, Problem};
 use twitter_errors::codec::{self, xml, Limits};
 use twitter_errors::model::{Json, Legacy};
-use twitter_errors::response::decode_response;
+use twitter_errors::response::{decode_response, Outcome};
 use twitter_errors::V1Error;
 use twitter_errors::{Code, ErrorCode, Members, ProblemType, Twitter};
 
@@ -372,4 +372,85 @@ proptest! {
             let _ = codec::decode_as::<Twitter>(&damaged, None, &small);
         }
     }
+
+    #[test]
+    fn decode_response_reads_the_body_as_decode_does(
+        status in any::<u16>(),
+        headers in prop::collection::vec((header_name(), prop::collection::vec(any::<u8>(), 0..40)), 0..8),
+        body in prop_oneof![
+            v1_body().prop_map(|b| b.encode().unwrap()),
+            v2_body().prop_map(|b| b.encode().unwrap()),
+            prop::collection::vec(any::<u8>(), 0..64),
+        ],
+    ) {
+        let o = decode_response(status, headers.iter().map(|(k, v)| (k.as_str(), v.as_slice())), &body);
+        let problem_json = headers.iter().any(|(k, v)| {
+            k.eq_ignore_ascii_case("content-type")
+                && v.windows(12).any(|w| w.eq_ignore_ascii_case(b"problem+json"))
+        });
+        let format = problem_json.then_some(twitter_errors::Format::Problem);
+        let expected = codec::decode_as::<Twitter>(&body, format, &Limits::DEFAULT).map(codec::Body::into_owned);
+        match (&o, &expected) {
+            (Outcome::Failure(e), Ok(b)) => prop_assert_eq!(e.body(), Some(b)),
+            (Outcome::Failure(e), Err(err)) => {
+                prop_assert!(status >= 400);
+                prop_assert_eq!(e.decode_error().map(|d| d.kind()), Some(err.kind()));
+                prop_assert_eq!(e.raw_body(), Some(&body[..]));
+            }
+            (Outcome::Partial(p), Ok(codec::Body::Problem(b))) => {
+                prop_assert!(status < 400 && b.is_partial());
+                prop_assert_eq!(p, b);
+            }
+            (Outcome::Success, Ok(codec::Body::Problem(b))) => prop_assert!(status < 400 && b.problem.is_none() && !b.is_partial()),
+            (Outcome::Success, Err(_)) => prop_assert!(status < 400),
+            (o, b) => prop_assert!(false, "{o:?} for {b:?}"),
+        }
+        // Whatever came, the error reads and decides without panicking.
+        if let Outcome::Failure(e) = &o {
+            let _ = (e.to_string(), e.retry(), e.limit(), e.effective_status());
+        }
+    }
+
+    #[test]
+    fn what_encode_writes_decode_accepts_at_the_same_limits(
+        body in prop_oneof![
+            v1_body().prop_map(codec::Body::Json),
+            v2_body().prop_map(codec::Body::Problem),
+            (callback(), v1_body()).prop_map(|(c, b)| codec::Body::Jsonp(Jsonp::new(c, b))),
+        ],
+        max_body in 0usize..400,
+        max_depth in 0usize..6,
+        max_errors in 0usize..4,
+        max_members in 0usize..12,
+        max_callback in 0usize..12,
+    ) {
+        let limits = Limits::new()
+            .with_max_body(max_body)
+            .with_max_depth(max_depth)
+            .with_max_errors(max_errors)
+            .with_max_members(max_members)
+            .with_max_callback(max_callback);
+        if let Ok(bytes) = body.encode_with(&limits) {
+            let decoded = codec::decode_as::<Twitter>(&bytes, Some(body.format()), &limits);
+            prop_assert!(decoded.is_ok(), "{:?}: {}", decoded, String::from_utf8_lossy(&bytes));
+        }
+    }
+}
+
+/// A header name: the rate-limit ones in any case, Content-Type, or any
+/// text.
+fn header_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "retry-after",
+            "x-rate-limit-reset",
+            "X-Rate-Limit-Remaining",
+            "x-rate-limit-limit",
+            "x-app-limit-24hour-remaining",
+            "x-user-limit-24hour-reset",
+            "content-type",
+        ])
+        .prop_map(str::to_string),
+        text(),
+    ]
 }

@@ -359,19 +359,24 @@ pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'stat
 
 /// The slug of a problem URI under one of `hosts`, or the whole URI when it
 /// has no host (`about:blank`). Hosts compare case-insensitively, since the
-/// API's docs have printed `api.X.com`.
+/// API's docs have printed `api.X.com`; the exact spelling is tried first.
+#[inline]
 pub fn problem_slug<'a>(uri: &'a str, hosts: &[&str]) -> Option<&'a str> {
+    let slug =
+        |rest: &'a str| (!rest.is_empty() && !rest.as_bytes().contains(&b'/')).then_some(rest);
+    for h in hosts {
+        if let Some(rest) = uri.strip_prefix(h) {
+            return slug(rest);
+        }
+    }
     if !has_scheme_separator(uri.as_bytes()) {
         return Some(uri);
     }
     hosts.iter().find_map(|h| {
         let head = uri.get(..h.len())?;
-        // Exact first: one `memcmp` for the usual lower-case host.
-        if head != *h && !head.eq_ignore_ascii_case(h) {
-            return None;
-        }
-        let slug = &uri[h.len()..];
-        (!slug.is_empty() && memchr::memchr(b'/', slug.as_bytes()).is_none()).then_some(slug)
+        head.eq_ignore_ascii_case(h)
+            .then(|| &uri[h.len()..])
+            .and_then(slug)
     })
 }
 

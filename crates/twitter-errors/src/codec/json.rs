@@ -287,6 +287,11 @@ impl<'a, C: Catalog> Body<'a, C> {
         let mut w = Writer::new(out, esc);
         w.open(b'{');
         let extra = self.extra.len();
+        if extra == 0 && !matches!(&self.shape, Shape::Legacy(l) if l.request.is_some()) {
+            self.write_shape(&mut w, 0);
+            w.close(b'}');
+            return;
+        }
         let mut members = self.extra.iter();
         let mut next = |w: &mut Writer<'_>, n: Next| match n {
             Next::Extra(_) => {
@@ -314,7 +319,7 @@ impl<'a, C: Catalog> Body<'a, C> {
     fn write_shape(&self, w: &mut Writer<'_>, id: u8) {
         match &self.shape {
             Shape::Errors(errors) => {
-                w.key("errors");
+                w.lit(b"\"errors\"");
                 w.out.push(b'[');
                 for (i, e) in errors.iter().enumerate() {
                     if i > 0 {
@@ -325,27 +330,27 @@ impl<'a, C: Catalog> Body<'a, C> {
                 w.out.push(b']');
             }
             Shape::Text(t) => {
-                w.key("errors");
+                w.lit(b"\"errors\"");
                 w.str(t);
             }
             Shape::Legacy(l) => match (id, &l.request) {
                 (1, Some(r)) => {
-                    w.key("request");
+                    w.lit(b"\"request\"");
                     w.str(r);
                 }
                 _ => {
-                    w.key("error");
+                    w.lit(b"\"error\"");
                     w.str(&l.error);
                 }
             },
             Shape::Media(m) => {
-                w.key("processing_info");
+                w.lit(b"\"processing_info\"");
                 w.open(b'{');
                 let mut members = m.processing_info.iter();
                 for n in interleave([(m.error_at.0, 0)], m.processing_info.len()) {
                     match n {
                         Next::Typed(_) => {
-                            w.key("error");
+                            w.lit(b"\"error\"");
                             w.object(&m.error);
                         }
                         Next::Extra(_) => {
@@ -358,7 +363,7 @@ impl<'a, C: Catalog> Body<'a, C> {
                 w.close(b'}');
             }
             Shape::Disconnect(d) => {
-                w.key("disconnect");
+                w.lit(b"\"disconnect\"");
                 w.object(&d.members);
             }
         }
@@ -501,6 +506,15 @@ impl<'o> Writer<'o> {
         self.out.push(b':');
     }
 
+    /// `,"name":` for a name known to need no escape, written as it is.
+    pub(crate) fn lit(&mut self, quoted: &[u8]) {
+        if !std::mem::take(&mut self.first) {
+            self.out.push(b',');
+        }
+        self.out.extend_from_slice(quoted);
+        self.out.push(b':');
+    }
+
     /// `,"name":value`.
     pub(crate) fn member(&mut self, name: &str, json: &str) {
         self.key(name);
@@ -531,16 +545,33 @@ impl<'o> Writer<'o> {
 
     fn v1_error<C: Catalog>(&mut self, e: &V1Error<'_, C>) {
         self.open(b'{');
-        let mut extra = e.extra.iter();
         let p = e.layout.0;
+        if e.extra.is_empty() {
+            // The usual item: two members, no places to work out.
+            let (code, message) = (e.code.code(), &*e.message);
+            if p.code < p.message {
+                self.lit(b"\"code\"");
+                serialize(self.out, &code);
+                self.lit(b"\"message\"");
+                self.str(message);
+            } else {
+                self.lit(b"\"message\"");
+                self.str(message);
+                self.lit(b"\"code\"");
+                serialize(self.out, &code);
+            }
+            self.close(b'}');
+            return;
+        }
+        let mut extra = e.extra.iter();
         for n in interleave([(p.code, 0), (p.message, 1)], e.extra.len()) {
             match n {
                 Next::Typed(0) => {
-                    self.key("code");
+                    self.lit(b"\"code\"");
                     serialize(self.out, &e.code.code());
                 }
                 Next::Typed(_) => {
-                    self.key("message");
+                    self.lit(b"\"message\"");
                     self.str(&e.message);
                 }
                 Next::Extra(_) => {
@@ -556,7 +587,7 @@ impl<'o> Writer<'o> {
 
 /// Writes a string or an integer with serde_json, which cannot fail for
 /// either into a `Vec`.
-fn serialize<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+pub(crate) fn serialize<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
     if serde_json::to_writer(out, value).is_err() {
         debug_assert!(false, "serializing a string or an integer failed");
     }
@@ -671,9 +702,10 @@ pub(crate) fn decode_in<'a, C: Catalog>(
     strict: bool,
     script: bool,
 ) -> Result<Body<'a, C>, DecodeError> {
-    let cx = Cx::new(limits, strict);
+    let text = super::utf8(bytes)?;
+    let cx = Cx::new(limits, strict, text);
     let mut body = read(
-        bytes,
+        text,
         &cx,
         BodySeed::<C> {
             cx: &cx,
@@ -686,21 +718,22 @@ pub(crate) fn decode_in<'a, C: Catalog>(
     Ok(body)
 }
 
-/// Reads one JSON value from `bytes` with `seed`, refusing trailing text,
-/// and turns serde's error into a [`DecodeError`].
+/// Reads one JSON value from `text` with `seed`, refusing trailing text,
+/// and turns serde's error into a [`DecodeError`]. The text is a `str`, so
+/// serde_json does not check the UTF-8 of each string again.
 pub(crate) fn read<'a, S: DeserializeSeed<'a>>(
-    bytes: &'a [u8],
+    text: &'a str,
     cx: &Cx<'_>,
     seed: S,
 ) -> Result<S::Value, DecodeError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_str(text);
     let result = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    result.map_err(|e| DecodeError::from_json(&e, cx.side.take(), bytes))
+    result.map_err(|e| DecodeError::from_json(&e, cx.side.take(), text.as_bytes()))
 }
 
 /// The members of the JSON object `text`, for building values in code.
 pub(crate) fn object_members(text: &str) -> Result<Members<'_>, serde_json::Error> {
-    let cx = Cx::new(&Limits::DEFAULT, false);
+    let cx = Cx::new(&Limits::DEFAULT, false, text);
     let mut de = serde_json::Deserializer::from_str(text);
     let members = MembersSeed { cx: &cx, depth: 1 }.deserialize(&mut de)?;
     de.end()?;
@@ -735,15 +768,19 @@ pub(crate) struct Cx<'l> {
     pub(crate) strict: bool,
     pub(crate) side: Cell<Option<DecodeError>>,
     members: Cell<usize>,
+    /// Whether the body has a `\u` escape anywhere: only then can a
+    /// captured value hold a lone surrogate.
+    escapes: bool,
 }
 
 impl<'l> Cx<'l> {
-    pub(crate) fn new(limits: &'l Limits, strict: bool) -> Self {
+    pub(crate) fn new(limits: &'l Limits, strict: bool, text: &str) -> Self {
         Cx {
             limits,
             strict,
             side: Cell::new(None),
             members: Cell::new(0),
+            escapes: has_u_escape(text.as_bytes()),
         }
     }
 
@@ -778,7 +815,7 @@ impl<'l> Cx<'l> {
         depth: usize,
         path: &dyn fmt::Display,
     ) -> Result<(), E> {
-        match check_raw(raw, room(self.limits.max_depth, depth)) {
+        match check_raw(raw, room(self.limits.max_depth, depth), self.escapes) {
             Ok(()) => Ok(()),
             Err(RawProblem::TooDeep) => Err(self.fail(
                 ErrorKind::TooDeep,
@@ -826,7 +863,8 @@ pub(crate) enum RawProblem {
 }
 
 /// Checks a captured value: that it nests at most `room` arrays and
-/// objects deep, and that its strings' `\u` escapes make text.
+/// objects deep, and, when the body has `\u` escapes (`escapes`), that its
+/// strings' escapes make text.
 ///
 /// serde_json has checked the value's grammar while capturing it, but a
 /// `RawValue` capture neither counts depth nor decodes strings, and
@@ -835,10 +873,10 @@ pub(crate) enum RawProblem {
 /// text already known to be JSON: a count of brackets outside strings, and
 /// a look at each `\u` escape. A value too short to nest past its room and
 /// without a `\u` needs neither.
-pub(crate) fn check_raw(raw: &RawValue, room: usize) -> Result<(), RawProblem> {
+pub(crate) fn check_raw(raw: &RawValue, room: usize, escapes: bool) -> Result<(), RawProblem> {
     let text = raw.get().as_bytes();
     let deep = text.len() / 2 > room && text.starts_with(b"[") | text.starts_with(b"{");
-    let escapes = memchr::memmem::find(text, b"\\u").is_some();
+    let escapes = escapes && has_u_escape(text);
     if !deep && !escapes {
         return Ok(());
     }
@@ -879,6 +917,12 @@ pub(crate) fn check_raw(raw: &RawValue, room: usize) -> Result<(), RawProblem> {
     Ok(())
 }
 
+/// Whether JSON text has a `\u` escape (or a `\\` followed by `u`, which
+/// costs a needless check at worst).
+fn has_u_escape(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'\\', text).any(|i| text.get(i + 1) == Some(&b'u'))
+}
+
 /// The four hex digits at `at` (valid: serde_json checked them).
 fn hex4(text: &[u8], at: usize) -> u32 {
     text.get(at..at + 4)
@@ -889,7 +933,7 @@ fn hex4(text: &[u8], at: usize) -> u32 {
 
 /// Whether a JSON value nests at most `room` arrays and objects deep.
 fn fits_depth(raw: &RawValue, room: usize) -> bool {
-    !matches!(check_raw(raw, room), Err(RawProblem::TooDeep))
+    check_raw(raw, room, false).is_ok()
 }
 
 /// A string member, borrowed when it has no escapes.
@@ -963,7 +1007,7 @@ impl<'de> Visitor<'de> for MembersSeed<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         self.cx.enter(self.depth)?;
-        let mut members = Members::new();
+        let mut members = Members::with_capacity(8);
         while let Some(Key(k)) = map.next_key()? {
             let raw = self
                 .cx
@@ -1044,7 +1088,7 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                         return Err(cx.fail(ErrorKind::Type, "`disconnect` must be an object"));
                     }
                     if v.get().starts_with('{') {
-                        let members = read(v.get().as_bytes(), cx, MembersSeed { cx, depth: 2 })
+                        let members = read(v.get(), cx, MembersSeed { cx, depth: 2 })
                             .map_err(|e| cx.fail::<A::Error>(e.kind(), e.detail()))?;
                         shape = Some(Shape::Disconnect(Box::new(Disconnect { members })));
                         shape_at = at;
@@ -1104,7 +1148,7 @@ fn media<'de>(cx: &Cx<'_>, v: &'de RawValue) -> Result<Option<Media<'de>>, Decod
     if !v.get().starts_with('{') {
         return Ok(None);
     }
-    let mut processing_info = read(v.get().as_bytes(), cx, MembersSeed { cx, depth: 2 })?;
+    let mut processing_info = read(v.get(), cx, MembersSeed { cx, depth: 2 })?;
     let Some(index) = processing_info
         .iter()
         .position(|(k, v)| k == "error" && v.get().starts_with('{'))
@@ -1114,7 +1158,7 @@ fn media<'de>(cx: &Cx<'_>, v: &'de RawValue) -> Result<Option<Media<'de>>, Decod
     let Cow::Borrowed(error) = processing_info.remove_at(index).1 else {
         return Ok(None);
     };
-    let error = read(error.get().as_bytes(), cx, MembersSeed { cx, depth: 3 })?;
+    let error = read(error.get(), cx, MembersSeed { cx, depth: 3 })?;
     Ok(Some(Media {
         error,
         processing_info,
@@ -1354,13 +1398,13 @@ mod tests {
         assert!(!fits_depth(&raw("[[[[]]]]"), 3));
         assert!(fits_depth(&raw("\"[[[[\""), 0));
         assert!(matches!(
-            check_raw(&raw(r#"["\ud800"]"#), 9),
+            check_raw(&raw(r#"["\ud800"]"#), 9, true),
             Err(RawProblem::Surrogate)
         ));
         assert!(matches!(
-            check_raw(&raw(r#"["\udc00\ud800"]"#), 9),
+            check_raw(&raw(r#"["\udc00\ud800"]"#), 9, true),
             Err(RawProblem::Surrogate)
         ));
-        assert!(check_raw(&raw(r#"["\ud83d\ude00 \u00e9", 1e400]"#), 9).is_ok());
+        assert!(check_raw(&raw(r#"["\ud83d\ude00 \u00e9", 1e400]"#), 9, true).is_ok());
     }
 }

@@ -225,7 +225,7 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     fn write_errors(&self, w: &mut Writer<'_>) {
-        w.key("errors");
+        w.lit(b"\"errors\"");
         if self.layout.0.single && self.errors.len() == 1 {
             w.object(self.errors[0].members());
         } else {
@@ -274,9 +274,10 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
     limits: &Limits,
 ) -> Result<Body<'a, C>, DecodeError> {
-    let cx = Cx::new(limits, false);
+    let text = super::utf8(bytes)?;
+    let cx = Cx::new(limits, false, text);
     read(
-        bytes,
+        text,
         &cx,
         BodySeed::<C> {
             cx: &cx,

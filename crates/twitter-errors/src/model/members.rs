@@ -57,6 +57,14 @@ impl<'a> Members<'a> {
         }
     }
 
+    /// No members, with room for `n`.
+    pub fn with_capacity(n: usize) -> Self {
+        Members {
+            list: Vec::with_capacity(n),
+            index: None,
+        }
+    }
+
     /// Appends a member. An earlier member of the same name stays.
     pub fn push(&mut self, name: impl Into<Cow<'a, str>>, value: Json<'a>) {
         let name = name.into();
@@ -100,7 +108,8 @@ impl<'a> Members<'a> {
         }
     }
 
-    fn position(&self, name: &str) -> Option<usize> {
+    /// The index of the first member of this name.
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
         match &self.index {
             Some(index) => index.get(name).copied(),
             None => self.list.iter().position(|(k, _)| k == name),
@@ -130,6 +139,11 @@ impl<'a> Members<'a> {
     /// `i64`.
     pub fn get_i64(&self, name: &str) -> Option<i64> {
         self.get(name).and_then(|v| v.get().parse().ok())
+    }
+
+    /// The member at `index` (counting repeats).
+    pub(crate) fn entry(&self, index: usize) -> Option<(&str, &RawValue)> {
+        self.list.get(index).map(|(k, v)| (&**k, &**v))
     }
 
     /// The value of the member at `index` (counting repeats).
