@@ -33,7 +33,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{prelude, DecodeError, EncodeError, ErrorKind, Limits};
+use super::{DecodeError, EncodeError, ErrorKind, Limits};
 use crate::__private::Key;
 use crate::catalog::{Catalog, Format};
 use crate::known::Code;
@@ -206,19 +206,7 @@ impl<'a, C: Catalog> Body<'a, C> {
         self
     }
 
-    /// Encodes the body as compact JSON, refusing one that [`decode`]
-    /// would refuse at the default [`Limits`].
-    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-        self.encode_with(&Limits::DEFAULT)
-    }
-
-    /// Encodes the body as compact JSON, refusing one that decoding would
-    /// refuse at `limits`.
-    pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
-        let mut out = Vec::with_capacity(self.size_hint());
-        self.encode_into(&mut out, limits)?;
-        Ok(out)
-    }
+    encoders!(" as compact JSON");
 
     /// Encodes the body as compact JSON, appending to `out`. On an error,
     /// `out` is left as it was.
@@ -669,21 +657,9 @@ fn room(max_depth: usize, depth: usize) -> usize {
 // drives the visitors below, and every member the model does not type is
 // captured as a borrowed `&RawValue`, its exact text.
 
-/// Decodes a v1.1 JSON body with the bundled catalog and the default
-/// [`Limits`].
-pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
-    decode_with(body, &Limits::DEFAULT)
-}
-
-/// Decodes a v1.1 JSON body.
-pub fn decode_with<'a, C: Catalog>(
-    body: &'a [u8],
-    limits: &Limits,
-) -> Result<Body<'a, C>, DecodeError> {
-    let limits = &limits.clamped();
-    let bytes = prelude(body, limits, Some(Format::Json))?;
-    decode_bytes(bytes, limits, false).map_err(|e| e.with_format(Format::Json))
-}
+decoders!(Format::Json, "a v1.1 JSON body", Body, |b, l| decode_bytes(
+    b, l, false
+));
 
 /// Decodes; with `strict`, refuses members that only v2 bodies have (so
 /// that automatic detection can try v2 next).
@@ -707,10 +683,10 @@ pub(crate) fn decode_in<'a, C: Catalog>(
     let mut body = read(
         text,
         &cx,
-        BodySeed::<C> {
+        Any(BodySeed::<C> {
             cx: &cx,
             marker: PhantomC::default(),
-        },
+        }),
     )?;
     if has_escaped_slash(bytes, script) {
         body.layout.0.slashes = true;
@@ -735,7 +711,7 @@ pub(crate) fn read<'a, S: DeserializeSeed<'a>>(
 pub(crate) fn object_members(text: &str) -> Result<Members<'_>, serde_json::Error> {
     let cx = Cx::new(&Limits::DEFAULT, false, text);
     let mut de = serde_json::Deserializer::from_str(text);
-    let members = MembersSeed { cx: &cx, depth: 1 }.deserialize(&mut de)?;
+    let members = Any(MembersSeed { cx: &cx, depth: 1 }).deserialize(&mut de)?;
     de.end()?;
     Ok(members)
 }
@@ -760,6 +736,18 @@ fn has_escaped_slash(text: &[u8], script: bool) -> bool {
 }
 
 pub(crate) type PhantomC<C> = core::marker::PhantomData<fn() -> C>;
+
+/// A visitor as a seed: serde_json looks at the next value and calls the
+/// visitor's method for it (a visitor without that method refuses the
+/// value as of the wrong type).
+pub(crate) struct Any<V>(pub(crate) V);
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Any<V> {
+    type Value = V::Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        d.deserialize_any(self.0)
+    }
+}
 
 /// Shared decoding state: limits, the members read so far, and the typed
 /// error a visitor reported (serde's error type can only carry a string).
@@ -941,13 +929,6 @@ pub(crate) struct StrSeed {
     pub(crate) what: &'static str,
 }
 
-impl<'de> DeserializeSeed<'de> for StrSeed {
-    type Value = Cow<'de, str>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
 impl<'de> Visitor<'de> for StrSeed {
     type Value = Cow<'de, str>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -963,13 +944,6 @@ impl<'de> Visitor<'de> for StrSeed {
 
 /// A v1.1 code: an integer from 0 to 2^32 - 1.
 struct CodeSeed;
-
-impl<'de> DeserializeSeed<'de> for CodeSeed {
-    type Value = u32;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
-        d.deserialize_u32(self)
-    }
-}
 
 impl Visitor<'_> for CodeSeed {
     type Value = u32;
@@ -989,13 +963,6 @@ impl Visitor<'_> for CodeSeed {
 pub(crate) struct MembersSeed<'c, 'l> {
     pub(crate) cx: &'c Cx<'l>,
     pub(crate) depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for MembersSeed<'_, '_> {
-    type Value = Members<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
 }
 
 impl<'de> Visitor<'de> for MembersSeed<'_, '_> {
@@ -1028,13 +995,6 @@ struct BodySeed<'c, 'l, C> {
     marker: PhantomC<C>,
 }
 
-impl<'de, C: Catalog> DeserializeSeed<'de> for BodySeed<'_, '_, C> {
-    type Value = Body<'de, C>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
 impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
     type Value = Body<'de, C>;
 
@@ -1059,14 +1019,14 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
             let mut raw = None;
             match (&*k, &shape) {
                 ("errors", None) => {
-                    shape = Some(map.next_value_seed(ErrorsSeed::<C> {
+                    shape = Some(map.next_value_seed(Any(ErrorsSeed::<C> {
                         cx,
                         marker: PhantomC::default(),
-                    })?);
+                    }))?);
                     shape_at = at;
                 }
                 ("error", None) => {
-                    let error = map.next_value_seed(StrSeed { what: "error" })?;
+                    let error = map.next_value_seed(Any(StrSeed { what: "error" }))?;
                     let mut legacy = Legacy::new(error, None);
                     legacy.layout.0.error = at;
                     shape = Some(Shape::Legacy(Box::new(legacy)));
@@ -1088,7 +1048,7 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                         return Err(cx.fail(ErrorKind::Type, "`disconnect` must be an object"));
                     }
                     if v.get().starts_with('{') {
-                        let members = read(v.get(), cx, MembersSeed { cx, depth: 2 })
+                        let members = read(v.get(), cx, Any(MembersSeed { cx, depth: 2 }))
                             .map_err(|e| cx.fail::<A::Error>(e.kind(), e.detail()))?;
                         shape = Some(Shape::Disconnect(Box::new(Disconnect { members })));
                         shape_at = at;
@@ -1148,7 +1108,7 @@ fn media<'de>(cx: &Cx<'_>, v: &'de RawValue) -> Result<Option<Media<'de>>, Decod
     if !v.get().starts_with('{') {
         return Ok(None);
     }
-    let mut processing_info = read(v.get(), cx, MembersSeed { cx, depth: 2 })?;
+    let mut processing_info = read(v.get(), cx, Any(MembersSeed { cx, depth: 2 }))?;
     let Some(index) = processing_info
         .iter()
         .position(|(k, v)| k == "error" && v.get().starts_with('{'))
@@ -1158,7 +1118,7 @@ fn media<'de>(cx: &Cx<'_>, v: &'de RawValue) -> Result<Option<Media<'de>>, Decod
     let Cow::Borrowed(error) = processing_info.remove_at(index).1 else {
         return Ok(None);
     };
-    let error = read(error.get(), cx, MembersSeed { cx, depth: 3 })?;
+    let error = read(error.get(), cx, Any(MembersSeed { cx, depth: 3 }))?;
     Ok(Some(Media {
         error,
         processing_info,
@@ -1169,13 +1129,6 @@ fn media<'de>(cx: &Cx<'_>, v: &'de RawValue) -> Result<Option<Media<'de>>, Decod
 struct ErrorsSeed<'c, 'l, C> {
     cx: &'c Cx<'l>,
     marker: PhantomC<C>,
-}
-
-impl<'de, C: Catalog> DeserializeSeed<'de> for ErrorsSeed<'_, '_, C> {
-    type Value = Shape<'de, C>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
 }
 
 impl<'de, C: Catalog> Visitor<'de> for ErrorsSeed<'_, '_, C> {
@@ -1222,7 +1175,7 @@ impl<'de, C: Catalog> Visitor<'de> for ErrorsSeed<'_, '_, C> {
                 index: errors.len(),
                 marker: PhantomC::default(),
             };
-            match seq.next_element_seed(seed)? {
+            match seq.next_element_seed(Any(seed))? {
                 Some(e) => errors.push(e),
                 None => break,
             }
@@ -1235,13 +1188,6 @@ struct ItemSeed<'c, 'l, C> {
     cx: &'c Cx<'l>,
     index: usize,
     marker: PhantomC<C>,
-}
-
-impl<'de, C: Catalog> DeserializeSeed<'de> for ItemSeed<'_, '_, C> {
-    type Value = V1Error<'de, C>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
 }
 
 impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
@@ -1263,12 +1209,12 @@ impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
             match &*k {
                 "code" if code.is_none() => {
                     cx.member()?;
-                    code = Some(map.next_value_seed(CodeSeed)?);
+                    code = Some(map.next_value_seed(Any(CodeSeed))?);
                     placed.code = at;
                 }
                 "message" if message.is_none() => {
                     cx.member()?;
-                    message = Some(map.next_value_seed(StrSeed { what: "message" })?);
+                    message = Some(map.next_value_seed(Any(StrSeed { what: "message" }))?);
                     placed.message = at;
                 }
                 _ => {

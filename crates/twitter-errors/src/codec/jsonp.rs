@@ -30,7 +30,7 @@
 use core::fmt;
 
 use super::json::{self, Escape};
-use super::{prelude, DecodeError, EncodeError, ErrorKind, Limits};
+use super::{DecodeError, EncodeError, ErrorKind, Limits};
 use crate::catalog::{Catalog, Format};
 use crate::model::Hint;
 
@@ -230,18 +230,11 @@ impl<'a, C: Catalog> Jsonp<'a, C> {
         self
     }
 
-    /// Encodes the body, refusing one that decoding would refuse at the
-    /// default [`Limits`].
-    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-        self.encode_with(&Limits::DEFAULT)
-    }
+    encoders!("");
 
-    /// Encodes the body, refusing one that decoding would refuse at
-    /// `limits`.
-    pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
-        let mut out = Vec::with_capacity(96);
-        self.encode_into(&mut out, limits)?;
-        Ok(out)
+    /// About how long the encoding is.
+    fn size_hint(&self) -> usize {
+        96
     }
 
     /// Encodes the body, appending to `out`. On an error, `out` is left as
@@ -285,22 +278,7 @@ impl<'a, C: Catalog> Jsonp<'a, C> {
     }
 }
 
-/// Decodes a JSONP body with the bundled catalog and the default
-/// [`Limits`].
-pub fn decode(body: &[u8]) -> Result<Jsonp<'_>, DecodeError> {
-    decode_with(body, &Limits::DEFAULT)
-}
-
-/// Decodes a JSONP body. A callback name that [`Callback`] refuses gives
-/// an error of kind [`ErrorKind::Callback`] that does not quote it.
-pub fn decode_with<'a, C: Catalog>(
-    body: &'a [u8],
-    limits: &Limits,
-) -> Result<Jsonp<'a, C>, DecodeError> {
-    let limits = &limits.clamped();
-    let bytes = prelude(body, limits, Some(Format::Jsonp))?;
-    decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Jsonp))
-}
+decoders!(Format::Jsonp, "a JSONP body (a callback name that [`Callback`] refuses gives an error of kind [`ErrorKind::Callback`] that does not quote it)", Jsonp);
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],

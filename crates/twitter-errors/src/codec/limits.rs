@@ -38,6 +38,18 @@ pub struct Limits {
     pub max_callback: usize,
 }
 
+/// `with_` setters, one per field.
+macro_rules! setters {
+    ($($setter:ident => $field:ident,)*) => {$(
+        #[doc = concat!("Sets [`Limits::", stringify!($field), "`].")]
+        #[must_use]
+        pub const fn $setter(mut self, value: usize) -> Self {
+            self.$field = value;
+            self
+        }
+    )*};
+}
+
 impl Limits {
     /// The defaults.
     pub const DEFAULT: Limits = Limits {
@@ -56,39 +68,12 @@ impl Limits {
         Self::DEFAULT
     }
 
-    /// Sets [`Limits::max_body`].
-    #[must_use]
-    pub const fn with_max_body(mut self, bytes: usize) -> Self {
-        self.max_body = bytes;
-        self
-    }
-
-    /// Sets [`Limits::max_depth`].
-    #[must_use]
-    pub const fn with_max_depth(mut self, depth: usize) -> Self {
-        self.max_depth = depth;
-        self
-    }
-
-    /// Sets [`Limits::max_errors`].
-    #[must_use]
-    pub const fn with_max_errors(mut self, errors: usize) -> Self {
-        self.max_errors = errors;
-        self
-    }
-
-    /// Sets [`Limits::max_members`].
-    #[must_use]
-    pub const fn with_max_members(mut self, members: usize) -> Self {
-        self.max_members = members;
-        self
-    }
-
-    /// Sets [`Limits::max_callback`].
-    #[must_use]
-    pub const fn with_max_callback(mut self, bytes: usize) -> Self {
-        self.max_callback = bytes;
-        self
+    setters! {
+        with_max_body => max_body,
+        with_max_depth => max_depth,
+        with_max_errors => max_errors,
+        with_max_members => max_members,
+        with_max_callback => max_callback,
     }
 
     /// The limits as decoding applies them.

@@ -54,6 +54,46 @@ use crate::catalog::{Catalog, Format};
 use crate::known::Code;
 use crate::model::{Problem, V1Error};
 
+/// The `decode` and `decode_with` of a format's module, over its
+/// `decode_bytes` (or the function given).
+macro_rules! decoders {
+    ($format:expr, $what:literal, $body:ident) => {
+        decoders!($format, $what, $body, decode_bytes);
+    };
+    ($format:expr, $what:literal, $body:ident, $decode:expr) => {
+        #[doc = concat!("Decodes ", $what, " with the bundled catalog and the default [`Limits`].")]
+        pub fn decode(body: &[u8]) -> Result<$body<'_>, DecodeError> {
+            decode_with(body, &Limits::DEFAULT)
+        }
+
+        #[doc = concat!("Decodes ", $what, ".")]
+        pub fn decode_with<'a, C: Catalog>(
+            body: &'a [u8],
+            limits: &Limits,
+        ) -> Result<$body<'a, C>, DecodeError> {
+            super::decode_format(body, limits, $format, $decode)
+        }
+    };
+}
+
+/// A body type's `encode` and `encode_with`, over its `encode_into` and
+/// `size_hint`.
+macro_rules! encoders {
+    ($how:literal) => {
+        #[doc = concat!("Encodes the body", $how, ", refusing one that decoding would refuse at the default [`Limits`].")]
+        pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
+            self.encode_with(&Limits::DEFAULT)
+        }
+
+        #[doc = concat!("Encodes the body", $how, ", refusing one that decoding would refuse at `limits`.")]
+        pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
+            let mut out = Vec::with_capacity(self.size_hint());
+            self.encode_into(&mut out, limits)?;
+            Ok(out)
+        }
+    };
+}
+
 mod error;
 pub mod json;
 pub mod jsonp;
@@ -89,18 +129,11 @@ impl<'a, C: Catalog> Body<'a, C> {
         }
     }
 
-    /// Encodes the body in its own format, refusing one that decoding
-    /// would refuse at the default [`Limits`].
-    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-        self.encode_with(&Limits::DEFAULT)
-    }
+    encoders!(" in its own format");
 
-    /// Encodes the body in its own format, refusing one that decoding
-    /// would refuse at `limits`.
-    pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
-        let mut out = Vec::with_capacity(128);
-        self.encode_into(&mut out, limits)?;
-        Ok(out)
+    /// About how long the encoding is.
+    fn size_hint(&self) -> usize {
+        128
     }
 
     /// Encodes the body in its own format, appending to `out`.
@@ -225,6 +258,19 @@ fn decode_auto<'a, C: Catalog>(
             "neither JSON, XML nor JSONP",
         )),
     }
+}
+
+/// Decodes a body in one format: the limits clamped, the [`prelude`], then
+/// `decode`, whose errors are tagged with the format.
+pub(crate) fn decode_format<'a, T>(
+    body: &'a [u8],
+    limits: &Limits,
+    format: Format,
+    decode: impl FnOnce(&'a [u8], &Limits) -> Result<T, DecodeError>,
+) -> Result<T, DecodeError> {
+    let limits = &limits.clamped();
+    let bytes = prelude(body, limits, Some(format))?;
+    decode(bytes, limits).map_err(|e| e.with_format(format))
 }
 
 /// Checks the size, strips a byte-order mark, refuses an empty body.

@@ -45,11 +45,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::json::{read, Budget, Cx, Escape, MembersSeed, PhantomC, Writer};
-use super::{prelude, DecodeError, EncodeError, ErrorKind, Limits};
+use super::json::{read, Any, Budget, Cx, Escape, MembersSeed, PhantomC, Writer};
+use super::{DecodeError, EncodeError, ErrorKind, Limits};
 use crate::__private::Key;
 use crate::catalog::{Catalog, Format, ObjectEntry};
 use crate::model::{Hint, Members};
@@ -123,19 +123,7 @@ impl<'a, C: Catalog> Body<'a, C> {
         self.result.get("data")
     }
 
-    /// Encodes the body as compact JSON, every member written as it came,
-    /// refusing one that decoding would refuse at the default [`Limits`].
-    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-        self.encode_with(&Limits::DEFAULT)
-    }
-
-    /// Encodes the body as compact JSON, refusing one that decoding would
-    /// refuse at `limits`.
-    pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
-        let mut out = Vec::with_capacity(self.size_hint());
-        self.encode_into(&mut out, limits)?;
-        Ok(out)
-    }
+    encoders!(" as compact JSON, every member written as it came");
 
     fn size_hint(&self) -> usize {
         let len = |m: &Members<'_>| {
@@ -255,20 +243,7 @@ impl<'a, C: Catalog> Body<'a, C> {
 // Reading: serde_json's `Deserializer` and the visitors below, with every
 // member kept as its `RawValue` (see the `codec` module's docs).
 
-/// Decodes a v2 body with the bundled catalog and the default [`Limits`].
-pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
-    decode_with(body, &Limits::DEFAULT)
-}
-
-/// Decodes a v2 body.
-pub fn decode_with<'a, C: Catalog>(
-    body: &'a [u8],
-    limits: &Limits,
-) -> Result<Body<'a, C>, DecodeError> {
-    let limits = &limits.clamped();
-    let bytes = prelude(body, limits, Some(Format::Problem))?;
-    decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Problem))
-}
+decoders!(Format::Problem, "a v2 body", Body);
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
@@ -276,41 +251,25 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
 ) -> Result<Body<'a, C>, DecodeError> {
     let text = super::utf8(bytes)?;
     let cx = Cx::new(limits, false, text);
-    read(
-        text,
-        &cx,
-        BodySeed::<C> {
-            cx: &cx,
-            marker: PhantomC::default(),
-        },
-    )
+    read(text, &cx, Any(BodySeed::<C>(&cx, PhantomC::default())))
 }
 
-struct BodySeed<'c, 'l, C> {
-    cx: &'c Cx<'l>,
-    marker: PhantomC<C>,
-}
-
-impl<'de, C: Catalog> DeserializeSeed<'de> for BodySeed<'_, '_, C> {
-    type Value = Body<'de, C>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
+/// A whole v2 body.
+struct BodySeed<'c, 'l, C>(&'c Cx<'l>, PhantomC<C>);
 
 impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
     type Value = Body<'de, C>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
+        f.write_str("a v2 body: a JSON object")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-        Err(self.cx.fail(ErrorKind::Shape, "not a JSON object"))
+        Err(self.0.fail(ErrorKind::Shape, "not a JSON object"))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let cx = self.cx;
+        let cx = self.0;
         cx.enter(1)?;
         let mut problem = Members::new();
         let mut result = Members::new();
@@ -319,10 +278,10 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
         while let Some(Key(k)) = map.next_key()? {
             if k == "errors" && errors.is_none() {
                 cx.member()?;
-                errors = Some(map.next_value_seed(ItemsSeed::<C> {
+                errors = Some(map.next_value_seed(Any(ItemsSeed::<C> {
                     cx,
                     marker: PhantomC::default(),
-                })?);
+                }))?);
                 order.push(Slot::Errors);
                 continue;
             }
@@ -378,13 +337,6 @@ struct ItemSeed<'c, 'l> {
     cx: &'c Cx<'l>,
 }
 
-impl<'de> DeserializeSeed<'de> for ItemSeed<'_, '_> {
-    type Value = Members<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
 impl<'de> Visitor<'de> for ItemSeed<'_, '_> {
     type Value = Members<'de>;
 
@@ -405,13 +357,6 @@ impl<'de> Visitor<'de> for ItemSeed<'_, '_> {
 struct ItemsSeed<'c, 'l, C> {
     cx: &'c Cx<'l>,
     marker: PhantomC<C>,
-}
-
-impl<'de, C: Catalog> DeserializeSeed<'de> for ItemsSeed<'_, '_, C> {
-    type Value = (Vec<Problem<'de, C>>, bool);
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
 }
 
 const WRONG_ITEMS: &str = "`errors` must be an array of error objects or one error object";
@@ -446,7 +391,7 @@ impl<'de, C: Catalog> Visitor<'de> for ItemsSeed<'_, '_, C> {
                 }
                 return Ok((items, false));
             }
-            match seq.next_element_seed(ItemSeed { cx })? {
+            match seq.next_element_seed(Any(ItemSeed { cx }))? {
                 Some(members) => items.push(Problem::from(members)),
                 None => return Ok((items, false)),
             }

@@ -35,7 +35,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::json::{serialize, Budget};
-use super::{prelude, utf8, DecodeError, EncodeError, ErrorKind, Limits};
+use super::{utf8, DecodeError, EncodeError, ErrorKind, Limits};
 use crate::catalog::{Catalog, Format};
 use crate::known::Code;
 use crate::model::members::{self, Json};
@@ -99,18 +99,11 @@ impl<'a, C: Catalog> Body<'a, C> {
         }
     }
 
-    /// Encodes the body, laid out as the API's documentation shows it,
-    /// refusing one that decoding would refuse at the default [`Limits`].
-    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-        self.encode_with(&Limits::DEFAULT)
-    }
+    encoders!(", laid out as the API's documentation shows it");
 
-    /// Encodes the body, refusing one that decoding would refuse at
-    /// `limits`.
-    pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
-        let mut out = Vec::with_capacity(128);
-        self.encode_into(&mut out, limits)?;
-        Ok(out)
+    /// About how long the encoding is.
+    fn size_hint(&self) -> usize {
+        128
     }
 
     /// Encodes the body, appending to `out`. On an error, `out` is left as
@@ -288,20 +281,7 @@ fn escape(out: &mut Vec<u8>, s: &str, attr: bool) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-/// Decodes an XML body with the bundled catalog and the default [`Limits`].
-pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
-    decode_with(body, &Limits::DEFAULT)
-}
-
-/// Decodes an XML body.
-pub fn decode_with<'a, C: Catalog>(
-    body: &'a [u8],
-    limits: &Limits,
-) -> Result<Body<'a, C>, DecodeError> {
-    let limits = &limits.clamped();
-    let bytes = prelude(body, limits, Some(Format::Xml))?;
-    decode_bytes(bytes, limits).map_err(|e| e.with_format(Format::Xml))
-}
+decoders!(Format::Xml, "an XML body", Body);
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
