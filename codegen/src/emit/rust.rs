@@ -248,18 +248,23 @@ fn entry_accessors(r: &TokenStream) -> TokenStream {
     quote! {
         /// The stable identifier from the spec.
         #[must_use]
+            #[inline]
         pub const fn name(self) -> &'static str { self.info().name }
         /// What it means.
         #[must_use]
+            #[inline]
         pub const fn description(self) -> &'static str { self.info().description }
         /// When retrying helps.
         #[must_use]
+            #[inline]
         pub const fn retry(self) -> #r::catalog::Retry { self.info().retry }
         /// API families that served it.
         #[must_use]
+            #[inline]
         pub const fn apis(self) -> &'static [#r::catalog::Api] { self.info().apis }
         /// Why it was retired, when it was.
         #[must_use]
+            #[inline]
         pub const fn deprecated(self) -> ::core::option::Option<&'static str> { self.info().deprecated }
     }
 }
@@ -347,31 +352,38 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
 
             /// Its catalog data.
             #[must_use]
+            #[inline]
             pub const fn info(self) -> &'static #r::catalog::StatusInfo { &Self::INFO[self as usize] }
             /// The entry for a status code, if the catalog has one.
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines)]
             pub const fn from_u16(status: u16) -> ::core::option::Option<Self> {
                 match status { #(#nums => ::core::option::Option::Some(Self::#variants),)* _ => ::core::option::Option::None }
             }
             /// The entry with this stable identifier (`not_found`).
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
                 #by_name
             }
             /// The status code.
             #[must_use]
+            #[inline]
             pub const fn as_u16(self) -> u16 { self.info().status }
             /// The reason phrase the API documented.
             #[must_use]
+            #[inline]
             pub const fn text(self) -> &'static str { self.info().text }
             /// Other reason phrases it documented.
             #[must_use]
+            #[inline]
             pub const fn aliases(self) -> &'static [&'static str] { self.info().aliases }
             #entry_accessors
             /// Whether it is a 4xx or 5xx status.
             #[must_use]
+            #[inline]
             pub const fn is_error(self) -> bool { self.as_u16() >= 400 }
         }
 
@@ -585,9 +597,11 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
 
             /// Its catalog data.
             #[must_use]
+            #[inline]
             pub const fn info(self) -> &'static #r::catalog::CodeInfo<HttpStatus> { &Self::INFO[self as usize] }
             /// The entry for a numeric code, if the catalog has one.
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                 match code {
@@ -597,6 +611,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             }
             /// The entry with this stable identifier (`rate_limit_exceeded`).
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
                 #by_name
@@ -605,28 +620,35 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             /// several codes share a text, the lowest code is returned: prefer
             /// the code whenever the body has one.
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_message(message: &str) -> ::core::option::Option<Self> {
                 #by_message
             }
             /// The numeric code.
             #[must_use]
+            #[inline]
             pub const fn code(self) -> u32 { self.info().code }
             /// The API's current message text.
             #[must_use]
+            #[inline]
             pub const fn message(self) -> &'static str { self.info().message }
             /// Earlier or alternative message texts.
             #[must_use]
+            #[inline]
             pub const fn aliases(self) -> &'static [&'static str] { self.info().aliases }
             /// The HTTP status it comes with, when known.
             #[must_use]
+            #[inline]
             pub const fn status(self) -> ::core::option::Option<HttpStatus> { self.info().status }
             /// Other statuses it has been seen with.
             #[must_use]
+            #[inline]
             pub const fn other_statuses(self) -> &'static [HttpStatus] { self.info().other_statuses }
             #entry_accessors
             /// How well it is attested.
             #[must_use]
+            #[inline]
             pub const fn evidence(self) -> #r::catalog::Evidence { self.info().evidence }
         }
 
@@ -774,11 +796,13 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
 
             /// Its catalog data.
             #[must_use]
+            #[inline]
             pub const fn info(self) -> &'static #r::catalog::ProblemInfo<HttpStatus> { &Self::INFO[self as usize] }
             /// The entry for a `type` URI under any known host
             /// (`https://api.x.com/2/problems/invalid-request` and the
             /// `api.twitter.com` and Labs forms give the same entry).
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines)]
             pub fn from_uri(uri: &str) -> ::core::option::Option<Self> {
                 match #r::catalog::problem_slug(uri, Self::HOSTS) {
@@ -788,27 +812,33 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
             }
             /// The entry whose URI ends in `slug` (`invalid-request`).
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_slug(slug: &str) -> ::core::option::Option<Self> {
                 #by_slug
             }
             /// The entry with this stable identifier (`invalid_request`).
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
                 #by_name
             }
             /// The canonical `type` URI.
             #[must_use]
+            #[inline]
             pub const fn uri(self) -> &'static str { self.info().uri }
             /// The `title` the API sends.
             #[must_use]
+            #[inline]
             pub const fn title(self) -> &'static str { self.info().title }
             /// Other titles seen or documented.
             #[must_use]
+            #[inline]
             pub const fn aliases(self) -> &'static [&'static str] { self.info().aliases }
             /// The HTTP status it comes with, when documented.
             #[must_use]
+            #[inline]
             pub const fn status(self) -> ::core::option::Option<HttpStatus> { self.info().status }
             #entry_accessors
         }
@@ -882,18 +912,22 @@ fn vocabulary(field: &spec::Field, r: &TokenStream, attrs: &TokenStream) -> Toke
 
             /// Its catalog data.
             #[must_use]
+            #[inline]
             pub const fn info(self) -> &'static #r::catalog::ValueInfo { &Self::INFO[self as usize] }
             /// The value for this literal, if documented.
             #[must_use]
+            #[inline]
             #[allow(clippy::too_many_lines, clippy::match_same_arms)]
             pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
                 #by_value
             }
             /// The literal on the wire.
             #[must_use]
+            #[inline]
             pub const fn as_str(self) -> &'static str { self.info().value }
             /// What it means.
             #[must_use]
+            #[inline]
             pub const fn description(self) -> &'static str { self.info().description }
         }
 
@@ -1093,6 +1127,7 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
         impl ErrorObject {
             #[doc = #new_doc]
             #[must_use]
+            #[inline]
             pub const fn new(#(#req_ids: #req_tys),*) -> Self {
                 Self {
                     #(#req_ids,)*

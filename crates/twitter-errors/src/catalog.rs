@@ -362,8 +362,11 @@ pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'stat
 /// API's docs have printed `api.X.com`; the exact spelling is tried first.
 #[inline]
 pub fn problem_slug<'a>(uri: &'a str, hosts: &[&str]) -> Option<&'a str> {
-    let slug =
-        |rest: &'a str| (!rest.is_empty() && !rest.as_bytes().contains(&b'/')).then_some(rest);
+    fn slug(rest: &str) -> Option<&str> {
+        // Slugs are short: a plain loop, not a memchr set up per call.
+        let mut bytes = rest.bytes();
+        (!rest.is_empty() && bytes.all(|b| b != b'/')).then_some(rest)
+    }
     for h in hosts {
         if let Some(rest) = uri.strip_prefix(h) {
             return slug(rest);

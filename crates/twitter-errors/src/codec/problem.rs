@@ -275,6 +275,7 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
         let mut result = Members::new();
         let mut errors: Option<(Vec<Problem<'de, C>>, bool)> = None;
         let mut order = Vec::new();
+        let mut has_problem = false;
         while let Some(Key(k)) = map.next_key()? {
             if k == "errors" && errors.is_none() {
                 cx.member()?;
@@ -290,11 +291,11 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                 result.push(k, Cow::Borrowed(raw));
                 order.push(Slot::Result);
             } else {
+                has_problem |= C::Object::REQUIRED.contains(&&*k);
                 problem.push(k, Cow::Borrowed(raw));
                 order.push(Slot::Problem);
             }
         }
-        let has_problem = C::Object::REQUIRED.iter().any(|r| problem.contains(r));
         let (errors, single) = match errors {
             Some(e) => e,
             None if has_problem => (Vec::new(), false),

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde_json::value::RawValue;
 
@@ -20,10 +21,12 @@ pub type Json<'a> = Cow<'a, RawValue>;
 /// every one.
 ///
 /// Pushing is constant time and a lookup is constant time on average,
-/// whatever the number of members: past a handful, the members carry an
-/// index from each name to its first occurrence (a `HashMap` with the
+/// whatever the number of members: past a handful, the first lookup builds
+/// an index from each name to its first occurrence (a `HashMap` with the
 /// standard library's randomly seeded hasher, so member names chosen by an
-/// attacker cannot make it slow).
+/// attacker cannot make it slow), which later pushes keep up to date.
+/// Decoding itself looks nothing up, so a long list costs no index unless
+/// it is searched.
 ///
 /// ```
 /// use twitter_errors::Members;
@@ -40,9 +43,11 @@ pub type Json<'a> = Cow<'a, RawValue>;
 #[derive(Clone, Default)]
 pub struct Members<'a> {
     list: Vec<(Cow<'a, str>, Json<'a>)>,
-    /// Name to the position of its first occurrence, kept once the list is
-    /// longer than [`INDEX_AT`].
-    index: Option<HashMap<Cow<'a, str>, usize>>,
+    /// Name to the position of its first occurrence, built by the first
+    /// lookup into a list longer than [`INDEX_AT`].
+    /// Its names are copies: a lifetime inside a `OnceLock` would make the
+    /// members' own lifetime invariant.
+    index: OnceLock<HashMap<Box<str>, usize>>,
 }
 
 /// Up to this many members, a lookup scans them: faster than hashing.
@@ -53,7 +58,7 @@ impl<'a> Members<'a> {
     pub const fn new() -> Self {
         Members {
             list: Vec::new(),
-            index: None,
+            index: OnceLock::new(),
         }
     }
 
@@ -61,23 +66,15 @@ impl<'a> Members<'a> {
     pub fn with_capacity(n: usize) -> Self {
         Members {
             list: Vec::with_capacity(n),
-            index: None,
+            index: OnceLock::new(),
         }
     }
 
     /// Appends a member. An earlier member of the same name stays.
     pub fn push(&mut self, name: impl Into<Cow<'a, str>>, value: Json<'a>) {
         let name = name.into();
-        let at = self.list.len();
-        if let Some(index) = &mut self.index {
-            index.entry(name.clone()).or_insert(at);
-        } else if at == INDEX_AT {
-            let mut index = HashMap::with_capacity(2 * INDEX_AT);
-            for (i, (k, _)) in self.list.iter().enumerate() {
-                index.entry(k.clone()).or_insert(i);
-            }
-            index.entry(name.clone()).or_insert(at);
-            self.index = Some(index);
+        if let Some(index) = self.index.get_mut() {
+            index.entry(Box::from(&*name)).or_insert(self.list.len());
         }
         self.list.push((name, value));
     }
@@ -110,10 +107,17 @@ impl<'a> Members<'a> {
 
     /// The index of the first member of this name.
     pub(crate) fn position(&self, name: &str) -> Option<usize> {
-        match &self.index {
-            Some(index) => index.get(name).copied(),
-            None => self.list.iter().position(|(k, _)| k == name),
+        if self.list.len() <= INDEX_AT {
+            return self.list.iter().position(|(k, _)| k == name);
         }
+        let index = self.index.get_or_init(|| {
+            let mut index = HashMap::with_capacity(self.list.len());
+            for (i, (k, _)) in self.list.iter().enumerate() {
+                index.entry(Box::from(&**k)).or_insert(i);
+            }
+            index
+        });
+        index.get(name).copied()
     }
 
     /// The value of the first member of this name.
@@ -174,15 +178,9 @@ impl<'a> Members<'a> {
     /// Removes the member at `index` and returns it. Linear in the number
     /// of members.
     pub(crate) fn remove_at(&mut self, index: usize) -> (Cow<'a, str>, Json<'a>) {
-        let member = self.list.remove(index);
-        if self.index.is_some() {
-            self.index = None;
-            let list = std::mem::take(&mut self.list);
-            for (k, v) in list {
-                self.push(k, v);
-            }
-        }
-        member
+        // Positions after it move: the index is built again when needed.
+        self.index = OnceLock::new();
+        self.list.remove(index)
     }
 
     /// Detaches the members from the input they borrow.

@@ -35,7 +35,11 @@ impl<C: Catalog> Default for Problem<'_, C> {
 
 impl<'a, C: Catalog> From<Members<'a>> for Problem<'a, C> {
     fn from(members: Members<'a>) -> Self {
-        let known = members.get("type").and_then(resolve::<C>);
+        // One scan: a lookup would index a long list for this one name.
+        let known = members
+            .iter()
+            .find(|(k, _)| *k == "type")
+            .and_then(|(_, v)| resolve::<C>(v));
         Problem { members, known }
     }
 }
