@@ -224,7 +224,7 @@ pub mod synth;
 mod validate;
 
 pub use config::{Builder, Generated, BUNDLED_SPEC};
-pub use error::{Category, Diagnostic, Error, Location};
+pub use error::{Category, Diagnostic, Error, Location, Style};
 pub use schema::json_schema;
 pub use spec::Spec;
 

@@ -12,6 +12,7 @@ fn ty_schema(key: &Key) -> Value {
             json!({"type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "not": {"enum": keys::RESERVED}})
         }
         Ty::Member => json!({"type": "string", "pattern": "^[a-z][a-z0-9]*([._][a-z0-9]+)*$"}),
+        Ty::Header => json!({"type": "string", "pattern": "^[a-z0-9-]+$"}),
         Ty::StatusCode => json!({"type": "integer", "minimum": 100, "maximum": 599}),
         Ty::ErrorCode => json!({"type": "integer", "minimum": 0, "maximum": u32::MAX}),
         Ty::ProblemUri => {

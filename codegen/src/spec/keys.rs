@@ -14,6 +14,8 @@ pub enum Ty {
     Ident,
     /// The wire name of a v2 error-object member: `^[a-z][a-z0-9_.]*$`.
     Member,
+    /// An HTTP header name, lower case: `^[a-z0-9-]+$`.
+    Header,
     /// An HTTP status, 100 to 599.
     StatusCode,
     /// A v1.1 error code, 0 to 4294967295.
@@ -191,7 +193,7 @@ pub static HEADERS_SECTION: Section = Section {
         key(
             "name",
             true,
-            Ty::Text,
+            Ty::Header,
             "The header name, lower case.",
             "x-rate-limit-limit",
         ),
