@@ -131,23 +131,20 @@ statuses:
     text:
     description:   |
 ";
-    let at: Vec<(String, (usize, usize), (usize, usize))> = diagnostics(text)
+    let at: Vec<String> = diagnostics(text)
         .iter()
         .filter(|d| d.message.ends_with("is empty"))
         .map(|d| {
-            (
-                d.message.clone(),
-                (d.location.line, d.location.column),
-                (d.end.line, d.end.column),
+            let (from, to) = (d.location, d.end);
+            format!(
+                "{}:{}-{}:{} {}",
+                from.line, from.column, to.line, to.column, d.message
             )
         })
         .collect();
     assert_eq!(
         at,
-        [
-            ("`text` is empty".to_string(), (4, 5), (4, 9)),
-            ("`description` is empty".to_string(), (5, 20), (6, 1)),
-        ]
+        ["4:5-4:9 `text` is empty", "5:20-6:1 `description` is empty",]
     );
 }
 

@@ -198,14 +198,11 @@ pub(super) fn load(
     if tabs(file, &text, diags) {
         return (None, Some(text));
     }
-    let doc = match yaml::parse(&text) {
-        Ok(doc) => doc,
-        Err(errors) => {
-            for e in errors {
-                diags.push(Diagnostic::new(file, e.span, e.message).help(e.help));
-            }
-            return (None, Some(text));
-        }
+    let mut report = |e: yaml::SyntaxError| {
+        diags.push(Diagnostic::new(file, e.span, e.message).help(e.help));
+    };
+    let Some(doc) = yaml::parse(&text, &mut report) else {
+        return (None, Some(text));
     };
     let mut cx = Cx {
         file,

@@ -12,9 +12,10 @@
 //! Reading a file costs time and memory linear in its size, whatever its
 //! shape: before anything is built from the YAML, a file is refused, with a
 //! located diagnostic, when its lists and mappings nest deeper than
-//! [`MAX_DEPTH`] or when it holds more than [`MAX_NODES`] keys, values and
-//! items once its aliases are expanded. At most a thousand diagnostics are
-//! kept; the rest are counted.
+//! [`MAX_DEPTH`], when it holds more than [`MAX_NODES`] keys, values and
+//! items once its aliases are expanded, or when the parser would have to
+//! read more than [`MAX_LOOKAHEAD`] characters ahead to finish a value. At
+//! most a thousand diagnostics are kept; the rest are counted.
 
 pub mod keys;
 mod load;
@@ -25,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostics, Error, Location, Span};
-pub use yaml::{MAX_DEPTH, MAX_NODES};
+pub use yaml::{MAX_DEPTH, MAX_LOOKAHEAD, MAX_NODES};
 
 thread_local! {
     static WORK: Cell<u64> = const { Cell::new(0) };

@@ -11,10 +11,15 @@
 //!    nested deeper than [`MAX_DEPTH`], and at the first node past
 //!    [`MAX_NODES`], an alias counting as the nodes it stands for (known
 //!    once its anchor has been read, so one addition per use; only uses that
-//!    stay within the limit are expanded). It records one mark per node in
-//!    document order, aliases expanded, and the comments that directly
-//!    follow plain scalars. Syntax errors are located by the parser's marks
-//!    and by the collections still open when it stopped.
+//!    stay within the limit are expanded). The parser reads the text through
+//!    a window that ends [`MAX_LOOKAHEAD`] characters past the last event:
+//!    inside `[...]` and `{...}` it keeps every token of a collection that
+//!    could be a key until the collection closes (some 170 bytes each), so
+//!    without the window one line of a megabyte would take 170 MB. This
+//!    pass records one mark per node in document order, aliases expanded,
+//!    and the comments that directly follow plain scalars. Syntax errors are
+//!    located by the parser's marks and by the collections still open when
+//!    it stopped.
 //! 2. **serde_yaml** then reads the same text into the tree, as it has
 //!    always read this crate's specs: it decides what each value is (a
 //!    number, `true`, null, a text, a tagged value) and resolves aliases.
@@ -43,8 +48,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
-use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use saphyr_parser::{BufferedInput, Event, Marker, Parser, ScalarStyle, ScanError};
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
 use crate::error::{Location, Span};
@@ -53,10 +59,15 @@ use crate::error::{Location, Span};
 /// 1. A spec needs 5.
 pub const MAX_DEPTH: usize = 64;
 
+/// How far past the end of the last value it read the parser may read to
+/// finish the next, in characters: the longest text a spec may hold, and
+/// the longest `[...]` or `{...}` where a key could start (the parser keeps
+/// what it reads of those until it knows whether a `:` follows).
+pub const MAX_LOOKAHEAD: usize = 65_536;
+
 /// How many keys, values and list items a file may hold once its aliases
-/// are expanded. A code of the bundled catalog takes about 15, so this is
-/// room for some 30,000 codes.
-pub const MAX_NODES: usize = 500_000;
+/// are expanded. A code takes about 16, so this is room for some 15,000.
+pub const MAX_NODES: usize = 250_000;
 
 /// A value of the spec and where it is written.
 #[derive(Clone, Debug)]
@@ -177,10 +188,11 @@ fn error(
     }
 }
 
-/// Reads a whole file. `text` has no byte-order mark and no control
-/// characters but tab and line breaks (the loader replaced them).
-pub(crate) fn parse(text: &str) -> Result<Document, Vec<SyntaxError>> {
-    let (marks, comments) = scan(text).map_err(|e| vec![e])?;
+/// Reads a whole file, or gives `report` every reason it cannot. `text` has
+/// no byte-order mark and no control characters but tab and line breaks
+/// (the loader replaced them).
+pub(crate) fn parse(text: &str, report: &mut dyn FnMut(SyntaxError)) -> Option<Document> {
+    let (marks, comments) = scan(text).map_err(&mut *report).ok()?;
     if marks.is_empty() {
         // Nothing but comments and blank lines.
         let root = Node {
@@ -188,7 +200,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, Vec<SyntaxError>> {
             span: Location::new(1, 1).into(),
             style: Style::Empty,
         };
-        return Ok(Document { root, comments });
+        return Some(Document { root, comments });
     }
     let fill = Fill {
         marks: &marks,
@@ -196,18 +208,19 @@ pub(crate) fn parse(text: &str) -> Result<Document, Vec<SyntaxError>> {
         depth: Cell::new(0),
         quiet: Cell::new(0),
         disagreement: Cell::new(None),
-        repeated: RefCell::new(Vec::new()),
+        repeated: Cell::new(false),
+        report: RefCell::new(report),
     };
     let read = NodeSeed(&fill).deserialize(serde_yaml::Deserializer::from_str(text));
-    let repeated = fill.repeated.into_inner();
+    let report = fill.report.into_inner();
     match (read, fill.disagreement.get()) {
-        (Ok(root), _) if repeated.is_empty() => Ok(Document { root, comments }),
-        (Ok(_), _) => Err(repeated),
-        (Err(_), Some(at)) => Err(vec![error(
+        (Ok(root), _) if !fill.repeated.get() => return Some(Document { root, comments }),
+        (Ok(_), _) => {}
+        (Err(_), Some(at)) => report(error(
             at,
             "the YAML readers of this crate disagree about this value",
             "write it more plainly: put texts in double quotes, and each key on its own line",
-        )]),
+        )),
         // What libyaml refuses and saphyr-parser accepted: rare corners.
         (Err(e), None) => {
             let at = e
@@ -215,9 +228,10 @@ pub(crate) fn parse(text: &str) -> Result<Document, Vec<SyntaxError>> {
                 .map_or(marks[fill.next.get().min(marks.len() - 1)].0, |l| {
                     Location::new(l.line(), l.column()).into()
                 });
-            Err(vec![error(at, format!("invalid YAML: {e}"), GENERIC_HELP)])
+            report(error(at, format!("invalid YAML: {e}"), GENERIC_HELP));
         }
     }
+    None
 }
 
 const GENERIC_HELP: &str = "check the indentation and quoting around this position; put texts that contain `: ` or start with a special character in double quotes";
@@ -267,7 +281,25 @@ type Comments = HashMap<Location, (Span, String)>;
 /// Pass 1: the marks of every node, aliases expanded, and the comments that
 /// follow plain scalars; or the first syntax error or bound exceeded.
 fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
-    let mut parser = Parser::new_from_str(text);
+    let budget = Rc::new(Budget {
+        read: Cell::new(0),
+        cut: Cell::new(false),
+    });
+    let window = Window {
+        chars: text.chars(),
+        line_start: true,
+        comment_line: false,
+        indent: 0,
+        budget: Rc::clone(&budget),
+    };
+    let mut parser = Parser::new(BufferedInput::new(window));
+    let cut = |last: Location| {
+        error(
+            next_token(text, last).unwrap_or(last),
+            format!("the value that starts here runs on for more than {MAX_LOOKAHEAD} characters before it can be read"),
+            "keep each text under 64 KiB, and write a long list as `- ` lines rather than inside `[...]`",
+        )
+    };
     let mut marks: Vec<Mark> = Vec::new();
     // Collections not closed yet: their mark, anchor, and whether they are
     // `[...]` or `{...}`.
@@ -285,7 +317,12 @@ fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
     let (mut last, mut last_index) = (Location::new(1, 1), 0);
     while let Some(next) = parser.next_event() {
         super::tick(1);
-        let (event, marker) = next.map_err(|e| scan_error(&e, text, &marks, &open, last))?;
+        let (event, marker) = match next {
+            Ok(next) => next,
+            Err(_) if budget.cut.get() => return Err(cut(last)),
+            Err(e) => return Err(scan_error(&e, text, &marks, &open, last)),
+        };
+        budget.read.set(0);
         let mut span = Span {
             start: location(&marker.start),
             end: location(&marker.end),
@@ -380,7 +417,64 @@ fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
         }
         marks.push((span, kind));
     }
+    if budget.cut.get() {
+        // The text was cut short, and what came before it read as YAML.
+        return Err(cut(last));
+    }
     Ok((marks, comments))
+}
+
+/// What the parser read since the last event, and whether it found the
+/// text cut short.
+struct Budget {
+    read: Cell<usize>,
+    cut: Cell<bool>,
+}
+
+/// The text as the parser reads it: at most [`MAX_LOOKAHEAD`] characters
+/// past the last event, not counting line breaks, blank lines and lines
+/// that start with `#` (they hold no tokens: a comment, or a line of a
+/// text). When the parser would read further, the text ends there for it.
+struct Window<'t> {
+    chars: std::str::Chars<'t>,
+    line_start: bool,
+    comment_line: bool,
+    /// Blanks at the start of the line, counted once it has content.
+    indent: usize,
+    budget: Rc<Budget>,
+}
+
+impl Iterator for Window<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if self.budget.cut.get() || self.budget.read.get() >= MAX_LOOKAHEAD {
+            self.budget.cut.set(!self.chars.as_str().is_empty());
+            return None;
+        }
+        let c = self.chars.next()?;
+        let counted = match c {
+            '\n' => {
+                (self.line_start, self.comment_line, self.indent) = (true, false, 0);
+                0
+            }
+            ' ' | '\t' if self.line_start => {
+                self.indent += 1;
+                0
+            }
+            _ if self.line_start => {
+                (self.line_start, self.comment_line) = (false, c == '#');
+                if self.comment_line {
+                    0
+                } else {
+                    self.indent + 1
+                }
+            }
+            _ => usize::from(!self.comment_line),
+        };
+        self.budget.read.set(self.budget.read.get() + counted);
+        Some(c)
+    }
 }
 
 fn too_many(span: Span, alias: bool) -> SyntaxError {
@@ -440,6 +534,11 @@ const RULES: &[(&[&str], &str, &str)] = &[
         &["mapping values are not allowed", "illegal placement of ':'"],
         "unexpected `:` (a text that contains `: ` must be quoted)",
         "put the whole text in double quotes: `message: \"...: ...\"`; or, if this is a key, align it with the keys above",
+    ),
+    (
+        &["recursion limit"],
+        "`[` and `{` nest too deeply here",
+        "a spec nests 5 levels deep: sections, their entries, a list in an entry, and the entries and keys of `values`",
     ),
     (
         &["unknown anchor"],
@@ -586,7 +685,9 @@ struct Fill<'m> {
     /// Inside the value of a repeated key: its own repeats are not news.
     quiet: Cell<usize>,
     disagreement: Cell<Option<Span>>,
-    repeated: RefCell<Vec<SyntaxError>>,
+    /// Whether a key was repeated: each is reported as it is found.
+    repeated: Cell<bool>,
+    report: RefCell<&'m mut dyn FnMut(SyntaxError)>,
 }
 
 impl Fill<'_> {
@@ -726,9 +827,8 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
                 Some(first) => {
                     fill.quiet.set(fill.quiet.get() - 1);
                     if fill.quiet.get() == 0 {
-                        fill.repeated
-                            .borrow_mut()
-                            .push(repeated(&key, first, fill.depth.get()));
+                        fill.repeated.set(true);
+                        (fill.report.borrow_mut())(repeated(&key, first, fill.depth.get()));
                     }
                 }
                 None => entries.push((key, value)),
