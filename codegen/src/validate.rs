@@ -23,7 +23,15 @@ pub(crate) const GENERATED_TYPES: &[&str] = &[
 ];
 
 /// Rust field names of the generated `ErrorObject` that members cannot take.
-const OBJECT_FIELDS: &[&str] = &["extra"];
+pub(crate) const OBJECT_FIELDS: &[&str] = &["extra"];
+
+/// The members the runtime reads, and the kind it reads each as.
+pub(crate) const RUNTIME_MEMBERS: &[(&str, FieldKind)] = &[
+    ("type", FieldKind::String),
+    ("title", FieldKind::String),
+    ("detail", FieldKind::String),
+    ("status", FieldKind::Integer),
+];
 
 /// Where a diagnostic goes: a file and a span in it.
 type At = (PathBuf, Span);
@@ -470,12 +478,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             }
         }
     }
-    for (name, kind) in [
-        ("type", FieldKind::String),
-        ("title", FieldKind::String),
-        ("detail", FieldKind::String),
-        ("status", FieldKind::Integer),
-    ] {
+    for &(name, kind) in RUNTIME_MEMBERS {
         let (word, a) = match kind {
             FieldKind::Integer => ("integer", "an integer"),
             _ => ("string", "a string"),
