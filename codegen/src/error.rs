@@ -143,12 +143,15 @@ impl Diagnostics {
 /// reads the output; it ignores [`color`](Style::color).
 ///
 /// ```
-/// use twitter_errors_codegen::{Spec, Style};
+/// use twitter_errors_codegen::{Spec, Style, BUNDLED_SPEC};
 ///
-/// let e = Spec::parse("errors.yaml", "codes:\n  - code: 0999\n").unwrap_err();
+/// let text = BUNDLED_SPEC.replacen("  - code: 88\n", "  - code: 0088\n", 1);
+/// let e = Spec::parse("errors.yaml", &text).unwrap_err();
 /// let full = e.render(Style::default());
-/// assert!(full.contains("  --> errors.yaml:2:11\n"));
-/// assert!(full.contains("2 |   - code: 0999\n  |           ^^^^"));
+/// assert!(full.starts_with("error: `code` has a leading zero"));
+/// assert!(full.contains(" |   - code: 0088\n"));
+/// assert!(full.contains(" |           ^^^^\n"));
+/// assert!(full.contains(" = help: write the number without leading zeros: `code: 88`\n"));
 /// assert_eq!(e.render(Style::default().short(true)), e.to_string());
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -209,6 +212,7 @@ impl Style {
 ///
 /// ```text
 /// error: my-api@0.1.0: errors.yaml:18:11: duplicate code 88 (help: code 88 is already defined at line 9; remove one of the two entries, or give this one another code)
+/// error: build script logged errors
 /// ```
 pub struct Error {
     inner: Box<ErrorKind>,
