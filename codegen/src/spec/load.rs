@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::keys::{self, Key, Section, Ty};
-use super::yaml::{self, Document, Node, Style, Value};
+use super::yaml::{self, Document, Node, Number, Style, Value};
 use super::{
     Api, Code, Evidence, Field, FieldKind, FieldValue, Format, Header, HeaderMeaning, Origin,
     Problem, ProblemHost, Retry, Spans, Spec, Status, Window,
@@ -811,9 +811,11 @@ fn number(cx: &mut Cx<'_>, key: &Key, item: bool, v: &Node, min: u64, max: u64) 
         key.example.to_string()
     };
     match &v.value {
-        Value::Number(n) => match n.as_u64() {
-            Some(x) if (min..=max).contains(&x) => Some(x),
-            Some(_) | None if n.is_float() => {
+        Value::Number(n) => match *n {
+            Number::Int(x) if (i128::from(min)..=i128::from(max)).contains(&x) => {
+                u64::try_from(x).ok()
+            }
+            Number::Float(_) => {
                 cx.error(
                     v.span,
                     format!("{what} must be {range}, found {n}"),

@@ -107,32 +107,17 @@ pub(crate) enum Value {
     Tagged(String),
 }
 
-/// A YAML number.
+/// A YAML number: an integer (serde_yaml reads up to 128 bits), or not.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Number {
-    Unsigned(u64),
-    Negative(i64),
+    Int(i128),
     Float(f64),
-}
-
-impl Number {
-    pub fn as_u64(self) -> Option<u64> {
-        match self {
-            Number::Unsigned(n) => Some(n),
-            _ => None,
-        }
-    }
-
-    pub fn is_float(self) -> bool {
-        matches!(self, Number::Float(_))
-    }
 }
 
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Number::Unsigned(n) => write!(f, "{n}"),
-            Number::Negative(n) => write!(f, "{n}"),
+            Number::Int(n) => write!(f, "{n}"),
             Number::Float(x) if x.is_nan() => f.write_str(".nan"),
             Number::Float(x) if x.is_infinite() => {
                 f.write_str(if x > 0.0 { ".inf" } else { "-.inf" })
@@ -404,11 +389,9 @@ fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
         }
         if matches!(kind, Kind::Sequence | Kind::Mapping) {
             if open.len() >= MAX_DEPTH {
-                return Err(error(
-                    span,
-                    format!("lists and mappings nest deeper than {MAX_DEPTH} levels here"),
-                    "a spec nests 5 levels deep: sections, their entries, a list in an entry, and the entries and keys of `values`",
-                ));
+                let message =
+                    format!("lists and mappings nest deeper than {MAX_DEPTH} levels here");
+                return Err(error(span, message, NESTING_HELP));
             }
             let flow = text[..cursor.byte(last_index)].ends_with(['[', '{']);
             open.push((marks.len(), anchor, flow));
@@ -508,56 +491,38 @@ fn comment(rest: &str, end: Location) -> Option<(Span, String)> {
 }
 
 /// What a parser error says, in the words of the spec's format, and the
-/// help: the first rule with a phrase the error's text has.
-const RULES: &[(&[&str], &str, &str)] = &[
-    (
-        &["trailing content after double-quoted"],
-        "text after the closing quote",
-        "a quoted text ends at its closing quote: put the whole text inside the quotes, and write `\\\"` for a quote inside double quotes",
-    ),
-    (
-        &["comments must be separated"],
-        "`#` right after a value: a comment needs a space before its `#`",
-        "put a space before the `#` to start a comment, or put the text in double quotes if the `#` is part of it",
-    ),
-    (
-        &["only valid inside a block"],
-        "a `- ` item inside `[...]` or `{...}`",
-        "a `[` or `{` before it is not closed: close it on its own line, or drop the brackets and write the items as `- ` lines",
-    ),
-    (
-        &["flow sequence", "flow mapping"],
-        "expected `,` or the closing bracket here",
-        "separate items with `, `, and quote items that contain `,`, `[`, `]`, `{`, `}` or `: `",
-    ),
-    (
-        &["mapping values are not allowed", "illegal placement of ':'"],
-        "unexpected `:` (a text that contains `: ` must be quoted)",
-        "put the whole text in double quotes: `message: \"...: ...\"`; or, if this is a key, align it with the keys above",
-    ),
-    (
-        &["recursion limit"],
-        "`[` and `{` nest too deeply here",
-        "a spec nests 5 levels deep: sections, their entries, a list in an entry, and the entries and keys of `values`",
-    ),
-    (
-        &["unknown anchor"],
-        "`*` refers to an anchor that is not defined",
-        "write the value out in full, or put the text in double quotes if it starts with `*`",
-    ),
-    (
-        &["comment intercepting"],
-        "a comment interrupts a text that goes on over several lines",
-        "put the whole text in double quotes, or move the comment to a line of its own above the key",
-    ),
-    (&["tab"], "a tab character where YAML allows only spaces", "replace the tab with spaces"),
-    (&["directive"], "unsupported `%` directive", "remove the line that starts with `%`"),
-    (
-        &["indentation", "indented", "did not find expected", "block sequence entries are not allowed"],
+/// help: the first rule with a phrase the error's text has. A rule marked
+/// `true` points at the start of the line the parser could not finish (the
+/// first token after the last value) rather than at where it stopped.
+#[rustfmt::skip]
+const RULES: &[(&[&str], bool, &str, &str)] = &[
+    (&["quoted scalar, found unexpected", "indentation in quoted scalar"], false, "this quoted text is not closed",
+        "add the closing quote; inside double quotes write `\\\"` for a quote, inside single quotes write `''`"),
+    (&["simple key expect"], true, "expected `key: value`, but this line has no `:`",
+        "add the `:` after the key, or, if this line goes on the text above it, indent it under that text"),
+    (&["trailing content after double-quoted"], false, "text after the closing quote",
+        "a quoted text ends at its closing quote: put the whole text inside the quotes, and write `\\\"` for a quote inside double quotes"),
+    (&["comments must be separated"], false, "`#` right after a value: a comment needs a space before its `#`",
+        "put a space before the `#` to start a comment, or put the text in double quotes if the `#` is part of it"),
+    (&["only valid inside a block"], false, "a `- ` item inside `[...]` or `{...}`",
+        "a `[` or `{` before it is not closed: close it on its own line, or drop the brackets and write the items as `- ` lines"),
+    (&["flow sequence", "flow mapping"], false, "expected `,` or the closing bracket here",
+        "separate items with `, `, and quote items that contain `,`, `[`, `]`, `{`, `}` or `: `"),
+    (&["mapping values are not allowed", "illegal placement of ':'"], false, "unexpected `:` (a text that contains `: ` must be quoted)",
+        "put the whole text in double quotes: `message: \"...: ...\"`; or, if this is a key, align it with the keys above"),
+    (&["recursion limit"], false, "`[` and `{` nest too deeply here", NESTING_HELP),
+    (&["unknown anchor"], false, "`*` refers to an anchor that is not defined",
+        "write the value out in full, or put the text in double quotes if it starts with `*`"),
+    (&["comment intercepting"], false, "a comment interrupts a text that goes on over several lines",
+        "put the whole text in double quotes, or move the comment to a line of its own above the key"),
+    (&["tab"], false, "a tab character where YAML allows only spaces", "replace the tab with spaces"),
+    (&["directive"], false, "unsupported `%` directive", "remove the line that starts with `%`"),
+    (&["indentation", "indented", "did not find expected", "block sequence entries are not allowed"], false,
         "this line is not indented like the lines around it",
-        "keys of one entry line up under each other, and each level is indented by 2 spaces; a text that goes on over several lines needs `>-` after its key",
-    ),
+        "keys of one entry line up under each other, and each level is indented by 2 spaces; a text that goes on over several lines needs `>-` after its key"),
 ];
+
+const NESTING_HELP: &str = "a spec nests 5 levels deep: sections, their entries, a list in an entry, and the entries and keys of `values`";
 
 /// A syntax error of pass 1, located and explained.
 fn scan_error(
@@ -568,51 +533,48 @@ fn scan_error(
     last: Location,
 ) -> SyntaxError {
     let (info, at) = (e.info(), location(e.marker()));
-    let has = |s: &str| info.contains(s);
     let here = text
         .char_indices()
         .nth(e.marker().index())
         .map_or("", |(i, _)| &text[i..]);
-    if has("quoted scalar") && (has("end of stream") || has("indentation") || has("document")) {
-        // The parser stops at the opening quote.
-        return error(
-            at,
-            "this quoted text is not closed",
-            "add the closing quote; inside double quotes write `\\\"` for a quote, inside single quotes write `''`",
-        );
-    }
-    if has("escape") {
-        // The first backslash inside the quotes that starts no YAML escape.
+    if info.contains("escape") {
+        // The parser stops at the opening quote: find the first backslash
+        // that starts no YAML escape.
         let mut chars = here.chars().skip(1).enumerate();
         let mut bad = at;
-        while let Some((i, c)) = chars.next() {
-            if c == '"' || c == '\n' {
-                break;
-            }
-            let known = "0abt\tnvfre \"/\\N_LPxuU\n";
-            if c == '\\' && !chars.next().is_some_and(|(_, e)| known.contains(e)) {
+        while let Some((i, c)) = chars.next().filter(|(_, c)| *c != '"' && *c != '\n') {
+            if c == '\\'
+                && !chars
+                    .next()
+                    .is_some_and(|(_, e)| "0abt\tnvfre \"/\\N_LPxuU\n".contains(e))
+            {
                 bad = Location::new(at.line, at.column + 1 + i);
                 break;
             }
         }
-        let end = Location::new(bad.line, bad.column + 2);
+        let span = Span {
+            start: bad,
+            end: Location::new(bad.line, bad.column + 2),
+        };
+        let help =
+            "write `\\\\` for a backslash, or use single quotes, where `\\` has no special meaning";
         return error(
-            Span { start: bad, end },
+            span,
             "unknown escape sequence in a double-quoted text",
-            "write `\\\\` for a backslash, or use single quotes, where `\\` has no special meaning",
+            help,
         );
     }
-    if has("unexpected character") || has("misplaced bracket") {
-        let (c, help) = match here.chars().next() {
-            Some('`') => (" a backtick".to_string(), "put the text in double quotes"),
-            Some(c @ (']' | '}')) => (
-                format!(" `{c}`"),
-                "put the text in double quotes, or remove the bracket if it closes nothing",
-            ),
-            c => (
-                c.map(|c| format!(" `{c}`")).unwrap_or_default(),
-                "put the text in double quotes",
-            ),
+    if info.contains("unexpected character") || info.contains("misplaced bracket") {
+        let c = here.chars().next();
+        let help = match c {
+            Some(']' | '}') => {
+                "put the text in double quotes, or remove the bracket if it closes nothing"
+            }
+            _ => "put the text in double quotes",
+        };
+        let c = match c {
+            Some('`') => " a backtick".to_string(),
+            c => c.map(|c| format!(" `{c}`")).unwrap_or_default(),
         };
         return error(
             at,
@@ -620,10 +582,15 @@ fn scan_error(
             help,
         );
     }
+    let rule = RULES
+        .iter()
+        .find(|(phrases, ..)| phrases.iter().any(|p| info.contains(p)));
     // The innermost `[` or `{` still open, when it opened on an earlier
     // line: the usual cause is a missing `]` or `}`.
     let flow = open.iter().rev().find(|o| o.2).map(|o| marks[o.0]);
-    if let Some((span, kind)) = flow.filter(|(s, _)| s.start.line < at.line) {
+    if let Some((span, kind)) =
+        flow.filter(|(s, _)| s.start.line < at.line && !info.contains("quoted scalar"))
+    {
         let (opener, closer) = if kind == Kind::Mapping {
             ('{', '}')
         } else {
@@ -637,20 +604,11 @@ fn scan_error(
             format!("add the closing `{closer}` on the same line, and separate items with `, `; quote items that contain `,`, `[` or `]`"),
         );
     }
-    if has("simple key expect") {
-        // The parser read the line after the last complete value as the
-        // start of a key.
-        return error(
-            next_token(text, last).unwrap_or(at),
-            "expected `key: value`, but this line has no `:`",
-            "add the `:` after the key, or, if this line goes on the text above it, indent it under that text",
-        );
-    }
-    match RULES
-        .iter()
-        .find(|(phrases, ..)| phrases.iter().any(|p| has(p)))
-    {
-        Some((_, message, help)) => error(at, *message, *help),
+    match rule {
+        Some((_, true, message, help)) => {
+            error(next_token(text, last).unwrap_or(at), *message, *help)
+        }
+        Some((_, false, message, help)) => error(at, *message, *help),
         None => error(at, format!("invalid YAML: {info}"), GENERIC_HELP),
     }
 }
@@ -721,6 +679,14 @@ impl Fill<'_> {
 
 struct NodeSeed<'f, 'm>(&'f Fill<'m>);
 
+/// Visitor methods that build a scalar node from what serde_yaml read.
+macro_rules! scalars {
+    ($($method:ident($($v:ident: $ty:ty)?) => $value:expr,)*) => {$(
+        fn $method<E: de::Error>(self, $($v: $ty)?) -> Result<Node, E> {
+            self.0.scalar($value)
+        }
+    )*};
+}
 impl<'de> DeserializeSeed<'de> for NodeSeed<'_, '_> {
     type Value = Node;
 
@@ -736,43 +702,17 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
         f.write_str("any YAML value")
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
-        self.0.scalar(Value::Bool(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
-        self.0.scalar(Value::Number(Number::Unsigned(v)))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
-        let n = u64::try_from(v).map_or(Number::Negative(v), Number::Unsigned);
-        self.0.scalar(Value::Number(n))
-    }
-
-    #[allow(clippy::cast_precision_loss)] // beyond u64, only ever shown
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Node, E> {
-        self.0.scalar(Value::Number(Number::Float(v as f64)))
-    }
-
-    #[allow(clippy::cast_precision_loss)] // beyond i64, only ever shown
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Node, E> {
-        self.0.scalar(Value::Number(Number::Float(v as f64)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
-        self.0.scalar(Value::Number(Number::Float(v)))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
-        self.0.scalar(Value::String(v.to_string()))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
-        self.0.scalar(Value::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
-        self.0.scalar(Value::Null)
+    scalars! {
+        visit_bool(b: bool) => Value::Bool(b),
+        visit_i64(n: i64) => Value::Number(Number::Int(n.into())),
+        visit_u64(n: u64) => Value::Number(Number::Int(n.into())),
+        visit_i128(n: i128) => Value::Number(Number::Int(n)),
+        // Past 128 bits: only ever shown, in a diagnostic.
+        visit_u128(n: u128) => Value::Number(i128::try_from(n).map_or(Number::Float(f64::INFINITY), Number::Int)),
+        visit_f64(x: f64) => Value::Number(Number::Float(x)),
+        visit_str(s: &str) => Value::String(s.to_string()),
+        visit_unit() => Value::Null,
+        visit_none() => Value::Null,
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
