@@ -131,6 +131,11 @@ impl Diagnostics {
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
+
+    /// Whether more diagnostics would only be counted.
+    pub fn is_full(&self) -> bool {
+        self.list.len() >= MAX_DIAGNOSTICS
+    }
 }
 
 /// How [`Error::render`] lays out a spec's diagnostics.

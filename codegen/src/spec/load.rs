@@ -259,7 +259,12 @@ fn sections(cx: &mut Cx<'_>, root: &Node) -> Option<Spec> {
             continue;
         };
         let Some(section) = keys::SECTIONS.iter().find(|s| s.name == name) else {
-            let help = match keys::closest(name, keys::SECTIONS.iter().map(|s| s.name)) {
+            // Past the diagnostics kept, a hint is never shown.
+            let closest = match cx.diags.is_full() {
+                true => None,
+                false => keys::closest(name, keys::SECTIONS.iter().map(|s| s.name)),
+            };
+            let help = match closest {
                 Some(c) => format!("did you mean `{c}`?"),
                 None => format!("the sections are {}", section_names()),
             };
@@ -304,12 +309,15 @@ fn push<T>(into: &mut Vec<T>, item: Option<T>) -> bool {
     }
 }
 
-fn section_names() -> String {
-    keys::SECTIONS
-        .iter()
-        .map(|s| format!("`{}`", s.name))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn section_names() -> &'static str {
+    static NAMES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let names: Vec<String> = keys::SECTIONS
+            .iter()
+            .map(|s| format!("`{}`", s.name))
+            .collect();
+        names.join(", ")
+    })
 }
 
 /// A scalar as it is written, for hints.
