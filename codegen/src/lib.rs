@@ -161,6 +161,10 @@
 //! }
 //! ```
 //!
+//! or prints one `cargo::error=` line per problem ([`Error::lines`]; see the
+//! [example](Error#in-a-build-script)). [`Error::render`] shows each problem
+//! with its source line and the text underlined, as rustc does.
+//!
 //! # Rebuilds
 //!
 //! Inside a build script, [`Builder::generate`] prints one
@@ -203,7 +207,9 @@
 //!
 //! # Without cargo
 //!
-//! [`Spec`] loads and validates files ([`Spec::from_path`], [`Spec::parse`]);
+//! [`Spec`] loads and validates files ([`Spec::from_path`], [`Spec::parse`],
+//! and [`Spec::layered_on_bundled`] for a file that adds to the bundled
+//! catalog);
 //! [`Builder::generate_from`] turns a spec into source text without touching
 //! the file system; [`markdown`] renders the reference; [`json_schema`]
 //! describes the spec format for editors.
@@ -224,7 +230,7 @@ pub mod synth;
 mod validate;
 
 pub use config::{Builder, Generated, BUNDLED_SPEC};
-pub use error::{Category, Diagnostic, Error, Location};
+pub use error::{Category, Diagnostic, Error, Location, Style};
 pub use schema::json_schema;
 pub use spec::Spec;
 

@@ -1,40 +1,123 @@
 //! The JSON Schema of `errors.yaml`, built from the same key tables the
-//! loader uses.
+//! loader uses. It catches what a schema can see in one file: types,
+//! required and unknown keys, patterns, ranges, choices, and the rules on
+//! members the runtime reads. What needs the whole layered catalog
+//! (duplicates, references, required entries) or the YAML text itself
+//! (comments, quoting) only `check` sees; CONTRIBUTING.md lists it.
 
 use serde_json::{json, Map, Value};
 
+use crate::naming;
 use crate::spec::keys::{self, Key, Section, Ty};
+use crate::spec::FieldKind;
+use crate::validate::{GENERATED_TYPES, OBJECT_FIELDS, RUNTIME_MEMBERS};
+
+/// Characters a text may not hold: control characters but tab and line
+/// feed, and the text-direction controls.
+const UNSAFE_IN_TEXT: &str =
+    "[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]";
+
+/// A host of lower-case labels, at least two.
+const HOST: &str = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+";
+
+/// A character of a URI: no blank, no control character.
+const URI_CHAR: &str = "[^\\s\\u0000-\\u001F\\u007F-\\u009F]";
+
+fn text() -> Value {
+    json!({"type": "string", "minLength": 1, "pattern": "\\S", "not": {"pattern": UNSAFE_IN_TEXT}})
+}
 
 fn ty_schema(key: &Key) -> Value {
+    // A list left empty (`aliases:`) reads as no items.
+    let list =
+        |items: Value| json!({"type": ["array", "null"], "items": items, "uniqueItems": true});
+    let status = json!({"type": "integer", "minimum": 100, "maximum": 599});
     let mut v = match key.ty {
-        Ty::Text => json!({"type": "string", "minLength": 1, "pattern": "\\S"}),
+        Ty::Text => text(),
         Ty::Ident => {
             json!({"type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "not": {"enum": keys::RESERVED}})
         }
-        Ty::Member => json!({"type": "string", "pattern": "^[a-z][a-z0-9]*([._][a-z0-9]+)*$"}),
-        Ty::StatusCode => json!({"type": "integer", "minimum": 100, "maximum": 599}),
-        Ty::ErrorCode => json!({"type": "integer", "minimum": 0, "maximum": u32::MAX}),
-        Ty::ProblemUri => {
-            json!({"type": "string", "pattern": "^(about:blank|https?://[a-z0-9-]+(\\.[a-z0-9-]+)+/\\S*[^/\\s])$"})
+        Ty::Member => {
+            json!({"type": "string", "pattern": "^[a-z][a-z0-9]*([._][a-z0-9]+)*$", "not": {"enum": OBJECT_FIELDS}})
         }
+        Ty::Header => json!({"type": "string", "pattern": "^[a-z0-9-]+$"}),
+        Ty::StatusCode => status,
+        Ty::ErrorCode => json!({"type": "integer", "minimum": 0, "maximum": u32::MAX}),
+        Ty::ProblemUri => json!({"type": "string", "pattern": format!(
+            "^(about:blank|https?://{HOST}/{URI_CHAR}*[^/\\s\\u0000-\\u001F\\u007F-\\u009F])$"
+        )}),
         Ty::Prefix => {
-            json!({"type": "string", "pattern": "^https?://[a-z0-9-]+(\\.[a-z0-9-]+)+/(\\S*/)?$"})
+            json!({"type": "string", "pattern": format!("^https?://{HOST}/({URI_CHAR}*/)?$")})
         }
         Ty::Bool => json!({"type": "boolean"}),
-        Ty::TextList => {
-            json!({"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": true})
-        }
-        Ty::StatusList => {
-            json!({"type": "array", "items": {"type": "integer", "minimum": 100, "maximum": 599}, "uniqueItems": true})
-        }
+        Ty::TextList => list(text()),
+        Ty::StatusList => list(status),
         Ty::Choice(c) => json!({"enum": c}),
-        Ty::ChoiceList(c) => json!({"type": "array", "items": {"enum": c}, "uniqueItems": true}),
-        Ty::Entries(s) => json!({"type": "array", "items": section_schema(s)}),
+        Ty::ChoiceList(c) => list(json!({"enum": c})),
+        Ty::Entries(s) => json!({"type": ["array", "null"], "items": section_schema(s)}),
     };
     if let Value::Object(m) = &mut v {
         m.insert("description".into(), json!(key.doc));
     }
     v
+}
+
+/// `if` the entry's `key` is one of `values`, `then` the entry must match.
+fn when(key: &str, values: &[&str], then: Value) -> Value {
+    json!({"if": {"properties": {key: {"enum": values}}, "required": [key]}, "then": then})
+}
+
+/// The rules on members that a schema can check entry by entry: the kinds
+/// the runtime reads, and which members may list values.
+fn member_rules() -> Vec<Value> {
+    let no_values = json!({"properties": {"values": {"maxItems": 0}}});
+    let mut rules = vec![
+        when("kind", &["integer", "json"], no_values.clone()),
+        when("name", &["type"], no_values.clone()),
+    ];
+    for &(name, kind) in RUNTIME_MEMBERS {
+        rules.push(match kind {
+            FieldKind::String => when(
+                "name",
+                &[name],
+                json!({"properties": {"kind": {"const": "string"}}}),
+            ),
+            _ => when(
+                "name",
+                &[name],
+                json!({"properties": {"kind": {"const": "integer"}}, "required": ["kind"]}),
+            ),
+        });
+    }
+    // Members whose vocabulary enum would take the name of a generated or
+    // prelude type: every way of writing the type's words as a member name.
+    let mut clashing = Vec::new();
+    for ty in GENERATED_TYPES.iter().chain(naming::SHADOWING) {
+        let mut words: Vec<String> = Vec::new();
+        for c in ty.chars() {
+            match words.last_mut() {
+                Some(word) if !c.is_ascii_uppercase() => word.push(c),
+                _ => words.push(c.to_ascii_lowercase().to_string()),
+            }
+        }
+        let mut names = vec![String::new()];
+        for (i, w) in words.iter().enumerate() {
+            names = names
+                .iter()
+                .flat_map(|n| {
+                    if i == 0 {
+                        vec![w.clone()]
+                    } else {
+                        vec![format!("{n}_{w}"), format!("{n}.{w}")]
+                    }
+                })
+                .collect();
+        }
+        clashing.extend(names.into_iter().filter(|n| naming::camel(n) == *ty));
+    }
+    let clashing: Vec<&str> = clashing.iter().map(String::as_str).collect();
+    rules.push(when("name", &clashing, no_values));
+    rules
 }
 
 fn section_schema(section: &Section) -> Value {
@@ -48,18 +131,23 @@ fn section_schema(section: &Section) -> Value {
         .filter(|k| k.required)
         .map(|k| k.name)
         .collect();
-    json!({
+    let mut schema = json!({
         "type": "object",
         "description": format!("{} ({})", section.doc, section.entry),
         "properties": props,
         "required": required,
         "additionalProperties": false,
-    })
+    });
+    if std::ptr::eq(section, &keys::FIELDS_SECTION) {
+        schema["allOf"] = json!(member_rules());
+    }
+    schema
 }
 
 /// The JSON Schema (draft 2020-12) of the spec format, pretty-printed with a
 /// trailing newline. Editors with a YAML language server use it to check
-/// `errors.yaml` as you type.
+/// `errors.yaml` as you type. It describes one file, a whole catalog or
+/// one layered on another, so it requires no entry of any section.
 pub fn json_schema() -> String {
     let mut props = Map::new();
     for s in keys::SECTIONS {
@@ -70,14 +158,29 @@ pub fn json_schema() -> String {
     }
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://github.com/twitter-errors/twitter-errors/blob/main/docs/errors.schema.json",
+        "$id": "https://raw.githubusercontent.com/twitter-errors/twitter-errors/main/docs/errors.schema.json",
         "title": "Twitter (X) API error catalog (errors.yaml)",
         "description": "Generated from the spec model of twitter-errors-codegen by `twitter-errors schema`. Do not edit.",
         "type": "object",
         "properties": props,
         "additionalProperties": false,
     });
-    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&sorted(schema)).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// `v` with the members of every object in sorted order, whether or not
+/// serde_json keeps insertion order (its `preserve_order` feature, which
+/// any crate in the build can turn on), so that the text is always the same.
+fn sorted(v: Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut members: Vec<(String, Value)> = m.into_iter().collect();
+            members.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(members.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }

@@ -5,11 +5,12 @@
 //! reported at the value that causes it, and names the other entry involved
 //! by its line.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{Diagnostic, Diagnostics, Location, Span};
 use crate::naming;
-use crate::spec::{keys, FieldKind, Origin, Spans, Spec};
+use crate::spec::{keys, tick, FieldKind, Origin, Spans, Spec};
 
 /// The generated type names a vocabulary enum must not take.
 pub(crate) const GENERATED_TYPES: &[&str] = &[
@@ -22,11 +23,22 @@ pub(crate) const GENERATED_TYPES: &[&str] = &[
 ];
 
 /// Rust field names of the generated `ErrorObject` that members cannot take.
-const OBJECT_FIELDS: &[&str] = &["extra"];
+pub(crate) const OBJECT_FIELDS: &[&str] = &["extra"];
+
+/// The members the runtime reads, and the kind it reads each as.
+pub(crate) const RUNTIME_MEMBERS: &[(&str, FieldKind)] = &[
+    ("type", FieldKind::String),
+    ("title", FieldKind::String),
+    ("detail", FieldKind::String),
+    ("status", FieldKind::Integer),
+];
+
+/// Where a diagnostic goes: a file and a span in it.
+type At = (PathBuf, Span);
 
 /// `line 57`, or `other.yaml:57` when the two are in different files.
-fn line_of(first: &Origin, here: &Origin) -> String {
-    if first.file == here.file {
+fn line_of(first: &Origin, here: &Path) -> String {
+    if first.file == here {
         format!("line {}", first.location.line)
     } else {
         format!("{}:{}", first.file.display(), first.location.line)
@@ -35,17 +47,17 @@ fn line_of(first: &Origin, here: &Origin) -> String {
 
 struct Checker<'a> {
     spans: &'a Spans,
-    diags: &'a mut Vec<Diagnostic>,
+    diags: &'a mut Diagnostics,
 }
 
 impl Checker<'_> {
-    fn push(&mut self, at: &Origin, message: String, help: impl Into<String>) {
+    fn push(&mut self, at: &At, message: String, help: impl Into<String>) {
         self.diags
-            .push(Diagnostic::new(&at.file, at.location, message).help(help));
+            .push(Diagnostic::new(&at.0, at.1, message).help(help));
     }
 
     /// Where `key` of the entry at `origin` is.
-    fn at(&self, origin: &Origin, key: &str) -> Origin {
+    fn at(&self, origin: &Origin, key: &str) -> At {
         self.spans.at(origin, key)
     }
 
@@ -60,6 +72,7 @@ impl Checker<'_> {
     ) {
         let mut seen: BTreeMap<String, &Origin> = BTreeMap::new();
         for (value, origin) in items {
+            tick(1);
             match seen.get(&value) {
                 Some(first) if first.file == origin.file => {
                     let at = self.at(origin, key);
@@ -69,7 +82,7 @@ impl Checker<'_> {
                         format!("duplicate {what}"),
                         format!(
                             "{what} is already defined at {}; {fix}",
-                            line_of(first, origin)
+                            line_of(first, &origin.file)
                         ),
                     );
                 }
@@ -91,6 +104,7 @@ impl Checker<'_> {
     ) {
         let mut seen: BTreeMap<String, (&str, &Origin, String)> = BTreeMap::new();
         for (name, origin, label) in items {
+            tick(1);
             if name.is_empty() {
                 continue; // already reported by the loader
             }
@@ -98,7 +112,7 @@ impl Checker<'_> {
             match seen.get(&camel) {
                 Some((first, at, first_label)) => {
                     let here = self.at(origin, "name");
-                    let line = line_of(at, origin);
+                    let line = line_of(at, &origin.file);
                     if *first == name {
                         self.push(
                             &here,
@@ -121,47 +135,45 @@ impl Checker<'_> {
     }
 
     fn aliases(&mut self, text: &str, aliases: &[String], origin: &Origin, what: &str) {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (i, a) in aliases.iter().enumerate() {
-            let at = self.at(origin, &format!("aliases[{i}]"));
+            tick(1);
             if a == text {
+                let at = self.at(origin, &format!("aliases[{i}]"));
                 self.push(
                     &at,
                     format!("alias {a:?} repeats the {what}"),
                     format!("remove it from `aliases`: the `{what}` is matched already"),
                 );
-            } else if seen.contains(&a.as_str()) {
+            } else if !seen.insert(a) {
+                let at = self.at(origin, &format!("aliases[{i}]"));
                 self.push(
                     &at,
                     format!("alias {a:?} is listed twice"),
                     "remove one of them",
                 );
             }
-            seen.push(a);
         }
     }
 
     /// Where to report that a section lacks an entry: its key in the last
     /// file that has it, or the top of the last file.
-    fn section(&self, spec: &Spec, name: &str) -> Origin {
+    fn section(&self, spec: &Spec, name: &str) -> At {
         for file in spec.files.iter().rev() {
-            if let Some(loc) = self
+            if let Some(span) = self
                 .spans
                 .sections
                 .iter()
                 .find(|((f, s), _)| f == file && *s == name)
                 .map(|(_, l)| *l)
             {
-                return Origin {
-                    file: file.clone(),
-                    location: loc,
-                };
+                return (file.clone(), span);
             }
         }
-        Origin {
-            file: spec.files.last().cloned().unwrap_or_default(),
-            location: Location::new(1, 1),
-        }
+        (
+            spec.files.last().cloned().unwrap_or_default(),
+            Location::new(1, 1).into(),
+        )
     }
 }
 
@@ -175,7 +187,7 @@ fn layered<'a>(
     v
 }
 
-pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
     let mut c = Checker { spans, diags };
     // Entries in layering order: when two clash, the one from the later file
     // is reported, pointing at the earlier one, even where an override took
@@ -292,12 +304,13 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
     let mut problems: Vec<&crate::spec::Problem> = spec.problems.iter().collect();
     problems.sort_by_key(|p| layer(&p.origin));
     for p in problems {
+        tick(1);
         match slugs.get(p.slug()) {
             // The same URI twice is reported as a duplicate, or is an
             // override when it comes from a later file.
             Some((uri, first)) if *uri != p.type_uri => {
                 let at = c.at(&p.origin, "type");
-                let line = line_of(first, &p.origin);
+                let line = line_of(first, &p.origin.file);
                 c.push(
                     &at,
                     format!("problem type `{}` ends in `{}`, like the problem type at {line}", p.type_uri, p.slug()),
@@ -314,10 +327,13 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
     // References to statuses. When a status entry could not be read, its
     // number is unknown: stay quiet rather than blame every reference.
     if !spans.is_incomplete("statuses") {
-        let known = |s: u16| spec.statuses.iter().any(|x| x.status == s);
+        let statuses: HashSet<u16> = spec.statuses.iter().map(|x| x.status).collect();
+        let known = |s: u16| statuses.contains(&s);
+        let mut listed = HashSet::new();
         let defined = spec
             .statuses
             .iter()
+            .filter(|x| listed.insert(x.status))
             .map(|x| x.status.to_string())
             .collect::<Vec<_>>()
             .join(", ");
@@ -329,6 +345,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
             }
         };
         for x in &spec.codes {
+            tick(1 + x.other_statuses.len());
             if let Some(s) = x.status.filter(|s| !known(*s)) {
                 let at = c.at(&x.origin, "status");
                 c.push(
@@ -406,7 +423,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
         match fields.get(&rust) {
             Some((first, at)) if *first != f.name => {
                 let here = c.at(&f.origin, "name");
-                let line = line_of(at, &f.origin);
+                let line = line_of(at, &f.origin.file);
                 c.push(
                     &here,
                     format!("member `{}` collides with `{first}` ({line}): both become the Rust field `{rust}`", f.name),
@@ -433,7 +450,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
         if let Some(first) = types.get(&ty) {
             if first.file == f.origin.file && **first != f.origin {
                 let at = c.at(&f.origin, "name");
-                let line = line_of(first, &f.origin);
+                let line = line_of(first, &f.origin.file);
                 c.push(
                     &at,
                     format!(
@@ -461,12 +478,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Vec<Diagnostic>) 
             }
         }
     }
-    for (name, kind) in [
-        ("type", FieldKind::String),
-        ("title", FieldKind::String),
-        ("detail", FieldKind::String),
-        ("status", FieldKind::Integer),
-    ] {
+    for &(name, kind) in RUNTIME_MEMBERS {
         let (word, a) = match kind {
             FieldKind::Integer => ("integer", "an integer"),
             _ => ("string", "a string"),

@@ -14,6 +14,8 @@ pub enum Ty {
     Ident,
     /// The wire name of a v2 error-object member: `^[a-z][a-z0-9_.]*$`.
     Member,
+    /// An HTTP header name, lower case: `^[a-z0-9-]+$`.
+    Header,
     /// An HTTP status, 100 to 599.
     StatusCode,
     /// A v1.1 error code, 0 to 4294967295.
@@ -191,7 +193,7 @@ pub static HEADERS_SECTION: Section = Section {
         key(
             "name",
             true,
-            Ty::Text,
+            Ty::Header,
             "The header name, lower case.",
             "x-rate-limit-limit",
         ),
@@ -407,16 +409,18 @@ pub const RESERVED: &[&str] = &[
 /// The edit distance between two short strings, for "did you mean" hints.
 pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        // `row` holds the previous row up to `j`, the current one before.
+        let mut diagonal = row[0];
+        row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let cost = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = cost.min(row[j + 1] + 1).min(row[j] + 1);
         }
-        prev = cur;
     }
-    prev[b.len()]
+    row[b.len()]
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a typo.
@@ -424,9 +428,10 @@ pub(crate) fn closest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (distance(&word.to_lowercase(), c), c))
+        .map(|c| (distance(&word, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

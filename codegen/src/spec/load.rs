@@ -1,46 +1,41 @@
 //! Builds the model from one file, reporting every mistake with its position.
 //!
-//! The loader is lenient on purpose: an entry whose identifying key (`code`,
-//! `status`, `type`, `name`...) is readable is kept even when other values
-//! are wrong, so that the cross-entry checks still run and every problem in
-//! the file is reported in one pass. Diagnostics make the whole load fail,
-//! so the placeholder values never reach the generator.
+//! The loader works on the YAML layer's tree ([`yaml::Node`]: each value with
+//! its span), never on a YAML crate's types. It is lenient on purpose: an
+//! entry whose identifying key (`code`, `status`, `type`, `name`...) is
+//! readable is kept even when other values are wrong, so that the
+//! cross-entry checks still run and every problem in the file is reported in
+//! one pass. Diagnostics make the whole load fail, so the placeholder values
+//! never reach the generator.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::keys::{self, Key, Section, Ty};
-use super::yaml::{self, Mapping, SourceIndex, Value};
+use super::yaml::{self, Document, Node, Number, Style, Value};
 use super::{
     Api, Code, Evidence, Field, FieldKind, FieldValue, Format, Header, HeaderMeaning, Origin,
     Problem, ProblemHost, Retry, Spans, Spec, Status, Window,
 };
-use crate::error::{Diagnostic, Location};
+use crate::error::{Diagnostic, Diagnostics, Location, Span};
 
 struct Cx<'a> {
     file: &'a Path,
-    index: SourceIndex,
-    diags: &'a mut Vec<Diagnostic>,
+    doc: &'a Document,
+    diags: &'a mut Diagnostics,
     spans: &'a mut Spans,
 }
 
 impl Cx<'_> {
-    fn error(
-        &mut self,
-        location: Location,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> &mut Diagnostic {
+    fn error(&mut self, at: impl Into<Span>, message: impl Into<String>, help: impl Into<String>) {
         self.diags
-            .push(Diagnostic::new(self.file, location, message).help(help));
-        let last = self.diags.len() - 1;
-        &mut self.diags[last]
+            .push(Diagnostic::new(self.file, at, message).help(help));
     }
 
-    fn origin(&self, path: &str) -> Origin {
+    fn origin(&self, node: &Node) -> Origin {
         Origin {
             file: self.file.to_path_buf(),
-            location: self.index.key(path),
+            location: node.span.start,
         }
     }
 
@@ -53,7 +48,6 @@ impl Cx<'_> {
     }
 }
 
-/// Whether libyaml accepts `c` in a document.
 fn printable(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}')
         || (c >= '\u{a0}' && c != '\u{feff}' && c != '\u{fffe}' && c != '\u{ffff}')
@@ -71,7 +65,7 @@ fn unsafe_in_text(c: char) -> bool {
 /// Decodes the bytes, reporting what is not UTF-8 or not printable. Bad
 /// characters become spaces so that the rest of the file can still be
 /// checked.
-fn decode(file: &Path, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Option<String> {
+fn decode(file: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         diags.push(
             Diagnostic::new(file, Location::new(1, 1), "the file is UTF-16, not UTF-8")
@@ -145,7 +139,7 @@ fn decode(file: &Path, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Option<Stri
 }
 
 /// Reports indentation with tabs; YAML allows only spaces there.
-fn tabs(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> bool {
+fn tabs(file: &Path, text: &str, diags: &mut Diagnostics) -> bool {
     let tabbed: Vec<(usize, usize)> = text
         .lines()
         .enumerate()
@@ -187,44 +181,50 @@ fn tabs(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> bool {
     true
 }
 
-/// Loads one file. Returns `None` when it could not be parsed at all; other
-/// problems are pushed to `diags` and the entries that were readable are
-/// returned, so that later checks can still run on them.
+/// Loads one file. Returns the spec, or `None` when the file could not be
+/// parsed at all, and the text as positions count it (for showing
+/// diagnostics) when it could be decoded. Problems are pushed to `diags`;
+/// the entries that were readable are returned all the same, so that later
+/// checks can still run on them.
 pub(super) fn load(
     file: &Path,
     bytes: &[u8],
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diagnostics,
     spans: &mut Spans,
-) -> Option<Spec> {
-    let text = decode(file, bytes, diags)?;
+) -> (Option<Spec>, Option<String>) {
+    let Some(text) = decode(file, bytes, diags) else {
+        return (None, None);
+    };
     if tabs(file, &text, diags) {
-        return None;
+        return (None, Some(text));
     }
-    let index = SourceIndex::build(&text);
-    let root = match yaml::parse(&text, &index) {
-        Ok(v) => v,
-        Err(errors) => {
-            for e in errors {
-                diags.push(Diagnostic::new(file, e.location, e.message).help(e.help));
-            }
-            return None;
-        }
+    let mut report = |e: yaml::SyntaxError| {
+        diags.push(Diagnostic::new(file, e.span, e.message).help(e.help));
+    };
+    let Some(doc) = yaml::parse(&text, &mut report) else {
+        return (None, Some(text));
     };
     let mut cx = Cx {
         file,
-        index,
+        doc: &doc,
         diags,
         spans,
     };
+    let spec = sections(&mut cx, &doc.root);
+    (spec, Some(text))
+}
+
+fn sections(cx: &mut Cx<'_>, root: &Node) -> Option<Spec> {
+    let file = cx.file;
     let mut spec = Spec {
         files: vec![file.to_path_buf()],
         ..Spec::default()
     };
-    let map = match &root {
+    let map = match &root.value {
         Value::Mapping(m) => m,
         Value::Null => {
             cx.error(
-                Location::new(1, 1),
+                root.span,
                 "the spec is empty",
                 format!(
                     "a spec lists its entries under the sections {}",
@@ -233,12 +233,12 @@ pub(super) fn load(
             );
             return None;
         }
-        other => {
+        _ => {
             cx.error(
-                Location::new(1, 1),
+                root.span,
                 format!(
                     "the spec must be a mapping of sections, found {}",
-                    describe(other)
+                    describe(root)
                 ),
                 format!(
                     "start a line with one of the sections, e.g. `codes:`; the sections are {}",
@@ -249,43 +249,46 @@ pub(super) fn load(
         }
     };
     for (k, v) in map {
+        super::tick(1);
         let Some(name) = k.as_str() else {
-            let loc = key_text(k).map_or(Location::new(1, 1), |t| cx.index.key(&t));
             cx.error(
-                loc,
+                k.span,
                 format!("a section name must be a text, found {}", describe(k)),
                 format!("the sections are {}", section_names()),
             );
             continue;
         };
         let Some(section) = keys::SECTIONS.iter().find(|s| s.name == name) else {
-            let loc = cx.index.key(name);
-            let help = match keys::closest(name, keys::SECTIONS.iter().map(|s| s.name)) {
+            // Past the diagnostics kept, a hint is never shown.
+            let closest = match cx.diags.is_full() {
+                true => None,
+                false => keys::closest(name, keys::SECTIONS.iter().map(|s| s.name)),
+            };
+            let help = match closest {
                 Some(c) => format!("did you mean `{c}`?"),
                 None => format!("the sections are {}", section_names()),
             };
-            cx.error(loc, format!("unknown section `{name}`"), help);
+            cx.error(k.span, format!("unknown section `{name}`"), help);
             continue;
         };
         cx.spans
             .sections
-            .insert((file.to_path_buf(), section.name), cx.index.key(name));
-        let Some(items) = list(&mut cx, name, v, section) else {
+            .insert((file.to_path_buf(), section.name), k.span);
+        let Some(items) = list(cx, name, v, section) else {
             cx.incomplete(section.name);
             continue;
         };
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("{name}[{i}]");
-            let loaded = match Entry::new(&mut cx, section, &path, item) {
+        for item in items {
+            let loaded = match Entry::new(cx, section, item) {
                 None => false,
                 Some(e) => match section.name {
-                    "formats" => push(&mut spec.formats, format(&mut cx, &e)),
-                    "headers" => push(&mut spec.headers, header(&mut cx, &e)),
-                    "problem_hosts" => push(&mut spec.problem_hosts, host(&mut cx, &e)),
-                    "statuses" => push(&mut spec.statuses, status(&mut cx, &e)),
-                    "codes" => push(&mut spec.codes, code(&mut cx, &e)),
-                    "problems" => push(&mut spec.problems, problem(&mut cx, &e)),
-                    _ => push(&mut spec.fields, field(&mut cx, &e)),
+                    "formats" => push(&mut spec.formats, format(cx, &e)),
+                    "headers" => push(&mut spec.headers, header(cx, &e)),
+                    "problem_hosts" => push(&mut spec.problem_hosts, host(cx, &e)),
+                    "statuses" => push(&mut spec.statuses, status(cx, &e)),
+                    "codes" => push(&mut spec.codes, code(cx, &e)),
+                    "problems" => push(&mut spec.problems, problem(cx, &e)),
+                    _ => push(&mut spec.fields, field(cx, &e)),
                 },
             };
             if !loaded {
@@ -306,17 +309,20 @@ fn push<T>(into: &mut Vec<T>, item: Option<T>) -> bool {
     }
 }
 
-fn section_names() -> String {
-    keys::SECTIONS
-        .iter()
-        .map(|s| format!("`{}`", s.name))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn section_names() -> &'static str {
+    static NAMES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let names: Vec<String> = keys::SECTIONS
+            .iter()
+            .map(|s| format!("`{}`", s.name))
+            .collect();
+        names.join(", ")
+    })
 }
 
-/// A key as it is written, for locating it.
-fn key_text(k: &Value) -> Option<String> {
-    match k {
+/// A scalar as it is written, for hints.
+fn key_text(k: &Node) -> Option<String> {
+    match &k.value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
@@ -324,15 +330,15 @@ fn key_text(k: &Value) -> Option<String> {
     }
 }
 
-fn describe(v: &Value) -> String {
-    match v {
+fn describe(v: &Node) -> String {
+    match &v.value {
         Value::Null => "nothing".into(),
         Value::Bool(b) => format!("`{b}`"),
         Value::Number(n) => format!("the number {n}"),
         Value::String(s) => format!("the text {s:?}"),
         Value::Sequence(_) => "a list".into(),
         Value::Mapping(_) => "a mapping (`key: value` lines)".into(),
-        Value::Tagged(t) => format!("a value tagged `{}`", t.tag),
+        Value::Tagged(tag) => format!("a value tagged `!{tag}`"),
     }
 }
 
@@ -344,16 +350,15 @@ fn bare(entry: &str) -> &str {
         .unwrap_or(entry)
 }
 
-fn list<'v>(cx: &mut Cx<'_>, path: &str, v: &'v Value, section: &Section) -> Option<&'v [Value]> {
-    match v {
+fn list<'v>(cx: &mut Cx<'_>, name: &str, v: &'v Node, section: &Section) -> Option<&'v [Node]> {
+    match &v.value {
         Value::Sequence(s) => Some(s),
         Value::Null => Some(&[]),
         other => {
-            let loc = cx.index.value(path);
             let dashless = match other {
                 Value::Mapping(m) => m
-                    .keys()
-                    .filter_map(Value::as_str)
+                    .iter()
+                    .filter_map(|(k, _)| k.as_str())
                     .find(|k| k.starts_with('-')),
                 _ => None,
             };
@@ -367,11 +372,8 @@ fn list<'v>(cx: &mut Cx<'_>, path: &str, v: &'v Value, section: &Section) -> Opt
                 ),
             };
             cx.error(
-                loc,
-                format!(
-                    "`{path}` must be a list of entries, found {}",
-                    describe(other)
-                ),
+                v.span,
+                format!("`{name}` must be a list of entries, found {}", describe(v)),
                 help,
             );
             None
@@ -379,17 +381,17 @@ fn list<'v>(cx: &mut Cx<'_>, path: &str, v: &'v Value, section: &Section) -> Opt
     }
 }
 
-/// One mapping entry of a section, with its path for locating its keys.
+/// One mapping entry of a section.
 struct Entry<'v> {
-    path: String,
-    map: &'v Mapping,
+    node: &'v Node,
+    /// Each text key's key and value.
+    keys: HashMap<&'v str, (&'v Node, &'v Node)>,
     section: &'static Section,
 }
 
 impl<'v> Entry<'v> {
-    fn new(cx: &mut Cx<'_>, section: &'static Section, path: &str, v: &'v Value) -> Option<Self> {
-        let Value::Mapping(map) = v else {
-            let loc = cx.index.value(path);
+    fn new(cx: &mut Cx<'_>, section: &'static Section, v: &'v Node) -> Option<Self> {
+        let Value::Mapping(map) = &v.value else {
             let required: Vec<_> = section
                 .keys
                 .iter()
@@ -397,7 +399,7 @@ impl<'v> Entry<'v> {
                 .map(|k| format!("`{}`", k.name))
                 .collect();
             cx.error(
-                loc,
+                v.span,
                 format!(
                     "an entry of `{}` must be `key: value` lines, found {}",
                     section.name,
@@ -411,30 +413,30 @@ impl<'v> Entry<'v> {
             );
             return None;
         };
-        let label = label(section, map);
+        let keys: HashMap<&str, (&Node, &Node)> = map
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str()?, (k, v))))
+            .collect();
         let entry = Entry {
-            path: path.to_string(),
-            map,
+            node: v,
+            keys,
             section,
         };
+        let label = label(section, &entry);
         let mut typos: BTreeSet<&str> = BTreeSet::new();
-        for k in map.keys() {
+        for (k, _) in map {
+            super::tick(1);
             let Some(name) = k.as_str() else {
-                let loc = key_text(k).map_or_else(
-                    || cx.index.key(path),
-                    |t| cx.index.key(&format!("{path}.{t}")),
-                );
                 cx.error(
-                    loc,
+                    k.span,
                     format!("a key of {label} must be a text, found {}", describe(k)),
                     format!("the keys of {} are {}", section.entry, key_names(section)),
                 );
                 continue;
             };
             if section.key(name).is_none() {
-                let loc = cx.index.key(&format!("{path}.{name}"));
                 let guess = keys::closest(name, section.keys.iter().map(|k| k.name))
-                    .filter(|c| !map.contains_key(*c));
+                    .filter(|c| !entry.keys.contains_key(*c));
                 let help = match guess {
                     Some(c) => {
                         typos.insert(c);
@@ -442,14 +444,13 @@ impl<'v> Entry<'v> {
                     }
                     None => format!("the keys of {} are {}", section.entry, key_names(section)),
                 };
-                cx.error(loc, format!("unknown key `{name}` in {label}"), help);
+                cx.error(k.span, format!("unknown key `{name}` in {label}"), help);
             }
         }
         for key in section.keys.iter().filter(|k| k.required) {
-            if !map.contains_key(key.name) && !typos.contains(key.name) {
-                let loc = cx.index.key(path);
+            if !entry.keys.contains_key(key.name) && !typos.contains(key.name) {
                 cx.error(
-                    loc,
+                    v.span.start,
                     format!("{label} is missing the required key `{}`", key.name),
                     format!(
                         "add `{}: {}` ({})",
@@ -461,32 +462,30 @@ impl<'v> Entry<'v> {
             }
         }
         // Where each value is, for the checks that run on the whole spec.
-        let origin = cx.origin(path);
-        let mut at = std::collections::HashMap::new();
-        for (k, v) in map {
-            let Some(k) = k.as_str() else { continue };
-            let p = format!("{path}.{k}");
-            at.insert(k.to_string(), cx.index.value(&p));
-            if let Value::Sequence(items) = v {
-                for i in 0..items.len() {
-                    at.insert(format!("{k}[{i}]"), cx.index.key(&format!("{p}[{i}]")));
+        let mut at = HashMap::new();
+        for (k, (_, v)) in &entry.keys {
+            at.insert(k.to_string(), v.span);
+            if let Value::Sequence(items) = &v.value {
+                for (i, item) in items.iter().enumerate() {
+                    at.insert(format!("{k}[{i}]"), item.span);
                 }
             }
         }
-        cx.spans.values.insert(origin, at);
+        cx.spans.values.insert(cx.origin(v), at);
         Some(entry)
     }
 
-    fn get(&self, key: &str) -> Option<&'v Value> {
-        self.map.get(key)
+    fn get(&self, key: &str) -> Option<&'v Node> {
+        self.keys.get(key).map(|(_, v)| *v)
+    }
+
+    /// Where `key` itself is written, or the entry when it has no such key.
+    fn key_span(&self, key: &str) -> Span {
+        self.keys.get(key).map_or(self.node.span, |(k, _)| k.span)
     }
 
     fn key(&self, name: &str) -> &'static Key {
         self.section.key(name).unwrap_or(&self.section.keys[0])
-    }
-
-    fn at(&self, key: &str) -> String {
-        format!("{}.{key}", self.path)
     }
 }
 
@@ -501,7 +500,7 @@ fn key_names(section: &Section) -> String {
 
 /// Names an entry by its identifying key when it has a readable one
 /// (`code 88`), or by its kind (`a v1.1 error code`).
-fn label(section: &Section, map: &Mapping) -> String {
+fn label(section: &Section, entry: &Entry<'_>) -> String {
     let (key, word) = match section.name {
         "statuses" => ("status", "status"),
         "codes" => ("code", "code"),
@@ -512,7 +511,7 @@ fn label(section: &Section, map: &Mapping) -> String {
         "headers" => ("name", "header"),
         _ => ("name", "field"),
     };
-    match map.get(key) {
+    match entry.get(key).map(|v| &v.value) {
         Some(Value::Number(n)) if matches!(section.name, "statuses" | "codes") => {
             format!("{word} {n}")
         }
@@ -543,6 +542,7 @@ fn expected(ty: Ty) -> String {
         Ty::Text => "a text".to_string(),
         Ty::Ident => "a snake_case name".to_string(),
         Ty::Member => "a member name".to_string(),
+        Ty::Header => "a header name".to_string(),
         Ty::StatusCode => "an HTTP status number".to_string(),
         Ty::ErrorCode => "a whole number".to_string(),
         Ty::ProblemUri => "a URI".to_string(),
@@ -556,14 +556,16 @@ fn expected(ty: Ty) -> String {
     }
 }
 
-fn type_error(cx: &mut Cx<'_>, path: &str, key: &Key, found: &Value) {
-    let loc = cx.index.value(path);
-    let item = path.ends_with(']');
-    let what = if item {
+/// `` `aliases` `` for a value, `` an item of `aliases` `` for a list item.
+fn what(key: &Key, item: bool) -> String {
+    if item {
         format!("an item of `{}`", key.name)
     } else {
         format!("`{}`", key.name)
-    };
+    }
+}
+
+fn type_error(cx: &mut Cx<'_>, key: &Key, item: bool, found: &Node) {
     let expected = match (item, key.ty) {
         (true, Ty::TextList) => "a text".to_string(),
         (true, Ty::StatusList) => "an HTTP status number".to_string(),
@@ -571,39 +573,91 @@ fn type_error(cx: &mut Cx<'_>, path: &str, key: &Key, found: &Value) {
         (true, Ty::Entries(s)) => format!("{} (`key: value` lines)", s.entry),
         (_, ty) => expected(ty),
     };
-    let help = match found {
-        Value::Tagged(t) => format!(
-            "remove the `{}` tag: the spec uses plain YAML values",
-            t.tag
-        ),
+    let help = match &found.value {
+        Value::Tagged(tag) => {
+            format!("remove the `!{tag}` tag: the spec uses plain YAML values")
+        }
         _ => format!("for example `{}: {}`", key.name, key.example),
     };
     cx.error(
-        loc,
-        format!("{what} must be {expected}, found {}", describe(found)),
+        found.span,
+        format!(
+            "{} must be {expected}, found {}",
+            what(key, item),
+            describe(found)
+        ),
         help,
     );
 }
 
-fn text_value(cx: &mut Cx<'_>, path: &str, key: &Key, v: &Value) -> Option<String> {
-    let what = if path.ends_with(']') {
-        format!("an item of `{}`", key.name)
+/// Words that YAML 1.1 reads as `true` or `false`, and YAML 1.2 (which
+/// this crate reads) as texts.
+fn yaml11_bool(s: &str) -> Option<bool> {
+    match s {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(true),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
+    }
+}
+
+fn text_value(cx: &mut Cx<'_>, key: &Key, item: bool, v: &Node) -> Option<String> {
+    let what = what(key, item);
+    let example = if item {
+        key.example.trim_matches(['[', ']']).to_string()
     } else {
-        format!("`{}`", key.name)
+        format!("{}: {}", key.name, key.example)
     };
-    match v {
+    let plain = v.style == Style::Plain;
+    match &v.value {
+        Value::String(s) if plain && yaml11_bool(s).is_some() => {
+            let quoted = if item {
+                format!("\"{s}\"")
+            } else {
+                format!("{}: \"{s}\"", key.name)
+            };
+            cx.error(
+                v.span,
+                format!(
+                    "{what} is `{s}`, which YAML 1.1 tools read as `{}`, not as a text",
+                    yaml11_bool(s).unwrap_or_default()
+                ),
+                format!(
+                    "put it in double quotes, so that every YAML tool reads the text: `{quoted}`"
+                ),
+            );
+            None
+        }
         Value::String(s) if !s.trim().is_empty() => {
+            if let Some((comment, rest)) = cx.doc.comment_after(v) {
+                let whole = format!("{s}{rest}").replace('"', "\\\"");
+                let quoted = if item {
+                    format!("\"{whole}\"")
+                } else {
+                    format!("{}: \"{whole}\"", key.name)
+                };
+                cx.error(
+                    Span {
+                        start: v.span.start,
+                        end: comment.end,
+                    },
+                    format!(
+                        "`#` after a space starts a comment: {what} reads as {s:?}, and `{}` is dropped",
+                        rest.trim_start()
+                    ),
+                    format!("if the `#` is part of the text, put the whole text in double quotes: `{quoted}`; if it is a comment, move it to a line of its own"),
+                );
+                return None;
+            }
             // Escapes (`"\u202E"`) get past the check of the file's raw
             // characters; what they stand for is checked here.
             if let Some(c) = s.chars().find(|&c| unsafe_in_text(c)) {
-                let loc = cx.index.value(path);
                 let (kind, why) = if c.is_control() {
                     ("control character", "texts end up in generated code and docs, where it would be invisible or break a line")
                 } else {
                     ("text-direction control", "it reorders how the text around it displays, and the Rust compiler refuses it in generated docs")
                 };
                 cx.error(
-                    loc,
+                    v.span,
                     format!("{what} contains the {kind} U+{:04X}", c as u32),
                     format!("remove it: {why}"),
                 );
@@ -611,62 +665,70 @@ fn text_value(cx: &mut Cx<'_>, path: &str, key: &Key, v: &Value) -> Option<Strin
             }
             Some(s.clone())
         }
-        Value::String(_) | Value::Null => {
-            let loc = cx.index.value(path);
+        // `~` and `null` are YAML for nothing.
+        Value::Null if plain => {
+            let token = if v.span.end.column == v.span.start.column + 1 {
+                "~"
+            } else {
+                "null"
+            };
             cx.error(
-                loc,
+                v.span,
+                format!("{what} is `{token}`, which YAML reads as no value, not as a text"),
+                format!("write the text, e.g. `{example}`; if the text is `{token}`, put it in double quotes: `\"{token}\"`"),
+            );
+            None
+        }
+        Value::String(_) | Value::Null => {
+            cx.error(
+                v.span,
                 format!("{what} is empty"),
                 format!("write the text, e.g. `{}: {}`", key.name, key.example),
             );
             None
         }
         // Unquoted numbers and booleans in a text position are almost
-        // always meant as text (`message: 404`, `text: No`), but YAML reads
-        // them as other types; say so rather than guessing.
+        // always meant as text (`message: 404`, `text: true`), but YAML
+        // reads them as other types; say so rather than guessing.
         Value::Number(_) | Value::Bool(_) => {
-            let loc = cx.index.value(path);
             let raw = key_text(v).unwrap_or_default();
             cx.error(
-                loc,
+                v.span,
                 format!("{what} must be a text, found {}", describe(v)),
                 format!("put it in double quotes: `\"{raw}\"`"),
             );
             None
         }
-        other => {
-            type_error(cx, path, key, other);
+        _ => {
+            type_error(cx, key, item, v);
             None
         }
     }
 }
 
 fn text(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
-    let key = e.key(name);
-    let v = e.get(name)?;
-    text_value(cx, &e.at(name), key, v)
+    text_value(cx, e.key(name), false, e.get(name)?)
 }
 
 fn ident(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
     let key = e.key(name);
     let v = e.get(name)?;
-    let path = e.at(name);
-    let s = match v {
+    let s = match &v.value {
         Value::String(s) => s.clone(),
         // `name: null` or `name: true` read as other types; treat them as the
         // text they look like so that the keyword check can explain.
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
         Value::Null => {
-            let loc = cx.index.value(&path);
             cx.error(
-                loc,
+                v.span,
                 format!("`{name}` is empty"),
                 format!("write a snake_case name, e.g. `{name}: {}`", key.example),
             );
             return None;
         }
-        other => {
-            type_error(cx, &path, key, other);
+        _ => {
+            type_error(cx, key, false, v);
             return None;
         }
     };
@@ -680,7 +742,6 @@ fn ident(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
         && !(member
             && (s.contains("..") || s.ends_with('.') || s.contains("._") || s.contains("_.")));
     if !valid {
-        let loc = cx.index.value(&path);
         let mut suggestion = to_snake(&s);
         // `Self` would become `self`, itself refused.
         if !member && keys::RESERVED.contains(&suggestion.as_str()) {
@@ -697,7 +758,7 @@ fn ident(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
             format!("{rule}: e.g. `{suggestion}`")
         };
         cx.error(
-            loc,
+            v.span,
             format!(
                 "`{s}` is not a valid {}",
                 if member { "member name" } else { "name" }
@@ -707,9 +768,8 @@ fn ident(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
         return None;
     }
     if !member && keys::RESERVED.contains(&s.as_str()) {
-        let loc = cx.index.value(&path);
         cx.error(
-            loc,
+            v.span,
             format!("`{s}` is a Rust keyword and cannot be a name"),
             format!("choose a more specific name, e.g. `{s}_error`"),
         );
@@ -745,13 +805,8 @@ fn to_snake(s: &str) -> String {
     }
 }
 
-fn number(cx: &mut Cx<'_>, path: &str, key: &Key, v: &Value, min: u64, max: u64) -> Option<u64> {
-    let item = path.ends_with(']');
-    let what = if item {
-        format!("an item of `{}`", key.name)
-    } else {
-        format!("`{}`", key.name)
-    };
+fn number(cx: &mut Cx<'_>, key: &Key, item: bool, v: &Node, min: u64, max: u64) -> Option<u64> {
+    let what = what(key, item);
     let is_status = matches!(key.ty, Ty::StatusCode | Ty::StatusList);
     let range = if is_status {
         format!("an HTTP status from {min} to {max}")
@@ -763,39 +818,63 @@ fn number(cx: &mut Cx<'_>, path: &str, key: &Key, v: &Value, min: u64, max: u64)
     } else {
         key.example.to_string()
     };
-    match v {
-        Value::Number(n) => match n.as_u64() {
-            Some(x) if (min..=max).contains(&x) => Some(x),
-            Some(_) | None if n.is_f64() => {
-                let loc = cx.index.value(path);
+    match &v.value {
+        Value::Number(n) => match *n {
+            Number::Int(x) if (i128::from(min)..=i128::from(max)).contains(&x) => {
+                u64::try_from(x).ok()
+            }
+            Number::Float(_) => {
                 cx.error(
-                    loc,
+                    v.span,
                     format!("{what} must be {range}, found {n}"),
                     format!("write a whole number, e.g. `{example}`"),
                 );
                 None
             }
             _ => {
-                let loc = cx.index.value(path);
                 cx.error(
-                    loc,
+                    v.span,
                     format!("{what} is out of range: {n} is not {range}"),
                     format!("for example `{}: {}`", key.name, key.example),
                 );
                 None
             }
         },
-        Value::String(s) if s.trim().parse::<u64>().is_ok() => {
-            let loc = cx.index.value(path);
+        // `0999` is a text to YAML 1.2, and `0777` an octal number to 1.1.
+        Value::String(s)
+            if v.style == Style::Plain
+                && s.len() > 1
+                && s.starts_with('0')
+                && s.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            let n = s.trim_start_matches('0');
+            let n = if n.is_empty() { "0" } else { n };
+            let fixed = if item {
+                n.to_string()
+            } else {
+                format!("{}: {n}", key.name)
+            };
+            let octal = match u64::from_str_radix(s, 8) {
+                Ok(o) => format!(", and YAML 1.1 tools as the octal number {o}"),
+                Err(_) => String::new(),
+            };
             cx.error(
-                loc,
+                v.span,
+                format!("{what} has a leading zero: YAML reads `{s}` as a text{octal}"),
+                format!("write the number without leading zeros: `{fixed}`"),
+            );
+            None
+        }
+        Value::String(s) if s.trim().parse::<u64>().is_ok() => {
+            cx.error(
+                v.span,
                 format!("{what} must be a number, found the text {s:?}"),
                 format!("remove the quotes: `{}`", s.trim()),
             );
             None
         }
-        other => {
-            type_error(cx, path, key, other);
+        _ => {
+            type_error(cx, key, item, v);
             None
         }
     }
@@ -803,45 +882,42 @@ fn number(cx: &mut Cx<'_>, path: &str, key: &Key, v: &Value, min: u64, max: u64)
 
 fn status_code(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<u16> {
     let v = e.get(name)?;
-    number(cx, &e.at(name), e.key(name), v, 100, 599).and_then(|n| u16::try_from(n).ok())
+    number(cx, e.key(name), false, v, 100, 599).and_then(|n| u16::try_from(n).ok())
 }
 
 fn choice(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<&'static str> {
-    let key = e.key(name);
-    let v = e.get(name)?;
-    choice_value(cx, &e.at(name), key, v)
+    choice_value(cx, e.key(name), false, e.get(name)?)
 }
 
-fn choice_value(cx: &mut Cx<'_>, path: &str, key: &Key, v: &Value) -> Option<&'static str> {
+fn choice_value(cx: &mut Cx<'_>, key: &Key, item: bool, v: &Node) -> Option<&'static str> {
     let choices = key.ty.choices();
-    let s = match v {
+    let s = match &v.value {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
-        other => {
-            type_error(cx, path, key, other);
+        _ => {
+            type_error(cx, key, item, v);
             return None;
         }
     };
     if let Some(c) = choices.iter().find(|c| **c == s) {
         return Some(c);
     }
-    let loc = cx.index.value(path);
     let help = match keys::closest(&s, choices.iter().copied()) {
         Some(c) => format!("did you mean `{c}`? (one of {})", choices.join(", ")),
         None => format!("use one of {}", choices.join(", ")),
     };
-    cx.error(loc, format!("unknown `{}` value `{s}`", key.name), help);
+    cx.error(v.span, format!("unknown `{}` value `{s}`", key.name), help);
     None
 }
 
-fn seq<'v>(cx: &mut Cx<'_>, e: &Entry<'v>, name: &str) -> Option<&'v [Value]> {
+fn seq<'v>(cx: &mut Cx<'_>, e: &Entry<'v>, name: &str) -> Option<&'v [Node]> {
     let v = e.get(name)?;
-    match v {
+    match &v.value {
         Value::Sequence(s) => Some(s),
         Value::Null => Some(&[]),
-        other => {
-            type_error(cx, &e.at(name), e.key(name), other);
+        _ => {
+            type_error(cx, e.key(name), false, v);
             None
         }
     }
@@ -852,8 +928,10 @@ fn text_list(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Vec<String> {
     let items = seq(cx, e, name).unwrap_or_default();
     items
         .iter()
-        .enumerate()
-        .filter_map(|(i, v)| text_value(cx, &format!("{}[{i}]", e.at(name)), key, v))
+        .filter_map(|v| {
+            super::tick(1);
+            text_value(cx, key, true, v)
+        })
         .collect()
 }
 
@@ -861,21 +939,20 @@ fn status_list(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Vec<u16> {
     let key = e.key(name);
     let items = seq(cx, e, name).unwrap_or_default();
     let mut out: Vec<u16> = Vec::new();
-    for (i, v) in items.iter().enumerate() {
-        let path = format!("{}[{i}]", e.at(name));
-        let Some(n) = number(cx, &path, key, v, 100, 599).and_then(|n| u16::try_from(n).ok())
-        else {
+    let mut seen = std::collections::HashSet::new();
+    for v in items {
+        super::tick(1);
+        let Some(n) = number(cx, key, true, v, 100, 599).and_then(|n| u16::try_from(n).ok()) else {
             continue;
         };
-        if out.contains(&n) {
-            let loc = cx.index.key(&path);
+        if seen.insert(n) {
+            out.push(n);
+        } else {
             cx.error(
-                loc,
+                v.span,
                 format!("status {n} is listed twice in `{name}`"),
                 "remove one of them",
             );
-        } else {
-            out.push(n);
         }
     }
     out
@@ -885,29 +962,27 @@ fn apis(cx: &mut Cx<'_>, e: &Entry<'_>) -> Vec<Api> {
     let key = e.key("apis");
     let items = seq(cx, e, "apis").unwrap_or_default();
     let mut out: Vec<Api> = Vec::new();
-    for (i, v) in items.iter().enumerate() {
-        let path = format!("{}[{i}]", e.at("apis"));
-        let s = match v {
+    for v in items {
+        super::tick(1);
+        let s = match &v.value {
             // `v1.1` is a text, but a bare `1.1` is a number.
             Value::Number(n) => format!("v{n}"),
-            other => match choice_value(cx, &path, key, other) {
+            _ => match choice_value(cx, key, true, v) {
                 Some(s) => s.to_string(),
                 None => continue,
             },
         };
         let Some(api) = Api::ALL.iter().copied().find(|a| a.as_str() == s) else {
-            let loc = cx.index.value(&path);
             cx.error(
-                loc,
+                v.span,
                 format!("unknown `apis` value `{s}`"),
                 format!("use any of {}", keys::APIS.join(", ")),
             );
             continue;
         };
         if out.contains(&api) {
-            let loc = cx.index.value(&path);
             cx.error(
-                loc,
+                v.span,
                 format!("`{s}` is listed twice in `apis`"),
                 "remove one of them",
             );
@@ -930,7 +1005,7 @@ fn retry(cx: &mut Cx<'_>, e: &Entry<'_>) -> Retry {
 fn uri(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
     let key = e.key(name);
     let s = text(cx, e, name)?;
-    let path = e.at(name);
+    let at = e.get(name).map_or(e.node.span, |v| v.span);
     let prefix = matches!(key.ty, Ty::Prefix);
     let problem = if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
         Some(format!(
@@ -976,14 +1051,13 @@ fn uri(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
         Some("is not a URI".to_string())
     };
     if let Some(problem) = problem {
-        let loc = cx.index.value(&path);
         let what = if prefix {
             "URI prefix"
         } else {
             "problem type URI"
         };
         cx.error(
-            loc,
+            at,
             format!("malformed {what} {s:?}: it {problem}"),
             if prefix {
                 format!("write the prefix problem types are served under, ending in `/`, e.g. `{name}: {}`", key.example)
@@ -1004,7 +1078,7 @@ fn format(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Format> {
         name: name?.to_string(),
         content_type: content_type.unwrap_or_default(),
         description: description.unwrap_or_default(),
-        origin: cx.origin(&e.path),
+        origin: cx.origin(e.node),
     })
 }
 
@@ -1017,14 +1091,14 @@ fn header(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Header> {
     if name != name.to_ascii_lowercase()
         || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
-        let loc = cx.index.value(&e.at("name"));
+        let at = e.get("name").map_or(e.node.span, |v| v.span);
         let lower: String = name
             .to_ascii_lowercase()
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect();
         cx.error(
-            loc,
+            at,
             format!("header name {name:?} must be lower-case letters, digits and `-`"),
             format!("write `name: {lower}`"),
         );
@@ -1044,7 +1118,7 @@ fn header(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Header> {
             _ => Window::Standard,
         },
         description: description.unwrap_or_default(),
-        origin: cx.origin(&e.path),
+        origin: cx.origin(e.node),
     })
 }
 
@@ -1054,7 +1128,7 @@ fn host(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<ProblemHost> {
     Some(ProblemHost {
         prefix: prefix?,
         description: description.unwrap_or_default(),
-        origin: cx.origin(&e.path),
+        origin: cx.origin(e.node),
     })
 }
 
@@ -1076,14 +1150,14 @@ fn status(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Status> {
         retry,
         deprecated,
         description: description.unwrap_or_default(),
-        origin: cx.origin(&e.path),
+        origin: cx.origin(e.node),
     })
 }
 
 fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
     let code = e
         .get("code")
-        .and_then(|v| number(cx, &e.at("code"), e.key("code"), v, 0, u64::from(u32::MAX)));
+        .and_then(|v| number(cx, e.key("code"), false, v, 0, u64::from(u32::MAX)));
     let name = ident(cx, e, "name");
     let message = text(cx, e, "message");
     let aliases = text_list(cx, e, "aliases");
@@ -1110,7 +1184,7 @@ fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
         evidence,
         deprecated,
         description: description.unwrap_or_default(),
-        origin: cx.origin(&e.path),
+        origin: cx.origin(e.node),
     })
 }
 
@@ -1134,7 +1208,7 @@ fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
         retry,
         deprecated,
         description: description.unwrap_or_default(),
-        origin: cx.origin(&e.path),
+        origin: cx.origin(e.node),
     })
 }
 
@@ -1142,9 +1216,19 @@ fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
     let name = ident(cx, e, "name");
     let always = match e.get("always") {
         None => false,
-        Some(Value::Bool(b)) => *b,
-        Some(other) => {
-            type_error(cx, &e.at("always"), e.key("always"), other);
+        Some(Node {
+            value: Value::Bool(b),
+            ..
+        }) => *b,
+        Some(v) => {
+            match v.as_str().and_then(yaml11_bool).filter(|_| v.style == Style::Plain) {
+                Some(b) => cx.error(
+                    v.span,
+                    format!("`always` must be `true` or `false`, found the text {:?}", v.as_str().unwrap_or_default()),
+                    format!("the spec is read as YAML 1.2, where `{}` is a text (YAML 1.1 read it as `{b}`): write `always: {b}`", v.as_str().unwrap_or_default()),
+                ),
+                None => type_error(cx, e.key("always"), false, v),
+            }
             false
         }
     };
@@ -1156,9 +1240,8 @@ fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
     let description = text(cx, e, "description");
     let mut values = Vec::new();
     if let Some(items) = seq(cx, e, "values") {
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", e.at("values"));
-            let Some(v) = Entry::new(cx, &keys::VALUES_SECTION, &path, item) else {
+        for item in items {
+            let Some(v) = Entry::new(cx, &keys::VALUES_SECTION, item) else {
                 continue;
             };
             let value = text(cx, &v, "value");
@@ -1169,14 +1252,13 @@ fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
                     value,
                     name: vname.unwrap_or_default(),
                     description: vdesc.unwrap_or_default(),
-                    origin: cx.origin(&path),
+                    origin: cx.origin(item),
                 });
             }
         }
         if !items.is_empty() && kind != FieldKind::String {
-            let loc = cx.index.key(&e.at("values"));
             cx.error(
-                loc,
+                e.key_span("values"),
                 "only `kind: string` members can list `values`",
                 "remove `values`, or make the member `kind: string`",
             );
@@ -1188,6 +1270,6 @@ fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
         kind,
         description: description.unwrap_or_default(),
         values,
-        origin: cx.origin(&e.path),
+        origin: cx.origin(e.node),
     })
 }

@@ -1,18 +1,54 @@
 //! The spec model: what `errors.yaml` says, as plain Rust data.
 //!
 //! [`Spec::from_path`] and [`Spec::parse`] read, check and return a spec, or
-//! every mistake in it at once. The model is public so that tools and tests
-//! share one reading of the file; the key tables in [`keys`] describe each
-//! section for the loader, the JSON Schema and the docs alike.
+//! every mistake in it at once; [`Spec::layered_on_bundled`] checks a file
+//! that adds to the bundled catalog as a build script layering it would. The
+//! model is public so that tools and tests share one reading of the file;
+//! the key tables in [`keys`] describe each section for the loader, the JSON
+//! Schema and the docs alike.
+//!
+//! # Limits
+//!
+//! Reading a file costs time and memory linear in its size, whatever its
+//! shape: before anything is built from the YAML, a file is refused, with a
+//! located diagnostic, when its lists and mappings nest deeper than
+//! [`MAX_DEPTH`], when it holds more than [`MAX_NODES`] keys, values and
+//! items once its aliases are expanded, or when the parser would have to
+//! read more than [`MAX_LOOKAHEAD`] characters ahead to finish a value. At
+//! most a thousand diagnostics are kept; the rest are counted.
 
 pub mod keys;
 mod load;
 pub(crate) mod yaml;
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Location};
+use crate::error::{Diagnostics, Error, Location, Span};
+pub use yaml::{MAX_DEPTH, MAX_LOOKAHEAD, MAX_NODES};
+
+thread_local! {
+    static WORK: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Counts `n` steps of loading work on this thread.
+pub(crate) fn tick(n: usize) {
+    WORK.with(|w| w.set(w.get().saturating_add(n as u64)));
+}
+
+/// The steps of loading work done on this thread so far: YAML events,
+/// nodes built, keys and list items read, entries compared. For the tests
+/// that check loading stays linear in the size of the file
+/// (`codegen/tests/hostile.rs`); not part of the API.
+#[doc(hidden)]
+pub fn work_done() -> u64 {
+    WORK.with(Cell::get)
+}
+
+/// What diagnostics and the generated file's header call the bundled
+/// catalog: the name [`crate::Builder::bundled`] gives it.
+pub(crate) const BUNDLED_FILE: &str = "bundled errors.yaml";
 
 /// A whole catalog: what one or more `errors.yaml` files define.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -39,11 +75,11 @@ pub struct Spec {
 /// Where the parts of each entry are, for diagnostics found after loading.
 #[derive(Default)]
 pub(crate) struct Spans {
-    /// The location of each key's value (`code`) and list item
-    /// (`aliases[1]`) of an entry, by the entry's origin.
-    pub values: HashMap<Origin, HashMap<String, Location>>,
-    /// The location of each top-level section key, by file.
-    pub sections: HashMap<(PathBuf, &'static str), Location>,
+    /// The span of each key's value (`code`) and list item (`aliases[1]`)
+    /// of an entry, by the entry's origin.
+    pub values: HashMap<Origin, HashMap<String, Span>>,
+    /// The span of each top-level section key, by file.
+    pub sections: HashMap<(PathBuf, &'static str), Span>,
     /// Sections of a file in which an entry could not be read at all:
     /// checks that need every entry of the section skip them.
     pub incomplete: HashSet<(PathBuf, &'static str)>,
@@ -51,17 +87,14 @@ pub(crate) struct Spans {
 
 impl Spans {
     /// The value of `key` in the entry defined at `origin`, or the entry.
-    pub fn at(&self, origin: &Origin, key: &str) -> Origin {
-        let location = self
+    pub fn at(&self, origin: &Origin, key: &str) -> (PathBuf, Span) {
+        let span = self
             .values
             .get(origin)
             .and_then(|m| m.get(key))
             .copied()
-            .unwrap_or(origin.location);
-        Origin {
-            file: origin.file.clone(),
-            location,
-        }
+            .unwrap_or(origin.location.into());
+        (origin.file.clone(), span)
     }
 
     /// Whether any file lost an entry of `section`.
@@ -403,20 +436,63 @@ impl Spec {
         Spec::from_sources(&[(file.as_ref().to_path_buf(), text.as_bytes().to_vec())])
     }
 
+    /// Reads spec files that add to the catalog bundled with this crate
+    /// ([`crate::BUNDLED_SPEC`]), layers them on it in order and validates
+    /// the result: what a build script with
+    /// `Builder::new().bundled().spec(path)` loads, so that a file the build
+    /// accepts is accepted here, and every problem the build would report is
+    /// reported here, in the same words. Use it to check such a file; checked
+    /// alone, with [`Spec::from_path`], it lacks what the bundled catalog
+    /// defines (the statuses its codes refer to, the formats and members).
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("layered-doc-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// # let path = dir.join("errors.yaml");
+    /// std::fs::write(&path, "codes:\n  - code: 10001\n    name: mirror_read_only\n    message: This mirror is read-only.\n    status: 403\n    description: A write was sent to a read-only mirror.\n").unwrap();
+    /// let spec = twitter_errors_codegen::Spec::layered_on_bundled(&[&path]).unwrap();
+    /// assert!(spec.codes.iter().any(|c| c.code == 10001));
+    /// assert!(spec.codes.iter().any(|c| c.code == 88)); // from the bundled catalog
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// Unlike the [`Builder`](crate::Builder) in a build script, relative
+    /// paths are taken as they are (from the current directory), and
+    /// diagnostics name the files as given.
+    ///
+    /// # Errors
+    /// An I/O error, or every problem found in the layered catalog, each in
+    /// the file it is in (the bundled one is called `bundled errors.yaml`).
+    pub fn layered_on_bundled<P: AsRef<Path>>(paths: &[P]) -> Result<Spec, Error> {
+        let mut sources = vec![(
+            PathBuf::from(BUNDLED_FILE),
+            crate::BUNDLED_SPEC.as_bytes().to_vec(),
+        )];
+        for p in paths {
+            let p = p.as_ref();
+            let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            sources.push((p.to_path_buf(), bytes));
+        }
+        Spec::from_sources(&sources)
+    }
+
     /// Parses and validates layered sources given as `(name, bytes)`.
     ///
     /// # Errors
     /// Every problem found in any of the sources.
     pub fn from_sources(sources: &[(PathBuf, Vec<u8>)]) -> Result<Spec, Error> {
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Diagnostics::default();
         let mut spans = Spans::default();
         let mut spec = Spec::default();
         let mut parsed = true;
+        let mut texts = Vec::new();
         for (file, bytes) in sources {
-            match load::load(file, bytes, &mut diagnostics, &mut spans) {
+            let (layer, text) = load::load(file, bytes, &mut diagnostics, &mut spans);
+            match layer {
                 Some(layer) => spec.layer(layer),
                 None => parsed = false,
             }
+            texts.extend(text.map(|t| (file.clone(), t)));
         }
         // Checks across entries run even when some values were wrong, so
         // that one pass reports everything; they need every file, though.
@@ -427,7 +503,7 @@ impl Spec {
             spec.canonicalise();
             Ok(spec)
         } else {
-            Err(Error::spec(diagnostics))
+            Err(Error::spec(diagnostics, texts))
         }
     }
 

@@ -1,881 +1,815 @@
-//! The YAML layer: the only module that knows which YAML library is used.
+//! The YAML layer: the one module that names the YAML crates. It turns the
+//! text of a spec into a tree of [`Node`]s, each with the [`Span`] it is
+//! written at, or into located [`SyntaxError`]s; the loader works on that
+//! tree only.
 //!
-//! `serde_yaml` parses the text into a [`serde_yaml::Value`] tree and reports
-//! syntax errors with their position, but it keeps no positions for values
-//! that parsed. [`SourceIndex`] recovers them: it scans the text once and
-//! maps every key path (`codes[3].status`, `codes[3].aliases[1]`,
-//! `fields[9].values[2].name`) to the line and column of its key and of its
-//! value. It follows block mappings and sequences, block and multi-line
-//! scalars, and flow collections (`[a, b]`, `{value: x}`), also across lines.
-//! Swapping the YAML library means rewriting this file only.
+//! # Two readers, one pass each
+//!
+//! 1. **saphyr-parser** streams the text's events, each with the marks
+//!    (line, column) of its start and end. This pass bounds the document
+//!    before anything is built from it: it stops at the first collection
+//!    nested deeper than [`MAX_DEPTH`], and at the first node past
+//!    [`MAX_NODES`], an alias counting as the nodes it stands for (known
+//!    once its anchor has been read, so one addition per use; only uses that
+//!    stay within the limit are expanded). The parser reads the text through
+//!    a window that ends [`MAX_LOOKAHEAD`] characters past the last event:
+//!    inside `[...]` and `{...}` it keeps every token of a collection that
+//!    could be a key until the collection closes (some 170 bytes each), so
+//!    without the window one line of a megabyte would take 170 MB. This
+//!    pass records one mark per node in document order, aliases expanded,
+//!    and the comments that directly follow plain scalars. Syntax errors are
+//!    located by the parser's marks and by the collections still open when
+//!    it stopped.
+//! 2. **serde_yaml** then reads the same text into the tree, as it has
+//!    always read this crate's specs: it decides what each value is (a
+//!    number, `true`, null, a text, a tagged value) and resolves aliases.
+//!    It visits nodes in the order of pass 1, so each node it builds takes
+//!    the next mark; their kinds are compared as they go, so that if the two
+//!    readers ever disagreed on the structure, that is reported at the node,
+//!    not shown as a wrong position. Repeated keys are found here, with one
+//!    hash lookup per key.
+//!
+//! Both passes are linear in the size of the text and of the expanded tree,
+//! and serde_yaml only reads a text that pass 1 found within bounds: never an
+//! alias bomb, nor a nesting past its own recursion limit (128).
+//!
+//! # Why saphyr-parser
+//!
+//! A YAML 1.2 parser in safe Rust whose events carry their start and end
+//! marks, so that a diagnostic can underline a whole value. It is maintained
+//! (by the authors of yaml-rust2, as its successor), declares `rust-version`
+//! 1.85 like this crate, and adds two small crates: `arraydeque`, and
+//! `thiserror`, whose derive builds on the `syn` the generator compiles
+//! anyway. yaml-rust2 gives start marks only; unsafe-libyaml, the parser
+//! inside serde_yaml, is only reachable through a C-style `unsafe` API and is
+//! unmaintained along with serde_yaml.
 
+use std::cell::{Cell, RefCell};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
 
-use crate::error::Location;
+use saphyr_parser::{BufferedInput, Event, Marker, Parser, ScalarStyle, ScanError};
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
-pub(crate) use serde_yaml::{Mapping, Value};
+use crate::error::{Location, Span};
 
-/// A parse failure: what went wrong, where, and how to fix it.
+/// How deeply lists and mappings may nest, the top-level mapping counting
+/// 1. A spec needs 5.
+pub const MAX_DEPTH: usize = 64;
+
+/// How far past the end of the last value it read the parser may read to
+/// finish the next, in characters: the longest text a spec may hold, and
+/// the longest `[...]` or `{...}` where a key could start (the parser keeps
+/// what it reads of those until it knows whether a `:` follows).
+pub const MAX_LOOKAHEAD: usize = 65_536;
+
+/// How many keys, values and list items a file may hold once its aliases
+/// are expanded: room for some 14,000 codes (`synth::spec` catalogs of
+/// 14,000 codes load, of 15,000 are refused).
+pub const MAX_NODES: usize = 250_000;
+
+/// A value of the spec and where it is written.
+#[derive(Clone, Debug)]
+pub(crate) struct Node {
+    pub value: Value,
+    pub span: Span,
+    pub style: Style,
+}
+
+/// How a node is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// A scalar without quotes.
+    Plain,
+    /// A scalar in single or double quotes.
+    Quoted,
+    /// A `|` or `>` block scalar, from its indicator.
+    Block,
+    /// Nothing: a key or `-` without a value. A key's is located at the key.
+    Empty,
+    /// A list or a mapping.
+    Collection,
+}
+
+/// What a node holds, as serde_yaml reads it.
+#[derive(Clone, Debug)]
+pub(crate) enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Sequence(Vec<Node>),
+    /// Keys are unique: [`parse`] reports repeated ones.
+    Mapping(Vec<(Node, Node)>),
+    /// A tagged value (`!phrase text`): its tag, without the `!`. The spec
+    /// has no use for tags, so the value is not kept.
+    Tagged(String),
+}
+
+/// A YAML number: an integer (serde_yaml reads up to 128 bits), or not.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Number {
+    Int(i128),
+    Float(f64),
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Number::Int(n) => write!(f, "{n}"),
+            Number::Float(x) if x.is_nan() => f.write_str(".nan"),
+            Number::Float(x) if x.is_infinite() => {
+                f.write_str(if x > 0.0 { ".inf" } else { "-.inf" })
+            }
+            Number::Float(x) => write!(f, "{x:?}"),
+        }
+    }
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed file: its tree, and the comments that follow plain scalars.
+pub(crate) struct Document {
+    pub root: Node,
+    /// By the start of the scalar: the comment, and the rest of the line
+    /// from the end of the scalar.
+    comments: HashMap<Location, (Span, String)>,
+}
+
+impl Document {
+    /// The comment after `node` on its last line, when `node` is a plain
+    /// text (`message: Use #hashtags only.` reads as `Use`), and the rest
+    /// of that line after the text (` #hashtags only.`).
+    pub fn comment_after(&self, node: &Node) -> Option<(Span, &str)> {
+        let (span, rest) = self.comments.get(&node.span.start)?;
+        (node.style == Style::Plain).then_some((*span, rest.as_str()))
+    }
+}
+
+/// A reason the text could not be read, where, and how to fix it.
 pub(crate) struct SyntaxError {
     pub message: String,
-    pub location: Location,
+    pub span: Span,
     pub help: String,
 }
 
-/// Parses YAML text into a value tree. `index` locates what serde_yaml does
-/// not (duplicate keys, a second document).
-pub(crate) fn parse(text: &str, index: &SourceIndex) -> Result<Value, Vec<SyntaxError>> {
-    serde_yaml::from_str::<Value>(text).map_err(|e| syntax_error(&e, text, index))
+fn error(
+    span: impl Into<Span>,
+    message: impl Into<String>,
+    help: impl Into<String>,
+) -> SyntaxError {
+    SyntaxError {
+        message: message.into(),
+        span: span.into(),
+        help: help.into(),
+    }
 }
 
-/// `line L column C` in serde_yaml's messages, as a location.
-fn parse_mark(s: &str) -> Option<Location> {
-    let rest = s.trim_start().strip_prefix("line ")?;
-    let (line, rest) = rest.split_once(" column ")?;
-    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    Some(Location::new(line.parse().ok()?, column.parse().ok()?))
-}
-
-fn syntax_error(e: &serde_yaml::Error, text: &str, index: &SourceIndex) -> Vec<SyntaxError> {
-    let full = e.to_string();
-    let location = e
-        .location()
-        .map_or(Location::new(1, 1), |l| Location::new(l.line(), l.column()));
-    // "PROBLEM at line L column C, while CONTEXT at line L2 column C2"
-    let (problem, context) = match full.split_once(", while ") {
-        Some((p, c)) => (p, Some(c)),
-        None => (full.as_str(), None),
+/// Reads a whole file, or gives `report` every reason it cannot. `text` has
+/// no byte-order mark and no control characters but tab and line breaks
+/// (the loader replaced them).
+pub(crate) fn parse(text: &str, report: &mut dyn FnMut(SyntaxError)) -> Option<Document> {
+    let (marks, comments) = scan(text).map_err(&mut *report).ok()?;
+    if marks.is_empty() {
+        // Nothing but comments and blank lines.
+        let root = Node {
+            value: Value::Null,
+            span: Location::new(1, 1).into(),
+            style: Style::Empty,
+        };
+        return Some(Document { root, comments });
+    }
+    let fill = Fill {
+        marks: &marks,
+        next: Cell::new(0),
+        depth: Cell::new(0),
+        quiet: Cell::new(0),
+        disagreement: Cell::new(None),
+        repeated: Cell::new(false),
+        report: RefCell::new(report),
     };
-    let mut problem = match problem.find(" at line ") {
-        Some(cut) => &problem[..cut],
-        None => problem,
-    };
-    // Errors found while building the value tree start with its path.
-    if let Some((path, rest)) = problem.split_once(": ") {
-        if !path.contains(' ') && !rest.is_empty() {
-            problem = rest;
+    let read = NodeSeed(&fill).deserialize(serde_yaml::Deserializer::from_str(text));
+    let report = fill.report.into_inner();
+    match (read, fill.disagreement.get()) {
+        (Ok(root), _) if !fill.repeated.get() => return Some(Document { root, comments }),
+        (Ok(_), _) => {}
+        (Err(_), Some(at)) => report(error(
+            at,
+            "the YAML readers of this crate disagree about this value",
+            "write it more plainly: put texts in double quotes, and each key on its own line",
+        )),
+        // What libyaml refuses and saphyr-parser accepted: rare corners.
+        (Err(e), None) => {
+            let at = e
+                .location()
+                .map_or(marks[fill.next.get().min(marks.len() - 1)].0, |l| {
+                    Location::new(l.line(), l.column()).into()
+                });
+            report(error(at, format!("invalid YAML: {e}"), GENERIC_HELP));
         }
     }
-    let context_mark = context
-        .and_then(|c| c.split_once(" at "))
-        .and_then(|(_, m)| parse_mark(m));
+    None
+}
 
-    if problem.starts_with("duplicate entry with key") && !index.duplicates.is_empty() {
-        // Under a repeated key, everything repeats: report the key only.
-        let inside = |d: &Duplicate| {
-            index.duplicates.iter().any(|outer| {
-                d.path.len() > outer.path.len()
-                    && d.path.starts_with(&outer.path)
-                    && d.path[outer.path.len()..].starts_with(['.', '['])
-            })
+const GENERIC_HELP: &str = "check the indentation and quoting around this position; put texts that contain `: ` or start with a special character in double quotes";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Scalar(Style),
+    Sequence,
+    Mapping,
+}
+
+/// Where one node is, from pass 1.
+type Mark = (Span, Kind);
+
+fn location(m: &Marker) -> Location {
+    Location::new(m.line(), m.col() + 1)
+}
+
+/// Finds the byte offsets of character indices, moving through the text as
+/// the events do.
+struct Cursor<'t> {
+    text: &'t str,
+    chars: usize,
+    byte: usize,
+}
+
+impl Cursor<'_> {
+    fn byte(&mut self, chars: usize) -> usize {
+        while self.chars < chars {
+            let Some(c) = self.text[self.byte..].chars().next() else {
+                break;
+            };
+            (self.byte, self.chars) = (self.byte + c.len_utf8(), self.chars + 1);
+        }
+        while self.chars > chars {
+            let Some(c) = self.text[..self.byte].chars().next_back() else {
+                break;
+            };
+            (self.byte, self.chars) = (self.byte - c.len_utf8(), self.chars - 1);
+        }
+        self.byte
+    }
+}
+
+type Comments = HashMap<Location, (Span, String)>;
+
+/// Pass 1: the marks of every node, aliases expanded, and the comments that
+/// follow plain scalars; or the first syntax error or bound exceeded.
+fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
+    let budget = Rc::new(Budget {
+        read: Cell::new(0),
+        cut: Cell::new(false),
+    });
+    let window = Window {
+        chars: text.chars(),
+        line_start: true,
+        comment_line: false,
+        indent: 0,
+        budget: Rc::clone(&budget),
+    };
+    let mut parser = Parser::new(BufferedInput::new(window));
+    let cut = |last: Location| {
+        error(
+            next_token(text, last).unwrap_or(last),
+            format!("the value that starts here runs on for more than {MAX_LOOKAHEAD} characters before it can be read"),
+            "keep each text under 64 KiB, and write a long list as `- ` lines rather than inside `[...]`",
+        )
+    };
+    let mut marks: Vec<Mark> = Vec::new();
+    // Collections not closed yet: their mark, anchor, and whether they are
+    // `[...]` or `{...}`.
+    let mut open: Vec<(usize, usize, bool)> = Vec::new();
+    // The marks of each anchored node, by anchor.
+    let mut anchors: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
+    let mut comments = HashMap::new();
+    let mut cursor = Cursor {
+        text,
+        chars: 0,
+        byte: 0,
+    };
+    let mut documents = 0;
+    // Where the previous event ended, as a location and a character index.
+    let (mut last, mut last_index) = (Location::new(1, 1), 0);
+    while let Some(next) = parser.next_event() {
+        super::tick(1);
+        let (event, marker) = match next {
+            Ok(next) => next,
+            Err(_) if budget.cut.get() => return Err(cut(last)),
+            Err(e) => return Err(scan_error(&e, text, &marks, &open, last)),
         };
-        return index
-            .duplicates
-            .iter()
-            .filter(|d| !inside(d))
-            .map(|d| {
-                let key = d.path.rsplit(['.']).next().unwrap_or(&d.path);
-                let (what, help) = if d.path.contains(['.', '[']) {
-                    (
-                        "key",
-                        format!(
-                            "`{key}` is already set at line {}; a key may appear only once in an entry",
-                            d.first.line
-                        ),
-                    )
-                } else {
-                    (
-                        "section",
-                        format!(
-                            "`{key}` already starts at line {}; a section may appear only once, so merge the two lists",
-                            d.first.line
-                        ),
-                    )
+        budget.read.set(0);
+        let mut span = Span {
+            start: location(&marker.start),
+            end: location(&marker.end),
+        };
+        let (previous, previous_index) = (last, last_index);
+        (last, last_index) = (span.end, marker.end.index());
+        let (kind, anchor) = match event {
+            Event::Scalar(_, style, anchor, _) => {
+                let style = match style {
+                    ScalarStyle::Plain if marker.is_empty() => Style::Empty,
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
                 };
-                SyntaxError {
-                    message: format!("duplicate {what} `{key}`"),
-                    location: d.second,
-                    help,
+                if style == Style::Plain {
+                    if let Some(c) = comment(&text[cursor.byte(last_index)..], span.end) {
+                        comments.insert(span.start, c);
+                    }
+                } else if style == Style::Block {
+                    // The marks cover the lines of a block scalar; the node
+                    // starts at its `|` or `>`, after the previous event.
+                    let line = text[cursor.byte(previous_index)..].split('\n').next();
+                    if let Some((line, i)) = line.and_then(|l| Some((l, l.find(['|', '>'])?))) {
+                        span.start = Location::new(
+                            previous.line,
+                            previous.column + line[..i].chars().count(),
+                        );
+                    }
                 }
-            })
-            .collect();
-    }
-    if problem.contains("more than one document") {
-        let second = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| *l == "---" || l.starts_with("--- "))
-            .nth(usize::from(text.starts_with("---")))
-            .map_or(Location::new(1, 1), |(n, _)| Location::new(n + 1, 1));
-        return vec![SyntaxError {
-            message: "a second YAML document starts here".into(),
-            location: second,
-            help: "the spec is one document: remove this `---` line".into(),
-        }];
-    }
-    let (message, location, help) = if problem.contains("while scanning a quoted scalar")
-        || context.is_some_and(|c| c.starts_with("scanning a quoted scalar"))
-    {
-        (
-            "this quoted text is not closed".to_string(),
-            context_mark.unwrap_or(location),
-            "add the closing quote; inside double quotes write `\\\"` for a quote, inside single quotes write `''`".to_string(),
-        )
-    } else if problem.contains("unknown escape character") {
-        (
-            "unknown escape sequence in a double-quoted text".to_string(),
-            location,
-            "write `\\\\` for a backslash, or use single quotes, where `\\` has no special meaning"
-                .to_string(),
-        )
-    } else if problem.contains("mapping values are not allowed") {
-        (
-            "unexpected `:` (a text that contains `: ` must be quoted)".to_string(),
-            location,
-            "put the whole text in double quotes: `message: \"...: ...\"`; or, if this is a key, align it with the keys above".to_string(),
-        )
-    } else if problem.contains("cannot start any token") {
-        let c = match char_at(text, location) {
-            Some('`') => " a backtick".to_string(),
-            Some(c) => format!(" `{c}`"),
-            None => String::new(),
+                (Kind::Scalar(style), anchor)
+            }
+            Event::SequenceStart(anchor, _) => (Kind::Sequence, anchor),
+            Event::MappingStart(anchor, _) => (Kind::Mapping, anchor),
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((mark, anchor, flow)) = open.pop() {
+                    // A block collection ends where the next token starts.
+                    marks[mark].0.end = if flow { span.end } else { span.start };
+                    if anchor > 0 {
+                        anchors.insert(anchor, mark..marks.len());
+                    }
+                }
+                continue;
+            }
+            Event::Alias(id) => {
+                // An anchor is known once its node is closed: an alias inside
+                // it would make it contain itself.
+                let Some(range) = anchors.get(&id).cloned() else {
+                    return Err(error(
+                        span,
+                        "this alias refers to the value it is part of",
+                        "write the value out in full",
+                    ));
+                };
+                if marks.len() + range.len() > MAX_NODES {
+                    return Err(too_many(span, true));
+                }
+                super::tick(range.len());
+                let first = marks.len();
+                marks.extend_from_within(range);
+                // The expansion as a whole is where the alias is.
+                marks[first].0 = span;
+                continue;
+            }
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(error(
+                        span,
+                        "a second YAML document starts here",
+                        "the spec is one document: remove this `---` line",
+                    ));
+                }
+                continue;
+            }
+            _ => continue,
         };
-        (
-            format!("a text cannot start with{c} unless it is quoted"),
-            location,
-            "put the text in double quotes".to_string(),
-        )
-    } else if problem.contains("could not find expected ':'") {
-        (
-            "expected `key: value`, but this line has no `:`".to_string(),
-            context_mark.unwrap_or(location),
-            "add the `:` after the key, or, if this line goes on the text above it, indent it under that text".to_string(),
-        )
-    } else if problem.contains("did not find expected")
-        && context.is_some_and(|c| c.contains("flow"))
-    {
-        let closer = if problem.contains('}') { '}' } else { ']' };
-        (
-            format!("this `{}` list is not closed", if closer == '}' { '{' } else { '[' }),
-            context_mark.unwrap_or(location),
-            format!(
-                "add the closing `{closer}` on the same line, and separate items with `, `; quote items that contain `,`, `[` or `]`"
-            ),
-        )
-    } else if problem.contains("did not find expected")
-        || problem.contains("block mapping")
-        || problem.contains("block collection")
-    {
-        (
-            "this line is not indented like the lines around it".to_string(),
-            location,
-            "keys of one entry line up under each other, and each level is indented by 2 spaces; a text that goes on over several lines needs `>-` after its key".to_string(),
-        )
-    } else if problem.contains("unknown anchor") {
-        (
-            "`*` refers to an anchor that is not defined".to_string(),
-            location,
-            "write the value out in full, or put the text in double quotes if it starts with `*`"
-                .to_string(),
-        )
-    } else if problem.contains("control characters are not allowed") {
-        (
-            "the file contains a control character".to_string(),
-            location,
-            "remove it; the spec is plain text".to_string(),
-        )
-    } else if problem.contains("incompatible YAML document") {
-        (
-            "unsupported `%YAML` version directive".to_string(),
-            location,
-            "remove the `%YAML` line".to_string(),
+        if marks.len() >= MAX_NODES {
+            return Err(too_many(span, false));
+        }
+        if matches!(kind, Kind::Sequence | Kind::Mapping) {
+            if open.len() >= MAX_DEPTH {
+                let message =
+                    format!("lists and mappings nest deeper than {MAX_DEPTH} levels here");
+                return Err(error(span, message, NESTING_HELP));
+            }
+            let flow = text[..cursor.byte(last_index)].ends_with(['[', '{']);
+            open.push((marks.len(), anchor, flow));
+        } else if anchor > 0 {
+            anchors.insert(anchor, marks.len()..marks.len() + 1);
+        }
+        marks.push((span, kind));
+    }
+    if budget.cut.get() {
+        // The text was cut short, and what came before it read as YAML.
+        return Err(cut(last));
+    }
+    Ok((marks, comments))
+}
+
+/// What the parser read since the last event, and whether it found the
+/// text cut short.
+struct Budget {
+    read: Cell<usize>,
+    cut: Cell<bool>,
+}
+
+/// The text as the parser reads it: at most [`MAX_LOOKAHEAD`] characters
+/// past the last event, not counting line breaks, blank lines and lines
+/// that start with `#` (they hold no tokens: a comment, or a line of a
+/// text). When the parser would read further, the text ends there for it.
+struct Window<'t> {
+    chars: std::str::Chars<'t>,
+    line_start: bool,
+    comment_line: bool,
+    /// Blanks at the start of the line, counted once it has content.
+    indent: usize,
+    budget: Rc<Budget>,
+}
+
+impl Iterator for Window<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if self.budget.cut.get() || self.budget.read.get() >= MAX_LOOKAHEAD {
+            self.budget.cut.set(!self.chars.as_str().is_empty());
+            return None;
+        }
+        let c = self.chars.next()?;
+        let counted = match c {
+            '\n' => {
+                (self.line_start, self.comment_line, self.indent) = (true, false, 0);
+                0
+            }
+            ' ' | '\t' if self.line_start => {
+                self.indent += 1;
+                0
+            }
+            _ if self.line_start => {
+                (self.line_start, self.comment_line) = (false, c == '#');
+                if self.comment_line {
+                    0
+                } else {
+                    self.indent + 1
+                }
+            }
+            _ => usize::from(!self.comment_line),
+        };
+        self.budget.read.set(self.budget.read.get() + counted);
+        Some(c)
+    }
+}
+
+fn too_many(span: Span, alias: bool) -> SyntaxError {
+    if alias {
+        error(
+            span,
+            format!("expanding this alias would make the file hold more than {MAX_NODES} keys, values and items"),
+            "an alias stands for a copy of its anchor's value: write the values out, or use fewer aliases",
         )
     } else {
-        (
-            format!("invalid YAML: {problem}"),
-            location,
-            "check the indentation and quoting around this position; put texts that contain `: ` or start with a special character in double quotes".to_string(),
+        error(
+            span,
+            format!("the file holds more than {MAX_NODES} keys, values and items"),
+            "split the catalog into several files and layer them",
         )
-    };
-    vec![SyntaxError {
-        message,
-        location: clamp(text, location),
-        help,
-    }]
-}
-
-/// Keeps a location inside the text: libyaml reports the end of a file that
-/// lacks a final newline one line further down.
-fn clamp(text: &str, at: Location) -> Location {
-    let lines: Vec<&str> = text.split('\n').collect();
-    match lines.get(at.line.saturating_sub(1)) {
-        Some(line) if at.line > 0 => {
-            Location::new(at.line, at.column.clamp(1, line.chars().count() + 1))
-        }
-        _ => {
-            let last = lines.last().map_or(0, |l| l.chars().count());
-            Location::new(lines.len().max(1), last + 1)
-        }
     }
 }
 
-/// The character at a 1-based location, if there is one.
-fn char_at(text: &str, at: Location) -> Option<char> {
-    text.lines()
-        .nth(at.line.checked_sub(1)?)?
-        .chars()
-        .nth(at.column.checked_sub(1)?)
-}
-
-/// A key that appears twice in one mapping.
-pub(crate) struct Duplicate {
-    pub path: String,
-    pub first: Location,
-    pub second: Location,
-}
-
-/// Positions of keys and values, by path.
-#[derive(Default)]
-pub(crate) struct SourceIndex {
-    spots: HashMap<String, Spot>,
-    duplicates: Vec<Duplicate>,
-}
-
-#[derive(Clone, Copy)]
-struct Spot {
-    key: Location,
-    value: Location,
-}
-
-/// One open block collection while scanning.
-struct Frame {
-    /// Column (0-based) of the key or the `-`; `-1` for the document root.
-    indent: isize,
-    path: String,
-    /// A `-` item rather than a key.
-    item: bool,
-    /// Items of a sequence nested directly under it, so far.
-    items: usize,
-}
-
-impl SourceIndex {
-    /// The location of the key at `path`, or of its nearest indexed
-    /// ancestor, or 1:1.
-    pub fn key(&self, path: &str) -> Location {
-        self.lookup(path).key
-    }
-
-    /// The location of the value at `path` (falling back like [`Self::key`]).
-    /// For a block collection that is the first line of its content.
-    pub fn value(&self, path: &str) -> Location {
-        self.lookup(path).value
-    }
-
-    /// The key and value locations of exactly `path`, without fallback.
-    #[cfg(test)]
-    pub fn exact(&self, path: &str) -> Option<(Location, Location)> {
-        self.spots.get(path).map(|s| (s.key, s.value))
-    }
-
-    fn lookup(&self, path: &str) -> Spot {
-        let mut p = path;
-        loop {
-            if let Some(found) = self.spots.get(p) {
-                return *found;
-            }
-            match p.rfind(['.', '[']) {
-                Some(cut) => p = &p[..cut],
-                None => {
-                    let start = Location::new(1, 1);
-                    return Spot {
-                        key: start,
-                        value: start,
-                    };
-                }
-            }
-        }
-    }
-
-    fn insert(&mut self, path: String, key: Location, value: Location) {
-        if let Some(first) = self.spots.get(&path) {
-            self.duplicates.push(Duplicate {
-                path: path.clone(),
-                first: first.key,
-                second: key,
-            });
-            return;
-        }
-        self.spots.insert(path, Spot { key, value });
-    }
-
-    /// Scans the text. Never fails: text that is not YAML leaves gaps,
-    /// which lookups fill from the nearest ancestor.
-    pub fn build(text: &str) -> SourceIndex {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let lines: Vec<&str> = text.lines().collect();
-        let mut index = SourceIndex::default();
-        let mut stack: Vec<Frame> = vec![Frame {
-            indent: -1,
-            path: String::new(),
-            item: false,
-            items: 0,
-        }];
-        // Lines more indented than this continue a scalar that started on an
-        // earlier line (block scalar, or multi-line plain or quoted text).
-        let mut skip_deeper_than: Option<usize> = None;
-        // A key whose value is a block on the following lines.
-        let mut pending: Option<(String, usize)> = None;
-        let mut n = 0;
-        while n < lines.len() {
-            let raw = lines[n];
-            let line_no = n + 1;
-            n += 1;
-            let trimmed = raw.trim_start_matches(' ');
-            let indent = raw.len() - trimmed.len();
-            if trimmed.trim().is_empty() {
-                continue;
-            }
-            if let Some(limit) = skip_deeper_than {
-                if indent > limit {
-                    continue;
-                }
-                skip_deeper_than = None;
-            }
-            if trimmed.starts_with('#') {
-                continue;
-            }
-            if trimmed == "---" || trimmed.starts_with("--- ") || trimmed == "..." {
-                continue;
-            }
-            if trimmed.starts_with('%') && indent == 0 {
-                continue;
-            }
-            if let Some((path, key_indent)) = pending.take() {
-                let child = indent > key_indent
-                    || (indent == key_indent && (trimmed == "-" || trimmed.starts_with("- ")));
-                if child {
-                    if let Some(spot) = index.spots.get_mut(&path) {
-                        spot.value = Location::new(line_no, column(raw, indent));
-                    }
-                }
-            }
-            let mut col = indent; // byte offset of `content` in `raw`
-            let mut content = trimmed;
-            let mut last_dash: Option<usize> = None;
-            // Sequence items, possibly several on one line (`- - x`).
-            while content == "-" || content.starts_with("- ") {
-                while stack.len() > 1 {
-                    let top = &stack[stack.len() - 1];
-                    let pop = if top.item {
-                        top.indent >= col as isize
-                    } else {
-                        top.indent > col as isize
-                    };
-                    if !pop {
-                        break;
-                    }
-                    stack.pop();
-                }
-                let parent = stack.last_mut().expect("the root frame stays");
-                let path = format!("{}[{}]", parent.path, parent.items);
-                parent.items += 1;
-                let rest = content[1..].trim_start_matches([' ', '\t']);
-                let item_col = col + (content.len() - rest.len());
-                let dash = Location::new(line_no, column(raw, col));
-                let value = if rest.is_empty() || rest.starts_with('#') {
-                    pending = Some((path.clone(), col));
-                    dash
-                } else {
-                    Location::new(line_no, column(raw, item_col))
-                };
-                index.insert(path.clone(), dash, value);
-                stack.push(Frame {
-                    indent: col as isize,
-                    path,
-                    item: true,
-                    items: 0,
-                });
-                last_dash = Some(col);
-                col = item_col;
-                content = rest;
-            }
-            if content.is_empty() || content.starts_with('#') {
-                continue;
-            }
-            if content.starts_with(['[', '{']) {
-                // A flow collection as a sequence item or as the document.
-                let path = stack.last().map(|f| f.path.clone()).unwrap_or_default();
-                n = scan_flow(&mut index, &lines, n - 1, col, &path);
-                continue;
-            }
-            let Some((key, value_offset)) = split_key(content) else {
-                // A scalar item (`- text`) or a scalar document.
-                skip_deeper_than = Some(last_dash.unwrap_or(indent));
-                continue;
-            };
-            while stack.len() > 1 && stack[stack.len() - 1].indent >= col as isize {
-                stack.pop();
-            }
-            let parent = stack.last().expect("the root frame stays");
-            let path = if parent.path.is_empty() {
-                key.to_string()
-            } else {
-                format!("{}.{key}", parent.path)
-            };
-            let value = content[value_offset..].trim_start_matches([' ', '\t']);
-            let value_col = col + content.len() - value.len();
-            let kloc = Location::new(line_no, column(raw, col));
-            let has_inline_value = !value.is_empty() && !value.starts_with('#');
-            let vloc = if has_inline_value {
-                Location::new(line_no, column(raw, value_col))
-            } else {
-                pending = Some((path.clone(), col));
-                kloc
-            };
-            index.insert(path.clone(), kloc, vloc);
-            stack.push(Frame {
-                indent: col as isize,
-                path: path.clone(),
-                item: false,
-                items: 0,
-            });
-            if value.starts_with(['[', '{']) {
-                n = scan_flow(&mut index, &lines, n - 1, value_col, &path);
-            } else if has_inline_value {
-                skip_deeper_than = Some(col);
-            }
-        }
-        index
-    }
-}
-
-/// The 1-based character column of byte offset `byte` in `line`.
-fn column(line: &str, byte: usize) -> usize {
-    line.get(..byte).map_or(byte, |s| s.chars().count()) + 1
-}
-
-/// Splits `key: value` (or `key:`) and returns the key and the byte offset of
-/// the value. Quoted keys are unquoted. Returns `None` for lines that are not
-/// a mapping entry.
-fn split_key(content: &str) -> Option<(&str, usize)> {
-    let bytes = content.as_bytes();
-    let (key, after) = match bytes.first()? {
-        q @ (b'"' | b'\'') => {
-            let end = content[1..].find(*q as char)? + 1;
-            (&content[1..end], end + 1)
-        }
-        b'[' | b'{' | b'>' | b'|' | b'#' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`' | b'?' => {
-            return None
-        }
-        _ => {
-            let mut i = 0;
-            loop {
-                let c = *bytes.get(i)?;
-                if c == b':' && matches!(bytes.get(i + 1), None | Some(b' ' | b'\t')) {
-                    break;
-                }
-                if matches!(c, b' ' | b'\t') && bytes.get(i + 1) == Some(&b'#') {
-                    return None;
-                }
-                i += 1;
-            }
-            (content[..i].trim_end(), i)
-        }
-    };
-    let rest = &content[after..];
-    if !rest.starts_with(':') || !matches!(rest.as_bytes().get(1), None | Some(b' ' | b'\t')) {
+/// The comment that starts after blanks in `rest`, the text after a plain
+/// scalar that ends at `end`, and the rest of the line up to its end.
+fn comment(rest: &str, end: Location) -> Option<(Span, String)> {
+    let after = rest.trim_start_matches([' ', '\t']);
+    let blanks = rest.len() - after.len();
+    if blanks == 0 || !after.starts_with('#') {
         return None;
     }
-    Some((key, after + 1))
+    let line = after.split(['\n', '\r']).next().unwrap_or("");
+    let start = Location::new(end.line, end.column + blanks);
+    let end = Location::new(start.line, start.column + line.chars().count());
+    Some((Span { start, end }, rest[..blanks + line.len()].to_string()))
 }
 
-/// One open flow collection while scanning.
-enum Flow {
-    Seq {
-        path: String,
-        items: usize,
-    },
-    Map {
-        path: String,
-        /// The key whose value comes next, once its `:` was seen.
-        key: Option<String>,
-        colon: bool,
-    },
-}
+/// What a parser error says, in the words of the spec's format, and the
+/// help: the first rule with a phrase the error's text has. A rule marked
+/// `true` points at the start of the line the parser could not finish (the
+/// first token after the last value) rather than at where it stopped.
+#[rustfmt::skip]
+const RULES: &[(&[&str], bool, &str, &str)] = &[
+    (&["quoted scalar, found unexpected", "indentation in quoted scalar"], false, "this quoted text is not closed",
+        "add the closing quote; inside double quotes write `\\\"` for a quote, inside single quotes write `''`"),
+    (&["simple key expect"], true, "expected `key: value`, but this line has no `:`",
+        "add the `:` after the key, or, if this line goes on the text above it, indent it under that text"),
+    (&["trailing content after double-quoted"], false, "text after the closing quote",
+        "a quoted text ends at its closing quote: put the whole text inside the quotes, and write `\\\"` for a quote inside double quotes"),
+    (&["comments must be separated"], false, "`#` right after a value: a comment needs a space before its `#`",
+        "put a space before the `#` to start a comment, or put the text in double quotes if the `#` is part of it"),
+    (&["only valid inside a block"], false, "a `- ` item inside `[...]` or `{...}`",
+        "a `[` or `{` before it is not closed: close it on its own line, or drop the brackets and write the items as `- ` lines"),
+    (&["flow sequence", "flow mapping"], false, "expected `,` or the closing bracket here",
+        "separate items with `, `, and quote items that contain `,`, `[`, `]`, `{`, `}` or `: `"),
+    (&["mapping values are not allowed", "illegal placement of ':'"], false, "unexpected `:` (a text that contains `: ` must be quoted)",
+        "put the whole text in double quotes: `message: \"...: ...\"`; or, if this is a key, align it with the keys above"),
+    (&["recursion limit"], false, "`[` and `{` nest too deeply here", NESTING_HELP),
+    (&["unknown anchor"], false, "`*` refers to an anchor that is not defined",
+        "write the value out in full, or put the text in double quotes if it starts with `*`"),
+    (&["comment intercepting"], false, "a comment interrupts a text that goes on over several lines",
+        "put the whole text in double quotes, or move the comment to a line of its own above the key"),
+    (&["tab"], false, "a tab character where YAML allows only spaces", "replace the tab with spaces"),
+    (&["directive"], false, "unsupported `%` directive", "remove the line that starts with `%`"),
+    (&["indentation", "indented", "did not find expected", "block sequence entries are not allowed"], false,
+        "this line is not indented like the lines around it",
+        "keys of one entry line up under each other, and each level is indented by 2 spaces; a text that goes on over several lines needs `>-` after its key"),
+];
 
-/// Indexes the flow collection that starts at byte `start` of line `first`
-/// (0-based) and belongs to `path`. Returns the index of the line after the
-/// one where it ends.
-fn scan_flow(
-    index: &mut SourceIndex,
-    lines: &[&str],
-    first: usize,
-    start: usize,
-    path: &str,
-) -> usize {
-    let mut stack: Vec<Flow> = Vec::new();
-    let mut n = first;
-    let mut pos = start;
-    // Where the next node goes: `(path, is a map key)`.
-    fn slot(stack: &mut [Flow]) -> Option<(String, bool)> {
-        match stack.last_mut()? {
-            Flow::Seq { path, items } => {
-                let p = format!("{path}[{items}]");
-                *items += 1;
-                Some((p, false))
-            }
-            Flow::Map { path, key, colon } => match (key.as_ref(), *colon) {
-                (Some(k), true) => Some((join(path, k), false)),
-                _ => Some((path.clone(), true)),
-            },
-        }
-    }
-    fn join(path: &str, key: &str) -> String {
-        if path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{path}.{key}")
-        }
-    }
-    let mut started = false;
-    while n < lines.len() {
-        let line = lines[n];
-        let bytes = line.as_bytes();
-        while pos < bytes.len() {
-            let c = bytes[pos];
-            let here = Location::new(n + 1, column(line, pos));
-            match c {
-                b' ' | b'\t' => pos += 1,
-                b'#' if pos == 0 || matches!(bytes[pos - 1], b' ' | b'\t') => break,
-                b'[' | b'{' => {
-                    let target = if started {
-                        match slot(&mut stack) {
-                            Some((p, false)) => {
-                                record_value(index, &p, here);
-                                p
-                            }
-                            // A collection as a key: not something the spec
-                            // has; index its contents under the map.
-                            Some((p, true)) => p,
-                            None => return n + 1,
-                        }
-                    } else {
-                        started = true;
-                        path.to_string()
-                    };
-                    stack.push(if c == b'[' {
-                        Flow::Seq {
-                            path: target,
-                            items: 0,
-                        }
-                    } else {
-                        Flow::Map {
-                            path: target,
-                            key: None,
-                            colon: false,
-                        }
-                    });
-                    pos += 1;
-                }
-                b']' | b'}' => {
-                    stack.pop();
-                    pos += 1;
-                    if stack.is_empty() {
-                        return n + 1;
-                    }
-                }
-                b',' => {
-                    if let Some(Flow::Map { key, colon, .. }) = stack.last_mut() {
-                        *key = None;
-                        *colon = false;
-                    }
-                    pos += 1;
-                }
-                b':' if matches!(
-                    stack.last(),
-                    Some(Flow::Map {
-                        key: Some(_),
-                        colon: false,
-                        ..
-                    })
-                ) =>
-                {
-                    if let Some(Flow::Map { colon, .. }) = stack.last_mut() {
-                        *colon = true;
-                    }
-                    pos += 1;
-                }
-                _ => {
-                    // A scalar: quoted, or plain up to a flow indicator.
-                    let end = scalar_end(
-                        line,
-                        pos,
-                        stack.last().is_some_and(|f| matches!(f, Flow::Map { .. })),
-                    );
-                    match slot(&mut stack) {
-                        Some((p, true)) => {
-                            let raw = &line[pos..end];
-                            let key = raw
-                                .strip_prefix(['"', '\''])
-                                .and_then(|k| k.strip_suffix(['"', '\'']))
-                                .unwrap_or(raw.trim_end());
-                            let key_path = join(&p, key);
-                            index.insert(key_path, here, here);
-                            if let Some(Flow::Map { key: k, .. }) = stack.last_mut() {
-                                *k = Some(key.to_string());
-                            }
-                        }
-                        Some((p, false)) => record_value(index, &p, here),
-                        None => return n + 1,
-                    }
-                    pos = end.max(pos + 1);
-                }
+const NESTING_HELP: &str = "a spec nests 5 levels deep: sections, their entries, a list in an entry, and the entries and keys of `values`";
+
+/// A syntax error of pass 1, located and explained.
+fn scan_error(
+    e: &ScanError,
+    text: &str,
+    marks: &[Mark],
+    open: &[(usize, usize, bool)],
+    last: Location,
+) -> SyntaxError {
+    let (info, at) = (e.info(), location(e.marker()));
+    let here = text
+        .char_indices()
+        .nth(e.marker().index())
+        .map_or("", |(i, _)| &text[i..]);
+    if info.contains("escape") {
+        // The parser stops at the opening quote: find the first backslash
+        // that starts no YAML escape.
+        let mut chars = here.chars().skip(1).enumerate();
+        let mut bad = at;
+        while let Some((i, c)) = chars.next().filter(|(_, c)| *c != '"' && *c != '\n') {
+            if c == '\\'
+                && !chars
+                    .next()
+                    .is_some_and(|(_, e)| "0abt\tnvfre \"/\\N_LPxuU\n".contains(e))
+            {
+                bad = Location::new(at.line, at.column + 1 + i);
+                break;
             }
         }
-        n += 1;
-        pos = 0;
-    }
-    n
-}
-
-/// Records where a flow node starts: as a new item, or as the value of a key
-/// that is already indexed.
-fn record_value(index: &mut SourceIndex, path: &str, at: Location) {
-    match index.spots.get_mut(path) {
-        Some(spot) if !path.ends_with(']') => spot.value = at,
-        _ => index.insert(path.to_string(), at, at),
-    }
-}
-
-/// The byte offset where the scalar starting at `pos` ends (exclusive).
-fn scalar_end(line: &str, pos: usize, in_map: bool) -> usize {
-    let bytes = line.as_bytes();
-    match bytes[pos] {
-        q @ (b'"' | b'\'') => {
-            let mut i = pos + 1;
-            while i < bytes.len() {
-                if bytes[i] == b'\\' && q == b'"' {
-                    i += 2;
-                    continue;
-                }
-                if bytes[i] == q {
-                    if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                        i += 2;
-                        continue;
-                    }
-                    return i + 1;
-                }
-                i += 1;
-            }
-            bytes.len()
-        }
-        _ => {
-            let mut i = pos;
-            while i < bytes.len() {
-                match bytes[i] {
-                    b',' | b']' | b'}' | b'[' | b'{' => break,
-                    b':' if in_map
-                        && matches!(
-                            bytes.get(i + 1),
-                            None | Some(b' ' | b'\t' | b',' | b']' | b'}')
-                        ) =>
-                    {
-                        break
-                    }
-                    b'#' if i > pos && matches!(bytes[i - 1], b' ' | b'\t') => break,
-                    _ => i += 1,
-                }
-            }
-            // Trailing blanks are not part of the scalar.
-            while i > pos && matches!(bytes[i - 1], b' ' | b'\t') {
-                i -= 1;
-            }
-            i
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(line: usize, column: usize) -> Location {
-        Location::new(line, column)
-    }
-
-    #[test]
-    fn indexes_keys_items_and_flow_sequences() {
-        let text = "\
-# comment
-codes:
-  - code: 34
-    name: page
-    aliases: [\"a, b\", c]
-    description: >-
-      folded: text
-      - not an item
-  - code: 88
-    name: rate
-fields:
-- name: type
-  values:
-    - value: x
-";
-        let ix = SourceIndex::build(text);
-        assert_eq!(ix.key("codes"), at(2, 1));
-        assert_eq!(ix.value("codes"), at(3, 3));
-        assert_eq!(ix.key("codes[0]"), at(3, 3));
-        assert_eq!(ix.value("codes[0]"), at(3, 5));
-        assert_eq!(ix.key("codes[0].code"), at(3, 5));
-        assert_eq!(ix.value("codes[0].code"), at(3, 11));
-        assert_eq!(ix.key("codes[0].name"), at(4, 5));
-        assert_eq!(ix.value("codes[0].aliases"), at(5, 14));
-        assert_eq!(ix.key("codes[0].aliases[0]"), at(5, 15));
-        assert_eq!(ix.key("codes[0].aliases[1]"), at(5, 23));
-        assert_eq!(ix.value("codes[0].description"), at(6, 18));
-        assert_eq!(ix.key("codes[1].code"), at(9, 5));
-        assert_eq!(ix.key("codes[1].name"), at(10, 5));
-        assert_eq!(ix.value("fields"), at(12, 1));
-        assert_eq!(ix.key("fields[0].name"), at(12, 3));
-        assert_eq!(ix.value("fields[0].values"), at(14, 5));
-        assert_eq!(ix.key("fields[0].values[0].value"), at(14, 7));
-        assert_eq!(ix.value("fields[0].values[0].value"), at(14, 14));
-        // Unknown paths fall back to the nearest ancestor.
-        assert_eq!(ix.key("codes[1].status"), at(9, 3));
-        assert_eq!(ix.key("nothing.here"), at(1, 1));
-        assert!(ix.duplicates.is_empty());
-    }
-
-    #[test]
-    fn indexes_flow_collections_across_lines() {
-        let text = "\
-codes:
-  - {code: 88, name: rate, other_statuses: [400,
-      401, 'it''s'], message: \"a: b\"}
-  - code: 1
-    apis: [ v1 , \"v1.1\" ]   # comment, with [brackets]
-";
-        let ix = SourceIndex::build(text);
-        assert_eq!(ix.exact("codes[0]").map(|s| s.0), Some(at(2, 3)));
-        assert_eq!(ix.exact("codes[0].code"), Some((at(2, 6), at(2, 12))));
-        assert_eq!(ix.exact("codes[0].name"), Some((at(2, 16), at(2, 22))));
-        assert_eq!(ix.value("codes[0].other_statuses"), at(2, 44));
-        assert_eq!(ix.key("codes[0].other_statuses[0]"), at(2, 45));
-        assert_eq!(ix.key("codes[0].other_statuses[1]"), at(3, 7));
-        assert_eq!(ix.key("codes[0].other_statuses[2]"), at(3, 12));
-        assert_eq!(ix.exact("codes[0].message"), Some((at(3, 22), at(3, 31))));
-        assert_eq!(ix.key("codes[1].code"), at(4, 5));
-        assert_eq!(ix.key("codes[1].apis[0]"), at(5, 13));
-        assert_eq!(ix.key("codes[1].apis[1]"), at(5, 18));
-        assert!(ix.exact("codes[1].apis[2]").is_none());
-    }
-
-    #[test]
-    fn counts_columns_in_characters_and_ignores_a_bom() {
-        let text = "\u{feff}statuses:\n  - text: \"Ünïcødé\"\n    aliases: [\"é\", x]\n";
-        let ix = SourceIndex::build(text);
-        assert_eq!(ix.key("statuses"), at(1, 1));
-        assert_eq!(ix.key("statuses[0].aliases[1]"), at(3, 20));
-    }
-
-    #[test]
-    fn nested_sequences_and_block_scalars() {
-        let text = "\
-a:
-- - x
-  - y
-- |
-  - not an item
-  key: not a key
-b:
-  c:
-    d: 1
-  e: 2
-";
-        let ix = SourceIndex::build(text);
-        assert_eq!(ix.key("a[0]"), at(2, 1));
-        assert_eq!(ix.key("a[0][0]"), at(2, 3));
-        assert_eq!(ix.key("a[0][1]"), at(3, 3));
-        assert_eq!(ix.exact("a[1]"), Some((at(4, 1), at(4, 3))));
-        assert!(ix.exact("a[2]").is_none());
-        assert!(ix.exact("a[1].key").is_none());
-        assert_eq!(ix.value("b"), at(8, 3));
-        assert_eq!(ix.key("b.c.d"), at(9, 5));
-        assert_eq!(ix.key("b.e"), at(10, 3));
-    }
-
-    #[test]
-    fn records_duplicate_keys() {
-        let ix = SourceIndex::build("codes:\n  - code: 1\n    name: a\n    code: 2\n");
-        assert_eq!(ix.duplicates.len(), 1);
-        let d = &ix.duplicates[0];
-        assert_eq!(
-            (d.path.as_str(), d.first, d.second),
-            ("codes[0].code", at(2, 5), at(4, 5))
+        let span = Span {
+            start: bad,
+            end: Location::new(bad.line, bad.column + 2),
+        };
+        let help =
+            "write `\\\\` for a backslash, or use single quotes, where `\\` has no special meaning";
+        return error(
+            span,
+            "unknown escape sequence in a double-quoted text",
+            help,
         );
-        // The first definition keeps its place.
-        assert_eq!(ix.value("codes[0].code"), at(2, 11));
     }
+    if info.contains("unexpected character") || info.contains("misplaced bracket") {
+        let c = here.chars().next();
+        let help = match c {
+            Some(']' | '}') => {
+                "put the text in double quotes, or remove the bracket if it closes nothing"
+            }
+            _ => "put the text in double quotes",
+        };
+        let c = match c {
+            Some('`') => " a backtick".to_string(),
+            c => c.map(|c| format!(" `{c}`")).unwrap_or_default(),
+        };
+        return error(
+            at,
+            format!("a text cannot start with{c} unless it is quoted"),
+            help,
+        );
+    }
+    let rule = RULES
+        .iter()
+        .find(|(phrases, ..)| phrases.iter().any(|p| info.contains(p)));
+    // The innermost `[` or `{` still open, when it opened on an earlier
+    // line: the usual cause is a missing `]` or `}`.
+    let flow = open.iter().rev().find(|o| o.2).map(|o| marks[o.0]);
+    if let Some((span, kind)) =
+        flow.filter(|(s, _)| s.start.line < at.line && !info.contains("quoted scalar"))
+    {
+        let (opener, closer) = if kind == Kind::Mapping {
+            ('{', '}')
+        } else {
+            ('[', ']')
+        };
+        // The mark covers an anchor or tag before the bracket too.
+        let bracket = Location::new(span.end.line, span.end.column.saturating_sub(1).max(1));
+        return error(
+            Span { start: bracket, end: span.end },
+            format!("this `{opener}` list is not closed"),
+            format!("add the closing `{closer}` on the same line, and separate items with `, `; quote items that contain `,`, `[` or `]`"),
+        );
+    }
+    match rule {
+        Some((_, true, message, help)) => {
+            error(next_token(text, last).unwrap_or(at), *message, *help)
+        }
+        Some((_, false, message, help)) => error(at, *message, *help),
+        None => error(at, format!("invalid YAML: {info}"), GENERIC_HELP),
+    }
+}
 
-    /// Every key and item serde_yaml sees in the real catalog is indexed at
-    /// the exact place the text has it.
-    #[test]
-    fn every_path_of_the_catalog_is_located_exactly() {
-        let text = crate::BUNDLED_SPEC;
-        let ix = SourceIndex::build(text);
-        let root = serde_yaml::from_str::<Value>(text).expect("the catalog parses");
-        let lines: Vec<&str> = text.lines().collect();
-        let rest_at =
-            |l: Location| -> String { lines[l.line - 1].chars().skip(l.column - 1).collect() };
-        let mut checked = 0;
-        let mut todo = vec![(String::new(), &root)];
-        while let Some((path, v)) = todo.pop() {
-            match v {
-                Value::Mapping(m) => {
-                    for (k, child) in m {
-                        let k = k.as_str().expect("string keys");
-                        let p = if path.is_empty() {
-                            k.to_string()
-                        } else {
-                            format!("{path}.{k}")
-                        };
-                        let (kl, vl) = ix.exact(&p).unwrap_or_else(|| panic!("{p} not indexed"));
-                        assert!(rest_at(kl).starts_with(k), "{p}: key at {kl:?}");
-                        if let Value::String(s) = child {
-                            let first_word = s.split_whitespace().next().unwrap_or("");
-                            let there = rest_at(vl);
-                            assert!(
-                                there.starts_with(first_word)
-                                    || there.starts_with(['>', '|', '"', '\'']),
-                                "{p}: value at {vl:?} is {there:?}"
-                            );
-                        }
-                        checked += 1;
-                        todo.push((p, child));
-                    }
-                }
-                Value::Sequence(items) => {
-                    for (i, child) in items.iter().enumerate() {
-                        let p = format!("{path}[{i}]");
-                        let (kl, _) = ix.exact(&p).unwrap_or_else(|| panic!("{p} not indexed"));
-                        let there = rest_at(kl);
-                        let plain = match child {
-                            Value::String(s) => s.clone(),
-                            Value::Number(n) => n.to_string(),
-                            _ => "-".to_string(),
-                        };
-                        assert!(
-                            there.starts_with(['-', '"', '\'']) || there.starts_with(&plain),
-                            "{p}: item at {kl:?} is {there:?}"
-                        );
-                        checked += 1;
-                        todo.push((p, child));
-                    }
-                }
-                _ => {}
+/// The first character after `last` that is not a blank, a line break or
+/// part of a comment.
+fn next_token(text: &str, last: Location) -> Option<Location> {
+    let mut column = last.column;
+    for (n, line) in text.split('\n').enumerate().skip(last.line.checked_sub(1)?) {
+        let rest = line
+            .char_indices()
+            .nth(column - 1)
+            .map_or("", |(i, _)| &line[i..]);
+        let content = rest.trim_start_matches([' ', '\t', '\r']);
+        if !content.is_empty() && !content.starts_with('#') {
+            return Some(Location::new(
+                n + 1,
+                column + rest[..rest.len() - content.len()].chars().count(),
+            ));
+        }
+        column = 1;
+    }
+    None
+}
+
+/// Pass 2's state: the marks of pass 1 and the next one to use.
+struct Fill<'m> {
+    marks: &'m [Mark],
+    next: Cell<usize>,
+    /// How many mappings are open.
+    depth: Cell<usize>,
+    /// Inside the value of a repeated key: its own repeats are not news.
+    quiet: Cell<usize>,
+    disagreement: Cell<Option<Span>>,
+    /// Whether a key was repeated: each is reported as it is found.
+    repeated: Cell<bool>,
+    report: RefCell<&'m mut dyn FnMut(SyntaxError)>,
+}
+
+impl Fill<'_> {
+    /// The mark of the next node, which must be of a kind `is` accepts.
+    fn take<E: de::Error>(&self, is: fn(Kind) -> bool) -> Result<Mark, E> {
+        let i = self.next.get();
+        match self.marks.get(i) {
+            Some(m) if is(m.1) => {
+                self.next.set(i + 1);
+                super::tick(1);
+                Ok(*m)
+            }
+            other => {
+                self.disagreement
+                    .set(other.or(self.marks.last()).map(|m| m.0));
+                Err(E::custom("the readers disagree"))
             }
         }
-        assert!(checked > 1500, "only {checked} paths checked");
-        assert!(ix.duplicates.is_empty());
+    }
+
+    fn scalar<E: de::Error>(&self, value: Value) -> Result<Node, E> {
+        let (span, kind) = self.take(|k| matches!(k, Kind::Scalar(_)))?;
+        let style = if let Kind::Scalar(s) = kind {
+            s
+        } else {
+            Style::Plain
+        };
+        Ok(Node { value, span, style })
+    }
+}
+
+struct NodeSeed<'f, 'm>(&'f Fill<'m>);
+
+/// Visitor methods that build a scalar node from what serde_yaml read.
+macro_rules! scalars {
+    ($($method:ident($($v:ident: $ty:ty)?) => $value:expr,)*) => {$(
+        fn $method<E: de::Error>(self, $($v: $ty)?) -> Result<Node, E> {
+            self.0.scalar($value)
+        }
+    )*};
+}
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_, '_> {
+    type Value = Node;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    scalars! {
+        visit_bool(b: bool) => Value::Bool(b),
+        visit_i64(n: i64) => Value::Number(Number::Int(n.into())),
+        visit_u64(n: u64) => Value::Number(Number::Int(n.into())),
+        visit_i128(n: i128) => Value::Number(Number::Int(n)),
+        // Past 128 bits: only ever shown, in a diagnostic.
+        visit_u128(n: u128) => Value::Number(i128::try_from(n).map_or(Number::Float(f64::INFINITY), Number::Int)),
+        visit_f64(x: f64) => Value::Number(Number::Float(x)),
+        visit_str(s: &str) => Value::String(s.to_string()),
+        visit_unit() => Value::Null,
+        visit_none() => Value::Null,
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let (span, _) = self.0.take(|k| k == Kind::Sequence)?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(NodeSeed(self.0))? {
+            items.push(item);
+        }
+        let value = Value::Sequence(items);
+        Ok(Node {
+            value,
+            span,
+            style: Style::Collection,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let fill = self.0;
+        let (span, _) = fill.take(|k| k == Kind::Mapping)?;
+        fill.depth.set(fill.depth.get() + 1);
+        let mut entries: Vec<(Node, Node)> = Vec::new();
+        // Keys as serde_yaml reads them (`a` and `"a"` are one key, `1` and
+        // `"1"` two), and where each was first.
+        let mut seen: HashMap<String, Location> = HashMap::new();
+        while let Some(key) = map.next_key_seed(NodeSeed(fill))? {
+            let id = match &key.value {
+                Value::String(s) => Some(format!("s{s}")),
+                Value::Number(n) => Some(format!("n{n}")),
+                Value::Bool(b) => Some(format!("b{b}")),
+                Value::Null => Some("~".into()),
+                _ => None,
+            };
+            let first = match id.map(|id| seen.entry(id)) {
+                Some(Entry::Occupied(first)) => Some(*first.get()),
+                Some(Entry::Vacant(slot)) => {
+                    slot.insert(key.span.start);
+                    None
+                }
+                None => None,
+            };
+            fill.quiet
+                .set(fill.quiet.get() + usize::from(first.is_some()));
+            let mut value = map.next_value_seed(NodeSeed(fill))?;
+            if value.style == Style::Empty {
+                value.span = key.span;
+            }
+            match first {
+                Some(first) => {
+                    fill.quiet.set(fill.quiet.get() - 1);
+                    if fill.quiet.get() == 0 {
+                        fill.repeated.set(true);
+                        (fill.report.borrow_mut())(repeated(&key, first, fill.depth.get()));
+                    }
+                }
+                None => entries.push((key, value)),
+            }
+        }
+        fill.depth.set(fill.depth.get() - 1);
+        Ok(Node {
+            value: Value::Mapping(entries),
+            span,
+            style: Style::Collection,
+        })
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Node, A::Error> {
+        use de::VariantAccess as _;
+        let (tag, content): (String, _) = data.variant()?;
+        let node = content.newtype_variant_seed(NodeSeed(self.0))?;
+        Ok(Node {
+            value: Value::Tagged(tag),
+            ..node
+        })
+    }
+}
+
+/// The error for a key that repeats the one at `first`.
+fn repeated(key: &Node, first: Location, depth: usize) -> SyntaxError {
+    let name = match &key.value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => "null".into(),
+    };
+    let line = first.line;
+    if depth == 1 {
+        let help = format!("`{name}` already starts at line {line}; a section may appear only once, so merge the two lists");
+        error(key.span, format!("duplicate section `{name}`"), help)
+    } else {
+        let help = format!(
+            "`{name}` is already set at line {line}; a key may appear only once in an entry"
+        );
+        error(key.span, format!("duplicate key `{name}`"), help)
     }
 }

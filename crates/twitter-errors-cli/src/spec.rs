@@ -4,7 +4,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use twitter_errors_codegen::{Builder, Error, Spec};
+use std::io::IsTerminal as _;
+
+use twitter_errors_codegen::{Builder, Error, Spec, Style};
 
 /// The longest spec read from stdin.
 const MAX_SPEC: usize = 16 << 20;
@@ -39,10 +41,13 @@ fn load(path: &Path, bundled: bool, short: bool, color: bool) -> Result<Spec, Ex
     Spec::from_sources(&sources).map_err(|e| report(&e, short, color))
 }
 
-/// Prints a spec error.
+/// Prints a spec error: each problem with its source line, the span
+/// underlined and the hint below, or one `file:line:column: message` line
+/// each (with the hint) when asked for or when stderr is not a terminal,
+/// so that editors and CI can read it.
 fn report(e: &Error, short: bool, color: bool) -> ExitCode {
-    let _ = (short, color);
-    eprintln!("{e}");
+    let short = short || !std::io::stderr().is_terminal();
+    eprintln!("{}", e.render(Style::default().color(color).short(short)));
     ExitCode::FAILURE
 }
 
