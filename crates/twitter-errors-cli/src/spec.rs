@@ -59,9 +59,14 @@ pub fn check(path: &Path, bundled: bool, short: bool, color: bool) -> ExitCode {
     if let Err(e) = Builder::new().generate_from(&spec) {
         return report(&e, short, color);
     }
+    // Named as its diagnostics name it.
+    let name = if path.as_os_str() == "-" {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    };
     outln!(
-        "{}: ok ({} statuses, {} codes, {} problem types, {} fields)",
-        path.display(),
+        "{name}: ok ({} statuses, {} codes, {} problem types, {} fields)",
         spec.statuses.len(),
         spec.codes.len(),
         spec.problems.len(),
