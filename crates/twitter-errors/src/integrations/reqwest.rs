@@ -145,7 +145,8 @@ impl<C: Catalog> Partial<C> {
         match &self.partial {
             Some(p) => p.data(),
             None => {
-                type Members<'a> = std::collections::HashMap<String, &'a serde_json::value::RawValue>;
+                type Members<'a> =
+                    std::collections::HashMap<String, &'a serde_json::value::RawValue>;
                 serde_json::from_slice::<Members<'_>>(&self.body)
                     .ok()?
                     .remove("data")
@@ -285,7 +286,12 @@ pub(crate) async fn read_limited(
     response: &mut ::reqwest::Response,
     max: usize,
 ) -> Result<Vec<u8>, Read> {
-    let too_large = || Read::TooLarge(DecodeError::new(ErrorKind::TooLarge, format!("more than {max} bytes")));
+    let too_large = || {
+        Read::TooLarge(DecodeError::new(
+            ErrorKind::TooLarge,
+            format!("more than {max} bytes"),
+        ))
+    };
     let announced = response.content_length();
     if announced.is_some_and(|n| n > max as u64) {
         return Err(too_large());
@@ -307,9 +313,15 @@ pub(crate) enum Read {
 }
 
 impl Read {
-    pub(crate) fn into_error<C: Catalog>(self, status: StatusCode, headers: &HeaderMap) -> Error<C> {
+    pub(crate) fn into_error<C: Catalog>(
+        self,
+        status: StatusCode,
+        headers: &HeaderMap,
+    ) -> Error<C> {
         match self {
-            Read::TooLarge(d) => Error::TooLarge(Box::new(ApiError::refused(status.as_u16(), headers, d))),
+            Read::TooLarge(d) => {
+                Error::TooLarge(Box::new(ApiError::refused(status.as_u16(), headers, d)))
+            }
             Read::Transport(e) => Error::Transport(e),
         }
     }
@@ -469,7 +481,12 @@ impl<C: Catalog> Lines<C> {
                     Ok(body) => body,
                     Err(r) => return Err(record(r.into_error(status, self.response.headers()))),
                 };
-                let e = ApiError::from_response_with(status.as_u16(), self.response.headers(), &body, &self.limits);
+                let e = ApiError::from_response_with(
+                    status.as_u16(),
+                    self.response.headers(),
+                    &body,
+                    &self.limits,
+                );
                 return Err(record(Error::Api(Box::new(e))));
             }
         }
@@ -510,8 +527,15 @@ impl<C: Catalog> Lines<C> {
         self.done = true;
         self.buffer = Vec::new();
         let max = self.limits.max_body;
-        let d = DecodeError::new(ErrorKind::TooLarge, format!("a line of more than {max} bytes"));
-        record(Error::TooLarge(Box::new(ApiError::refused(self.status().as_u16(), self.headers(), d))))
+        let d = DecodeError::new(
+            ErrorKind::TooLarge,
+            format!("a line of more than {max} bytes"),
+        );
+        record(Error::TooLarge(Box::new(ApiError::refused(
+            self.status().as_u16(),
+            self.headers(),
+            d,
+        ))))
     }
 
     /// A line: data, a keep-alive, or an in-band error.
@@ -557,7 +581,9 @@ pub trait ResponseExt: Sized {
     /// request that asked for `suppress_response_codes` is read too, since
     /// the API sends its errors that way: an error body gives
     /// [`Error::Api`], anything else the response with its body.
-    fn api_error_for_status(self) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send;
+    fn api_error_for_status(
+        self,
+    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send;
 
     /// [`api_error_for_status`](ResponseExt::api_error_for_status) within
     /// `limits`.
@@ -572,7 +598,10 @@ pub trait ResponseExt: Sized {
     fn api_partial(self) -> impl Future<Output = Result<Partial, Error>> + Send;
 
     /// [`api_partial`](ResponseExt::api_partial) within `limits`.
-    fn api_partial_with(self, limits: &Limits) -> impl Future<Output = Result<Partial, Error>> + Send;
+    fn api_partial_with(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<Partial, Error>> + Send;
 
     /// The lines of a stream, each held to the default [`Limits`]: see
     /// [`Lines::next_line`].
@@ -583,7 +612,9 @@ pub trait ResponseExt: Sized {
 }
 
 impl ResponseExt for ::reqwest::Response {
-    fn api_error_for_status(self) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send {
+    fn api_error_for_status(
+        self,
+    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send {
         self.api_error_for_status_with(&Limits::DEFAULT)
     }
 
@@ -599,7 +630,10 @@ impl ResponseExt for ::reqwest::Response {
         self.api_partial_with(&Limits::DEFAULT)
     }
 
-    fn api_partial_with(self, limits: &Limits) -> impl Future<Output = Result<Partial, Error>> + Send {
+    fn api_partial_with(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<Partial, Error>> + Send {
         let limits = *limits;
         async move { partial(self, &limits).await }
     }

@@ -162,7 +162,9 @@ impl<C: Catalog> Clone for ApiErrorLayer<C> {
 
 impl<C: Catalog> fmt::Debug for ApiErrorLayer<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ApiErrorLayer").field("limits", &self.limits).finish()
+        f.debug_struct("ApiErrorLayer")
+            .field("limits", &self.limits)
+            .finish()
     }
 }
 

@@ -58,7 +58,10 @@ pub fn record<C: Catalog>(error: &ApiError<C>) {
 /// Records a retry decision as an `INFO` event.
 #[cfg(feature = "retry")]
 pub(crate) fn record_wait(
-    failure: &crate::response::Failure, retries: u32, wait: Option<std::time::Duration>) {
+    failure: &crate::response::Failure,
+    retries: u32,
+    wait: Option<std::time::Duration>,
+) {
     let retry = match failure {
         crate::response::Failure::Api { decision, .. } => decision.retry.as_str(),
         crate::response::Failure::Network => "network",
@@ -66,7 +69,9 @@ pub(crate) fn record_wait(
     };
     let wait_ms = wait.map(|w| u64::try_from(w.as_millis()).unwrap_or(u64::MAX));
     match wait {
-        Some(w) => tracing::info!(target: "twitter_errors", retry, retries, wait_ms, "retrying in {w:?}"),
+        Some(w) => {
+            tracing::info!(target: "twitter_errors", retry, retries, wait_ms, "retrying in {w:?}")
+        }
         None => tracing::info!(target: "twitter_errors", retry, retries, "giving up"),
     }
 }
