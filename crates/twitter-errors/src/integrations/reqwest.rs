@@ -62,7 +62,7 @@
 //! loop {
 //!     match lines.next_line().await {
 //!         Ok(Some(Line::Data(tweet))) => println!("{}", String::from_utf8_lossy(&tweet)),
-//!         Ok(Some(Line::KeepAlive)) => {}
+//!         Ok(Some(_)) => {} // a keep-alive
 //!         Ok(None) => break,
 //!         // operational-disconnect: reconnect with backoff.
 //!         Err(Error::Api(e)) if e.retry().retry == Retry::Backoff => break,

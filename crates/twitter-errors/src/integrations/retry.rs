@@ -116,8 +116,11 @@ impl<E: Retryable + ?Sized> Retryable for Box<E> {
 /// let mut calls = 0;
 /// let result = futures_executor_block_on(retrier.run(|| {
 ///     calls += 1;
-///     let status = if calls < 3 { 503 } else { 404 };
-///     let body: &[u8] = br#"{"errors":[{"code":130,"message":"Over capacity"}]}"#;
+///     let (status, body): (u16, &[u8]) = if calls < 3 {
+///         (503, br#"{"errors":[{"code":130,"message":"Over capacity"}]}"#)
+///     } else {
+///         (404, br#"{"errors":[{"code":34,"message":"Sorry, that page does not exist"}]}"#)
+///     };
 ///     std::future::ready(match decode_response(status, [("retry-after", "7")], body) {
 ///         Outcome::Failure(e) => Err::<(), ApiError>(e),
 ///         _ => Ok(()),
