@@ -75,9 +75,17 @@ impl Default for RetryMiddleware {
     }
 }
 
-impl<K: Clock, C: Catalog> RetryMiddleware<K, C> {
+impl<K: Clock> RetryMiddleware<K> {
     /// Retries with `retrier`: its policy and its clock.
     pub fn with_retrier(retrier: Retrier<K>) -> Self {
+        RetryMiddleware::for_catalog(retrier)
+    }
+}
+
+impl<K: Clock, C: Catalog> RetryMiddleware<K, C> {
+    /// Retries with `retrier`, decoding errors with the catalog `C`:
+    /// `RetryMiddleware::<_, MyCatalog>::for_catalog(retrier)`.
+    pub fn for_catalog(retrier: Retrier<K>) -> Self {
         RetryMiddleware {
             retrier,
             limits: Limits::DEFAULT,
