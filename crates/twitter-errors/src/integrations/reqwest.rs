@@ -352,12 +352,11 @@ pub(crate) fn rebuild(
 /// of one that did (or of a 200 to a request that asked for
 /// `suppress_response_codes`), within `limits`: see
 /// [`ResponseExt::api_error_for_status`].
-pub async fn error_for_status<C: Catalog>(
+pub async fn error_for_status<C: Catalog + 'static>(
     mut response: ::reqwest::Response,
     limits: &Limits,
 ) -> Result<::reqwest::Response, Error<C>>
 where
-    C: 'static,
     ApiError<C>: Send + Sync,
 {
     if let Some(Decoded(e)) = response.extensions_mut().remove::<Decoded<C>>() {
@@ -387,12 +386,11 @@ where
 
 /// Reads a whole response within `limits`, and gives its data and
 /// problems, or its error: see [`ResponseExt::api_partial`].
-pub async fn partial<C: Catalog>(
+pub async fn partial<C: Catalog + 'static>(
     response: ::reqwest::Response,
     limits: &Limits,
 ) -> Result<Partial<C>, Error<C>>
 where
-    C: 'static,
     ApiError<C>: Send + Sync,
 {
     let mut response = error_for_status::<C>(response, limits).await?;
