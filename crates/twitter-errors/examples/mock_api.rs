@@ -184,7 +184,7 @@ async fn guard(State(mock): State<Arc<Mock>>, request: Request, next: Next) -> R
     let (reset, used) = {
         let mut window = mock.window.lock().unwrap_or_else(|e| e.into_inner());
         if now >= window.0 {
-            *window = (now + mock.config.window, 0);
+            *window = (now.saturating_add(mock.config.window), 0);
         }
         window.1 += 1;
         *window
@@ -235,7 +235,7 @@ fn fail(fault: &Fault, now: u64, limits: &mut RateLimits) -> Response {
         };
         quota.limit.get_or_insert(limit);
         quota.remaining = Some(0);
-        quota.reset = Some(now + reset_in);
+        quota.reset = Some(now.saturating_add(reset_in));
     }
     if let Some(s) = fault.retry_after {
         limits.retry_after = Some(RetryAfter::Seconds(s));
@@ -252,9 +252,12 @@ fn fail(fault: &Fault, now: u64, limits: &mut RateLimits) -> Response {
         };
         error.into_response()
     };
-    if let Some(s) = fault.retry_after_date {
-        let date = httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_secs(now + s));
-        if let Ok(v) = HeaderValue::from_str(&date) {
+    // A date past what SystemTime holds is left out.
+    let date = fault
+        .retry_after_date
+        .and_then(|s| UNIX_EPOCH.checked_add(Duration::from_secs(now.saturating_add(s))));
+    if let Some(date) = date {
+        if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(date)) {
             response.headers_mut().insert(header::RETRY_AFTER, v);
         }
     }
