@@ -99,6 +99,11 @@ pub use model::{Members, Problem, V1Error};
 
 /// The README's code blocks, compiled and run as doctests (they use every
 /// integration).
-#[cfg(all(doctest, feature = "reqwest", feature = "axum"))]
+#[cfg(all(
+    doctest,
+    feature = "reqwest",
+    feature = "reqwest-middleware",
+    feature = "axum"
+))]
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;

@@ -1,6 +1,7 @@
 //! The `mock_api` example served on 127.0.0.1 and called with reqwest:
 //! status, Content-Type, body bytes and the decoded `ApiError` of every
-//! format, through the `http`, `reqwest` and `axum` integrations.
+//! format, through the `http`, `reqwest` and `axum` integrations; streams
+//! and their in-band disconnects; bodies that never end.
 
 #[allow(dead_code)]
 #[path = "../examples/mock_api.rs"]
@@ -10,7 +11,8 @@ use std::time::Duration;
 
 use mock_api::Config;
 use twitter_errors::catalog::Window;
-use twitter_errors::integrations::reqwest::{Error, Response, ResponseExt};
+use twitter_errors::codec::{ErrorKind, Limits};
+use twitter_errors::integrations::reqwest::{Error, Line, Partial, ResponseExt};
 use twitter_errors::response::{ApiError, Limit, Wait};
 use twitter_errors::{Code, ErrorCode, Format, HttpStatus, ProblemType, Retry, Status};
 
@@ -45,28 +47,52 @@ impl Server {
         request.send().await.unwrap()
     }
 
+    async fn post(&self, target: &str) -> u16 {
+        let url = format!("{}{target}", self.base);
+        self.client
+            .post(url)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
     /// Status, Content-Type and body as served, then the same response
-    /// through the reqwest integration.
+    /// read whole through the reqwest integration.
     async fn call(
         &self,
         target: &str,
         accept: Option<&str>,
-    ) -> (u16, String, Vec<u8>, Result<Response, Error>) {
+    ) -> (u16, String, Vec<u8>, Result<Partial, Error>) {
         let raw = self.get(target, accept).await;
         let status = raw.status().as_u16();
         let content_type = raw.headers()["content-type"].to_str().unwrap().to_owned();
         let body = raw.bytes().await.unwrap().to_vec();
-        let checked = self.get(target, accept).await.api_result().await;
+        let checked = self.get(target, accept).await.api_partial().await;
         (status, content_type, body, checked)
     }
 
+    /// [`Server::call`] for an error, which `api_error_for_status` gives
+    /// too, equal.
     async fn error(&self, target: &str, accept: Option<&str>) -> (u16, String, Vec<u8>, ApiError) {
         let (status, content_type, body, checked) = self.call(target, accept).await;
-        match checked {
-            Err(Error::Api(e)) => (status, content_type, body, *e),
+        let e = match checked {
+            Err(Error::Api(e)) => *e,
             Err(e) => panic!("{target}: {e}"),
             Ok(r) => panic!("{target}: not an error: {:?}", r.text()),
+        };
+        match self.get(target, accept).await.api_error_for_status().await {
+            // The same error; only the rate-limit window has moved on.
+            Err(Error::Api(same)) => {
+                assert_eq!(same.status(), e.status(), "{target}");
+                assert_eq!(same.body(), e.body(), "{target}");
+                assert_eq!(same.raw_body(), e.raw_body(), "{target}");
+            }
+            Err(other) => panic!("{target}: {other}"),
+            Ok(r) => panic!("{target}: not an error: {}", r.status()),
         }
+        (status, content_type, body, e)
     }
 }
 
@@ -82,7 +108,7 @@ const NOT_FOUND_XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors
 fn generous() -> Config {
     Config {
         limit: 1000,
-        window: 900,
+        ..Config::default()
     }
 }
 
@@ -272,7 +298,7 @@ async fn v2_partial_results_are_results_with_problems() {
     assert_eq!((status, ct.as_str()), (200, JSON));
     assert_eq!(
         String::from_utf8(body.clone()).unwrap(),
-        r#"{"data":[{"id":"20","text":"just setting up my twttr"}],"errors":[{"detail":"Could not find tweet with ids: [1].","title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found","parameter":"ids","resource_id":"1","resource_type":"tweet","value":"1"}]}"#
+        r#"{"data":[{"edit_history_tweet_ids":["20"],"id":"20","text":"just setting up my twttr"}],"errors":[{"detail":"Could not find tweet with ids: [1].","title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found","parameter":"ids","resource_id":"1","resource_type":"tweet","value":"1"}]}"#
     );
     let ok = ok.unwrap();
     assert_eq!(ok.bytes(), body);
@@ -280,7 +306,7 @@ async fn v2_partial_results_are_results_with_problems() {
     assert!(partial.is_partial());
     assert_eq!(
         partial.data().unwrap().get(),
-        r#"[{"id":"20","text":"just setting up my twttr"}]"#
+        r#"[{"edit_history_tweet_ids":["20"],"id":"20","text":"just setting up my twttr"}]"#
     );
     let problems: Vec<_> = ok.problems().collect();
     assert_eq!(problems.len(), 1);
@@ -301,10 +327,18 @@ async fn v2_partial_results_are_results_with_problems() {
     // Everything found: no problems.
     let ok = s.call("/2/tweets/20", None).await.3.unwrap();
     assert!(ok.partial().is_none());
-    assert_eq!(
-        ok.text().unwrap(),
-        r#"{"data":{"id":"20","text":"just setting up my twttr"}}"#
-    );
+    assert_eq!(ok.problems().count(), 0);
+    let tweet = r#"{"edit_history_tweet_ids":["20"],"id":"20","text":"just setting up my twttr"}"#;
+    assert_eq!(ok.text().unwrap(), format!(r#"{{"data":{tweet}}}"#));
+    assert_eq!(ok.data().unwrap().get(), tweet);
+
+    // api_error_for_status leaves a partial result alone: it is a result.
+    let r = s.get("/2/tweets?ids=20,1", None).await;
+    let r = r.api_error_for_status().await.unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let v: serde_json::Value = serde_json::from_slice(&r.bytes().await.unwrap()).unwrap();
+    assert_eq!(v["data"][0]["edit_history_tweet_ids"][0], "20");
+    assert_eq!(v["errors"][0]["resource_id"], "1");
 }
 
 #[tokio::test]
@@ -348,7 +382,7 @@ async fn over_capacity_is_130_or_a_503_problem() {
 async fn the_rate_limiter_answers_88_with_its_headers() {
     let s = Server::start(Config {
         limit: 3,
-        window: 900,
+        ..Config::default()
     })
     .await;
     for remaining in [2, 1, 0] {
@@ -404,4 +438,249 @@ async fn the_rate_limiter_answers_88_with_its_headers() {
     );
     assert!(e.is_rate_limited());
     assert_eq!(e.retry().wait, Some(Wait::Until(reset)));
+}
+
+#[tokio::test]
+async fn the_show_route_answers_as_the_clients_call_it() {
+    let s = Server::start(generous()).await;
+    let r = s
+        .get("/1.1/statuses/show.json?id=20&tweet_mode=extended", None)
+        .await;
+    assert_eq!(r.headers()["content-type"], JSON);
+    let r = r.api_error_for_status().await.unwrap();
+    let tweet: serde_json::Value = serde_json::from_slice(&r.bytes().await.unwrap()).unwrap();
+    assert_eq!(tweet["id"], 20);
+    assert_eq!(tweet["id_str"], "20");
+    assert_eq!(tweet["text"], "just setting up my twttr");
+    assert_eq!(tweet["user"]["screen_name"], "jack");
+    assert_eq!(tweet["created_at"], "Tue Mar 21 20:50:14 +0000 2006");
+
+    let (status, ct, body, ok) = s.call("/1.1/statuses/show.xml?id=20", None).await;
+    assert_eq!((status, ct.as_str()), (200, XML));
+    assert_eq!(ok.unwrap().bytes(), body);
+    assert!(String::from_utf8(body)
+        .unwrap()
+        .contains("<id>20</id>\n  <text>just setting up my twttr</text>"));
+
+    let (status, ct, body, e) = s.error("/1.1/statuses/show.json?id=1", None).await;
+    assert_eq!((status, ct.as_str()), (404, JSON));
+    assert_eq!(
+        body,
+        br#"{"errors":[{"message":"No status found with that ID.","code":144}]}"#
+    );
+    assert_eq!(codes(&e), [Code::from(ErrorCode::StatusNotFound)]);
+
+    let (status, ct, body, e) = s.error("/1.1/statuses/show.xml", None).await;
+    assert_eq!((status, ct.as_str()), (400, XML));
+    assert!(String::from_utf8(body)
+        .unwrap()
+        .contains(r#"<error code="38">id parameter is missing.</error>"#));
+    assert_eq!(codes(&e), [Code::from(ErrorCode::ParameterMissing)]);
+    assert_eq!(e.retry().retry, Retry::Never);
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_rate_limit_headers() {
+    let s = Server::start(Config {
+        limit: 4,
+        ..Config::default()
+    })
+    .await;
+    assert_eq!(s.post("/mock/faults?status=500").await, 204);
+    let targets = [
+        ("/2/tweets/20", 500),
+        ("/1.1/statuses/show.json?id=20", 200),
+        ("/1.1/nope.json", 404),
+        ("/2/tweets/search/stream", 200),
+        ("/2/tweets/abc", 429),
+    ];
+    for (n, (target, status)) in targets.into_iter().enumerate() {
+        let r = s.get(target, None).await;
+        assert_eq!(r.status().as_u16(), status, "{target}");
+        let h = r.headers();
+        assert_eq!(h["x-rate-limit-limit"], "4", "{target}");
+        let remaining = 4u64.saturating_sub(n as u64 + 1).to_string();
+        assert_eq!(h["x-rate-limit-remaining"], remaining.as_str(), "{target}");
+        assert!(h.contains_key("x-rate-limit-reset"), "{target}");
+    }
+    assert_eq!(s.post("/mock/over-capacity?enabled=true").await, 204);
+    let r = s.get("/1.1/statuses/show.json?id=20", None).await;
+    assert_eq!(r.status().as_u16(), 503);
+    assert!(r.headers().contains_key("x-rate-limit-reset"));
+}
+
+#[tokio::test]
+async fn successes_come_back_untouched_and_unread() {
+    let s = Server::start(generous()).await;
+    let mut r = s
+        .get("/1.1/statuses/show.json?id=20", None)
+        .await
+        .api_error_for_status()
+        .await
+        .unwrap();
+    assert_eq!(r.url().path(), "/1.1/statuses/show.json");
+    assert_eq!(r.headers()["x-rate-limit-limit"], "1000");
+    // Still the network's body: read chunk by chunk.
+    let mut body = Vec::new();
+    while let Some(chunk) = r.chunk().await.unwrap() {
+        body.extend_from_slice(&chunk);
+    }
+    assert!(body.starts_with(br#"{"created_at":"#));
+
+    // With suppress_response_codes the body is read, and a success given
+    // back with it, headers and URL as they were.
+    let target = "/1.1/statuses/show.json?id=20&suppress_response_codes=true";
+    let r = s
+        .get(target, None)
+        .await
+        .api_error_for_status()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(r.url().query(), Some("id=20&suppress_response_codes=true"));
+    assert_eq!(r.headers()["content-type"], JSON);
+    assert_eq!(r.headers()["x-rate-limit-limit"], "1000");
+    assert_eq!(r.text().await.unwrap(), String::from_utf8(body).unwrap());
+    // And an error is an error.
+    let target = "/1.1/statuses/show.json?id=1&suppress_response_codes=true";
+    let Err(Error::Api(e)) = s.get(target, None).await.api_error_for_status().await else {
+        panic!("not an error")
+    };
+    assert_eq!(e.status(), Status::from(HttpStatus::Ok));
+    assert_eq!(codes(&e), [Code::from(ErrorCode::StatusNotFound)]);
+}
+
+#[tokio::test]
+async fn a_v2_stream_is_read_as_it_comes_and_ends_in_a_disconnect() {
+    let s = Server::start(generous()).await;
+    // The server holds the stream open until /mock/disconnect: the call
+    // returns with the body unread.
+    let r = s.get("/2/tweets/search/stream", None).await;
+    let r = r.api_error_for_status().await.unwrap();
+    let mut lines = r.api_lines();
+    assert_eq!(lines.status().as_u16(), 200);
+    let tweet = r#"{"data":{"edit_history_tweet_ids":["20"],"id":"20","text":"just setting up my twttr"},"matching_rules":[{"id":"1","tag":"twttr"}]}"#;
+    for _ in 0..2 {
+        match lines.next_line().await.unwrap() {
+            Some(Line::Data(line)) => assert_eq!(String::from_utf8(line).unwrap(), tweet),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(lines.next_line().await.unwrap(), Some(Line::KeepAlive));
+    assert_eq!(s.post("/mock/disconnect").await, 204);
+    let e = match lines.next_line().await {
+        Err(Error::Api(e)) => e,
+        other => panic!("{other:?}"),
+    };
+    let p = e.problems().next().unwrap();
+    assert_eq!(p.problem_type(), Some(ProblemType::OperationalDisconnect));
+    assert_eq!(
+        p.get_str("disconnect_type").as_deref(),
+        Some("UpstreamOperationalDisconnect")
+    );
+    assert_eq!(e.status(), Status::from(HttpStatus::Ok));
+    // Reconnect, with backoff.
+    assert_eq!(e.retry().retry, Retry::Backoff);
+    assert_eq!(
+        e.to_string(),
+        "operational-disconnect: This stream has been disconnected upstream for operational reasons (HTTP 200), retry with backoff"
+    );
+    assert_eq!(lines.next_line().await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn a_v1_stream_ends_in_a_disconnect_notice() {
+    let s = Server::start(generous()).await;
+    for (target, code, retry) in [
+        ("/1.1/statuses/filter.json?track=twttr", 4, Retry::Backoff),
+        // 6: the token was revoked; a new connection cannot help.
+        ("/1.1/statuses/filter.json?disconnect=6", 6, Retry::Never),
+    ] {
+        let r = s
+            .get(target, None)
+            .await
+            .api_error_for_status()
+            .await
+            .unwrap();
+        let mut lines = r.api_lines();
+        for _ in 0..2 {
+            let Some(Line::Data(line)) = lines.next_line().await.unwrap() else {
+                panic!("{target}: no tweet")
+            };
+            let tweet: serde_json::Value = serde_json::from_slice(&line).unwrap();
+            assert_eq!(tweet["id_str"], "20", "{target}");
+        }
+        assert_eq!(lines.next_line().await.unwrap(), Some(Line::KeepAlive));
+        assert_eq!(s.post("/mock/disconnect").await, 204);
+        let Err(Error::Api(e)) = lines.next_line().await else {
+            panic!("{target}: no disconnect")
+        };
+        assert_eq!(e.disconnect(), Some(Some(code)), "{target}");
+        assert_eq!(e.body().unwrap().format(), Format::Json);
+        assert_eq!(e.retry().retry, retry, "{target}");
+        assert!(e.to_string().contains("(HTTP 200)"), "{e}");
+        assert_eq!(lines.next_line().await.unwrap(), None);
+    }
+}
+
+#[tokio::test]
+async fn a_line_longer_than_the_limit_is_refused() {
+    let s = Server::start(generous()).await;
+    let r = s.get("/2/tweets/search/stream", None).await;
+    let mut lines = r.api_lines_with(&Limits::new().with_max_body(64));
+    match lines.next_line().await {
+        Err(Error::TooLarge(e)) => {
+            assert_eq!(e.decode_error().unwrap().kind(), ErrorKind::TooLarge);
+            assert_eq!(e.status(), Status::from(HttpStatus::Ok));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(lines.next_line().await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn an_endless_error_body_is_refused_at_the_limit() {
+    let s = Server::start(generous()).await;
+    assert_eq!(
+        s.post("/mock/faults?status=503&count=3&endless=true").await,
+        204
+    );
+    let limits = Limits::new().with_max_body(256 * 1024);
+    let check = |e: Error, how: &str| {
+        let Error::TooLarge(api) = &e else {
+            panic!("{how}: {e}")
+        };
+        assert!(e.is_too_large());
+        assert_eq!(
+            api.status(),
+            Status::from(HttpStatus::ServiceUnavailable),
+            "{how}"
+        );
+        assert_eq!(
+            api.decode_error().unwrap().kind(),
+            ErrorKind::TooLarge,
+            "{how}"
+        );
+        assert_eq!(api.raw_body(), Some(&b""[..]), "{how}");
+        // The status and headers still decide: back off.
+        assert_eq!(api.retry().retry, Retry::Backoff, "{how}");
+        assert_eq!(api.rate_limits().standard.limit, Some(1000), "{how}");
+        assert!(
+            e.to_string().starts_with("body refused (body too large"),
+            "{e}"
+        );
+    };
+    let r = s.get("/2/tweets/20", None).await;
+    check(
+        r.api_error_for_status_with(&limits).await.unwrap_err(),
+        "error_for_status",
+    );
+    let r = s.get("/2/tweets/20", None).await;
+    check(r.api_partial_with(&limits).await.unwrap_err(), "partial");
+    let r = s.get("/2/tweets/search/stream", None).await;
+    let mut lines = r.api_lines_with(&limits);
+    check(lines.next_line().await.unwrap_err(), "lines");
+    assert_eq!(lines.next_line().await.unwrap(), None);
+    // The faults are used up.
+    assert!(s.call("/2/tweets/20", None).await.3.is_ok());
 }

@@ -4,7 +4,11 @@
 //! | Feature | Module | What it gives |
 //! |---|---|---|
 //! | `http` | `http` | `HttpStatus` ⇄ `http::StatusCode`, an `ErrorResponse` rendered as an `http::Response` in any format, and decoding an `http::Response` into an `ApiError` |
-//! | `reqwest` | `reqwest` | one call from a `reqwest::Response` to `Result<Response, Error>`, partial v2 errors included |
+//! | `reqwest` | `reqwest` | `api_error_for_status` (the response untouched unless it failed), `api_partial` (v2 data and problems) and `api_lines` (a stream and its in-band errors) on a `reqwest::Response`, every body read within `Limits::max_body` |
+//! | `retry` | `retry` | a `Retrier`: the `RetryPolicy` on an injectable `Clock`, and the async `retry` helper |
+//! | `reqwest-middleware` | `reqwest_middleware` | a `reqwest-middleware` middleware that retries as the API asks, and a `reqwest-retry` strategy |
+//! | `tower` | `tower` | a layer that turns failures into errors (bodies read within limits) and a `tower::retry::Policy` |
+//! | `tracing` | `tracing` | an event with structured fields for each decoded failure and each retry wait |
 //! | `axum` | `axum` | `ErrorResponse` as an `IntoResponse` that answers in the format the request asked for, with an extractor and a middleware that capture it |
 //!
 //! The example `examples/mock_api.rs` of the repository is a small
@@ -17,6 +21,22 @@ pub mod http;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
+
+#[cfg(feature = "retry")]
+#[cfg_attr(docsrs, doc(cfg(feature = "retry")))]
+pub mod retry;
+
+#[cfg(feature = "reqwest-middleware")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
+pub mod reqwest_middleware;
+
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
+
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub mod tracing;
 
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]

@@ -1,31 +1,73 @@
-//! `reqwest` responses (feature `reqwest`).
+//! `reqwest` responses (feature `reqwest`), in reqwest's own style.
 //!
-//! [`check`] (or [`ResponseExt::api_result`]) reads a
-//! [`reqwest::Response`] once (status, headers and
-//! body) and tells what it was:
+//! [`ResponseExt`] adds three methods to [`reqwest::Response`]:
 //!
-//! - `Ok(`[`Response`]`)`: the call worked. Its body is there to read, with
-//!   the rate-limit headers, and with [`Response::partial`] the v2 problems
-//!   that came beside `data` in a 200 (a partial result);
-//! - `Err(`[`Error::Api`]`)`: the call failed with an [`ApiError`], whether
-//!   the status said so or the body did (an error body served with 200,
-//!   when the request asked for `suppress_response_codes`);
-//! - `Err(`[`Error::Transport`]`)`: reading the body failed.
+//! - [`api_error_for_status`](ResponseExt::api_error_for_status), like
+//!   reqwest's `error_for_status`: a response that did not fail comes back
+//!   untouched, its body unread, so `json().await`, `bytes_stream()`,
+//!   `chunk()` and the rest of reqwest's API are there, and a stream (the
+//!   v2 filtered or sample stream) is read as it comes. The body is read
+//!   only when the status says failure, or when the request asked for
+//!   `suppress_response_codes` (the API then sends its errors with 200),
+//!   and it gives an [`Error::Api`] with the decoded [`ApiError`];
+//! - [`api_partial`](ResponseExt::api_partial) for a v2 call that can
+//!   partly succeed (200 with `errors` beside `data`): it reads the body and
+//!   gives a [`Partial`], the data and the problems;
+//! - [`api_lines`](ResponseExt::api_lines) for a stream: its lines one by
+//!   one, keep-alive newlines told apart, and an error the server sends
+//!   in-band (a v2 `operational-disconnect` problem, a v1.1 `disconnect`
+//!   notice) as an [`Error::Api`] whose [`retry`](ApiError::retry) decision
+//!   says to reconnect with backoff.
+//!
+//! Every body is read chunk by chunk and refused as soon as it is longer
+//! than [`Limits::max_body`], with [`Error::TooLarge`]: a hostile or broken
+//! server cannot make the client buffer without bound. A line of a stream
+//! is held to the same limit.
 //!
 //! ```no_run
 //! use twitter_errors::integrations::reqwest::{Error, ResponseExt};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = reqwest::Client::new();
-//! match client.get("http://127.0.0.1:8080/2/tweets/20").send().await?.api_result().await {
+//! let url = "http://127.0.0.1:8080/1.1/statuses/show.json?id=20";
+//! match client.get(url).send().await?.api_error_for_status().await {
 //!     Ok(response) => {
-//!         for problem in response.problems() {
-//!             println!("partly failed: {:?}", problem.detail());
-//!         }
-//!         println!("{}", response.text()?);
+//!         let tweet: serde_json::Value = serde_json::from_slice(&response.bytes().await?)?;
+//!         println!("{}", tweet["text"]);
 //!     }
 //!     Err(Error::Api(e)) if e.is_rate_limited() => println!("{e}"),
 //!     Err(e) => return Err(e.into()),
+//! }
+//!
+//! // A v2 lookup that can partly succeed.
+//! let partial = client.get("http://127.0.0.1:8080/2/tweets?ids=20,1").send().await?.api_partial().await?;
+//! for problem in partial.problems() {
+//!     println!("not found: {:?}", problem.detail());
+//! }
+//! println!("{:?}", partial.data().map(|d| d.get()));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A stream, read until the server disconnects:
+//!
+//! ```no_run
+//! use twitter_errors::integrations::reqwest::{Error, Line, ResponseExt};
+//! use twitter_errors::Retry;
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = reqwest::Client::new();
+//! let url = "http://127.0.0.1:8080/2/tweets/search/stream";
+//! let mut lines = client.get(url).send().await?.api_error_for_status().await?.api_lines();
+//! loop {
+//!     match lines.next_line().await {
+//!         Ok(Some(Line::Data(tweet))) => println!("{}", String::from_utf8_lossy(&tweet)),
+//!         Ok(Some(_)) => {} // a keep-alive
+//!         Ok(None) => break,
+//!         // operational-disconnect: reconnect with backoff.
+//!         Err(Error::Api(e)) if e.retry().retry == Retry::Backoff => break,
+//!         Err(e) => return Err(e.into()),
+//!     }
 //! }
 //! # Ok(())
 //! # }
@@ -35,16 +77,19 @@ use core::fmt;
 use std::future::Future;
 
 use ::http::{HeaderMap, StatusCode};
+use ::reqwest::ResponseBuilderExt;
 
 use crate::catalog::Catalog;
-use crate::codec::problem;
-use crate::codec::Limits;
+use crate::codec::{problem, Body, DecodeError, ErrorKind, Limits};
+use crate::response::negotiate::negotiate;
+#[cfg(feature = "retry")]
+use crate::response::Failure;
 use crate::response::{decode_response_with, ApiError, Outcome, RateLimits};
 
-/// A response that did not fail: status, headers, URL and the body, read
-/// once.
+/// A v2 result read whole: the body, the rate-limit headers, and the
+/// problems that came beside `data` (a partial result).
 #[derive(Clone, Debug)]
-pub struct Response<C: Catalog = crate::Twitter> {
+pub struct Partial<C: Catalog = crate::Twitter> {
     status: StatusCode,
     headers: HeaderMap,
     url: ::reqwest::Url,
@@ -53,7 +98,7 @@ pub struct Response<C: Catalog = crate::Twitter> {
     partial: Option<problem::Body<'static, C>>,
 }
 
-impl<C: Catalog> Response<C> {
+impl<C: Catalog> Partial<C> {
     /// The status.
     pub fn status(&self) -> StatusCode {
         self.status
@@ -94,8 +139,23 @@ impl<C: Catalog> Response<C> {
         serde_json::from_slice(&self.body)
     }
 
-    /// For a v2 result with problems attached (status 200, `errors`
-    /// beside `data` or without it): the decoded body, whose
+    /// `data` as JSON text, when the body has it. For a result without
+    /// problems, it is read from the body.
+    pub fn data(&self) -> Option<&serde_json::value::RawValue> {
+        match &self.partial {
+            Some(p) => p.data(),
+            None => {
+                type Members<'a> =
+                    std::collections::HashMap<String, &'a serde_json::value::RawValue>;
+                serde_json::from_slice::<Members<'_>>(&self.body)
+                    .ok()?
+                    .remove("data")
+            }
+        }
+    }
+
+    /// For a result with problems attached (status 200, `errors` beside
+    /// `data` or without it): the decoded body, whose
     /// [`result`](problem::Body::result) holds `data`, `includes` and
     /// `meta`.
     pub fn partial(&self) -> Option<&problem::Body<'static, C>> {
@@ -108,23 +168,37 @@ impl<C: Catalog> Response<C> {
     }
 }
 
-/// Why [`check`] did not give a [`Response`].
+/// Why a call did not give a result.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error<C: Catalog = crate::Twitter> {
-    /// The API answered with an error (boxed: it holds the whole body).
+    /// The API answered with an error (boxed: it holds the whole body):
+    /// a failure status, an error body served with 200, or an error sent
+    /// in-band on a stream.
     Api(Box<ApiError<C>>),
-    /// The body could not be read.
+    /// A body, or a line of a stream, was longer than
+    /// [`Limits::max_body`]: reading stopped there. The [`ApiError`] has
+    /// the status and the rate-limit headers (and so a retry decision);
+    /// its [`decode_error`](ApiError::decode_error) is of kind
+    /// [`ErrorKind::TooLarge`].
+    TooLarge(Box<ApiError<C>>),
+    /// The request failed, or the body could not be read.
     Transport(::reqwest::Error),
 }
 
 impl<C: Catalog> Error<C> {
-    /// The API's error, if that is what it was.
+    /// The API's error, if that is what it was (for [`Error::TooLarge`],
+    /// the status and headers without the body).
     pub fn api(&self) -> Option<&ApiError<C>> {
         match self {
-            Error::Api(e) => Some(e),
+            Error::Api(e) | Error::TooLarge(e) => Some(e),
             Error::Transport(_) => None,
         }
+    }
+
+    /// Whether a body was refused for its length.
+    pub fn is_too_large(&self) -> bool {
+        matches!(self, Error::TooLarge(_))
     }
 }
 
@@ -132,7 +206,11 @@ impl<C: Catalog> fmt::Display for Error<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Api(e) => e.fmt(f),
-            Error::Transport(_) => f.write_str("reading the response failed"),
+            Error::TooLarge(e) => match e.decode_error() {
+                Some(d) => write!(f, "body refused ({d}): {e}"),
+                None => write!(f, "body refused: {e}"),
+            },
+            Error::Transport(_) => f.write_str("the request failed"),
         }
     }
 }
@@ -141,6 +219,9 @@ impl<C: Catalog> std::error::Error for Error<C> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Api(_) => None,
+            Error::TooLarge(e) => e
+                .decode_error()
+                .map(|d| d as &(dyn std::error::Error + 'static)),
             Error::Transport(e) => Some(e),
         }
     }
@@ -158,47 +239,408 @@ impl<C: Catalog> From<::reqwest::Error> for Error<C> {
     }
 }
 
-/// Reads a response with the bundled catalog and the default [`Limits`].
-pub async fn check(response: ::reqwest::Response) -> Result<Response, Error> {
-    check_with(response, &Limits::DEFAULT).await
+/// What a `reqwest` error means for a retry: no answer came (connecting,
+/// a timeout, the request or the body broke off) or nothing a retry
+/// changes (a request that could not be built, a redirect loop, a body
+/// that does not decode).
+#[cfg(feature = "retry")]
+pub(crate) fn transport_failure(e: &::reqwest::Error) -> Failure {
+    if e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() {
+        Failure::Network
+    } else {
+        Failure::Fatal
+    }
 }
 
-/// Reads a response: status and headers, then the whole body, which is
-/// decoded within `limits`. The body's size is bounded by what the
-/// server sends; set a timeout on the client to bound its time.
-pub async fn check_with<C: Catalog>(
+#[cfg(feature = "retry")]
+#[cfg_attr(docsrs, doc(cfg(feature = "retry")))]
+impl<C: Catalog> super::retry::Retryable for Error<C> {
+    fn failure(&self) -> Failure {
+        match self {
+            Error::Api(e) | Error::TooLarge(e) => Failure::from(&**e),
+            Error::Transport(e) => transport_failure(e),
+        }
+    }
+}
+
+/// An error already decoded from a response's body (by the
+/// `reqwest-middleware` integration), carried in the rebuilt response's
+/// extensions so that it is not decoded twice.
+#[derive(Clone, Debug)]
+pub(crate) struct Decoded<C: Catalog>(pub(crate) Box<ApiError<C>>);
+
+/// Whether a request asked for `suppress_response_codes`, from the URL the
+/// response came from.
+pub(crate) fn suppressed(url: &::reqwest::Url) -> bool {
+    let target = match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_owned(),
+    };
+    negotiate(&target, None).suppress_response_codes()
+}
+
+/// Reads a body chunk by chunk, refusing it as soon as it is longer than
+/// `max` (a Content-Length over it is refused before reading). At most
+/// `max` bytes and one chunk are held.
+pub(crate) async fn read_limited(
+    response: &mut ::reqwest::Response,
+    max: usize,
+) -> Result<Vec<u8>, Read> {
+    let too_large = || {
+        Read::TooLarge(DecodeError::new(
+            ErrorKind::TooLarge,
+            format!("more than {max} bytes"),
+        ))
+    };
+    let announced = response.content_length();
+    if announced.is_some_and(|n| n > max as u64) {
+        return Err(too_large());
+    }
+    let mut body = Vec::with_capacity(announced.map_or(0, |n| n as usize).min(max));
+    while let Some(chunk) = response.chunk().await.map_err(Read::Transport)? {
+        if chunk.len() > max - body.len() {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// Why [`read_limited`] gave no body.
+pub(crate) enum Read {
+    TooLarge(DecodeError),
+    Transport(::reqwest::Error),
+}
+
+impl Read {
+    pub(crate) fn into_error<C: Catalog>(
+        self,
+        status: StatusCode,
+        headers: &HeaderMap,
+    ) -> Error<C> {
+        match self {
+            Read::TooLarge(d) => {
+                Error::TooLarge(Box::new(ApiError::refused(status.as_u16(), headers, d)))
+            }
+            Read::Transport(e) => Error::Transport(e),
+        }
+    }
+}
+
+/// A response rebuilt around a body that was read: status, version,
+/// headers, URL and extensions as they were.
+pub(crate) fn rebuild(
+    status: StatusCode,
+    version: ::http::Version,
+    headers: HeaderMap,
+    url: ::reqwest::Url,
+    extensions: ::http::Extensions,
+    body: Vec<u8>,
+) -> ::reqwest::Response {
+    let mut response = ::http::Response::builder()
+        .url(url)
+        .body(body)
+        .unwrap_or_else(|e| ::http::Response::new(e.to_string().into_bytes()));
+    *response.status_mut() = status;
+    *response.version_mut() = version;
+    *response.headers_mut() = headers;
+    response.extensions_mut().extend(extensions);
+    ::reqwest::Response::from(response)
+}
+
+/// Gives a response that did not fail back untouched, and reads the body
+/// of one that did (or of a 200 to a request that asked for
+/// `suppress_response_codes`), within `limits`: see
+/// [`ResponseExt::api_error_for_status`].
+pub async fn error_for_status<C: Catalog + 'static>(
+    mut response: ::reqwest::Response,
+    limits: &Limits,
+) -> Result<::reqwest::Response, Error<C>>
+where
+    ApiError<C>: Send + Sync,
+{
+    if let Some(Decoded(e)) = response.extensions_mut().remove::<Decoded<C>>() {
+        return Err(Error::Api(e));
+    }
+    let status = response.status();
+    let failed = status.is_client_error() || status.is_server_error();
+    if !failed && !suppressed(response.url()) {
+        return Ok(response);
+    }
+    let body = match read_limited(&mut response, limits.max_body).await {
+        Ok(body) => body,
+        Err(r) => return Err(record(r.into_error(status, response.headers()))),
+    };
+    match decode_response_with::<C, _, _>(status.as_u16(), response.headers(), &body, limits) {
+        Outcome::Failure(e) => Err(record(Error::Api(Box::new(e)))),
+        // A suppressed call that worked: its body, already read.
+        _ => {
+            let version = response.version();
+            let url = response.url().clone();
+            let headers = std::mem::take(response.headers_mut());
+            let extensions = std::mem::take(response.extensions_mut());
+            Ok(rebuild(status, version, headers, url, extensions, body))
+        }
+    }
+}
+
+/// Reads a whole response within `limits`, and gives its data and
+/// problems, or its error: see [`ResponseExt::api_partial`].
+pub async fn partial<C: Catalog + 'static>(
     response: ::reqwest::Response,
     limits: &Limits,
-) -> Result<Response<C>, Error<C>> {
+) -> Result<Partial<C>, Error<C>>
+where
+    ApiError<C>: Send + Sync,
+{
+    let mut response = error_for_status::<C>(response, limits).await?;
     let status = response.status();
-    let headers = response.headers().clone();
-    let url = response.url().clone();
-    let body = Vec::from(response.bytes().await?);
-    let outcome = decode_response_with::<C, _, _>(status.as_u16(), &headers, &body, limits);
-    let partial = match outcome {
-        Outcome::Failure(e) => return Err(Error::Api(Box::new(e))),
+    let body = match read_limited(&mut response, limits.max_body).await {
+        Ok(body) => body,
+        Err(r) => return Err(record(r.into_error(status, response.headers()))),
+    };
+    let headers = std::mem::take(response.headers_mut());
+    let partial = match decode_response_with::<C, _, _>(status.as_u16(), &headers, &body, limits) {
+        Outcome::Failure(e) => return Err(record(Error::Api(Box::new(e)))),
         Outcome::Partial(p) => Some(p),
         _ => None,
     };
-    let rate_limits = RateLimits::from_headers::<C, _, _>(&headers);
-    Ok(Response {
+    Ok(Partial {
         status,
+        rate_limits: RateLimits::from_headers::<C, _, _>(&headers),
         headers,
-        url,
+        url: response.url().clone(),
         body,
-        rate_limits,
         partial,
     })
 }
 
-/// [`check`] as a method of [`reqwest::Response`].
-pub trait ResponseExt {
-    /// Reads the response: see [`check`].
-    fn api_result(self) -> impl Future<Output = Result<Response, Error>> + Send;
+/// The lines of a stream: see [`ResponseExt::api_lines`].
+pub fn lines<C: Catalog>(response: ::reqwest::Response, limits: &Limits) -> Lines<C> {
+    Lines {
+        response,
+        limits: *limits,
+        buffer: Vec::new(),
+        checked: false,
+        done: false,
+        _catalog: std::marker::PhantomData,
+    }
+}
+
+/// A line of a stream.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Line {
+    /// A message (a Tweet, a rule match...), without its line ending.
+    Data(Vec<u8>),
+    /// An empty line: the keep-alive a stream sends when it has nothing
+    /// else.
+    KeepAlive,
+}
+
+/// The lines of a streaming response, read as they come: see
+/// [`ResponseExt::api_lines`].
+#[derive(Debug)]
+pub struct Lines<C: Catalog = crate::Twitter> {
+    response: ::reqwest::Response,
+    limits: Limits,
+    /// What was read past the last line given.
+    buffer: Vec<u8>,
+    checked: bool,
+    done: bool,
+    _catalog: std::marker::PhantomData<fn() -> C>,
+}
+
+impl<C: Catalog> Lines<C> {
+    /// The response's status.
+    pub fn status(&self) -> StatusCode {
+        self.response.status()
+    }
+
+    /// The response's headers.
+    pub fn headers(&self) -> &HeaderMap {
+        self.response.headers()
+    }
+
+    /// The next line: `Ok(None)` when the stream ended. A failure status
+    /// gives its [`Error::Api`] first; a line the server sends as an
+    /// error (a v2 body of `errors` without `data`, a v1.1 `disconnect`
+    /// notice or `errors`) gives an [`Error::Api`] with status 200; a line
+    /// longer than [`Limits::max_body`] gives [`Error::TooLarge`] and ends
+    /// the stream, as does a transport error. A last line without a line
+    /// ending is given when the stream ends.
+    pub async fn next_line(&mut self) -> Result<Option<Line>, Error<C>> {
+        if !self.checked {
+            self.checked = true;
+            let status = self.response.status();
+            if status.is_client_error() || status.is_server_error() {
+                self.done = true;
+                let body = match read_limited(&mut self.response, self.limits.max_body).await {
+                    Ok(body) => body,
+                    Err(r) => return Err(record(r.into_error(status, self.response.headers()))),
+                };
+                let e = ApiError::from_response_with(
+                    status.as_u16(),
+                    self.response.headers(),
+                    &body,
+                    &self.limits,
+                );
+                return Err(record(Error::Api(Box::new(e))));
+            }
+        }
+        loop {
+            if let Some(end) = memchr::memchr(b'\n', &self.buffer) {
+                let mut line: Vec<u8> = self.buffer.drain(..=end).collect();
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                return self.line(line).map(Some);
+            }
+            if self.buffer.len() > self.limits.max_body.saturating_add(1) {
+                return Err(self.too_long());
+            }
+            if self.done {
+                if self.buffer.is_empty() {
+                    return Ok(None);
+                }
+                let line = std::mem::take(&mut self.buffer);
+                return self.line(line).map(Some);
+            }
+            match self.response.chunk().await {
+                // The buffer holds at most an unfinished line within the
+                // limit and one chunk.
+                Ok(Some(chunk)) => self.buffer.extend_from_slice(&chunk),
+                Ok(None) => self.done = true,
+                Err(e) => {
+                    self.done = true;
+                    self.buffer.clear();
+                    return Err(Error::Transport(e));
+                }
+            }
+        }
+    }
+
+    fn too_long(&mut self) -> Error<C> {
+        self.done = true;
+        self.buffer = Vec::new();
+        let max = self.limits.max_body;
+        let d = DecodeError::new(
+            ErrorKind::TooLarge,
+            format!("a line of more than {max} bytes"),
+        );
+        record(Error::TooLarge(Box::new(ApiError::refused(
+            self.status().as_u16(),
+            self.headers(),
+            d,
+        ))))
+    }
+
+    /// A line: data, a keep-alive, or an in-band error.
+    fn line(&mut self, line: Vec<u8>) -> Result<Line, Error<C>> {
+        if line.len() > self.limits.max_body {
+            return Err(self.too_long());
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Line::KeepAlive);
+        }
+        // Only a line that names errors can be one; others are not parsed.
+        let finder = |needle: &[u8]| memchr::memmem::find(&line, needle).is_some();
+        if !finder(b"\"errors\"") && !finder(b"\"disconnect\"") {
+            return Ok(Line::Data(line));
+        }
+        let none: [(&str, &str); 0] = [];
+        match decode_response_with::<C, _, _>(200, none, &line, &self.limits) {
+            Outcome::Failure(e) => Err(record(Error::Api(Box::new(e)))),
+            Outcome::Partial(p) if p.data().is_none() => Err(record(Error::Api(Box::new(
+                ApiError::new(200, Body::Problem(p), RateLimits::default()),
+            )))),
+            _ => Ok(Line::Data(line)),
+        }
+    }
+}
+
+/// Records a decoded failure as an event (feature `tracing`).
+fn record<C: Catalog>(e: Error<C>) -> Error<C> {
+    #[cfg(feature = "tracing")]
+    if let Some(api) = e.api() {
+        super::tracing::record(api);
+    }
+    e
+}
+
+/// The integration's methods on [`reqwest::Response`], with the bundled
+/// catalog. For another catalog, call [`error_for_status`], [`partial`]
+/// and [`lines`].
+pub trait ResponseExt: Sized {
+    /// Like reqwest's `error_for_status`: the response itself when it did
+    /// not fail, its body unread; an [`Error::Api`] when it did, with the
+    /// body read within the default [`Limits`] and decoded. A 200 to a
+    /// request that asked for `suppress_response_codes` is read too, since
+    /// the API sends its errors that way: an error body gives
+    /// [`Error::Api`], anything else the response with its body.
+    fn api_error_for_status(
+        self,
+    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send;
+
+    /// [`api_error_for_status`](ResponseExt::api_error_for_status) within
+    /// `limits`.
+    fn api_error_for_status_with(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send;
+
+    /// Reads the whole body within the default [`Limits`]: for a v2 call
+    /// that can partly succeed (200 with `errors`), its data and problems;
+    /// for any other result, its body; for a failure, [`Error::Api`].
+    fn api_partial(self) -> impl Future<Output = Result<Partial, Error>> + Send;
+
+    /// [`api_partial`](ResponseExt::api_partial) within `limits`.
+    fn api_partial_with(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<Partial, Error>> + Send;
+
+    /// The lines of a stream, each held to the default [`Limits`]: see
+    /// [`Lines::next_line`].
+    fn api_lines(self) -> Lines;
+
+    /// [`api_lines`](ResponseExt::api_lines) within `limits`.
+    fn api_lines_with(self, limits: &Limits) -> Lines;
 }
 
 impl ResponseExt for ::reqwest::Response {
-    fn api_result(self) -> impl Future<Output = Result<Response, Error>> + Send {
-        check(self)
+    fn api_error_for_status(
+        self,
+    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send {
+        self.api_error_for_status_with(&Limits::DEFAULT)
+    }
+
+    fn api_error_for_status_with(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send {
+        let limits = *limits;
+        async move { error_for_status(self, &limits).await }
+    }
+
+    fn api_partial(self) -> impl Future<Output = Result<Partial, Error>> + Send {
+        self.api_partial_with(&Limits::DEFAULT)
+    }
+
+    fn api_partial_with(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<Partial, Error>> + Send {
+        let limits = *limits;
+        async move { partial(self, &limits).await }
+    }
+
+    fn api_lines(self) -> Lines {
+        lines(self, &Limits::DEFAULT)
+    }
+
+    fn api_lines_with(self, limits: &Limits) -> Lines {
+        lines(self, limits)
     }
 }

@@ -47,7 +47,7 @@ mod retry;
 
 pub use rate_limit::{Quota, RateLimits, RetryAfter};
 use retry::Rfc3339;
-pub use retry::{Limit, RetryDecision, Wait};
+pub use retry::{Backoff, Failure, Limit, RetryDecision, RetryPolicy, Wait};
 
 /// A failed call: status, decoded body (or the raw one), rate limits.
 ///
@@ -271,6 +271,28 @@ impl<C: Catalog> ApiError<C> {
         }
     }
 
+    /// A failure whose body was refused before it was decoded (it was
+    /// longer than the limits allow): the status and the rate-limit
+    /// headers, and `error` as the reason.
+    pub fn refused<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        error: DecodeError,
+    ) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        ApiError {
+            status: Status::from_u16(status),
+            body: Err(Undecoded {
+                raw: Vec::new(),
+                error,
+            }),
+            rate_limits: RateLimits::from_headers::<C, _, _>(headers),
+        }
+    }
+
     fn build(
         status: u16,
         decoded: Result<Body<'static, C>, DecodeError>,
@@ -382,6 +404,28 @@ impl<C: Catalog> ApiError<C> {
         None
     }
 
+    /// For a v1.1 stream's `disconnect` notice: `Some` with its code (a
+    /// number, or a string of digits as some servers send it).
+    pub fn disconnect(&self) -> Option<Option<i64>> {
+        let Some(Body::Json(b)) = self.body() else {
+            return None;
+        };
+        let crate::codec::json::Shape::Disconnect(d) = &b.shape else {
+            return None;
+        };
+        Some(
+            d.code()
+                .or_else(|| d.members.get_str("code")?.trim().parse().ok()),
+        )
+    }
+
+    /// Whether the limit hit is a usage cap of the month (`period:
+    /// Monthly` in a `usage-capped` problem).
+    pub fn is_monthly_cap(&self) -> bool {
+        self.problems()
+            .any(|p| is_usage_capped::<C>(p) && p.get_str("period").as_deref() == Some("Monthly"))
+    }
+
     /// Whether a rate-limit window ran out.
     pub fn is_rate_limited(&self) -> bool {
         matches!(self.limit(), Some(Limit::RateLimit(_)))
@@ -414,7 +458,9 @@ impl<C: Catalog> ApiError<C> {
                 ),
             }
         }
-        if matches!(self.body(), Some(Body::Json(b)) if b.v1_errors().is_empty())
+        if let Some(code) = self.disconnect() {
+            hints.push(disconnect_retry(code));
+        } else if matches!(self.body(), Some(Body::Json(b)) if b.v1_errors().is_empty())
             || matches!(self.body(), Some(Body::Jsonp(b)) if b.body.v1_errors().is_empty())
             || matches!(self.body(), Some(Body::Xml(b)) if b.v1_errors().is_empty())
         {
@@ -453,6 +499,16 @@ impl<C: Catalog> ApiError<C> {
     }
 }
 
+/// A v1.1 stream's disconnect code: reconnect (with backoff), except
+/// after 6 (the token was revoked) and 7 (an admin logged the user out),
+/// which a new connection with the same credentials cannot undo.
+fn disconnect_retry(code: Option<i64>) -> Retry {
+    match code {
+        Some(6 | 7) => Retry::Never,
+        _ => Retry::Backoff,
+    }
+}
+
 /// The status's retry hint; for a status the catalog does not know, 5xx
 /// backs off and 420/429 wait for the reset.
 fn status_retry<S: StatusEntry>(status: Status<S>) -> Retry {
@@ -468,6 +524,16 @@ fn is_usage_capped<C: Catalog>(p: &Problem<'_, C>) -> bool {
     p.type_uri().is_some_and(|u| {
         problem_slug(&u, C::Problem::HOSTS).or_else(|| u.rsplit('/').next()) == Some("usage-capped")
     })
+}
+
+impl<C: Catalog> From<&ApiError<C>> for Failure {
+    fn from(e: &ApiError<C>) -> Self {
+        Failure::Api {
+            decision: e.retry(),
+            limit: e.limit(),
+            monthly_cap: e.is_monthly_cap(),
+        }
+    }
 }
 
 /// A line a person can read in a log: what failed, the HTTP status, and

@@ -1,7 +1,7 @@
 //! Whether and when to retry a failed call.
 
 use core::fmt;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::catalog::{Retry, Window};
 
@@ -64,6 +64,301 @@ impl RetryDecision {
             Wait::Seconds(s) => Some(Duration::from_secs(s)),
             Wait::Until(t) => Some(Duration::from_secs(t.saturating_sub(now))),
         }
+    }
+
+    /// How long to wait from `now`, if the response says: [`delay`] with
+    /// the time of a clock. A time before 1970 counts as 1970.
+    ///
+    /// [`delay`]: RetryDecision::delay
+    pub fn delay_from(&self, now: SystemTime) -> Option<Duration> {
+        match self.wait? {
+            Wait::Seconds(s) => Some(Duration::from_secs(s)),
+            Wait::Until(t) => {
+                let at = UNIX_EPOCH.checked_add(Duration::from_secs(t));
+                // A reset past what `SystemTime` holds is as far as it goes.
+                Some(at.map_or(Duration::MAX, |at| {
+                    at.duration_since(now).unwrap_or(Duration::ZERO)
+                }))
+            }
+        }
+    }
+}
+
+/// One failed attempt, as a [`RetryPolicy`] sees it.
+///
+/// An [`ApiError`](crate::response::ApiError) converts into one
+/// (`Failure::from(&error)`); a client integration says which of its
+/// errors are [`Network`](Failure::Network) failures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Failure {
+    /// The API answered with an error: a failure status, an error body
+    /// served with 200, or an error sent in-band on a stream.
+    Api {
+        /// What the response says: [`ApiError::retry`](crate::response::ApiError::retry).
+        decision: RetryDecision,
+        /// The limit it hit: [`ApiError::limit`](crate::response::ApiError::limit).
+        limit: Option<Limit>,
+        /// Whether that limit is a usage cap of the month (`period:
+        /// Monthly`), which no wait within reach ends.
+        monthly_cap: bool,
+    },
+    /// No answer came: the connection failed, timed out or broke
+    /// (a stream that stopped in the middle is one).
+    Network,
+    /// Something no retry changes: a request that could not be built, a
+    /// body refused by the limits, a response that is not HTTP.
+    Fatal,
+}
+
+impl Failure {
+    /// The failure of an API error from its decision alone (no limit).
+    pub const fn api(decision: RetryDecision) -> Self {
+        Failure::Api {
+            decision,
+            limit: None,
+            monthly_cap: false,
+        }
+    }
+}
+
+/// A schedule of waits: the `n`th retry (from 0) waits `first` times
+/// `n + 1` (linear) or `first` times `2^n` (exponential), never more than
+/// `max`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Backoff {
+    first: Duration,
+    max: Duration,
+    exponential: bool,
+}
+
+impl Backoff {
+    /// `first`, doubling at each retry, up to `max`.
+    pub const fn exponential(first: Duration, max: Duration) -> Self {
+        Backoff {
+            first,
+            max,
+            exponential: true,
+        }
+    }
+
+    /// `step`, one more `step` at each retry, up to `max`.
+    pub const fn linear(step: Duration, max: Duration) -> Self {
+        Backoff {
+            first: step,
+            max,
+            exponential: false,
+        }
+    }
+
+    /// The wait before retry number `retries + 1`, without jitter.
+    pub fn delay(&self, retries: u32) -> Duration {
+        let factor = if self.exponential {
+            1u32.checked_shl(retries).unwrap_or(u32::MAX)
+        } else {
+            retries.saturating_add(1)
+        };
+        self.first.saturating_mul(factor).min(self.max)
+    }
+}
+
+/// When to retry, and when to give up: the API's own guidance as a
+/// policy, and the part of every retry integration (the `retry`,
+/// `reqwest-middleware` and `tower` features) that decides.
+///
+/// For each failed attempt, [`RetryPolicy::wait`] gives how long to wait
+/// before the next one, or `None` to give up:
+///
+/// - nothing for an error that will not change (`Retry::Never`: a bad
+///   request, a missing page, a suspended account), for a monthly usage
+///   cap, for a usage cap whose end the response does not give, and once
+///   [`max_retries`](RetryPolicy::with_max_retries) retries were made;
+/// - what the response asks for: `Retry-After` (seconds or an HTTP date),
+///   else, for a rate limit, the reset of the window that ran out (the
+///   24-hour user and app windows first, then `x-rate-limit-reset`), plus
+///   a margin of a second for clocks that differ; a wait longer than
+///   [`max_wait`](RetryPolicy::with_max_wait) gives up instead;
+/// - exponential backoff with jitter when the response gives no time: 5 s
+///   doubling to 320 s for failures of the service (503, 500, codes 130
+///   and 131, a stream's disconnect), 60 s doubling to 15 minutes for
+///   rate limits without a reset (420, a bare 429), as the streaming
+///   guidance asks;
+/// - linear backoff, 250 ms more each time up to 16 s, for network
+///   failures.
+///
+/// Jitter spreads a backoff wait over its upper half (from half the
+/// wait to all of it), so that clients that failed together do not retry
+/// together.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use twitter_errors::response::{decode_response, Failure, Outcome, RetryPolicy};
+///
+/// let policy = RetryPolicy::new().with_jitter(false);
+/// let none: [(&str, &str); 0] = [];
+/// let now = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+///
+/// // 88 with the window's reset 120 s from now: wait for it.
+/// let headers = [("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "1700000120")];
+/// let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
+/// let Outcome::Failure(e) = decode_response(429, headers, body) else { panic!() };
+/// assert_eq!(policy.wait(&Failure::from(&e), 0, now), Some(Duration::from_secs(121)));
+///
+/// // 130 Over capacity: 5 s, then 10 s, 20 s...
+/// let body = br#"{"errors":[{"code":130,"message":"Over capacity"}]}"#;
+/// let Outcome::Failure(e) = decode_response(503, none, body) else { panic!() };
+/// let waits: Vec<_> = (0..3).map(|n| policy.wait(&Failure::from(&e), n, now)).collect();
+/// assert_eq!(waits, [5, 10, 20].map(|s| Some(Duration::from_secs(s))));
+///
+/// // 34 Sorry, that page does not exist: no retry.
+/// let body = br#"{"errors":[{"code":34,"message":"Sorry, that page does not exist"}]}"#;
+/// let Outcome::Failure(e) = decode_response(404, none, body) else { panic!() };
+/// assert_eq!(policy.wait(&Failure::from(&e), 0, now), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RetryPolicy {
+    max_retries: u32,
+    errors: Backoff,
+    rate_limits: Backoff,
+    network: Backoff,
+    max_wait: Option<Duration>,
+    reset_margin: Duration,
+    jitter: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy::new()
+    }
+}
+
+impl RetryPolicy {
+    /// The defaults: 5 retries, the schedules above, no bound on a wait
+    /// the response asks for, a margin of 1 s after a reset, jitter.
+    pub const fn new() -> Self {
+        RetryPolicy {
+            max_retries: 5,
+            errors: Backoff::exponential(Duration::from_secs(5), Duration::from_secs(320)),
+            rate_limits: Backoff::exponential(Duration::from_secs(60), Duration::from_secs(900)),
+            network: Backoff::linear(Duration::from_millis(250), Duration::from_secs(16)),
+            max_wait: None,
+            reset_margin: Duration::from_secs(1),
+            jitter: true,
+        }
+    }
+
+    /// Sets how many retries follow the first attempt.
+    #[must_use]
+    pub const fn with_max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// Sets the backoff for failures of the service with no time given.
+    #[must_use]
+    pub const fn with_error_backoff(mut self, backoff: Backoff) -> Self {
+        self.errors = backoff;
+        self
+    }
+
+    /// Sets the backoff for rate limits with no reset given.
+    #[must_use]
+    pub const fn with_rate_limit_backoff(mut self, backoff: Backoff) -> Self {
+        self.rate_limits = backoff;
+        self
+    }
+
+    /// Sets the backoff for network failures.
+    #[must_use]
+    pub const fn with_network_backoff(mut self, backoff: Backoff) -> Self {
+        self.network = backoff;
+        self
+    }
+
+    /// Gives up rather than wait longer than `max` for a time the response
+    /// gives (a reset 24 hours away, say), and never backs off longer.
+    #[must_use]
+    pub const fn with_max_wait(mut self, max: Duration) -> Self {
+        self.max_wait = Some(max);
+        self
+    }
+
+    /// Sets the time added after a reset (default 1 s).
+    #[must_use]
+    pub const fn with_reset_margin(mut self, margin: Duration) -> Self {
+        self.reset_margin = margin;
+        self
+    }
+
+    /// Turns jitter on (the default) or off (waits exactly as scheduled).
+    #[must_use]
+    pub const fn with_jitter(mut self, jitter: bool) -> Self {
+        self.jitter = jitter;
+        self
+    }
+
+    /// How many retries follow the first attempt.
+    pub const fn max_retries(&self) -> u32 {
+        self.max_retries
+    }
+
+    /// How long to wait after `failure` before the next attempt, when
+    /// `retries` retries were already made and the time is `now`; `None`:
+    /// give up.
+    pub fn wait(&self, failure: &Failure, retries: u32, now: SystemTime) -> Option<Duration> {
+        if retries >= self.max_retries {
+            return None;
+        }
+        let backoff = |schedule: &Backoff| {
+            let d = self.jittered(schedule.delay(retries), retries, now);
+            Some(self.max_wait.map_or(d, |max| d.min(max)))
+        };
+        let (decision, limit, monthly_cap) = match *failure {
+            Failure::Fatal => return None,
+            Failure::Network => return backoff(&self.network),
+            Failure::Api {
+                decision,
+                limit,
+                monthly_cap,
+            } => (decision, limit, monthly_cap),
+        };
+        if decision.retry == Retry::Never || monthly_cap {
+            return None;
+        }
+        if let Some(wait) = decision.wait {
+            let mut d = decision.delay_from(now)?;
+            if matches!(wait, Wait::Until(_)) {
+                d = d.saturating_add(self.reset_margin);
+            }
+            return match self.max_wait {
+                Some(max) if d > max => None,
+                _ => Some(d),
+            };
+        }
+        match (limit, decision.retry) {
+            // A cap whose end is not given: waiting would be a guess.
+            (Some(Limit::UsageCap), _) => None,
+            (_, Retry::AfterReset) => backoff(&self.rate_limits),
+            _ => backoff(&self.errors),
+        }
+    }
+
+    /// `delay` spread over its upper half.
+    fn jittered(&self, delay: Duration, retries: u32, now: SystemTime) -> Duration {
+        if !self.jitter {
+            return delay;
+        }
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u32(retries);
+        h.write_u128(now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+        let half = delay / 2;
+        let nanos = u64::try_from(half.as_nanos()).unwrap_or(u64::MAX);
+        let extra = match nanos.checked_add(1) {
+            Some(n) => h.finish() % n,
+            None => h.finish(),
+        };
+        half.saturating_add(Duration::from_nanos(extra))
     }
 }
 
