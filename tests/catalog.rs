@@ -51,7 +51,7 @@ fn every_spec_entry_has_a_variant_and_nothing_else_does() {
         let v = ProblemType::from_uri(&p.type_uri).expect("problem has a variant");
         assert_eq!(
             (v.name(), v.title(), v.uri()),
-            (p.name.as_str(), p.title.as_str(), p.type_uri.as_str())
+            (p.name.as_str(), p.title.as_deref(), p.type_uri.as_str())
         );
         assert_eq!(v.status().map(HttpStatus::as_u16), p.status);
     }
