@@ -1317,6 +1317,20 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
         req_docs.collect::<Vec<_>>().join("\n")
     );
     let member_names = fields.iter().map(|f| &f.wire);
+    let value_arms = spec
+        .fields
+        .iter()
+        .filter(|f| f.values.iter().any(|v| v.retry.is_some()))
+        .map(|f| {
+            let wire = &f.name;
+            let ty = ident(&naming::camel(&f.name));
+            quote! {
+                #wire => #ty::from_wire(value).and_then(|v| {
+                    let info = v.info();
+                    info.retry.map(|r| (r, info.policy))
+                }),
+            }
+        });
     let required_names = required.iter().map(|f| &f.wire);
 
     let slot_decls = fields.iter().zip(&slots).map(|(f, s)| {
@@ -1404,6 +1418,13 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
             type Problem = ProblemType;
             const MEMBERS: &'static [&'static str] = &[#(#member_names),*];
             const REQUIRED: &'static [&'static str] = &[#(#required_names),*];
+            fn value_retry(member: &str, value: &str) -> ::core::option::Option<(#r::catalog::Retry, ::core::option::Option<&'static #r::catalog::RetryPolicy>)> {
+                let _ = value;
+                match member {
+                    #(#value_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
         }
     }
 }

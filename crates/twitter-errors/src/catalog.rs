@@ -523,6 +523,11 @@ pub trait ObjectEntry:
     /// The members every object carries. An object without one of them
     /// does not decode as this type.
     const REQUIRED: &'static [&'static str];
+    /// The retry hint and policy a vocabulary member's value gives, when
+    /// the catalog says more for it than for the problem type (a
+    /// `disconnect_type` that asks to reconnect at once, a usage cap's
+    /// `period`).
+    fn value_retry(member: &str, value: &str) -> Option<(Retry, Option<&'static RetryPolicy>)>;
 }
 
 /// A whole generated catalog: the types and tables the codecs work from.
