@@ -1,5 +1,13 @@
-//! The generated code of a small spec, pinned: every change to the emitter
-//! shows as a diff of `codegen/fixtures/valid/expected.rs`.
+//! Committed files that are generated or copied, kept fresh: each test
+//! rewrites its file when it differs and fails, so the fix is to rerun the
+//! test and commit the change.
+//!
+//! - `codegen/fixtures/valid/expected.rs`, the generated code of a small
+//!   spec: every change to the emitter shows as a diff of it;
+//! - `crates/twitter-errors/src/bundled.rs`, the catalog the runtime crate
+//!   ships pre-generated;
+//! - `codegen/errors.yaml`, the generator's copy of the root `errors.yaml`;
+//! - the licence files in each published crate, copies of the root's.
 
 use twitter_errors_tests::{ensure_file, workspace_root};
 
@@ -16,4 +24,57 @@ fn generated_code_matches_the_golden_file() {
         &generated.rust,
         "cargo test -p twitter-errors-tests --test golden",
     );
+}
+
+/// The catalog the runtime crate compiles by default, `src/bundled.rs`, is
+/// what the generator makes of the root `errors.yaml`, exactly as the
+/// runtime's build script runs it with the `regenerate` feature.
+#[test]
+fn bundled_catalog_is_fresh() {
+    let text = std::fs::read_to_string(workspace_root().join("errors.yaml")).unwrap();
+    let spec = twitter_errors_codegen::Spec::parse("errors.yaml", &text).unwrap_or_else(|e| {
+        panic!("errors.yaml has errors; `cargo run -- check` shows them:\n{e}")
+    });
+    let generated = twitter_errors_codegen::Builder::new()
+        .runtime_path("crate")
+        .examples_path("twitter_errors")
+        .generate_from(&spec)
+        .expect("the catalog generates");
+    ensure_file(
+        "crates/twitter-errors/src/bundled.rs",
+        &generated.rust,
+        "cargo test -p twitter-errors-tests --test golden",
+    );
+}
+
+/// The generator ships its own copy of the catalog (`BUNDLED_SPEC`, for
+/// `Builder::bundled` and for the runtime's `regenerate` feature outside
+/// the workspace). It is the root `errors.yaml`, byte for byte.
+#[test]
+fn generator_copy_of_the_catalog_is_the_root_file() {
+    let text = std::fs::read_to_string(workspace_root().join("errors.yaml")).unwrap();
+    ensure_file(
+        "codegen/errors.yaml",
+        &text,
+        "cargo test -p twitter-errors-tests --test golden",
+    );
+}
+
+/// Each published crate's package carries the licence texts of the root.
+#[test]
+fn published_crates_carry_the_root_licences() {
+    for licence in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        let text = std::fs::read_to_string(workspace_root().join(licence)).unwrap();
+        for krate in [
+            "codegen",
+            "crates/twitter-errors",
+            "crates/twitter-errors-cli",
+        ] {
+            ensure_file(
+                &format!("{krate}/{licence}"),
+                &text,
+                "cargo test -p twitter-errors-tests --test golden",
+            );
+        }
+    }
 }

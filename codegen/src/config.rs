@@ -19,17 +19,28 @@ pub struct Generated {
 /// Configures and runs the generator, typically from `build.rs`.
 ///
 /// Setters take `&mut self` and return it, so a build script can configure
-/// conditionally and still chain. The smallest build script:
+/// conditionally and still chain. A build script:
 ///
 /// ```no_run
 /// // build.rs
 /// fn main() {
-///     twitter_errors_codegen::Builder::new()
+///     let result = twitter_errors_codegen::Builder::new()
 ///         .spec("errors.yaml")
-///         .generate()
-///         .unwrap();
+///         .generate();
+///     if let Err(e) = result {
+///         for line in e.lines() {
+///             println!("cargo::error={line}");
+///         }
+///     }
 /// }
 /// ```
+///
+/// A broken spec then fails the build with one error per problem, each
+/// `file:line:column: message (help: ...)`, shown by cargo (1.84 and later)
+/// as its own errors are, not inside a "failed to run custom build command"
+/// dump (see [`Error` in a build script](Error#in-a-build-script)). The
+/// examples below use `.unwrap()` for brevity, which works too but panics
+/// with the same text inside that dump.
 ///
 /// and in `lib.rs`:
 ///
@@ -46,6 +57,7 @@ pub struct Generated {
 /// | [`markdown`](Builder::markdown) | none | Also write the Markdown reference. |
 /// | [`runtime_path`](Builder::runtime_path) | `::twitter_errors` | Where generated code finds the runtime crate. |
 /// | [`type_attribute`](Builder::type_attribute) | none | Extra attributes (derives) on every generated enum. |
+/// | [`examples_path`](Builder::examples_path) | none | Where users reach the generated items; adds a doctest example to each enum. |
 /// | [`format`](Builder::format) | on | Format the output with prettyplease. |
 /// | [`emit_rerun_if_changed`](Builder::emit_rerun_if_changed) | on in `build.rs` | Print `cargo:rerun-if-changed` for the spec files. |
 ///
@@ -255,6 +267,32 @@ impl Builder {
     /// for the compiler to say.
     pub fn type_attribute(&mut self, attribute: impl Into<String>) -> &mut Self {
         self.options.type_attributes.push(attribute.into());
+        self
+    }
+
+    /// The public path at which users of the crate reach the generated
+    /// items: the crate's name when it `include!`s the file at its root
+    /// (`my_client`), or the module that holds it (`my_client::errors`).
+    /// With it, the docs of each generated enum get an `# Examples` section
+    /// that runs as a doctest in that crate, with the first entry of the
+    /// catalog. Without it (the default) there is no example: the generator
+    /// cannot see where the file is included, and an example with a wrong
+    /// path would fail the crate's doctests.
+    ///
+    /// ```no_run
+    /// // build.rs of a crate with `pub mod errors { include!(...); }`
+    /// twitter_errors_codegen::Builder::new()
+    ///     .bundled()
+    ///     .spec("errors.yaml")
+    ///     .examples_path("my_client::errors")
+    ///     .generate()
+    ///     .unwrap();
+    /// ```
+    ///
+    /// The path must parse as Rust, or generation fails with a
+    /// configuration error.
+    pub fn examples_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.options.examples_path = Some(path.into());
         self
     }
 
@@ -487,6 +525,35 @@ pub(crate) fn write_if_changed(path: &Path, contents: &str) -> Result<(), Error>
 mod tests {
     use super::*;
     use crate::Category;
+
+    #[test]
+    fn examples_path_gives_each_enum_one_example() {
+        let spec = Spec::parse("errors.yaml", BUNDLED_SPEC).unwrap();
+        let plain = Builder::new().generate_from(&spec).unwrap().rust;
+        assert!(!plain.contains("# Examples"));
+
+        let rust = Builder::new()
+            .examples_path("my_client::errors")
+            .generate_from(&spec)
+            .unwrap()
+            .rust;
+        let enums = rust.matches("\npub enum ").count();
+        assert!(enums >= 4, "{enums}");
+        assert_eq!(rust.matches("\n/// # Examples\n").count(), enums);
+        assert!(rust.contains("/// use my_client::errors::{ErrorCode, HttpStatus};\n"));
+        assert!(rust.contains("/// let code = ErrorCode::from_code(3).unwrap();\n"));
+
+        let e = Builder::new()
+            .examples_path("not a path")
+            .generate_from(&spec)
+            .unwrap_err();
+        assert_eq!(e.category(), Category::Config);
+        assert!(
+            e.to_string()
+                .contains("examples path `not a path` is not a Rust path"),
+            "{e}"
+        );
+    }
 
     /// A fresh directory under the system temp dir, removed on drop.
     struct TempDir(PathBuf);

@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
         V1Error::<Twitter>::from_entry(ErrorCode::OverCapacity),
         V1Error::new(Code::from_code(4_000_000), "</script>\u{2028}&]]>\""),
     ];
-    let bytes = n.encode(&errors);
+    let bytes = n.encode(&errors).expect("two errors encode");
     // A v2 request gets v1.1 JSON: a v1.1 code has no problem type.
     let wire = match n.format() {
         Format::Problem => Format::Json,

@@ -86,8 +86,10 @@ pub fn cargo(dir: &Path, args: &[&str]) -> Output {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.current_dir(dir)
-        .args(args)
+        // Before the subcommand, so that it never reaches a program's own
+        // arguments after `--`.
         .arg("--offline")
+        .args(args)
         .env("CARGO_TARGET_DIR", shared_target())
         .env("CARGO_TERM_COLOR", "never");
     for (key, _) in std::env::vars_os() {

@@ -9,6 +9,10 @@ pub(crate) struct Options {
     pub runtime_path: String,
     pub type_attributes: Vec<String>,
     pub format: bool,
+    /// The public path of the generated items in the crate that includes
+    /// them (`twitter_errors`, `my_client::errors`); when set, each enum's
+    /// docs get an `# Examples` section that runs as a doctest there.
+    pub examples_path: Option<String>,
 }
 
 impl Default for Options {
@@ -17,6 +21,7 @@ impl Default for Options {
             runtime_path: "::twitter_errors".to_string(),
             type_attributes: Vec::new(),
             format: true,
+            examples_path: None,
         }
     }
 }

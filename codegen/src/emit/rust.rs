@@ -97,6 +97,51 @@ fn docs(lines: &[String]) -> TokenStream {
     out
 }
 
+/// An `# Examples` section whose code runs as a doctest in the crate that
+/// includes the generated file, or nothing when the public path of the
+/// generated items is unknown (the generator cannot tell where a crate
+/// `include!`s the file, and a wrong guess would fail that crate's
+/// doctests). The lines bypass [`docs`], which would defuse the fence;
+/// spec texts in them are Rust string literals, written with `{:?}`.
+fn example(path: Option<&str>, uses: &str, body: &[String]) -> TokenStream {
+    let Some(path) = path else {
+        return TokenStream::new();
+    };
+    let mut lines = vec![
+        String::new(),
+        " # Examples".to_string(),
+        String::new(),
+        " ```".to_string(),
+        format!(" use {path}::{uses};"),
+        String::new(),
+    ];
+    lines.extend(body.iter().map(|l| format!(" {l}")));
+    lines.push(" ```".to_string());
+    quote!(#(#[doc = #lines])*)
+}
+
+/// The entry an example shows: the first that `shows` everything the
+/// example can show, else the first that is not deprecated, else the first.
+fn sample<T>(
+    items: &[T],
+    deprecated: impl Fn(&T) -> bool,
+    shows: impl Fn(&T) -> bool,
+) -> Option<&T> {
+    let current = || items.iter().filter(|i| !deprecated(i));
+    current()
+        .find(|i| shows(i))
+        .or_else(|| current().next())
+        .or(items.first())
+}
+
+/// `Some(HttpStatus::Variant)` or `None`, as an example writes it.
+fn status_expr(spec: &Spec, status: Option<u16>) -> String {
+    match status.and_then(|s| spec.status(s)) {
+        Some(s) => format!("Some(HttpStatus::{})", naming::camel(&s.name)),
+        None => "None".to_string(),
+    }
+}
+
 /// Escapes spec prose for rustdoc (see [`super::markdown::rustdoc`]): it
 /// renders as the text it is, and can never open a code block that would
 /// become a doctest in users' crates.
@@ -199,15 +244,23 @@ fn tokens(spec: &Spec, options: &Options) -> Result<TokenStream, Error> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let attrs = quote!(#(#type_attrs)*);
+    let path = match &options.examples_path {
+        Some(p) if syn::parse_str::<syn::Path>(p).is_err() => {
+            return Err(Error::config(format!(
+                "examples path `{p}` is not a Rust path"
+            )))
+        }
+        p => p.as_deref(),
+    };
 
-    let statuses = statuses(spec, &r, &attrs);
-    let codes = codes(spec, &r, &attrs);
-    let problems = problems(spec, &r, &attrs);
+    let statuses = statuses(spec, &r, &attrs, path);
+    let codes = codes(spec, &r, &attrs, path);
+    let problems = problems(spec, &r, &attrs, path);
     let vocabularies = spec
         .fields
         .iter()
         .filter(|f| !f.values.is_empty())
-        .map(|f| vocabulary(spec, f, &r, &attrs));
+        .map(|f| vocabulary(spec, f, &r, &attrs, path));
     let object = error_object(spec, &r);
     let catalog = catalog(spec, &r);
     Ok(quote! {
@@ -291,7 +344,7 @@ fn entry_accessors(r: &TokenStream) -> TokenStream {
     }
 }
 
-fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
+fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) -> TokenStream {
     let ty = ident("HttpStatus");
     let variants: Vec<Ident> = spec
         .statuses
@@ -358,9 +411,35 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
                 ::core::format_args!("unknown HTTP status {n}")))
         },
     );
+    let example = sample(
+        &spec.statuses,
+        |s| s.deprecated.is_some(),
+        |s| s.status >= 400,
+    )
+    .map(|s| {
+        let v = naming::camel(&s.name);
+        example(
+            path,
+            "HttpStatus",
+            &[
+                format!("let status = HttpStatus::from_u16({}).unwrap();", s.status),
+                format!("assert_eq!(status, HttpStatus::{v});"),
+                format!("assert_eq!(status.text(), {:?});", s.text),
+                format!(
+                    "assert_eq!(status.to_string(), {:?});",
+                    format!("{} {}", s.status, s.text)
+                ),
+                format!(
+                    "assert_eq!(\"{}\".parse::<HttpStatus>().unwrap(), status);",
+                    s.status
+                ),
+            ],
+        )
+    });
     let entry_accessors = entry_accessors(r);
     quote! {
         #enum_doc
+        #example
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #attrs
@@ -471,7 +550,7 @@ fn api_name(a: Api) -> &'static str {
     }
 }
 
-fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
+fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) -> TokenStream {
     let ty = ident("ErrorCode");
     let variants: Vec<Ident> = spec
         .codes
@@ -716,9 +795,39 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
                 ::core::format_args!("unknown error code {n}")))
         },
     );
+    let example = sample(
+        &spec.codes,
+        |c| c.deprecated.is_some(),
+        |c| c.code > 0 && c.status.is_some(),
+    )
+    .map(|c| {
+        let v = naming::camel(&c.name);
+        example(
+            path,
+            "{ErrorCode, HttpStatus}",
+            &[
+                format!("let code = ErrorCode::from_code({}).unwrap();", c.code),
+                format!("assert_eq!(code, ErrorCode::{v});"),
+                format!("assert_eq!(code.message(), {:?});", c.message),
+                format!(
+                    "assert_eq!(code.status(), {});",
+                    status_expr(spec, c.status)
+                ),
+                format!(
+                    "assert_eq!(code.to_string(), {:?});",
+                    format!("{} {}", c.code, c.message)
+                ),
+                format!(
+                    "assert_eq!(ErrorCode::from_name({:?}), Some(code));",
+                    c.name
+                ),
+            ],
+        )
+    });
     let entry_accessors = entry_accessors(r);
     quote! {
         #enum_doc
+        #example
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #attrs
@@ -852,7 +961,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
     }
 }
 
-fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
+fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) -> TokenStream {
     let ty = ident("ProblemType");
     let variants: Vec<Ident> = spec
         .problems
@@ -964,9 +1073,39 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream) -> TokenStream {
                 ::core::format_args!("unknown problem type {s:?}")))
         },
     );
+    // A problem under a host shows the slug lookup too; `about:blank` has
+    // none.
+    let shown = sample(
+        &spec.problems,
+        |p| p.deprecated.is_some(),
+        |p| p.type_uri.contains("://") && p.status.is_some(),
+    );
+    let example = shown.map(|p| {
+        let v = naming::camel(&p.name);
+        let mut lines = vec![
+            format!(
+                "let problem = ProblemType::from_uri({:?}).unwrap();",
+                p.type_uri
+            ),
+            format!("assert_eq!(problem, ProblemType::{v});"),
+            format!("assert_eq!(problem.title(), {:?});", p.title),
+            format!(
+                "assert_eq!(problem.status(), {});",
+                status_expr(spec, p.status)
+            ),
+        ];
+        if p.type_uri.contains("://") {
+            lines.push(format!(
+                "assert_eq!(ProblemType::from_slug({:?}), Some(problem));",
+                p.slug()
+            ));
+        }
+        example(path, "{HttpStatus, ProblemType}", &lines)
+    });
     let entry_accessors = entry_accessors(r);
     quote! {
         #enum_doc
+        #example
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #attrs
@@ -1068,6 +1207,7 @@ fn vocabulary(
     field: &spec::Field,
     r: &TokenStream,
     attrs: &TokenStream,
+    path: Option<&str>,
 ) -> TokenStream {
     let ty = ident(&naming::camel(&field.name));
     let variants: Vec<Ident> = field
@@ -1120,8 +1260,21 @@ fn vocabulary(
                 ::core::format_args!("unknown {} {s:?}", #what)))
         },
     );
+    let example = field.values.first().map(|v| {
+        let name = ty.to_string();
+        example(
+            path,
+            &name,
+            &[
+                format!("let value = {name}::from_wire({:?}).unwrap();", v.value),
+                format!("assert_eq!(value, {name}::{});", naming::camel(&v.name)),
+                format!("assert_eq!(value.as_str(), {:?});", v.value),
+            ],
+        )
+    });
     quote! {
         #enum_doc
+        #example
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #attrs

@@ -1373,6 +1373,15 @@ fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
     })
 }
 
+/// Whether one of the entry's unknown keys is a near miss of `key`, which
+/// the unknown-key diagnostic names.
+fn has_typo_of(e: &Entry<'_>, key: &str) -> bool {
+    e.keys.keys().any(|name| {
+        e.section.key(name).is_none()
+            && keys::closest(name, e.section.keys.iter().map(|k| k.name)) == Some(key)
+    })
+}
+
 fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
     let type_uri = uri(cx, e, "type");
     let name = ident(cx, e, "name");
@@ -1392,7 +1401,8 @@ fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
             format!("{label} has a `title` and `untitled: true`"),
             "keep `title` when the API sends one; write `untitled: true` and no `title` only when no title was ever published",
         ),
-        (None, false) => cx.error(
+        // A misspelt `title` (`titel`) already has its "did you mean".
+        (None, false) if !has_typo_of(e, "title") => cx.error(
             e.node.span.start,
             format!("{label} is missing the required key `title`"),
             "add `title: Invalid Request` (the title the API sends); if no title was ever published, write `untitled: true` instead",

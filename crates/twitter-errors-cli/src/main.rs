@@ -90,8 +90,9 @@ Examples:
         bundled: bool,
         /// `human`: each problem with its source line; `short`: one
         /// `file:line:column: message` line each, for editors and CI.
-        #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FORMAT")]
-        message_format: MessageFormat,
+        /// Default: `human` when stderr is a terminal, `short` otherwise.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        message_format: Option<MessageFormat>,
     },
     /// Render the Markdown reference of a spec (docs/ERRORS.md)
     #[command(after_long_help = "\
@@ -260,12 +261,13 @@ fn main() -> ExitCode {
             file,
             bundled,
             message_format,
-        } => spec::check(
-            &file,
-            bundled,
-            message_format == MessageFormat::Short,
-            color,
-        ),
+        } => {
+            let short = match message_format {
+                Some(format) => format == MessageFormat::Short,
+                None => !std::io::stderr().is_terminal(),
+            };
+            spec::check(&file, bundled, short, color)
+        }
         Command::Docs { file, out, check } => spec::docs(&file, &out, check),
         Command::Schema { out, check } => spec::schema(&out, check),
         Command::Decode {

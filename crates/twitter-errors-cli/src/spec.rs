@@ -42,11 +42,10 @@ fn load(path: &Path, bundled: bool, short: bool, color: bool) -> Result<Spec, Ex
 }
 
 /// Prints a spec error: each problem with its source line, the span
-/// underlined and the hint below, or one `file:line:column: message` line
-/// each (with the hint) when asked for or when stderr is not a terminal,
-/// so that editors and CI can read it.
+/// underlined and the hint below, or with `short` one
+/// `file:line:column: message` line each (with the hint), so that editors
+/// and CI can read it.
 fn report(e: &Error, short: bool, color: bool) -> ExitCode {
-    let short = short || !std::io::stderr().is_terminal();
     eprintln!("{}", e.render(Style::default().color(color).short(short)));
     ExitCode::FAILURE
 }
@@ -113,7 +112,7 @@ fn emit(text: &str, out: &Path, check: bool, regenerate: &str) -> ExitCode {
 }
 
 pub fn docs(path: &Path, out: &Path, check: bool) -> ExitCode {
-    let spec = match load(path, false, false, false) {
+    let spec = match load(path, false, !std::io::stderr().is_terminal(), false) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -32,6 +32,22 @@ use crate::{ErrorCode, HttpStatus, ProblemType};
 
 /// A v1.1 error code as it came on the wire, with the catalog entry it
 /// names.
+///
+/// # Examples
+///
+/// ```
+/// use twitter_errors::{Code, ErrorCode, Retry};
+///
+/// let known: Code = Code::from_code(130);
+/// assert_eq!(known.known(), Some(ErrorCode::OverCapacity));
+/// assert_eq!(known, ErrorCode::OverCapacity);
+/// assert_eq!(known.retry(), Some(Retry::Backoff));
+///
+/// // A code the catalog does not have is kept, and reads as unknown.
+/// let unknown: Code = Code::from_code(4_000_000);
+/// assert_eq!((unknown.code(), unknown.known()), (4_000_000, None));
+/// assert_eq!(unknown.to_string(), "4000000 (unknown code)");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Code<C = ErrorCode> {
     code: u32,

@@ -79,6 +79,7 @@
 //! `docs/ERRORS.md` of the repository.
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[doc(hidden)]
 #[path = "private.rs"]

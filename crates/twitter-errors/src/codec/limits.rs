@@ -5,6 +5,8 @@ use super::{DecodeError, ErrorKind};
 /// Bounds that decoding enforces, so that a hostile body costs little; and
 /// that encoding respects, so that what it writes decodes again.
 ///
+/// # Examples
+///
 /// ```
 /// use twitter_errors::codec::Limits;
 ///

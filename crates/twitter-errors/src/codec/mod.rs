@@ -105,6 +105,22 @@ pub use error::{DecodeError, EncodeError, ErrorKind};
 pub use limits::{read_body, Limits};
 
 /// A decoded error body in any format.
+///
+/// # Examples
+///
+/// ```
+/// use twitter_errors::codec;
+/// use twitter_errors::{Format, ProblemType};
+///
+/// let bytes = br#"{"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}"#;
+/// let body = codec::decode(bytes).unwrap();
+/// assert_eq!(body.format(), Format::Problem);
+/// let problems: Vec<_> = body.problems().map(|p| p.problem_type()).collect();
+/// assert_eq!(problems, [Some(ProblemType::InvalidRequest)]);
+/// assert_eq!(body.message().as_deref(), Some("One or more parameters to your request was invalid."));
+/// // What came in goes out.
+/// assert_eq!(body.encode().unwrap(), bytes);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Body<'a, C: Catalog = crate::Twitter> {
@@ -220,6 +236,13 @@ impl<'a, C: Catalog> Body<'a, C> {
 
 /// Decodes a body of any format with the bundled catalog and the default
 /// [`Limits`], telling the format from the body itself.
+///
+/// # Errors
+///
+/// A [`DecodeError`] when the body is none of the formats, or breaks a
+/// limit; its [`kind`](DecodeError::kind) says which.
+///
+/// # Examples
 ///
 /// ```
 /// use twitter_errors::codec::{self, Body};

@@ -49,6 +49,25 @@ use crate::response::negotiate::{negotiate, Negotiated};
 /// The format a request asked for its errors in: an extractor that never
 /// fails. It reads the request's original URI (before any `nest`) and its
 /// `Accept` header, or takes what [`negotiate_errors`] already found.
+///
+/// # Examples
+///
+/// ```
+/// use axum::{response::IntoResponse, routing::get, Router};
+/// use twitter_errors::integrations::axum::Requested;
+/// use twitter_errors::integrations::http::ErrorResponse;
+/// use twitter_errors::{ErrorCode, Format};
+///
+/// async fn show(requested: Requested) -> axum::response::Response {
+///     // `.json`, `.xml`, `?callback=`, `Accept` or a `/2/` path decided it.
+///     if requested.format() == Format::Xml {
+///         // ...
+///     }
+///     requested.respond(ErrorResponse::code(ErrorCode::StatusNotFound)).into_response()
+/// }
+///
+/// let app: Router = Router::new().route("/1.1/statuses/show/{id}", get(show));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Requested(pub Negotiated);
 
@@ -128,6 +147,23 @@ where
 /// that renders every [`ErrorResponse`] of the bundled catalog in the
 /// format its request asked for, and makes that format available to the
 /// [`Requested`] extractor.
+///
+/// # Examples
+///
+/// ```
+/// use axum::{middleware, routing::get, Router};
+/// use twitter_errors::integrations::axum::negotiate_errors;
+/// use twitter_errors::integrations::http::ErrorResponse;
+/// use twitter_errors::ErrorCode;
+///
+/// // GET /1.1/statuses/home_timeline.xml answers 503 with
+/// // <errors><error code="130">Over capacity.</error></errors>
+/// let app: Router = Router::new()
+///     .route("/1.1/statuses/home_timeline.{format}", get(|| async {
+///         Err::<String, _>(ErrorResponse::code(ErrorCode::OverCapacity))
+///     }))
+///     .layer(middleware::from_fn(negotiate_errors));
+/// ```
 pub async fn negotiate_errors(request: Request, next: Next) -> Response {
     negotiate_errors_with::<crate::Twitter>(request, next).await
 }

@@ -85,6 +85,25 @@ impl<S: StatusEntry> TryFrom<Status<S>> for StatusCode {
 /// v2 API serves for failures that have no problem type of their own.
 ///
 /// It is one pointer wide, so a `Result<T, ErrorResponse>` stays small.
+///
+/// # Examples
+///
+/// ```
+/// use twitter_errors::integrations::http::ErrorResponse;
+/// use twitter_errors::response::negotiate::negotiate;
+/// use twitter_errors::ErrorCode;
+///
+/// let error = ErrorResponse::code(ErrorCode::PageDoesNotExist);
+///
+/// let response = error.to_http(&negotiate("/1.1/statuses/show/1.xml", None));
+/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.headers()["content-type"], "application/xml; charset=utf-8");
+/// assert!(std::str::from_utf8(response.body()).unwrap().contains(r#"<error code="34">"#));
+///
+/// let response = error.to_http(&negotiate("/1.1/statuses/show/1.json?suppress_response_codes=true", None));
+/// assert_eq!(response.status(), 200);
+/// assert_eq!(response.body(), br#"{"errors":[{"message":"Sorry, that page does not exist.","code":34}]}"#);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorResponse<C: Catalog = crate::Twitter>(Box<Parts<C>>);
 
@@ -294,6 +313,21 @@ pub(crate) fn write_rate_limits<C: Catalog>(headers: &mut HeaderMap, limits: &Ra
 
 /// Decodes a response with the bundled catalog and the default
 /// [`Limits`].
+///
+/// # Examples
+///
+/// ```
+/// use twitter_errors::integrations::http::decode;
+/// use twitter_errors::response::Outcome;
+///
+/// let response = http::Response::builder()
+///     .status(503)
+///     .header("retry-after", "120")
+///     .body(br#"{"errors":[{"message":"Over capacity","code":130}]}"#.to_vec())
+///     .unwrap();
+/// let Outcome::Failure(e) = decode(&response) else { unreachable!() };
+/// assert_eq!(e.to_string(), "130 Over capacity (HTTP 503), retry in 120s");
+/// ```
 pub fn decode<B: AsRef<[u8]>>(response: &::http::Response<B>) -> Outcome {
     decode_with(response, &Limits::DEFAULT)
 }

@@ -51,6 +51,31 @@ use retry::Rfc3339;
 pub use retry::{Limit, RetryDecision, Wait};
 
 /// A failed call: status, decoded body (or the raw one), rate limits.
+///
+/// `Display` reads like a log line: the codes or problems, the HTTP status
+/// and when to retry. A body that did not decode is kept as it came, with
+/// the reason.
+///
+/// # Examples
+///
+/// ```
+/// use twitter_errors::response::ApiError;
+/// use twitter_errors::{ErrorCode, HttpStatus, Retry};
+///
+/// let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
+/// let headers = [("x-rate-limit-limit", "15"), ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "1795356300")];
+/// let e = ApiError::from_response(429, headers, body);
+/// assert_eq!(e.status(), HttpStatus::TooManyRequests);
+/// assert_eq!(e.codes().next().unwrap().known(), Some(ErrorCode::RateLimitExceeded));
+/// assert!(e.is_rate_limited());
+/// assert_eq!(e.retry().retry, Retry::AfterReset);
+/// assert_eq!(e.to_string(), "88 Rate limit exceeded (HTTP 429), retry after 2026-11-22T14:05:00Z");
+///
+/// // A body that is not an error body is kept, with why it did not decode.
+/// let e = ApiError::from_response(502, [("content-type", "text/html")], b"<html>Bad Gateway</html>");
+/// assert_eq!(e.raw_body(), Some(&b"<html>Bad Gateway</html>"[..]));
+/// assert!(e.decode_error().is_some());
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError<C: Catalog = crate::Twitter> {
     status: Status<C::Status>,
@@ -66,6 +91,26 @@ struct Undecoded {
 }
 
 /// What a response was.
+///
+/// # Examples
+///
+/// ```
+/// use twitter_errors::response::{decode_response, Outcome};
+///
+/// let headers: [(&str, &str); 0] = [];
+/// // A success: the body is the caller's.
+/// assert_eq!(decode_response(200, headers, br#"{"data":{"id":"20"}}"#), Outcome::Success);
+///
+/// // A v2 partial result: data for some ids, a problem for each other one.
+/// let partial = br#"{"data":[{"id":"20","text":"just setting up my twttr"}],"errors":[{"value":"1","detail":"Could not find tweet with ids: [1].","title":"Not Found Error","resource_type":"tweet","parameter":"ids","resource_id":"1","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"#;
+/// let Outcome::Partial(body) = decode_response(200, headers, partial) else { unreachable!() };
+/// assert_eq!(body.problems().count(), 1);
+/// assert!(body.data().is_some());
+///
+/// // A failure.
+/// let Outcome::Failure(e) = decode_response(404, headers, br#"{"errors":[{"message":"Sorry, that page does not exist","code":34}]}"#) else { unreachable!() };
+/// assert_eq!(e.to_string(), "34 Sorry, that page does not exist (HTTP 404)");
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Outcome<C: Catalog = crate::Twitter> {
@@ -80,6 +125,27 @@ pub enum Outcome<C: Catalog = crate::Twitter> {
 
 /// Decodes a response with the bundled catalog and the default [`Limits`].
 /// Headers are any `(name, value)` pairs, such as an `http::HeaderMap`'s.
+///
+/// A failure status, or an error body served with a success status (the
+/// request asked for `suppress_response_codes`), is an
+/// [`Outcome::Failure`]; a v2 body with `data` and `errors` is an
+/// [`Outcome::Partial`]; anything else is [`Outcome::Success`]. It never
+/// fails: a body that does not decode stays in the [`ApiError`].
+///
+/// # Examples
+///
+/// ```
+/// use twitter_errors::response::{decode_response, Outcome, Wait};
+/// use twitter_errors::Retry;
+///
+/// let body = br#"{"errors":[{"message":"Over capacity","code":130}]}"#;
+/// let Outcome::Failure(e) = decode_response(503, [("retry-after", "Sun, 22 Nov 2026 14:05:00 GMT")], body) else {
+///     unreachable!()
+/// };
+/// let decision = e.retry();
+/// assert_eq!(decision.retry, Retry::Backoff);
+/// assert_eq!(decision.wait, Some(Wait::Until(1_795_356_300)));
+/// ```
 pub fn decode_response<K, V>(
     status: u16,
     headers: impl IntoIterator<Item = (K, V)>,

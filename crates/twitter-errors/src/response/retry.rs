@@ -28,6 +28,26 @@ pub enum Wait {
 
 /// Whether and when to retry: the status, the codes or problem types and
 /// the headers, combined.
+///
+/// # Examples
+///
+/// ```
+/// use std::time::Duration;
+/// use twitter_errors::response::{ApiError, Wait};
+/// use twitter_errors::Retry;
+///
+/// let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
+/// let e = ApiError::from_response(429, [("x-rate-limit-reset", "1795356300")], body);
+/// let decision = e.retry();
+/// assert_eq!(decision.retry, Retry::AfterReset);
+/// assert_eq!(decision.wait, Some(Wait::Until(1_795_356_300)));
+/// // Ten minutes before the reset, wait ten minutes.
+/// assert_eq!(decision.delay(1_795_355_700), Some(Duration::from_secs(600)));
+///
+/// // A code that will not change: do not retry.
+/// let e = ApiError::from_response(401, [("x", "y")], br#"{"errors":[{"code":32,"message":"Could not authenticate you."}]}"#);
+/// assert_eq!(e.retry().retry, Retry::Never);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RetryDecision {
     /// Whether retrying can succeed.
