@@ -100,7 +100,7 @@ pub enum HttpStatus {
     Gone,
     /// 413 Too Long
     ///
-    /// A streaming request listed more terms, users or locations than the connection's role allows; shorten the list. The reason phrase is Twitter's own, from the 2012 streaming documentation.
+    /// The request was too large. Streaming sent it when a request listed more terms, users or locations than the connection's role allows, and media uploads send it when a file or chunk is over the size limit. Shorten the list or send a smaller file. The reason phrase is Twitter's own, from the 2012 streaming documentation.
     ///
     /// Retry: never; the same request fails again.
     TooLong,
@@ -112,11 +112,11 @@ pub enum HttpStatus {
     RangeUnacceptable,
     /// 420 Enhance Your Calm
     ///
-    /// Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected too often. Wait before trying again and back off further on repeats; v2 uses 429 instead.
+    /// Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected or searched too often. Unlike 429 it comes with no reset header, so there is no time to wait for: back off exponentially, starting at one minute, and longer after each repeat. v2 uses 429 instead.
     ///
     /// Also documented as: `Rate Limited`.
     ///
-    /// Retry: after the rate-limit window resets.
+    /// Retry: with exponential backoff; policy `enhance_your_calm`: For 420: no header says when the limit lifts, so wait a minute before the first retry and double the wait after each further 420.
     EnhanceYourCalm,
     /// 422 Unprocessable Entity
     ///
@@ -371,11 +371,11 @@ impl HttpStatus {
             name: "too_long",
             text: "Too Long",
             aliases: &[],
-            apis: &[crate::catalog::Api::Streaming],
+            apis: &[crate::catalog::Api::Streaming, crate::catalog::Api::Media],
             retry: crate::catalog::Retry::Never,
             policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
-            description: "A streaming request listed more terms, users or locations than the connection's role allows; shorten the list. The reason phrase is Twitter's own, from the 2012 streaming documentation.",
+            description: "The request was too large. Streaming sent it when a request listed more terms, users or locations than the connection's role allows, and media uploads send it when a file or chunk is over the size limit. Shorten the list or send a smaller file. The reason phrase is Twitter's own, from the 2012 streaming documentation.",
         },
         crate::catalog::StatusInfo {
             status: 416u16,
@@ -398,10 +398,10 @@ impl HttpStatus {
                 crate::catalog::Api::Search,
                 crate::catalog::Api::Streaming,
             ],
-            retry: crate::catalog::Retry::AfterReset,
-            policy: ::core::option::Option::None,
+            retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[0usize]),
             deprecated: ::core::option::Option::None,
-            description: "Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected too often. Wait before trying again and back off further on repeats; v2 uses 429 instead.",
+            description: "Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected or searched too often. Unlike 429 it comes with no reset header, so there is no time to wait for: back off exponentially, starting at one minute, and longer after each repeat. v2 uses 429 instead.",
         },
         crate::catalog::StatusInfo {
             status: 422u16,
@@ -697,7 +697,7 @@ impl<'de> crate::__private::serde::Deserialize<'de> for HttpStatus {
             ))
     }
 }
-/// A v1.1 numeric error code: 85 in the catalog.
+/// A v1.1 numeric error code: 93 in the catalog.
 ///
 /// Codes never change meaning; their message texts have. Look one up with [`ErrorCode::from_code`]; keep unknown ones with `Code`. `Display` prints the code and message, `88 Rate limit exceeded.`; serde uses the number.
 ///
@@ -757,7 +757,9 @@ pub enum ErrorCode {
     NoLocationForIp,
     /// 17 `No user matches for specified terms.` (HTTP 404 Not Found)
     ///
-    /// A user lookup matched nobody; live lookups also answered this way for suspended accounts. Check the ids or screen names.
+    /// A user lookup matched nobody; live lookups also answered this way for suspended accounts. Check the ids or screen names. Recorded bodies also drop the final period.
+    ///
+    /// Also sent as: `No user matches for specified terms`.
     ///
     /// Retry: never; the same request fails again.
     NoUserMatches,
@@ -791,19 +793,31 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     CannotReportSelfForSpam,
+    /// 37 `Your credentials do not allow access to this resource` (HTTP 403 Forbidden)
+    ///
+    /// The credentials are valid but may not read this resource, as a timeline the token's user may not see. Code 220 has the same text, so only the number tells them apart.
+    ///
+    /// Evidence: unverified; known from a single third-party source.
+    ///
+    /// Retry: never; the same request fails again.
+    ResourceAccessDenied,
     /// 38 `<named> parameter is missing.` (HTTP 403 Forbidden)
     ///
     /// A required parameter was not sent. `<named>` is a placeholder that the API replaces with the parameter's name.
     ///
     /// Also sent as: `<message> parameter is missing.`.
     ///
+    /// Templates (each `{name}` a varying part): `{parameter} parameter is missing.`.
+    ///
     /// Retry: never; the same request fails again.
     ParameterMissing,
     /// 44 `attachment_url parameter is invalid.` (HTTP 400 Bad Request)
     ///
-    /// The `attachment_url` value cannot be attached to the Tweet. It must point to a Tweet or a Direct Message deep link.
+    /// A parameter's value is not valid; the text starts with the parameter's name (`count parameter is invalid.`), which the template captures. The tables list it for `attachment_url`, which must point to a Tweet or a Direct Message deep link, but any parameter can come back this way.
     ///
     /// Also sent as: `attachment_url parameter is invalid`.
+    ///
+    /// Templates (each `{name}` a varying part): `{parameter} parameter is invalid.`.
     ///
     /// Retry: never; the same request fails again.
     InvalidAttachmentUrl,
@@ -829,9 +843,11 @@ pub enum ErrorCode {
     UserSuspended,
     /// 64 `Your account is suspended and is not permitted to access this feature.` (HTTP 403 Forbidden)
     ///
-    /// The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period.
+    /// The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period. The same number has also come back, with 410, as the notice that API v1 is switched off (see its other meaning).
     ///
     /// Also sent as: `Your account is suspended and is not permitted to access this feature`.
+    ///
+    /// Also meant (v1-retirement notice, still served in 2020 on v1.1 upload paths, HTTP 410 Gone): `The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview.` The request reached a retired v1 route, the same text code 68 carries; no account is suspended. Call the v1.1 (or v2) endpoint instead. Retry: never; the same request fails again.
     ///
     /// Retry: never; the same request fails again.
     AccountSuspended,
@@ -874,6 +890,8 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Rate limit exceeded`, `Too many requests. Please back off your API request rate.`.
     ///
+    /// Also meant (v1 REST API, until 2012, in legacy bodies without a code, HTTP 400 Bad Request): `Rate limit exceeded. Clients may not make more than 350 requests per hour.`, `Rate limit exceeded. Clients may not make more than {limit} requests per hour.` The hourly v1 allowance was used up. v1 answered with 400 and an `error` text instead of a coded error; wait for the hour's window to reset. Retry: after the rate-limit window resets.
+    ///
     /// Retry: after the rate-limit window resets.
     RateLimitExceeded,
     /// 89 `Invalid or expired token.` (HTTP 403 Forbidden)
@@ -888,7 +906,7 @@ pub enum ErrorCode {
     InvalidOrExpiredToken,
     /// 92 `SSL is required.` (HTTP 403 Forbidden)
     ///
-    /// The request was made over plain HTTP; only HTTPS is accepted.
+    /// The connection was not secure enough: requests must use HTTPS with TLS 1.2 or later. Plain HTTP, SSL and TLS 1.0 or 1.1 are refused; upgrade the client's TLS stack.
     ///
     /// Also sent as: `SSL is required`.
     ///
@@ -922,9 +940,9 @@ pub enum ErrorCode {
     CannotFindSpecifiedUser,
     /// 109 `The specified user is not found in this list.` (HTTP 404 Not Found)
     ///
-    /// A List membership check found that the user is not a member. A 2019 client table words it "User not in this list".
+    /// A List membership check found that the user is not a member. A 2019 client table words it "User not in this list"; the subscriber check answers with a text about subscribers.
     ///
-    /// Also sent as: `User not in this list`.
+    /// Also sent as: `User not in this list`, `The specified user is not a subscriber of this list.`.
     ///
     /// Retry: never; the same request fails again.
     UserNotInList,
@@ -939,6 +957,8 @@ pub enum ErrorCode {
     /// A profile field is longer than allowed; `nn` stands for the actual maximum. Shorten the value.
     ///
     /// Also sent as: `Account update failed: <message>`.
+    ///
+    /// Templates (each `{name}` a varying part): `Account update failed: value is too long (maximum is {maximum} characters).`, `Account update failed: {reason}`.
     ///
     /// Retry: never; the same request fails again.
     AccountUpdateValueTooLong,
@@ -970,6 +990,8 @@ pub enum ErrorCode {
     ///
     /// The other user has blocked the caller; `{action}` is a placeholder for what was attempted. Listed only in 2016 tables, though reportedly still sent later.
     ///
+    /// Templates (each `{name}` a varying part): `You have been blocked from {action}`.
+    ///
     /// Retry: never; the same request fails again.
     BlockedByUser,
     /// 139 `You have already favorited this status.` (HTTP 403 Forbidden)
@@ -986,6 +1008,14 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     StatusNotFound,
+    /// 147 `Sorry, you can't block yourself.` (HTTP 403 Forbidden)
+    ///
+    /// A block was requested with the authenticating user as its target.
+    ///
+    /// Evidence: unverified; known from a single third-party source.
+    ///
+    /// Retry: never; the same request fails again.
+    CannotBlockSelf,
     /// 150 `You cannot send messages to users who are not following you.` (HTTP 403 Forbidden)
     ///
     /// A Direct Message was refused because the recipient does not follow the sender.
@@ -998,6 +1028,8 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `There was an error sending your message: reason`, `There was an error sending your message: <message>.`.
     ///
+    /// Templates (each `{name}` a varying part): `There was an error sending your message: {reason}`.
+    ///
     /// Retry: never; the same request fails again.
     MessageSendFailed,
     /// 160 `You've already requested to follow the user.` (HTTP 403 Forbidden)
@@ -1006,16 +1038,26 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `You've already requested to follow user.`.
     ///
+    /// Templates (each `{name}` a varying part): `You've already requested to follow {user}.`.
+    ///
     /// Retry: never; the same request fails again.
     FollowAlreadyRequested,
     /// 161 `You are unable to follow more people at this time.` (HTTP 403 Forbidden)
     ///
-    /// The user may not follow more accounts at the moment because a follow limit was reached.
+    /// The account may not follow more accounts for now: a follow allowance is used up. It refills over time on a schedule no rate-limit header carries.
     ///
     /// Also sent as: `You are unable to follow more people at this time`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     FollowLimitReached,
+    /// 162 `You have been blocked from following this account at the request of the user.` (HTTP 403 Forbidden)
+    ///
+    /// The account to follow has blocked the caller, so the follow is refused. Retrying does not help.
+    ///
+    /// Evidence: observed in live responses only; no documentation lists it.
+    ///
+    /// Retry: never; the same request fails again.
+    BlockedFromFollowing,
     /// 163 `Could not determine source user.` (HTTP 403 Forbidden)
     ///
     /// A friendship lookup could not resolve the source user. Documented with 403, though some client tests expect 404.
@@ -1024,6 +1066,18 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     CouldNotDetermineSourceUser,
+    /// 170 `Missing required parameter: status.` (HTTP 403 Forbidden)
+    ///
+    /// A required parameter was not sent, such as `status` on a post. The text names the parameter, which the template captures; some bodies drop the final period.
+    ///
+    /// Also sent as: `Missing required parameter: status`.
+    ///
+    /// Templates (each `{name}` a varying part): `Missing required parameter: {parameter}.`.
+    ///
+    /// Evidence: observed in live responses only; no documentation lists it.
+    ///
+    /// Retry: never; the same request fails again.
+    RequiredParameterMissing,
     /// 179 `Sorry, you are not authorized to see this status.` (HTTP 403 Forbidden)
     ///
     /// The Tweet is protected or otherwise hidden from the caller.
@@ -1042,17 +1096,17 @@ pub enum ErrorCode {
     CannotDeleteOthersStatus,
     /// 185 `User is over daily status update limit.` (HTTP 403 Forbidden)
     ///
-    /// The account has used up its allowance of posts. Despite the word "daily" it applies to any posting window; wait for the allowance to refill.
+    /// The account has used up its allowance of posts. Despite the word "daily" it applies to any posting window, and the allowance refills on its own schedule: the rate-limit headers of the response do not say when.
     ///
     /// Also sent as: `User is over daily status update limit`.
     ///
-    /// Retry: after the rate-limit window resets.
+    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     StatusUpdateLimitReached,
     /// 186 `Tweet needs to be a bit shorter.` (HTTP 403 Forbidden)
     ///
-    /// The post text exceeds the length limit; shorten it. X-branded docs say "Post" instead of "Tweet".
+    /// The post text exceeds the length limit; shorten it. X-branded docs say "Post" instead of "Tweet", and before 2017 the text named the 140-character limit.
     ///
-    /// Also sent as: `Post needs to be a bit shorter.`.
+    /// Also sent as: `Post needs to be a bit shorter.`, `Status is over 140 characters.`.
     ///
     /// Retry: never; the same request fails again.
     TweetTooLong,
@@ -1064,6 +1118,22 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     DuplicateStatus,
+    /// 189 `Error creating status.` (HTTP 403 Forbidden)
+    ///
+    /// The post could not be created, seen with uploads of media along with the post. The text gives no reason; check the media and the text before trying again.
+    ///
+    /// Evidence: unverified; known from a single third-party source.
+    ///
+    /// Retry: never; the same request fails again.
+    StatusCreationFailed,
+    /// 193 `One or more of the uploaded media is too large.` (no documented HTTP status)
+    ///
+    /// An attached media file is over the size limit for its kind; send a smaller file.
+    ///
+    /// Evidence: observed in live responses only; no documentation lists it.
+    ///
+    /// Retry: never; the same request fails again.
+    MediaTooLarge,
     /// 195 `Missing or invalid url parameter.` (HTTP 403 Forbidden)
     ///
     /// The `url` parameter is absent or malformed.
@@ -1076,19 +1146,23 @@ pub enum ErrorCode {
     ///
     /// The replay feature needs an enterprise Account Activity subscription with replay enabled. The troubleshooting pages call it "Code 200 - Forbidden"; it is unrelated to HTTP 200.
     ///
+    /// Also meant (guest authentication of Twitter's mobile SDKs, HTTP 403 Forbidden): `Forbidden` A guest (logged-out) token was refused for the request; the call needs a user or app token. Retry: never; the same request fails again.
+    ///
     /// Retry: never; the same request fails again.
     EnterpriseReplayRequired,
     /// 203 `Device errror: <message>` (HTTP 403 Forbidden)
     ///
     /// A device (SMS) operation failed; `<message>` is replaced by details. The misspelling "errror" is kept as the table printed it.
     ///
+    /// Templates (each `{name}` a varying part): `Device errror: {reason}`.
+    ///
     /// Retry: never; the same request fails again.
     DeviceError,
     /// 205 `You are over the limit for spam reports.` (HTTP 403 Forbidden)
     ///
-    /// The user has sent too many spam reports for now.
+    /// The user has sent too many spam reports for now. The allowance refills over time on a schedule no rate-limit header carries.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     SpamReportLimitReached,
     /// 214 `Owner must allow dms from anyone.` (HTTP 403 Forbidden)
     ///
@@ -1102,9 +1176,9 @@ pub enum ErrorCode {
     OwnerMustAllowDmsFromAnyone,
     /// 215 `Bad authentication data.` (HTTP 400 Bad Request)
     ///
-    /// The request carried no usable authentication, for example a missing or malformed `Authorization` header. Send valid credentials.
+    /// The request carried no usable authentication, for example a missing or malformed `Authorization` header. Send valid credentials. Bodies recorded in 2015-2016 write "Authentication" with a capital A.
     ///
-    /// Also sent as: `Bad authentication data`.
+    /// Also sent as: `Bad authentication data`, `Bad Authentication data.`.
     ///
     /// Retry: never; the same request fails again.
     BadAuthenticationData,
@@ -1133,6 +1207,14 @@ pub enum ErrorCode {
         note = "xAuth login verification was retired; the code left the tables by February 2021."
     )]
     LoginVerificationRequired,
+    /// 239 `Bad guest token` (HTTP 401 Unauthorized)
+    ///
+    /// The guest (logged-out) token sent is expired or invalid. Twitter's own mobile SDK treats it as an authentication failure: fetch a new guest token and try again.
+    ///
+    /// Evidence: unverified; known from a single third-party source.
+    ///
+    /// Retry: never; the same request fails again.
+    BadGuestToken,
     /// 251 `This endpoint has been retired and should not be used.` (HTTP 410 Gone)
     ///
     /// The endpoint has been retired; move to its replacement. Tables before 2021 give no status.
@@ -1141,9 +1223,9 @@ pub enum ErrorCode {
     EndpointRetired,
     /// 261 `Your App cannot perform write actions.` (HTTP 403 Forbidden)
     ///
-    /// The app is barred from write actions (posting, following, deleting). Texts before 2021 began with "Application".
+    /// The app is barred from write actions (posting, following, deleting), usually by the platform's enforcement; the text tells where to appeal. Texts before 2021 began with "Application" and named a support or help page over http or https.
     ///
-    /// Also sent as: `Application cannot perform write actions.`.
+    /// Also sent as: `Application cannot perform write actions.`, `Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform`, `Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform.`.
     ///
     /// Retry: never; the same request fails again.
     AppCannotWrite,
@@ -1169,7 +1251,9 @@ pub enum ErrorCode {
     AnimatedGifWithMultipleImages,
     /// 324 `The validation of media ids failed.` (HTTP 400 Bad Request)
     ///
-    /// The `media_ids` of the request could not be validated. It also came back from media uploads with other texts.
+    /// Media could not be used: the `media_ids` of a post failed validation, or an upload could not be processed (`Failed to process media.`), as when the file is corrupt, of a format or size the API does not accept, or still processing.
+    ///
+    /// Also sent as: `Failed to process media.`.
     ///
     /// Retry: never; the same request fails again.
     MediaIdsValidationFailed,
@@ -1181,7 +1265,7 @@ pub enum ErrorCode {
     MediaIdNotFound,
     /// 326 `To protect our users from spam and other malicious activity, this account is temporarily locked.` (HTTP 403 Forbidden)
     ///
-    /// The account was locked by the anti-abuse systems; the user must log in on the website to unlock it. The February 2021 table copy gives no fixed text.
+    /// The account was locked by the anti-abuse systems. It stays locked until the account's owner logs in on the website and completes what it asks (often a confirmation of a phone number or e-mail address); retrying the request changes nothing until then.
     ///
     /// Also sent as: `To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account.`.
     ///
@@ -1215,9 +1299,9 @@ pub enum ErrorCode {
     DirectMessageTooLong,
     /// 355 `Subscription already exists.` (HTTP 409 Conflict)
     ///
-    /// An Account Activity subscription for this user already exists. The replay API reuses 355, also with 409, for a replay job that is still running.
+    /// An Account Activity subscription for this user already exists; there is nothing to retry. The replay API reuses the code for a job that is still running (see its other meaning).
     ///
-    /// Also sent as: `A replay job is already in progress for this webhook.`.
+    /// Also meant (Account Activity replay API, HTTP 409 Conflict): `A replay job is already in progress for this webhook.` A replay job for this webhook has not finished yet. It will end on its own: retry with backoff, and the request can succeed once the job is done. Retry: with exponential backoff.
     ///
     /// Retry: never; the same request fails again.
     SubscriptionAlreadyExists,
@@ -1233,6 +1317,8 @@ pub enum ErrorCode {
     ///
     /// A required query parameter is missing. The text is a template: the parameter's name goes before the colon.
     ///
+    /// Templates (each `{name}` a varying part): `{parameter}: queryParam is required.`.
+    ///
     /// Retry: never; the same request fails again.
     QueryParameterRequired,
     /// 358 `Unable to parse parameter.` (HTTP 400 Bad Request)
@@ -1245,11 +1331,15 @@ pub enum ErrorCode {
     ///
     /// The `webhook_id` route parameter is negative; the offending value appears between the brackets of the text.
     ///
+    /// Templates (each `{name}` a varying part): `webhook_id: [{value}] is not greater than or equal to 0.`.
+    ///
     /// Retry: never; the same request fails again.
     WebhookIdNegative,
     /// 368 `: [<field_value>] is not in the past.` (HTTP 400 Bad Request)
     ///
     /// `from_date` or `to_date` is not in the past. The text is a template: the parameter name goes before the colon and the value inside the brackets.
+    ///
+    /// Templates (each `{name}` a varying part): `{parameter}: [{value}] is not in the past.`.
     ///
     /// Retry: never; the same request fails again.
     DateNotInPast,
@@ -1299,7 +1389,7 @@ pub enum ErrorCode {
     InvalidOrSuspendedApp,
     /// 417 `Desktop applications only support the oauth_callback value 'oob'.` (HTTP 401 Unauthorized)
     ///
-    /// The app is set up for the PIN (`oob`) flow but the request sent a callback URL. Send `oob` or configure a callback.
+    /// The app has no callback URL registered, which makes it a desktop (PIN) app to the API: its request-token call must send `oauth_callback=oob`. Send `oob`, or register the callback URL in the app's settings.
     ///
     /// Also sent as: `Desktop applications only support the oauth_callback value 'oob'`, ``Desktop applications only support the `oauth_callback` value `oob`.``.
     ///
@@ -1343,6 +1433,16 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     ReplyRestrictedByAuthor,
+    /// 453 `You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product` (HTTP 403 Forbidden)
+    ///
+    /// The app's access level does not include this v1.1 endpoint. Since the paid tiers of 2023, most v1.1 endpoints other than media upload and OAuth need a higher tier; under the 2022 Essential tier the text sent developers to apply for Elevated access. Use the v2 endpoint or change the access level; retrying does not help.
+    ///
+    /// Also sent as: `You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve`.
+    ///
+    /// Evidence: observed in live responses only; no documentation lists it.
+    ///
+    /// Retry: never; the same request fails again.
+    LimitedV1Access,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -1359,6 +1459,7 @@ impl ErrorCode {
         Self::CouldNotAuthenticate,
         Self::PageDoesNotExist,
         Self::CannotReportSelfForSpam,
+        Self::ResourceAccessDenied,
         Self::ParameterMissing,
         Self::InvalidAttachmentUrl,
         Self::UserNotFound,
@@ -1384,16 +1485,21 @@ impl ErrorCode {
         Self::BlockedByUser,
         Self::AlreadyFavorited,
         Self::StatusNotFound,
+        Self::CannotBlockSelf,
         Self::CannotMessageNonFollower,
         Self::MessageSendFailed,
         Self::FollowAlreadyRequested,
         Self::FollowLimitReached,
+        Self::BlockedFromFollowing,
         Self::CouldNotDetermineSourceUser,
+        Self::RequiredParameterMissing,
         Self::NotAuthorizedToSeeStatus,
         Self::CannotDeleteOthersStatus,
         Self::StatusUpdateLimitReached,
         Self::TweetTooLong,
         Self::DuplicateStatus,
+        Self::StatusCreationFailed,
+        Self::MediaTooLarge,
         Self::InvalidUrlParameter,
         Self::EnterpriseReplayRequired,
         Self::DeviceError,
@@ -1403,6 +1509,7 @@ impl ErrorCode {
         Self::CredentialsNotAllowed,
         Self::RequestLooksAutomated,
         Self::LoginVerificationRequired,
+        Self::BadGuestToken,
         Self::EndpointRetired,
         Self::AppCannotWrite,
         Self::CannotMuteSelf,
@@ -1433,6 +1540,7 @@ impl ErrorCode {
         Self::TweetActionsDisabled,
         Self::InvalidConversationControl,
         Self::ReplyRestrictedByAuthor,
+        Self::LimitedV1Access,
     ];
     const INFO: &'static [crate::catalog::CodeInfo<HttpStatus>] = &[
         crate::catalog::CodeInfo {
@@ -1535,7 +1643,7 @@ impl ErrorCode {
             code: 17u32,
             name: "no_user_matches",
             message: "No user matches for specified terms.",
-            aliases: &[],
+            aliases: &["No user matches for specified terms"],
             templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
@@ -1545,7 +1653,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "A user lookup matched nobody; live lookups also answered this way for suspended accounts. Check the ids or screen names.",
+            description: "A user lookup matched nobody; live lookups also answered this way for suspended accounts. Check the ids or screen names. Recorded bodies also drop the final period.",
         },
         crate::catalog::CodeInfo {
             code: 25u32,
@@ -1622,11 +1730,27 @@ impl ErrorCode {
             description: "A spam report named the authenticating user as the offender. Report another account instead.",
         },
         crate::catalog::CodeInfo {
+            code: 37u32,
+            name: "resource_access_denied",
+            message: "Your credentials do not allow access to this resource",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Unverified,
+            deprecated: ::core::option::Option::None,
+            description: "The credentials are valid but may not read this resource, as a timeline the token's user may not see. Code 220 has the same text, so only the number tells them apart.",
+        },
+        crate::catalog::CodeInfo {
             code: 38u32,
             name: "parameter_missing",
             message: "<named> parameter is missing.",
             aliases: &["<message> parameter is missing."],
-            templates: &[],
+            templates: &["{parameter} parameter is missing."],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
@@ -1642,7 +1766,7 @@ impl ErrorCode {
             name: "invalid_attachment_url",
             message: "attachment_url parameter is invalid.",
             aliases: &["attachment_url parameter is invalid"],
-            templates: &[],
+            templates: &["{parameter} parameter is invalid."],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
@@ -1651,7 +1775,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The `attachment_url` value cannot be attached to the Tweet. It must point to a Tweet or a Direct Message deep link.",
+            description: "A parameter's value is not valid; the text starts with the parameter's name (`count parameter is invalid.`), which the template captures. The tables list it for `attachment_url`, which must point to a Tweet or a Direct Message deep link, but any parameter can come back this way.",
         },
         crate::catalog::CodeInfo {
             code: 50u32,
@@ -1714,10 +1838,22 @@ impl ErrorCode {
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
             policy: ::core::option::Option::None,
-            meanings: &[],
+            meanings: &[
+                crate::catalog::MeaningInfo {
+                    era: "v1-retirement notice, still served in 2020 on v1.1 upload paths",
+                    message: "The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview.",
+                    aliases: &[],
+                    templates: &[],
+                    status: ::core::option::Option::Some(HttpStatus::Gone),
+                    apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::Media],
+                    retry: crate::catalog::Retry::Never,
+                    policy: ::core::option::Option::None,
+                    description: "The request reached a retired v1 route, the same text code 68 carries; no account is suspended. Call the v1.1 (or v2) endpoint instead.",
+                },
+            ],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period.",
+            description: "The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period. The same number has also come back, with 410, as the notice that API v1 is switched off (see its other meaning).",
         },
         crate::catalog::CodeInfo {
             code: 67u32,
@@ -1804,7 +1940,21 @@ impl ErrorCode {
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::AfterReset,
             policy: ::core::option::Option::None,
-            meanings: &[],
+            meanings: &[
+                crate::catalog::MeaningInfo {
+                    era: "v1 REST API, until 2012, in legacy bodies without a code",
+                    message: "Rate limit exceeded. Clients may not make more than 350 requests per hour.",
+                    aliases: &[],
+                    templates: &[
+                        "Rate limit exceeded. Clients may not make more than {limit} requests per hour.",
+                    ],
+                    status: ::core::option::Option::Some(HttpStatus::BadRequest),
+                    apis: &[crate::catalog::Api::V1],
+                    retry: crate::catalog::Retry::AfterReset,
+                    policy: ::core::option::Option::None,
+                    description: "The hourly v1 allowance was used up. v1 answered with 400 and an `error` text instead of a coded error; wait for the hour's window to reset.",
+                },
+            ],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The rate limit for this endpoint and window is used up. Wait until the time in `x-rate-limit-reset`; older tables and the docs' own examples omit the final period, and the Account Activity API words it differently.",
@@ -1839,7 +1989,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The request was made over plain HTTP; only HTTPS is accepted.",
+            description: "The connection was not secure enough: requests must use HTTPS with TLS 1.2 or later. Plain HTTP, SSL and TLS 1.0 or 1.1 are refused; upgrade the client's TLS stack.",
         },
         crate::catalog::CodeInfo {
             code: 93u32,
@@ -1899,7 +2049,10 @@ impl ErrorCode {
             code: 109u32,
             name: "user_not_in_list",
             message: "The specified user is not found in this list.",
-            aliases: &["User not in this list"],
+            aliases: &[
+                "User not in this list",
+                "The specified user is not a subscriber of this list.",
+            ],
             templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
@@ -1909,7 +2062,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "A List membership check found that the user is not a member. A 2019 client table words it \"User not in this list\".",
+            description: "A List membership check found that the user is not a member. A 2019 client table words it \"User not in this list\"; the subscriber check answers with a text about subscribers.",
         },
         crate::catalog::CodeInfo {
             code: 110u32,
@@ -1932,7 +2085,10 @@ impl ErrorCode {
             name: "account_update_value_too_long",
             message: "Account update failed: value is too long (maximum is nn characters).",
             aliases: &["Account update failed: <message>"],
-            templates: &[],
+            templates: &[
+                "Account update failed: value is too long (maximum is {maximum} characters).",
+                "Account update failed: {reason}",
+            ],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
@@ -1996,7 +2152,7 @@ impl ErrorCode {
             name: "blocked_by_user",
             message: "You have been blocked from {action}",
             aliases: &[],
-            templates: &[],
+            templates: &["You have been blocked from {action}"],
             status: ::core::option::Option::Some(HttpStatus::Unauthorized),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
@@ -2040,6 +2196,22 @@ impl ErrorCode {
             description: "No Tweet exists with that id, usually because it was deleted. In 2010 the same text came in the older format without a code.",
         },
         crate::catalog::CodeInfo {
+            code: 147u32,
+            name: "cannot_block_self",
+            message: "Sorry, you can't block yourself.",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Unverified,
+            deprecated: ::core::option::Option::None,
+            description: "A block was requested with the authenticating user as its target.",
+        },
+        crate::catalog::CodeInfo {
             code: 150u32,
             name: "cannot_message_non_follower",
             message: "You cannot send messages to users who are not following you.",
@@ -2063,7 +2235,7 @@ impl ErrorCode {
                 "There was an error sending your message: reason",
                 "There was an error sending your message: <message>.",
             ],
-            templates: &[],
+            templates: &["There was an error sending your message: {reason}"],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
@@ -2079,7 +2251,7 @@ impl ErrorCode {
             name: "follow_already_requested",
             message: "You've already requested to follow the user.",
             aliases: &["You've already requested to follow user."],
-            templates: &[],
+            templates: &["You've already requested to follow {user}."],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
@@ -2099,12 +2271,28 @@ impl ErrorCode {
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
-            retry: crate::catalog::Retry::Never,
-            policy: ::core::option::Option::None,
+            retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The user may not follow more accounts at the moment because a follow limit was reached.",
+            description: "The account may not follow more accounts for now: a follow allowance is used up. It refills over time on a schedule no rate-limit header carries.",
+        },
+        crate::catalog::CodeInfo {
+            code: 162u32,
+            name: "blocked_from_following",
+            message: "You have been blocked from following this account at the request of the user.",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Observed,
+            deprecated: ::core::option::Option::None,
+            description: "The account to follow has blocked the caller, so the follow is refused. Retrying does not help.",
         },
         crate::catalog::CodeInfo {
             code: 163u32,
@@ -2121,6 +2309,22 @@ impl ErrorCode {
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A friendship lookup could not resolve the source user. Documented with 403, though some client tests expect 404.",
+        },
+        crate::catalog::CodeInfo {
+            code: 170u32,
+            name: "required_parameter_missing",
+            message: "Missing required parameter: status.",
+            aliases: &["Missing required parameter: status"],
+            templates: &["Missing required parameter: {parameter}."],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Observed,
+            deprecated: ::core::option::Option::None,
+            description: "A required parameter was not sent, such as `status` on a post. The text names the parameter, which the template captures; some bodies drop the final period.",
         },
         crate::catalog::CodeInfo {
             code: 179u32,
@@ -2164,17 +2368,20 @@ impl ErrorCode {
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::AfterReset,
-            policy: ::core::option::Option::None,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The account has used up its allowance of posts. Despite the word \"daily\" it applies to any posting window; wait for the allowance to refill.",
+            description: "The account has used up its allowance of posts. Despite the word \"daily\" it applies to any posting window, and the allowance refills on its own schedule: the rate-limit headers of the response do not say when.",
         },
         crate::catalog::CodeInfo {
             code: 186u32,
             name: "tweet_too_long",
             message: "Tweet needs to be a bit shorter.",
-            aliases: &["Post needs to be a bit shorter."],
+            aliases: &[
+                "Post needs to be a bit shorter.",
+                "Status is over 140 characters.",
+            ],
             templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
@@ -2184,7 +2391,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The post text exceeds the length limit; shorten it. X-branded docs say \"Post\" instead of \"Tweet\".",
+            description: "The post text exceeds the length limit; shorten it. X-branded docs say \"Post\" instead of \"Tweet\", and before 2017 the text named the 140-character limit.",
         },
         crate::catalog::CodeInfo {
             code: 187u32,
@@ -2201,6 +2408,38 @@ impl ErrorCode {
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The account already posted identical text. Duplicates have been refused with 403 since March 2010; older texts lack the final period.",
+        },
+        crate::catalog::CodeInfo {
+            code: 189u32,
+            name: "status_creation_failed",
+            message: "Error creating status.",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Unverified,
+            deprecated: ::core::option::Option::None,
+            description: "The post could not be created, seen with uploads of media along with the post. The text gives no reason; check the media and the text before trying again.",
+        },
+        crate::catalog::CodeInfo {
+            code: 193u32,
+            name: "media_too_large",
+            message: "One or more of the uploaded media is too large.",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::None,
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::Media],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Observed,
+            deprecated: ::core::option::Option::None,
+            description: "An attached media file is over the size limit for its kind; send a smaller file.",
         },
         crate::catalog::CodeInfo {
             code: 195u32,
@@ -2229,7 +2468,19 @@ impl ErrorCode {
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
             policy: ::core::option::Option::None,
-            meanings: &[],
+            meanings: &[
+                crate::catalog::MeaningInfo {
+                    era: "guest authentication of Twitter's mobile SDKs",
+                    message: "Forbidden",
+                    aliases: &[],
+                    templates: &[],
+                    status: ::core::option::Option::Some(HttpStatus::Forbidden),
+                    apis: &[crate::catalog::Api::V1_1],
+                    retry: crate::catalog::Retry::Never,
+                    policy: ::core::option::Option::None,
+                    description: "A guest (logged-out) token was refused for the request; the call needs a user or app token.",
+                },
+            ],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The replay feature needs an enterprise Account Activity subscription with replay enabled. The troubleshooting pages call it \"Code 200 - Forbidden\"; it is unrelated to HTTP 200.",
@@ -2239,7 +2490,7 @@ impl ErrorCode {
             name: "device_error",
             message: "Device errror: <message>",
             aliases: &[],
-            templates: &[],
+            templates: &["Device errror: {reason}"],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
@@ -2259,12 +2510,12 @@ impl ErrorCode {
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
-            retry: crate::catalog::Retry::Never,
-            policy: ::core::option::Option::None,
+            retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The user has sent too many spam reports for now.",
+            description: "The user has sent too many spam reports for now. The allowance refills over time on a schedule no rate-limit header carries.",
         },
         crate::catalog::CodeInfo {
             code: 214u32,
@@ -2294,7 +2545,7 @@ impl ErrorCode {
             code: 215u32,
             name: "bad_authentication_data",
             message: "Bad authentication data.",
-            aliases: &["Bad authentication data"],
+            aliases: &["Bad authentication data", "Bad Authentication data."],
             templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
@@ -2304,7 +2555,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The request carried no usable authentication, for example a missing or malformed `Authorization` header. Send valid credentials.",
+            description: "The request carried no usable authentication, for example a missing or malformed `Authorization` header. Send valid credentials. Bodies recorded in 2015-2016 write \"Authentication\" with a capital A.",
         },
         crate::catalog::CodeInfo {
             code: 220u32,
@@ -2360,6 +2611,22 @@ impl ErrorCode {
             description: "An xAuth login hit a login-verification challenge the user must complete first. Removed from the tables by February 2021, when xAuth was gone.",
         },
         crate::catalog::CodeInfo {
+            code: 239u32,
+            name: "bad_guest_token",
+            message: "Bad guest token",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Unauthorized),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Unverified,
+            deprecated: ::core::option::Option::None,
+            description: "The guest (logged-out) token sent is expired or invalid. Twitter's own mobile SDK treats it as an authentication failure: fetch a new guest token and try again.",
+        },
+        crate::catalog::CodeInfo {
             code: 251u32,
             name: "endpoint_retired",
             message: "This endpoint has been retired and should not be used.",
@@ -2379,7 +2646,11 @@ impl ErrorCode {
             code: 261u32,
             name: "app_cannot_write",
             message: "Your App cannot perform write actions.",
-            aliases: &["Application cannot perform write actions."],
+            aliases: &[
+                "Application cannot perform write actions.",
+                "Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform",
+                "Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform.",
+            ],
             templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
@@ -2389,7 +2660,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The app is barred from write actions (posting, following, deleting). Texts before 2021 began with \"Application\".",
+            description: "The app is barred from write actions (posting, following, deleting), usually by the platform's enforcement; the text tells where to appeal. Texts before 2021 began with \"Application\" and named a support or help page over http or https.",
         },
         crate::catalog::CodeInfo {
             code: 271u32,
@@ -2443,7 +2714,7 @@ impl ErrorCode {
             code: 324u32,
             name: "media_ids_validation_failed",
             message: "The validation of media ids failed.",
-            aliases: &[],
+            aliases: &["Failed to process media."],
             templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
@@ -2453,7 +2724,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The `media_ids` of the request could not be validated. It also came back from media uploads with other texts.",
+            description: "Media could not be used: the `media_ids` of a post failed validation, or an upload could not be processed (`Failed to process media.`), as when the file is corrupt, of a format or size the API does not accept, or still processing.",
         },
         crate::catalog::CodeInfo {
             code: 325u32,
@@ -2487,7 +2758,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The account was locked by the anti-abuse systems; the user must log in on the website to unlock it. The February 2021 table copy gives no fixed text.",
+            description: "The account was locked by the anti-abuse systems. It stays locked until the account's owner logs in on the website and completes what it asks (often a confirmation of a phone number or e-mail address); retrying the request changes nothing until then.",
         },
         crate::catalog::CodeInfo {
             code: 327u32,
@@ -2561,17 +2832,29 @@ impl ErrorCode {
             code: 355u32,
             name: "subscription_already_exists",
             message: "Subscription already exists.",
-            aliases: &["A replay job is already in progress for this webhook."],
+            aliases: &[],
             templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Conflict),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
             policy: ::core::option::Option::None,
-            meanings: &[],
+            meanings: &[
+                crate::catalog::MeaningInfo {
+                    era: "Account Activity replay API",
+                    message: "A replay job is already in progress for this webhook.",
+                    aliases: &[],
+                    templates: &[],
+                    status: ::core::option::Option::Some(HttpStatus::Conflict),
+                    apis: &[crate::catalog::Api::AccountActivity],
+                    retry: crate::catalog::Retry::Backoff,
+                    policy: ::core::option::Option::None,
+                    description: "A replay job for this webhook has not finished yet. It will end on its own: retry with backoff, and the request can succeed once the job is done.",
+                },
+            ],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "An Account Activity subscription for this user already exists. The replay API reuses 355, also with 409, for a replay job that is still running.",
+            description: "An Account Activity subscription for this user already exists; there is nothing to retry. The replay API reuses the code for a job that is still running (see its other meaning).",
         },
         crate::catalog::CodeInfo {
             code: 356u32,
@@ -2594,7 +2877,7 @@ impl ErrorCode {
             name: "query_parameter_required",
             message: ": queryParam is required.",
             aliases: &[],
-            templates: &[],
+            templates: &["{parameter}: queryParam is required."],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
@@ -2626,7 +2909,7 @@ impl ErrorCode {
             name: "webhook_id_negative",
             message: "webhook_id: [] is not greater than or equal to 0.",
             aliases: &[],
-            templates: &[],
+            templates: &["webhook_id: [{value}] is not greater than or equal to 0."],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
@@ -2642,7 +2925,7 @@ impl ErrorCode {
             name: "date_not_in_past",
             message: ": [<field_value>] is not in the past.",
             aliases: &[],
-            templates: &[],
+            templates: &["{parameter}: [{value}] is not in the past."],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
@@ -2771,7 +3054,7 @@ impl ErrorCode {
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The app is set up for the PIN (`oob`) flow but the request sent a callback URL. Send `oob` or configure a callback.",
+            description: "The app has no callback URL registered, which makes it a desktop (PIN) app to the API: its request-token call must send `oauth_callback=oob`. Send `oob`, or register the callback URL in the app's settings.",
         },
         crate::catalog::CodeInfo {
             code: 421u32,
@@ -2857,6 +3140,24 @@ impl ErrorCode {
             deprecated: ::core::option::Option::None,
             description: "The author of the original Tweet limited who may reply, and the caller is not among them. Added to the tables in October 2020.",
         },
+        crate::catalog::CodeInfo {
+            code: 453u32,
+            name: "limited_v1_access",
+            message: "You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product",
+            aliases: &[
+                "You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve",
+            ],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Observed,
+            deprecated: ::core::option::Option::None,
+            description: "The app's access level does not include this v1.1 endpoint. Since the paid tiers of 2023, most v1.1 endpoints other than media upload and OAuth need a higher tier; under the 2022 Essential tier the text sent developers to apply for Elevated access. Use the v2 endpoint or change the access level; retrying does not help.",
+        },
     ];
     /// Its catalog data.
     #[must_use]
@@ -2889,7 +3190,7 @@ impl ErrorCode {
             34u32 => ::core::option::Option::Some(Self::PageDoesNotExist),
             35u32..=35u32 => ::core::option::Option::None,
             36u32 => ::core::option::Option::Some(Self::CannotReportSelfForSpam),
-            37u32..=37u32 => ::core::option::Option::None,
+            37u32 => ::core::option::Option::Some(Self::ResourceAccessDenied),
             38u32 => ::core::option::Option::Some(Self::ParameterMissing),
             39u32..=43u32 => ::core::option::Option::None,
             44u32 => ::core::option::Option::Some(Self::InvalidAttachmentUrl),
@@ -2930,15 +3231,19 @@ impl ErrorCode {
             139u32 => ::core::option::Option::Some(Self::AlreadyFavorited),
             140u32..=143u32 => ::core::option::Option::None,
             144u32 => ::core::option::Option::Some(Self::StatusNotFound),
-            145u32..=149u32 => ::core::option::Option::None,
+            145u32..=146u32 => ::core::option::Option::None,
+            147u32 => ::core::option::Option::Some(Self::CannotBlockSelf),
+            148u32..=149u32 => ::core::option::Option::None,
             150u32 => ::core::option::Option::Some(Self::CannotMessageNonFollower),
             151u32 => ::core::option::Option::Some(Self::MessageSendFailed),
             152u32..=159u32 => ::core::option::Option::None,
             160u32 => ::core::option::Option::Some(Self::FollowAlreadyRequested),
             161u32 => ::core::option::Option::Some(Self::FollowLimitReached),
-            162u32..=162u32 => ::core::option::Option::None,
+            162u32 => ::core::option::Option::Some(Self::BlockedFromFollowing),
             163u32 => ::core::option::Option::Some(Self::CouldNotDetermineSourceUser),
-            164u32..=178u32 => ::core::option::Option::None,
+            164u32..=169u32 => ::core::option::Option::None,
+            170u32 => ::core::option::Option::Some(Self::RequiredParameterMissing),
+            171u32..=178u32 => ::core::option::Option::None,
             179u32 => ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus),
             180u32..=182u32 => ::core::option::Option::None,
             183u32 => ::core::option::Option::Some(Self::CannotDeleteOthersStatus),
@@ -2946,7 +3251,11 @@ impl ErrorCode {
             185u32 => ::core::option::Option::Some(Self::StatusUpdateLimitReached),
             186u32 => ::core::option::Option::Some(Self::TweetTooLong),
             187u32 => ::core::option::Option::Some(Self::DuplicateStatus),
-            188u32..=194u32 => ::core::option::Option::None,
+            188u32..=188u32 => ::core::option::Option::None,
+            189u32 => ::core::option::Option::Some(Self::StatusCreationFailed),
+            190u32..=192u32 => ::core::option::Option::None,
+            193u32 => ::core::option::Option::Some(Self::MediaTooLarge),
+            194u32..=194u32 => ::core::option::Option::None,
             195u32 => ::core::option::Option::Some(Self::InvalidUrlParameter),
             196u32..=199u32 => ::core::option::Option::None,
             200u32 => ::core::option::Option::Some(Self::EnterpriseReplayRequired),
@@ -2963,7 +3272,9 @@ impl ErrorCode {
             226u32 => ::core::option::Option::Some(Self::RequestLooksAutomated),
             227u32..=230u32 => ::core::option::Option::None,
             231u32 => ::core::option::Option::Some(Self::LoginVerificationRequired),
-            232u32..=250u32 => ::core::option::Option::None,
+            232u32..=238u32 => ::core::option::Option::None,
+            239u32 => ::core::option::Option::Some(Self::BadGuestToken),
+            240u32..=250u32 => ::core::option::Option::None,
             251u32 => ::core::option::Option::Some(Self::EndpointRetired),
             252u32..=260u32 => ::core::option::Option::None,
             261u32 => ::core::option::Option::Some(Self::AppCannotWrite),
@@ -3011,6 +3322,8 @@ impl ErrorCode {
             431u32 => ::core::option::Option::Some(Self::InvalidConversationControl),
             432u32..=432u32 => ::core::option::Option::None,
             433u32 => ::core::option::Option::Some(Self::ReplyRestrictedByAuthor),
+            434u32..=452u32 => ::core::option::Option::None,
+            453u32 => ::core::option::Option::Some(Self::LimitedV1Access),
             _ => ::core::option::Option::None,
         }
     }
@@ -3046,6 +3359,9 @@ impl ErrorCode {
             }
             b"cannot_report_self_for_spam" => {
                 ::core::option::Option::Some(Self::CannotReportSelfForSpam)
+            }
+            b"resource_access_denied" => {
+                ::core::option::Option::Some(Self::ResourceAccessDenied)
             }
             b"parameter_missing" => ::core::option::Option::Some(Self::ParameterMissing),
             b"invalid_attachment_url" => {
@@ -3096,6 +3412,7 @@ impl ErrorCode {
             b"blocked_by_user" => ::core::option::Option::Some(Self::BlockedByUser),
             b"already_favorited" => ::core::option::Option::Some(Self::AlreadyFavorited),
             b"status_not_found" => ::core::option::Option::Some(Self::StatusNotFound),
+            b"cannot_block_self" => ::core::option::Option::Some(Self::CannotBlockSelf),
             b"cannot_message_non_follower" => {
                 ::core::option::Option::Some(Self::CannotMessageNonFollower)
             }
@@ -3108,8 +3425,14 @@ impl ErrorCode {
             b"follow_limit_reached" => {
                 ::core::option::Option::Some(Self::FollowLimitReached)
             }
+            b"blocked_from_following" => {
+                ::core::option::Option::Some(Self::BlockedFromFollowing)
+            }
             b"could_not_determine_source_user" => {
                 ::core::option::Option::Some(Self::CouldNotDetermineSourceUser)
+            }
+            b"required_parameter_missing" => {
+                ::core::option::Option::Some(Self::RequiredParameterMissing)
             }
             b"not_authorized_to_see_status" => {
                 ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus)
@@ -3122,6 +3445,10 @@ impl ErrorCode {
             }
             b"tweet_too_long" => ::core::option::Option::Some(Self::TweetTooLong),
             b"duplicate_status" => ::core::option::Option::Some(Self::DuplicateStatus),
+            b"status_creation_failed" => {
+                ::core::option::Option::Some(Self::StatusCreationFailed)
+            }
+            b"media_too_large" => ::core::option::Option::Some(Self::MediaTooLarge),
             b"invalid_url_parameter" => {
                 ::core::option::Option::Some(Self::InvalidUrlParameter)
             }
@@ -3147,6 +3474,7 @@ impl ErrorCode {
             b"login_verification_required" => {
                 ::core::option::Option::Some(Self::LoginVerificationRequired)
             }
+            b"bad_guest_token" => ::core::option::Option::Some(Self::BadGuestToken),
             b"endpoint_retired" => ::core::option::Option::Some(Self::EndpointRetired),
             b"app_cannot_write" => ::core::option::Option::Some(Self::AppCannotWrite),
             b"cannot_mute_self" => ::core::option::Option::Some(Self::CannotMuteSelf),
@@ -3215,6 +3543,7 @@ impl ErrorCode {
             b"reply_restricted_by_author" => {
                 ::core::option::Option::Some(Self::ReplyRestrictedByAuthor)
             }
+            b"limited_v1_access" => ::core::option::Option::Some(Self::LimitedV1Access),
             _ => ::core::option::Option::None,
         }
     }
@@ -3387,7 +3716,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::SubscriptionAlreadyExists,
-                        meaning: 0u8,
+                        meaning: 1u8,
                     },
                 ]
             }
@@ -3431,6 +3760,30 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Bad Authentication data." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadAuthenticationData,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"Bad authentication data" => {
                 &[
                     crate::catalog::TextRef {
@@ -3443,6 +3796,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::BadAuthenticationData,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Bad guest token" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadGuestToken,
                         meaning: 0u8,
                     },
                 ]
@@ -3583,6 +3944,30 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"Error creating status." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusCreationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Failed to process media." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaIdsValidationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Forbidden" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::EnterpriseReplayRequired,
+                        meaning: 1u8,
+                    },
+                ]
+            }
             b"High latency on CRC GET request. Your webhook should respond in less than 3 seconds." => {
                 &[
                     crate::catalog::TextRef {
@@ -3695,6 +4080,22 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"Missing required parameter: status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequiredParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Missing required parameter: status." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequiredParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"No data available for specified ID." => {
                 &[
                     crate::catalog::TextRef {
@@ -3727,6 +4128,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"No user matches for specified terms" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoUserMatches,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"No user matches for specified terms." => {
                 &[
                     crate::catalog::TextRef {
@@ -3739,6 +4148,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"One or more of the uploaded media is too large." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaTooLarge,
                         meaning: 0u8,
                     },
                 ]
@@ -3796,6 +4213,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     crate::catalog::TextRef {
                         code: Self::RateLimitExceeded,
                         meaning: 0u8,
+                    },
+                ]
+            }
+            b"Rate limit exceeded. Clients may not make more than 350 requests per hour." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 1u8,
                     },
                 ]
             }
@@ -3879,6 +4304,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"Sorry, you can't block yourself." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotBlockSelf,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"Status is a duplicate" => {
                 &[
                     crate::catalog::TextRef {
@@ -3891,6 +4324,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::DuplicateStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Status is over 140 characters." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetTooLong,
                         meaning: 0u8,
                     },
                 ]
@@ -3930,6 +4371,10 @@ impl crate::catalog::CodeEntry for ErrorCode {
             b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview." => {
                 &[
                     crate::catalog::TextRef {
+                        code: Self::AccountSuspended,
+                        meaning: 1u8,
+                    },
+                    crate::catalog::TextRef {
                         code: Self::ApiV1Retired,
                         meaning: 0u8,
                     },
@@ -3963,6 +4408,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::ReplyRestrictedByAuthor,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The specified user is not a subscriber of this list." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotInList,
                         meaning: 0u8,
                     },
                 ]
@@ -4359,6 +4812,22 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LimitedV1Access,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LimitedV1Access,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"You don\xE2\x80\x99t have access to this resource." => {
                 &[
                     crate::catalog::TextRef {
@@ -4403,6 +4872,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You have been blocked from following this account at the request of the user." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BlockedFromFollowing,
                         meaning: 0u8,
                     },
                 ]
@@ -4473,6 +4950,10 @@ impl crate::catalog::CodeEntry for ErrorCode {
             }
             b"Your credentials do not allow access to this resource" => {
                 &[
+                    crate::catalog::TextRef {
+                        code: Self::ResourceAccessDenied,
+                        meaning: 0u8,
+                    },
                     crate::catalog::TextRef {
                         code: Self::CredentialsNotAllowed,
                         meaning: 0u8,
@@ -4593,7 +5074,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::SubscriptionAlreadyExists,
-                        meaning: 0u8,
+                        meaning: 1u8,
                     },
                 ]
             }
@@ -4637,6 +5118,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"application cannot perform write actions. contact twitter platform operations through http://help.twitter.com/forms/platform" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"attachment_url parameter is invalid" => {
                 &[
                     crate::catalog::TextRef {
@@ -4649,6 +5138,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::BadAuthenticationData,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"bad guest token" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadGuestToken,
                         meaning: 0u8,
                     },
                 ]
@@ -4750,6 +5247,30 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     crate::catalog::TextRef {
                         code: Self::DeviceError,
                         meaning: 0u8,
+                    },
+                ]
+            }
+            b"error creating status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusCreationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"failed to process media" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaIdsValidationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"forbidden" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::EnterpriseReplayRequired,
+                        meaning: 1u8,
                     },
                 ]
             }
@@ -4857,6 +5378,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"missing required parameter: status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequiredParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"no data available for specified id" => {
                 &[
                     crate::catalog::TextRef {
@@ -4905,6 +5434,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"one or more of the uploaded media is too large" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaTooLarge,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"over capacity" => {
                 &[
                     crate::catalog::TextRef {
@@ -4942,6 +5479,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     crate::catalog::TextRef {
                         code: Self::RateLimitExceeded,
                         meaning: 0u8,
+                    },
+                ]
+            }
+            b"rate limit exceeded. clients may not make more than 350 requests per hour" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 1u8,
                     },
                 ]
             }
@@ -5001,6 +5546,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"sorry, you can't block yourself" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotBlockSelf,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"ssl is required" => {
                 &[
                     crate::catalog::TextRef {
@@ -5013,6 +5566,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::DuplicateStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"status is over 140 characters" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetTooLong,
                         meaning: 0u8,
                     },
                 ]
@@ -5057,6 +5618,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"the specified user is not a subscriber of this list" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotInList,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"the specified user is not found in this list" => {
                 &[
                     crate::catalog::TextRef {
@@ -5091,6 +5660,10 @@ impl crate::catalog::CodeEntry for ErrorCode {
             }
             b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/docs/api/1.1/overview" => {
                 &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountSuspended,
+                        meaning: 1u8,
+                    },
                     crate::catalog::TextRef {
                         code: Self::ApiV1Retired,
                         meaning: 0u8,
@@ -5425,6 +5998,22 @@ impl crate::catalog::CodeEntry for ErrorCode {
                     },
                 ]
             }
+            b"you currently have access to a subset of twitter api v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. if you need access to this endpoint, you may need a different access level. you can learn more here: http://developer.twitter.com/en/portal/product" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LimitedV1Access,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you currently have essential access which includes access to twitter api v2 endpoints only. if you need access to this endpoint, you'll need to apply for elevated access via the developer portal. you can learn more here: http://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LimitedV1Access,
+                        meaning: 0u8,
+                    },
+                ]
+            }
             b"you don't have access to this resource" => {
                 &[
                     crate::catalog::TextRef {
@@ -5453,6 +6042,14 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[
                     crate::catalog::TextRef {
                         code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you have been blocked from following this account at the request of the user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BlockedFromFollowing,
                         meaning: 0u8,
                     },
                 ]
@@ -5516,6 +6113,10 @@ impl crate::catalog::CodeEntry for ErrorCode {
             b"your credentials do not allow access to this resource" => {
                 &[
                     crate::catalog::TextRef {
+                        code: Self::ResourceAccessDenied,
+                        meaning: 0u8,
+                    },
+                    crate::catalog::TextRef {
                         code: Self::CredentialsNotAllowed,
                         meaning: 0u8,
                     },
@@ -5524,8 +6125,106 @@ impl crate::catalog::CodeEntry for ErrorCode {
             _ => &[],
         }
     }
-    const TEMPLATES: &'static [crate::catalog::TemplateRef<Self>] = &[];
-    const LONGEST_TEXT: usize = 155usize;
+    const TEMPLATES: &'static [crate::catalog::TemplateRef<Self>] = &[
+        crate::catalog::TemplateRef {
+            code: Self::RateLimitExceeded,
+            meaning: 1u8,
+            template: "Rate limit exceeded. Clients may not make more than {limit} requests per hour.",
+            literals: &[
+                "rate limit exceeded. clients may not make more than ",
+                " requests per hour",
+            ],
+            names: &["limit"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::AccountUpdateValueTooLong,
+            meaning: 0u8,
+            template: "Account update failed: value is too long (maximum is {maximum} characters).",
+            literals: &[
+                "account update failed: value is too long (maximum is ",
+                " characters)",
+            ],
+            names: &["maximum"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::WebhookIdNegative,
+            meaning: 0u8,
+            template: "webhook_id: [{value}] is not greater than or equal to 0.",
+            literals: &["webhook_id: [", "] is not greater than or equal to 0"],
+            names: &["value"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::MessageSendFailed,
+            meaning: 0u8,
+            template: "There was an error sending your message: {reason}",
+            literals: &["there was an error sending your message: ", ""],
+            names: &["reason"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::FollowAlreadyRequested,
+            meaning: 0u8,
+            template: "You've already requested to follow {user}.",
+            literals: &["you've already requested to follow ", ""],
+            names: &["user"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::RequiredParameterMissing,
+            meaning: 0u8,
+            template: "Missing required parameter: {parameter}.",
+            literals: &["missing required parameter: ", ""],
+            names: &["parameter"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::BlockedByUser,
+            meaning: 0u8,
+            template: "You have been blocked from {action}",
+            literals: &["you have been blocked from ", ""],
+            names: &["action"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::QueryParameterRequired,
+            meaning: 0u8,
+            template: "{parameter}: queryParam is required.",
+            literals: &["", ": queryparam is required"],
+            names: &["parameter"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::AccountUpdateValueTooLong,
+            meaning: 0u8,
+            template: "Account update failed: {reason}",
+            literals: &["account update failed: ", ""],
+            names: &["reason"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::DateNotInPast,
+            meaning: 0u8,
+            template: "{parameter}: [{value}] is not in the past.",
+            literals: &["", ": [", "] is not in the past"],
+            names: &["parameter", "value"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::ParameterMissing,
+            meaning: 0u8,
+            template: "{parameter} parameter is missing.",
+            literals: &["", " parameter is missing"],
+            names: &["parameter"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::InvalidAttachmentUrl,
+            meaning: 0u8,
+            template: "{parameter} parameter is invalid.",
+            literals: &["", " parameter is invalid"],
+            names: &["parameter"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::DeviceError,
+            meaning: 0u8,
+            template: "Device errror: {reason}",
+            literals: &["device errror: ", ""],
+            names: &["reason"],
+        },
+    ];
+    const LONGEST_TEXT: usize = 318usize;
 }
 impl ::core::convert::From<ErrorCode> for u32 {
     fn from(c: ErrorCode) -> Self {
@@ -5587,7 +6286,7 @@ impl<'de> crate::__private::serde::Deserialize<'de> for ErrorCode {
             ))
     }
 }
-/// A v2 problem type: 24 in the catalog.
+/// A v2 problem type: 25 in the catalog.
 ///
 /// Lookups match a type under any host it has been served from: `https://api.twitter.com/2/problems/`, `https://api.twitter.com/labs/1/problems/`, `https://api.twitter.com/labs/2/problems/`, `https://api.x.com/2/problems/`. `Display` prints the canonical URI; serde uses it too. Keep the URI exactly as it came with `ProblemUri`.
 ///
@@ -5620,7 +6319,7 @@ pub enum ProblemType {
     ///
     /// The client went away in the middle of a stream. The title is the documentation's name; reconnect with backoff.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: with exponential backoff; policy `stream_network_error`: The streaming guidance for a connection lost to the network (TCP/IP level): add a quarter of a second to the wait on each failure, up to 16 seconds.
     ClientDisconnected,
     /// `Client Forbidden` (HTTP 403 Forbidden)
     ///
@@ -5765,6 +6464,14 @@ pub enum ProblemType {
     ///
     /// Retry: after the rate-limit window resets.
     UsageCapped,
+    /// `Forbidden` (HTTP 403 Forbidden)
+    ///
+    /// Type: `https://api.twitter.com/2/problems/user-suspended`
+    ///
+    /// The user the request is authenticated as is suspended, so the API refuses to act for it; the v2 counterpart of v1.1 code 64. Only the account's owner can resolve it, by appeal.
+    ///
+    /// Retry: never; the same request fails again.
+    UserSuspended,
     /// `FieldHydrationFailureProblem` (no documented HTTP status)
     ///
     /// Type: `https://api.x.com/2/problems/field-hydration-failure`
@@ -5789,11 +6496,11 @@ pub enum ProblemType {
     ///
     /// Retry: with exponential backoff.
     InternalError,
-    /// `Rate Limit Exceeded` (HTTP 429 Too Many Requests)
+    /// No title was ever published (HTTP 429 Too Many Requests)
     ///
     /// Type: `https://api.x.com/2/problems/rate-limit-exceeded`
     ///
-    /// The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no wire title was published, so the title here is our own.
+    /// The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no title for it was ever published: encoders write the reason phrase of 429 in its place.
     ///
     /// Retry: after the rate-limit window resets.
     RateLimitExceeded,
@@ -5829,6 +6536,7 @@ impl ProblemType {
         Self::StreamingConnection,
         Self::UnsupportedAuthentication,
         Self::UsageCapped,
+        Self::UserSuspended,
         Self::FieldHydrationFailure,
         Self::FieldUnauthorized,
         Self::InternalError,
@@ -5844,7 +6552,7 @@ impl ProblemType {
     ];
     /// The prefix encoders write problem types under unless told
     /// otherwise: the host live responses use today.
-    pub const DEFAULT_HOST: &'static str = "https://api.twitter.com/2/problems/";
+    pub const DEFAULT_HOST: &'static str = "https://api.x.com/2/problems/";
     const INFO: &'static [crate::catalog::ProblemInfo<HttpStatus>] = &[
         crate::catalog::ProblemInfo {
             uri: "about:blank",
@@ -5868,7 +6576,7 @@ impl ProblemType {
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Backoff,
-            policy: ::core::option::Option::None,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[5usize]),
             deprecated: ::core::option::Option::None,
             description: "The client went away in the middle of a stream. The title is the documentation's name; reconnect with backoff.",
         },
@@ -6096,6 +6804,19 @@ impl ProblemType {
             description: "A daily or monthly usage cap was reached, not a rate-limit window; `period` and `scope` say which. It shares HTTP 429 with rate limits, so only the type tells them apart; wait until the cap period ends.",
         },
         crate::catalog::ProblemInfo {
+            uri: "https://api.twitter.com/2/problems/user-suspended",
+            name: "user_suspended",
+            title: "Forbidden",
+            untitled: false,
+            aliases: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            apis: &[crate::catalog::Api::V2],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            deprecated: ::core::option::Option::None,
+            description: "The user the request is authenticated as is suspended, so the API refuses to act for it; the v2 counterpart of v1.1 code 64. Only the account's owner can resolve it, by appeal.",
+        },
+        crate::catalog::ProblemInfo {
             uri: "https://api.x.com/2/problems/field-hydration-failure",
             name: "field_hydration_failure",
             title: "FieldHydrationFailureProblem",
@@ -6137,15 +6858,15 @@ impl ProblemType {
         crate::catalog::ProblemInfo {
             uri: "https://api.x.com/2/problems/rate-limit-exceeded",
             name: "rate_limit_exceeded",
-            title: "Rate Limit Exceeded",
-            untitled: false,
+            title: "Too Many Requests",
+            untitled: true,
             aliases: &[],
             status: ::core::option::Option::Some(HttpStatus::TooManyRequests),
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::AfterReset,
             policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
-            description: "The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no wire title was published, so the title here is our own.",
+            description: "The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no title for it was ever published: encoders write the reason phrase of 429 in its place.",
         },
         crate::catalog::ProblemInfo {
             uri: "https://api.x.com/2/problems/rule-length",
@@ -6224,6 +6945,7 @@ impl ProblemType {
                 ::core::option::Option::Some(Self::UnsupportedAuthentication)
             }
             b"usage-capped" => ::core::option::Option::Some(Self::UsageCapped),
+            b"user-suspended" => ::core::option::Option::Some(Self::UserSuspended),
             b"field-hydration-failure" => {
                 ::core::option::Option::Some(Self::FieldHydrationFailure)
             }
@@ -6283,6 +7005,7 @@ impl ProblemType {
                 ::core::option::Option::Some(Self::UnsupportedAuthentication)
             }
             b"usage_capped" => ::core::option::Option::Some(Self::UsageCapped),
+            b"user_suspended" => ::core::option::Option::Some(Self::UserSuspended),
             b"field_hydration_failure" => {
                 ::core::option::Option::Some(Self::FieldHydrationFailure)
             }
@@ -6453,6 +7176,8 @@ pub enum ConnectionIssue {
     /// `ProvisioningSubscription`
     ///
     /// The stream subscription is still being set up; try again shortly.
+    ///
+    /// Retry: with exponential backoff.
     ProvisioningSubscription,
     /// `RuleConfigurationIssue`
     ///
@@ -6479,7 +7204,7 @@ impl ConnectionIssue {
         crate::catalog::ValueInfo {
             value: "ProvisioningSubscription",
             name: "provisioning_subscription",
-            retry: ::core::option::Option::None,
+            retry: ::core::option::Option::Some(crate::catalog::Retry::Backoff),
             policy: ::core::option::Option::None,
             description: "The stream subscription is still being set up; try again shortly.",
         },
@@ -6628,6 +7353,8 @@ pub enum DisconnectType {
     /// `OperationalDisconnect`
     ///
     /// Closed for operational reasons such as a deploy; reconnect.
+    ///
+    /// Retry: reconnect at once; policy `reconnect_now`: The stream was closed for a reason that does not carry over to a new connection (a stall, a deploy on the server side): reconnect straight away.
     OperationalDisconnect,
     /// `SlowReader`
     ///
@@ -6636,6 +7363,8 @@ pub enum DisconnectType {
     /// `UpstreamOperationalDisconnect`
     ///
     /// A service behind the stream closed it for operational reasons; reconnect.
+    ///
+    /// Retry: reconnect at once; policy `reconnect_now`: The stream was closed for a reason that does not carry over to a new connection (a stall, a deploy on the server side): reconnect straight away.
     UpstreamOperationalDisconnect,
     /// `UpstreamUncleanDisconnect`
     ///
@@ -6686,8 +7415,8 @@ impl DisconnectType {
         crate::catalog::ValueInfo {
             value: "OperationalDisconnect",
             name: "operational_disconnect",
-            retry: ::core::option::Option::None,
-            policy: ::core::option::Option::None,
+            retry: ::core::option::Option::Some(crate::catalog::Retry::Reconnect),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
             description: "Closed for operational reasons such as a deploy; reconnect.",
         },
         crate::catalog::ValueInfo {
@@ -6700,8 +7429,8 @@ impl DisconnectType {
         crate::catalog::ValueInfo {
             value: "UpstreamOperationalDisconnect",
             name: "upstream_operational_disconnect",
-            retry: ::core::option::Option::None,
-            policy: ::core::option::Option::None,
+            retry: ::core::option::Option::Some(crate::catalog::Retry::Reconnect),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
             description: "A service behind the stream closed it for operational reasons; reconnect.",
         },
         crate::catalog::ValueInfo {
@@ -6828,7 +7557,9 @@ pub enum Period {
     Daily,
     /// `Monthly`
     ///
-    /// A cap that resets every month.
+    /// A cap that resets every month: it does not lift at the 24-hour reset of the response's headers.
+    ///
+    /// Retry: after the rate-limit window resets; policy `monthly_usage_cap`: A monthly v2 usage cap is reached: it lifts when the billing month ends, not at the 24-hour reset the response headers carry.
     Monthly,
 }
 impl Period {
@@ -6845,9 +7576,9 @@ impl Period {
         crate::catalog::ValueInfo {
             value: "Monthly",
             name: "monthly",
-            retry: ::core::option::Option::None,
-            policy: ::core::option::Option::None,
-            description: "A cap that resets every month.",
+            retry: ::core::option::Option::Some(crate::catalog::Retry::AfterReset),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[1usize]),
+            description: "A cap that resets every month: it does not lift at the 24-hour reset of the response's headers.",
         },
     ];
     /// Its catalog data.
@@ -8203,13 +8934,34 @@ impl crate::catalog::ObjectEntry for ErrorObject {
     > {
         let _ = value;
         match member {
+            "connection_issue" => {
+                ConnectionIssue::from_wire(value)
+                    .and_then(|v| {
+                        let info = v.info();
+                        info.retry.map(|r| (r, info.policy))
+                    })
+            }
+            "disconnect_type" => {
+                DisconnectType::from_wire(value)
+                    .and_then(|v| {
+                        let info = v.info();
+                        info.retry.map(|r| (r, info.policy))
+                    })
+            }
+            "period" => {
+                Period::from_wire(value)
+                    .and_then(|v| {
+                        let info = v.info();
+                        info.retry.map(|r| (r, info.policy))
+                    })
+            }
             _ => ::core::option::Option::None,
         }
     }
 }
 /// The catalog as a whole: its types, wire formats and rate-limit headers, for the codecs (their type parameter `C`).
 ///
-/// 21 statuses, 85 codes, 24 problem types, 21 error-object members.
+/// 21 statuses, 93 codes, 25 problem types, 21 error-object members.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Twitter;
 impl crate::catalog::Catalog for Twitter {
@@ -8302,8 +9054,174 @@ impl crate::catalog::Catalog for Twitter {
         },
     ];
     const RETRY_POLICIES: &'static [crate::catalog::RetryPolicy] = __RETRY_POLICIES;
-    const NOTICES: &'static [crate::catalog::NoticeInfo] = &[];
-    const DISCONNECTS: &'static [crate::catalog::DisconnectInfo] = &[];
+    const NOTICES: &'static [crate::catalog::NoticeInfo] = &[
+        crate::catalog::NoticeInfo {
+            text: "Logged out.",
+            name: "logged_out",
+            apis: &[crate::catalog::Api::V1, crate::catalog::Api::V1_1],
+            description: "`account/end_session` answered 200 with this text in a legacy `error` body: the session ended as asked, which is not a failure.",
+        },
+    ];
+    const DISCONNECTS: &'static [crate::catalog::DisconnectInfo] = &[
+        crate::catalog::DisconnectInfo {
+            code: 1u32,
+            name: "shutdown",
+            reason: ::core::option::Option::Some("Shutdown"),
+            retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            description: "The server ended the stream, for example while restarting a machine. Reconnect with backoff.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 2u32,
+            name: "duplicate_stream",
+            reason: ::core::option::Option::Some("Duplicate stream"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "Too many connections were open to the same endpoint with the same credentials; a new connection would close another one. Reuse the open connection.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 3u32,
+            name: "control_request",
+            reason: ::core::option::Option::Some("Control request"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The stream was closed on purpose through the control stream API. Reconnect only if the application meant to.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 4u32,
+            name: "stall",
+            reason: ::core::option::Option::Some("Stall"),
+            retry: crate::catalog::Retry::Reconnect,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
+            description: "The client read too slowly and the server's buffer for it filled up, or no data and no keep-alive arrived for 90 seconds. Reconnect at once, and read faster.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 5u32,
+            name: "normal",
+            reason: ::core::option::Option::Some("Normal"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The connection was closed in the ordinary way, at the client's request.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 6u32,
+            name: "token_revoked",
+            reason: ::core::option::Option::Some("Token revoked"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The user revoked the token the stream was opened with. A new connection needs a new authorisation.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 7u32,
+            name: "admin_logout",
+            reason: ::core::option::Option::Some("Admin logout"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The same credentials opened another stream and this older one was closed to make room. Reconnecting would close the other one in turn.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 9u32,
+            name: "max_message_limit",
+            reason: ::core::option::Option::Some("Max message limit"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The stream delivered the most messages it could for the request (such as a backfill asked for with `count`) and was closed.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 10u32,
+            name: "stream_exception",
+            reason: ::core::option::Option::Some("Stream exception"),
+            retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            description: "A failure inside the streaming service ended the stream. Reconnect with backoff.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 11u32,
+            name: "broker_stall",
+            reason: ::core::option::Option::Some("Broker stall"),
+            retry: crate::catalog::Retry::Reconnect,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
+            description: "A service behind the stream fell behind and the stream was closed, as for a stall on the server's side. Reconnect at once.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 12u32,
+            name: "shed_load",
+            reason: ::core::option::Option::Some("Shed load"),
+            retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            description: "The server closed connections to shed load. Reconnect with backoff, so that the reconnection does not add to it.",
+        },
+    ];
 }
 /// The retry policies, which catalog entries refer to by place.
-const __RETRY_POLICIES: &[crate::catalog::RetryPolicy] = &[];
+const __RETRY_POLICIES: &[crate::catalog::RetryPolicy] = &[
+    crate::catalog::RetryPolicy {
+        name: "enhance_your_calm",
+        retry: crate::catalog::Retry::Backoff,
+        backoff: ::core::option::Option::Some(crate::catalog::Backoff {
+            growth: crate::catalog::Growth::Exponential,
+            initial: ::core::option::Option::Some(
+                ::core::time::Duration::from_millis(60000u64),
+            ),
+            step: ::core::option::Option::None,
+            max: ::core::option::Option::None,
+        }),
+        reset: crate::catalog::Reset::Headers,
+        description: "For 420: no header says when the limit lifts, so wait a minute before the first retry and double the wait after each further 420.",
+    },
+    crate::catalog::RetryPolicy {
+        name: "monthly_usage_cap",
+        retry: crate::catalog::Retry::AfterReset,
+        backoff: ::core::option::Option::None,
+        reset: crate::catalog::Reset::NotInHeaders,
+        description: "A monthly v2 usage cap is reached: it lifts when the billing month ends, not at the 24-hour reset the response headers carry.",
+    },
+    crate::catalog::RetryPolicy {
+        name: "quota",
+        retry: crate::catalog::Retry::AfterReset,
+        backoff: ::core::option::Option::None,
+        reset: crate::catalog::Reset::NotInHeaders,
+        description: "An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.",
+    },
+    crate::catalog::RetryPolicy {
+        name: "reconnect_now",
+        retry: crate::catalog::Retry::Reconnect,
+        backoff: ::core::option::Option::None,
+        reset: crate::catalog::Reset::Headers,
+        description: "The stream was closed for a reason that does not carry over to a new connection (a stall, a deploy on the server side): reconnect straight away.",
+    },
+    crate::catalog::RetryPolicy {
+        name: "stream_http_error",
+        retry: crate::catalog::Retry::Backoff,
+        backoff: ::core::option::Option::Some(crate::catalog::Backoff {
+            growth: crate::catalog::Growth::Exponential,
+            initial: ::core::option::Option::Some(
+                ::core::time::Duration::from_millis(5000u64),
+            ),
+            step: ::core::option::Option::None,
+            max: ::core::option::Option::Some(
+                ::core::time::Duration::from_millis(320000u64),
+            ),
+        }),
+        reset: crate::catalog::Reset::Headers,
+        description: "The streaming guidance for a connection refused with an HTTP error or closed by the server: wait 5 seconds, double the wait on each failure, up to 320 seconds.",
+    },
+    crate::catalog::RetryPolicy {
+        name: "stream_network_error",
+        retry: crate::catalog::Retry::Backoff,
+        backoff: ::core::option::Option::Some(crate::catalog::Backoff {
+            growth: crate::catalog::Growth::Linear,
+            initial: ::core::option::Option::Some(
+                ::core::time::Duration::from_millis(250u64),
+            ),
+            step: ::core::option::Option::Some(
+                ::core::time::Duration::from_millis(250u64),
+            ),
+            max: ::core::option::Option::Some(
+                ::core::time::Duration::from_millis(16000u64),
+            ),
+        }),
+        reset: crate::catalog::Reset::Headers,
+        description: "The streaming guidance for a connection lost to the network (TCP/IP level): add a quarter of a second to the wait on each failure, up to 16 seconds.",
+    },
+];
