@@ -3,8 +3,10 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use twitter_errors::catalog::{Growth, MatchKind, Reset, RetryPolicy, TextMatch};
-use twitter_errors::{Api, ErrorCode, HttpStatus, ProblemType, Retry};
+use twitter_errors::catalog::{
+    Catalog, DisconnectInfo, Growth, MatchKind, NoticeInfo, Reset, RetryPolicy, TextMatch,
+};
+use twitter_errors::{Api, ErrorCode, HttpStatus, ProblemType, Retry, Twitter};
 
 fn retry(r: Retry) -> &'static str {
     match r {
@@ -171,7 +173,11 @@ fn matched(m: &TextMatch<'_, ErrorCode>) -> Option<String> {
 fn status(h: HttpStatus) -> String {
     let mut s = format!("HTTP {} {}\n", h.as_u16(), h.text());
     let _ = writeln!(s, "  name:       {} (HttpStatus::{h:?})", h.name());
-    let _ = writeln!(s, "  retry:      {}", retry_with(h.retry(), h.info().policy));
+    let _ = writeln!(
+        s,
+        "  retry:      {}",
+        retry_with(h.retry(), h.info().policy)
+    );
     if !h.aliases().is_empty() {
         let _ = writeln!(s, "  also named: {}", quoted(h.aliases()));
     }
@@ -211,11 +217,15 @@ fn problem(p: ProblemType) -> String {
 pub fn lookup(value: &str) -> Vec<String> {
     let v = value.trim();
     let (kind, v) = match v.split_once(':') {
-        Some((k @ ("code" | "http" | "status"), rest)) => (Some(k), rest.trim()),
+        Some((k @ ("code" | "http" | "status" | "disconnect"), rest)) => (Some(k), rest.trim()),
         _ => (None, v),
     };
     let mut found = Vec::new();
     if let Ok(n) = v.parse::<u32>() {
+        if kind == Some("disconnect") {
+            found.extend(<Twitter as Catalog>::disconnect(n).map(disconnect));
+            return found;
+        }
         if kind.is_none() || kind == Some("code") {
             found.extend(ErrorCode::from_code(n).map(code));
         }
@@ -248,7 +258,41 @@ pub fn lookup(value: &str) -> Vec<String> {
             found.push(entry);
         }
     }
+    if found.is_empty() {
+        found.extend(<Twitter as Catalog>::notice(value).map(notice));
+    }
     found
+}
+
+/// A legacy `error` text that reports success.
+fn notice(n: &NoticeInfo) -> String {
+    let mut s = format!(
+        "notice: {}
+",
+        n.text
+    );
+    let _ = writeln!(s, "  name:       {}", n.name);
+    let _ = writeln!(s, "  outcome:    success, not a failure");
+    if !n.apis.is_empty() {
+        let _ = writeln!(s, "  apis:       {}", apis(n.apis));
+    }
+    s.push('\n');
+    s.push_str(&wrap(n.description));
+    s
+}
+
+/// A v1.1 streaming disconnect code.
+fn disconnect(d: &DisconnectInfo) -> String {
+    let mut s = format!(
+        "stream disconnect {}: {}\n",
+        d.code,
+        d.reason.unwrap_or(d.name)
+    );
+    let _ = writeln!(s, "  name:       {}", d.name);
+    let _ = writeln!(s, "  retry:      {}", retry_with(d.retry, d.policy));
+    s.push('\n');
+    s.push_str(&wrap(d.description));
+    s
 }
 
 pub fn explain(value: &str) -> ExitCode {
@@ -256,8 +300,9 @@ pub fn explain(value: &str) -> ExitCode {
     if found.is_empty() {
         eprintln!(
             "twitter-errors: nothing in the catalog matches `{value}`\n  \
-             hint: give a v1.1 code (88), an HTTP status (420), or a v2 problem \
-             name, slug or URI (invalid_request, invalid-request)"
+             hint: give a v1.1 code (88), an HTTP status (420), a v2 problem \
+             name, slug or URI (invalid_request, invalid-request), a message \
+             text, or a stream disconnect code (disconnect:4)"
         );
         return ExitCode::FAILURE;
     }

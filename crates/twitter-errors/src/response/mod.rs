@@ -35,8 +35,8 @@
 use core::fmt;
 
 use crate::catalog::{
-    problem_slug, Catalog, CodeEntry, Format, ObjectEntry, ProblemEntry, Reset, Retry,
-    RetryPolicy, StatusEntry, Window,
+    problem_slug, Catalog, CodeEntry, Format, ObjectEntry, ProblemEntry, Reset, Retry, RetryPolicy,
+    StatusEntry, Window,
 };
 use crate::codec::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
 use crate::known::{Code, Status};
@@ -373,11 +373,17 @@ impl<C: Catalog> ApiError<C> {
             return Some(Limit::UsageCap);
         }
         let status = self.effective_status().as_u16();
-        let after_reset = self.codes().any(|c| c.retry() == Some(Retry::AfterReset))
-            || self.problems().any(|p| {
-                p.problem_type()
-                    .is_some_and(|t| t.info().retry == Retry::AfterReset)
-            });
+        // A quota code (185, 161, 205) also waits for a reset, but not of a
+        // rate-limit window: its policy says no header carries it.
+        let windowed =
+            |p: Option<&'static RetryPolicy>| p.is_none_or(|p| p.reset == Reset::Headers);
+        let after_reset = self.codes().any(|c| {
+            c.retry() == Some(Retry::AfterReset)
+                && windowed(c.known().and_then(|k| k.info().policy))
+        }) || self.problems().any(|p| {
+            p.problem_type()
+                .is_some_and(|t| t.info().retry == Retry::AfterReset)
+        });
         if status == 429 || status == 420 || after_reset {
             let window = self.rate_limits.exhausted().unwrap_or(Window::Standard);
             return Some(Limit::RateLimit(window));
