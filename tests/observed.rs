@@ -288,6 +288,18 @@ fn templated_messages_match_with_their_parts() {
         assert_eq!(m.kind, MatchKind::Template, "{text}");
         assert_eq!(m.capture(name), Some(part), "{text}");
     }
+    // In a body: the item's code, and what its text captured.
+    let b = round_trips("templated-44-count.json");
+    let e = &b.v1_errors()[0];
+    let m = e.text_match().expect("the text is one of 44's");
+    assert_eq!(
+        (m.code, m.kind, m.capture("parameter")),
+        (
+            ErrorCode::InvalidAttachmentUrl,
+            MatchKind::Template,
+            Some("count")
+        )
+    );
     let m = &ErrorCode::match_message("to_date: [x] is not in the past.", None)[0];
     assert_eq!(m.captures(), &[("parameter", "to_date"), ("value", "x")]);
     // An exact text comes before a template that also takes it.

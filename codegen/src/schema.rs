@@ -149,8 +149,16 @@ fn policy_rules() -> Vec<Value> {
     ]}});
     let linear = json!({"properties": {"growth": {"const": "linear"}}, "required": ["growth"]});
     vec![
-        when("retry", &["never", "after_reset", "reconnect"], backoff_only),
-        when("retry", &["never", "backoff", "reconnect"], json!({"not": {"required": ["reset"]}})),
+        when(
+            "retry",
+            &["never", "after_reset", "reconnect"],
+            backoff_only,
+        ),
+        when(
+            "retry",
+            &["never", "backoff", "reconnect"],
+            json!({"not": {"required": ["reset"]}}),
+        ),
         json!({"if": linear, "then": {"required": ["step_ms"]}, "else": {"not": {"required": ["step_ms"]}}}),
     ]
 }

@@ -551,7 +551,13 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             spec,
             spec.disconnects
                 .iter()
-                .map(|d| (d.name.as_str(), &d.origin, format!("disconnect code {}", d.code)))
+                .map(|d| {
+                    (
+                        d.name.as_str(),
+                        &d.origin,
+                        format!("disconnect code {}", d.code),
+                    )
+                })
                 .collect(),
         )
         .into_iter(),
@@ -566,7 +572,10 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
         let line = line_of(&first.origin, &last.origin.file);
         c.push(
             &at,
-            format!("problem host `{}` is the default, like the host at {line}", last.prefix),
+            format!(
+                "problem host `{}` is the default, like the host at {line}",
+                last.prefix
+            ),
             "encoders write problem types under one host: keep `default: true` on one entry only",
         );
     }
@@ -591,7 +600,12 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             }
             for m in &x.meanings {
                 if let Some(p) = &m.retry_policy {
-                    refs.push((&m.origin, p, format!("a meaning of code {}", x.code), m.retry));
+                    refs.push((
+                        &m.origin,
+                        p,
+                        format!("a meaning of code {}", x.code),
+                        m.retry,
+                    ));
                 }
             }
         }

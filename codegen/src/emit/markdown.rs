@@ -417,11 +417,7 @@ pub(crate) fn render(spec: &Spec) -> String {
         for v in &f.values {
             let mut desc = cell(&v.description);
             if let Some(r) = v.retry {
-                let _ = write!(
-                    desc,
-                    " Retry: {}.",
-                    retry_cell(r, v.retry_policy.as_ref())
-                );
+                let _ = write!(desc, " Retry: {}.", retry_cell(r, v.retry_policy.as_ref()));
             }
             let _ = writeln!(md, "| {} | {} |", literal(&v.value), desc);
         }
@@ -434,10 +430,9 @@ pub(crate) fn render(spec: &Spec) -> String {
             let schedule = if p.retry == Retry::Backoff {
                 let growth = match p.growth {
                     crate::spec::Growth::Exponential => "exponential".to_string(),
-                    crate::spec::Growth::Linear => format!(
-                        "linear, {} a step",
-                        ms(p.step_ms).unwrap_or_default()
-                    ),
+                    crate::spec::Growth::Linear => {
+                        format!("linear, {} a step", ms(p.step_ms).unwrap_or_default())
+                    }
                 };
                 let mut parts = vec![growth];
                 parts.extend(ms(p.initial_ms).map(|v| format!("from {v}")));
@@ -447,9 +442,7 @@ pub(crate) fn render(spec: &Spec) -> String {
                 "—".to_string()
             };
             let reset = match (p.retry, p.reset) {
-                (Retry::AfterReset, crate::spec::ResetSource::NotInHeaders) => {
-                    "not in the headers"
-                }
+                (Retry::AfterReset, crate::spec::ResetSource::NotInHeaders) => "not in the headers",
                 (Retry::AfterReset, _) => "rate-limit headers",
                 _ => "—",
             };

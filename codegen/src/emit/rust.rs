@@ -762,7 +762,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
     let forgiving_lookup = lookup(&forgiving, "key");
     // The most specific templates first: the most literal text, then in
     // code order.
-    templates.sort_by(|a, b| b.0.cmp(&a.0));
+    templates.sort_by_key(|t| std::cmp::Reverse(t.0));
     let template_items = templates.iter().map(|(_, v, m, t)| {
         let (literals, names) = crate::text::template(t);
         quote! {
@@ -1607,7 +1607,13 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
         let (name, desc) = (&p.name, &p.description);
         let retry = retry(r, p.retry);
         let ms = |v: Option<u64>| match v {
-            Some(v) => quote!(::core::option::Option::Some(::core::time::Duration::from_millis(#v))),
+            Some(v) => {
+                // Seconds and nanoseconds, grouped by thousands: a lint-clean
+                // spelling of any number of milliseconds.
+                let secs = grouped(v / 1000);
+                let nanos = grouped(v % 1000 * 1_000_000);
+                quote!(::core::option::Option::Some(::core::time::Duration::new(#secs, #nanos)))
+            }
             None => quote!(::core::option::Option::None),
         };
         let backoff = if p.retry == Retry::Backoff {
@@ -1676,6 +1682,19 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
         /// The retry policies, which catalog entries refer to by place.
         const __RETRY_POLICIES: &[#r::catalog::RetryPolicy] = &[#(#policies),*];
     }
+}
+
+/// An integer literal with its digits grouped by thousands (`320_000`).
+fn grouped(n: u64) -> TokenStream {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('_');
+        }
+        out.push(d);
+    }
+    out.parse().expect("an integer literal")
 }
 
 #[cfg(test)]

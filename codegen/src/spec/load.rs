@@ -15,8 +15,8 @@ use super::keys::{self, Key, Section, Ty};
 use super::yaml::{self, Document, Node, Number, Style, Value};
 use super::{
     Api, Code, Disconnect, Evidence, Field, FieldKind, FieldValue, Format, Growth, Header,
-    HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, ResetSource, Retry,
-    RetryPolicy, Spans, Spec, Status, Window,
+    HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, ResetSource, Retry, RetryPolicy,
+    Spans, Spec, Status, Window,
 };
 use crate::error::{Diagnostic, Diagnostics, Location, Span};
 
@@ -524,8 +524,7 @@ fn label(section: &Section, entry: &Entry<'_>) -> String {
         Some(Value::Number(n)) if numbered => {
             format!("{word} {n}")
         }
-        Some(Value::String(s)) if !s.trim().is_empty() && !numbered =>
-        {
+        Some(Value::String(s)) if !s.trim().is_empty() && !numbered => {
             format!("{word} `{s}`")
         }
         _ => section.entry.to_string(),
@@ -1099,13 +1098,15 @@ pub(crate) fn template_parts(t: &str) -> Result<Parts<'_>, (String, String)> {
             (Some(_), None) => {
                 return Err((
                     format!("template {t:?} has a `{{` that is not closed"),
-                    "close the placeholder with `}`, e.g. `{parameter} parameter is missing.`".into(),
+                    "close the placeholder with `}`, e.g. `{parameter} parameter is missing.`"
+                        .into(),
                 ))
             }
             _ => {
                 return Err((
                     format!("template {t:?} has a `}}` that no `{{` opens"),
-                    "write each varying part as `{name}`, e.g. `{parameter} parameter is missing.`".into(),
+                    "write each varying part as `{name}`, e.g. `{parameter} parameter is missing.`"
+                        .into(),
                 ))
             }
         }
@@ -1419,7 +1420,11 @@ fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
     Some(Problem {
         type_uri: type_uri?,
         name: name.unwrap_or_default(),
-        title: if untitled { None } else { Some(title.unwrap_or_default()) },
+        title: if untitled {
+            None
+        } else {
+            Some(title.unwrap_or_default())
+        },
         aliases,
         status,
         apis,

@@ -9160,9 +9160,7 @@ const __RETRY_POLICIES: &[crate::catalog::RetryPolicy] = &[
         retry: crate::catalog::Retry::Backoff,
         backoff: ::core::option::Option::Some(crate::catalog::Backoff {
             growth: crate::catalog::Growth::Exponential,
-            initial: ::core::option::Option::Some(
-                ::core::time::Duration::from_millis(60000u64),
-            ),
+            initial: ::core::option::Option::Some(::core::time::Duration::new(60, 0)),
             step: ::core::option::Option::None,
             max: ::core::option::Option::None,
         }),
@@ -9195,13 +9193,9 @@ const __RETRY_POLICIES: &[crate::catalog::RetryPolicy] = &[
         retry: crate::catalog::Retry::Backoff,
         backoff: ::core::option::Option::Some(crate::catalog::Backoff {
             growth: crate::catalog::Growth::Exponential,
-            initial: ::core::option::Option::Some(
-                ::core::time::Duration::from_millis(5000u64),
-            ),
+            initial: ::core::option::Option::Some(::core::time::Duration::new(5, 0)),
             step: ::core::option::Option::None,
-            max: ::core::option::Option::Some(
-                ::core::time::Duration::from_millis(320000u64),
-            ),
+            max: ::core::option::Option::Some(::core::time::Duration::new(320, 0)),
         }),
         reset: crate::catalog::Reset::Headers,
         description: "The streaming guidance for a connection refused with an HTTP error or closed by the server: wait 5 seconds, double the wait on each failure, up to 320 seconds.",
@@ -9212,14 +9206,12 @@ const __RETRY_POLICIES: &[crate::catalog::RetryPolicy] = &[
         backoff: ::core::option::Option::Some(crate::catalog::Backoff {
             growth: crate::catalog::Growth::Linear,
             initial: ::core::option::Option::Some(
-                ::core::time::Duration::from_millis(250u64),
+                ::core::time::Duration::new(0, 250_000_000),
             ),
             step: ::core::option::Option::Some(
-                ::core::time::Duration::from_millis(250u64),
+                ::core::time::Duration::new(0, 250_000_000),
             ),
-            max: ::core::option::Option::Some(
-                ::core::time::Duration::from_millis(16000u64),
-            ),
+            max: ::core::option::Option::Some(::core::time::Duration::new(16, 0)),
         }),
         reset: crate::catalog::Reset::Headers,
         description: "The streaming guidance for a connection lost to the network (TCP/IP level): add a quarter of a second to the wait on each failure, up to 16 seconds.",

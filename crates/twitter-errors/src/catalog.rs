@@ -565,7 +565,8 @@ pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'stat
     fn notice(text: &str) -> Option<&'static NoticeInfo> {
         let key = crate::text::normalize(text)?;
         Self::NOTICES.iter().find(|n| {
-            n.text == text || crate::text::normalize(n.text).is_some_and(|k| k.as_str() == key.as_str())
+            n.text == text
+                || crate::text::normalize(n.text).is_some_and(|k| k.as_str() == key.as_str())
         })
     }
 

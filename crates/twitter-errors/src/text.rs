@@ -66,7 +66,7 @@ impl Normalized {
     fn push(&mut self, s: &str, from: usize, to: usize) {
         self.text.push_str(s);
         let span = (from as u32, to as u32);
-        self.spans.extend(std::iter::repeat(span).take(s.len()));
+        self.spans.extend(std::iter::repeat_n(span, s.len()));
     }
 
     fn pop_byte(&mut self) {
@@ -283,15 +283,20 @@ impl<'t, C: CodeEntry> TextMatch<'t, C> {
         let info = self.code.info();
         self.status().is_some_and(|s| s.info().status == status)
             || (self.meaning.checked_sub(1).is_none()
-                && info.other_statuses.iter().any(|s| s.info().status == status))
+                && info
+                    .other_statuses
+                    .iter()
+                    .any(|s| s.info().status == status))
     }
 }
 
 /// The original text a span of the forgiving form came from, without
 /// surrounding space.
 fn original<'t>(text: &'t str, n: &Normalized, (a, b): (usize, usize)) -> &'t str {
-    let (Some(start), Some(end)) = (n.spans.get(a), b.checked_sub(1).and_then(|i| n.spans.get(i)))
-    else {
+    let (Some(start), Some(end)) = (
+        n.spans.get(a),
+        b.checked_sub(1).and_then(|i| n.spans.get(i)),
+    ) else {
         return "";
     };
     text.get(start.0 as usize..end.1 as usize)
@@ -387,7 +392,10 @@ mod tests {
         assert_eq!(n("Rate limit exceeded."), "rate limit exceeded");
         assert_eq!(n("  Rate   limit\texceeded . "), "rate limit exceeded");
         assert_eq!(n("You can’t mute yourself."), "you can't mute yourself");
-        assert_eq!(n("HTTPS://Support.twitter.com/x."), "http://help.twitter.com/x");
+        assert_eq!(
+            n("HTTPS://Support.twitter.com/x."),
+            "http://help.twitter.com/x"
+        );
         assert_eq!(n(""), "");
         assert_eq!(n("."), "");
         assert_eq!(n("É."), "É");
@@ -399,7 +407,10 @@ mod tests {
         let text = "  Count   parameter is invalid. ";
         let n = normalize(text).unwrap();
         assert_eq!(original(text, &n, (0, 5)), "Count");
-        assert_eq!(original(text, &n, (0, n.text.len())), "Count   parameter is invalid");
+        assert_eq!(
+            original(text, &n, (0, n.text.len())),
+            "Count   parameter is invalid"
+        );
         assert_eq!(original(text, &n, (3, 3)), "");
     }
 
@@ -418,9 +429,16 @@ mod tests {
         );
         assert_eq!(t.spans(": [x] is not in the past"), None);
         assert_eq!(t.spans("a: [] is not in the past"), None);
-        assert_eq!(t.spans("a: [b: [c] is not in the past"), Some(vec![(0, 1), (4, 9)]));
+        assert_eq!(
+            t.spans("a: [b: [c] is not in the past"),
+            Some(vec![(0, 1), (4, 9)])
+        );
         assert_eq!(t.spans("is not in the past"), None);
-        let long = format!("{}: [{}] is not in the past", "a".repeat(3000), ": [".repeat(300));
+        let long = format!(
+            "{}: [{}] is not in the past",
+            "a".repeat(3000),
+            ": [".repeat(300)
+        );
         assert!(t.spans(&long).is_some());
     }
 }

@@ -548,7 +548,10 @@ impl<'o> Writer<'o> {
             // never written).
             let written = !e.is_inferred();
             let mut extra = e.extra.iter();
-            let typed = [(p.message, 1), (if written { p.code } else { usize::MAX }, 0)];
+            let typed = [
+                (p.message, 1),
+                (if written { p.code } else { usize::MAX }, 0),
+            ];
             let order: Vec<Next> = if written {
                 interleave(typed, e.extra.len()).collect()
             } else {
