@@ -227,7 +227,7 @@ fn probe_tests() -> String {
     out.push_str("    assert_eq!(<ErrorCode as core::convert::TryFrom<u32>>::try_from(90_007).unwrap(), ErrorCode::Error);\n");
     let _ = writeln!(
         out,
-        "    let p = ProblemType::Result;\n    assert_eq!(p.title(), {:?});\n    assert_eq!(p.description(), {:?});\n    assert_eq!(ProblemType::from_uri(\"https://api.example.com/2/problems/result\"), Some(p));\n}}",
+        "    let p = ProblemType::Result;\n    assert_eq!(p.title(), Some({:?}));\n    assert_eq!(p.description(), {:?});\n    assert_eq!(ProblemType::from_uri(\"https://api.example.com/2/problems/result\"), Some(p));\n}}",
         texts()[2],
         texts()[3]
     );

@@ -62,7 +62,7 @@ fn invalid_json() {
 #[test]
 fn wrong_types() {
     for body in [
-        &br#"{"errors":[{"message":"x","code":"34"}]}"#[..],
+        &br#"{"errors":[{"message":"x","code":true}]}"#[..],
         br#"{"errors":[{"message":34,"code":34}]}"#,
         br#"{"errors":[{"message":"x","code":34.5}]}"#,
         br#"{"errors":[{"message":"x","code":null}]}"#,

@@ -227,6 +227,8 @@ mod naming;
 mod schema;
 pub mod spec;
 pub mod synth;
+#[doc(hidden)]
+pub mod text;
 mod validate;
 
 pub use config::{Builder, Generated, BUNDLED_SPEC};

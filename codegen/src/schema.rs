@@ -20,6 +20,9 @@ const UNSAFE_IN_TEXT: &str =
 /// A host of lower-case labels, at least two.
 const HOST: &str = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+";
 
+/// A `{name}` placeholder of a template.
+const PLACEHOLDER: &str = "\\{[a-z][a-z0-9_]*\\}";
+
 /// A character of a URI: no blank, no control character.
 const URI_CHAR: &str = "[^\\s\\u0000-\\u001F\\u007F-\\u009F]";
 
@@ -51,6 +54,12 @@ fn ty_schema(key: &Key) -> Value {
         }
         Ty::Bool => json!({"type": "boolean"}),
         Ty::TextList => list(text()),
+        Ty::TemplateList => list(json!({
+            "type": "string",
+            "pattern": format!("^[^{{}}]*{PLACEHOLDER}([^{{}}]+{PLACEHOLDER})*[^{{}}]*$"),
+            "not": {"pattern": UNSAFE_IN_TEXT},
+        })),
+        Ty::Millis => json!({"type": "integer", "minimum": 0, "maximum": 86_400_000}),
         Ty::StatusList => list(status),
         Ty::Choice(c) => json!({"enum": c}),
         Ty::ChoiceList(c) => list(json!({"enum": c})),
@@ -120,6 +129,40 @@ fn member_rules() -> Vec<Value> {
     rules
 }
 
+/// A problem has a `title`, or says `untitled: true` (and then has no
+/// title, and a status whose reason phrase stands in for one).
+fn problem_rules() -> Vec<Value> {
+    let untitled = json!({"properties": {"untitled": {"const": true}}, "required": ["untitled"]});
+    vec![json!({
+        "if": untitled,
+        "then": {"not": {"required": ["title"]}, "required": ["status"]},
+        "else": {"required": ["title"]},
+    })]
+}
+
+/// Backoff keys go with `retry: backoff`, `step_ms` with linear growth,
+/// `reset` with `retry: after_reset`.
+fn policy_rules() -> Vec<Value> {
+    let backoff_only = json!({"not": {"anyOf": [
+        {"required": ["growth"]}, {"required": ["initial_ms"]},
+        {"required": ["step_ms"]}, {"required": ["max_ms"]},
+    ]}});
+    let linear = json!({"properties": {"growth": {"const": "linear"}}, "required": ["growth"]});
+    vec![
+        when(
+            "retry",
+            &["never", "after_reset", "reconnect"],
+            backoff_only,
+        ),
+        when(
+            "retry",
+            &["never", "backoff", "reconnect"],
+            json!({"not": {"required": ["reset"]}}),
+        ),
+        json!({"if": linear, "then": {"required": ["step_ms"]}, "else": {"not": {"required": ["step_ms"]}}}),
+    ]
+}
+
 fn section_schema(section: &Section) -> Value {
     let mut props = Map::new();
     for k in section.keys {
@@ -140,6 +183,12 @@ fn section_schema(section: &Section) -> Value {
     });
     if std::ptr::eq(section, &keys::FIELDS_SECTION) {
         schema["allOf"] = json!(member_rules());
+    }
+    if std::ptr::eq(section, &keys::PROBLEMS_SECTION) {
+        schema["allOf"] = json!(problem_rules());
+    }
+    if std::ptr::eq(section, &keys::POLICIES_SECTION) {
+        schema["allOf"] = json!(policy_rules());
     }
     schema
 }

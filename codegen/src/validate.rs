@@ -134,6 +134,21 @@ impl Checker<'_> {
         }
     }
 
+    fn templates(&mut self, templates: &[String], origin: &Origin) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (i, t) in templates.iter().enumerate() {
+            tick(1);
+            if !seen.insert(t) {
+                let at = self.at(origin, &format!("templates[{i}]"));
+                self.push(
+                    &at,
+                    format!("template {t:?} is listed twice"),
+                    "remove one of them",
+                );
+            }
+        }
+    }
+
     fn aliases(&mut self, text: &str, aliases: &[String], origin: &Origin, what: &str) {
         let mut seen: HashSet<&str> = HashSet::new();
         for (i, a) in aliases.iter().enumerate() {
@@ -371,6 +386,21 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
                 }
             }
         }
+        for x in &spec.codes {
+            for m in &x.meanings {
+                if let Some(s) = m.status.filter(|s| !known(*s)) {
+                    let at = c.at(&m.origin, "status");
+                    c.push(
+                        &at,
+                        format!(
+                            "a meaning of code {} refers to status {s}, which no `statuses:` entry defines",
+                            x.code
+                        ),
+                        help(s),
+                    );
+                }
+            }
+        }
         for p in &spec.problems {
             if let Some(s) = p.status.filter(|s| !known(*s)) {
                 let at = c.at(&p.origin, "status");
@@ -400,7 +430,25 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
         c.aliases(&x.message, &x.aliases, &x.origin, "message");
     }
     for p in &spec.problems {
-        c.aliases(&p.title, &p.aliases, &p.origin, "title");
+        match &p.title {
+            Some(t) => c.aliases(t, &p.aliases, &p.origin, "title"),
+            None => c.aliases("", &p.aliases, &p.origin, "title"),
+        }
+    }
+    for x in &spec.codes {
+        c.templates(&x.templates, &x.origin);
+        for m in &x.meanings {
+            if m.message == x.message {
+                let at = c.at(&m.origin, "message");
+                c.push(
+                    &at,
+                    format!("meaning {:?} of code {} repeats the code's message", m.era, x.code),
+                    "a meaning has texts of its own: give it the text the API sent in that era, or put the text under the code's `aliases`",
+                );
+            }
+            c.aliases(&m.message, &m.aliases, &m.origin, "message");
+            c.templates(&m.templates, &m.origin);
+        }
     }
     for s in &spec.statuses {
         c.aliases(&s.text, &s.aliases, &s.origin, "text");
@@ -462,6 +510,167 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             }
         } else {
             types.insert(ty, &f.origin);
+        }
+    }
+
+    c.unique(
+        spec.retry_policies
+            .iter()
+            .map(|p| (p.name.clone(), &p.origin)),
+        "name",
+        |v| format!("retry policy `{v}`"),
+        "remove one of the two entries, or rename one",
+    );
+    c.unique(
+        spec.notices.iter().map(|n| (n.text.clone(), &n.origin)),
+        "text",
+        |v| format!("notice {v:?}"),
+        "remove one of the two entries",
+    );
+    c.unique(
+        spec.disconnects
+            .iter()
+            .map(|d| (d.code.to_string(), &d.origin)),
+        "code",
+        |v| format!("disconnect code {v}"),
+        "remove one of the two entries",
+    );
+    c.names(
+        layered(
+            spec,
+            spec.notices
+                .iter()
+                .map(|n| (n.name.as_str(), &n.origin, format!("notice {:?}", n.text)))
+                .collect(),
+        )
+        .into_iter(),
+        "notices",
+    );
+    c.names(
+        layered(
+            spec,
+            spec.disconnects
+                .iter()
+                .map(|d| {
+                    (
+                        d.name.as_str(),
+                        &d.origin,
+                        format!("disconnect code {}", d.code),
+                    )
+                })
+                .collect(),
+        )
+        .into_iter(),
+        "disconnects",
+    );
+
+    // One host is the one encoders write.
+    let defaults: Vec<&crate::spec::ProblemHost> =
+        spec.problem_hosts.iter().filter(|h| h.default).collect();
+    if let [first, .., last] = defaults.as_slice() {
+        let at = c.at(&last.origin, "default");
+        let line = line_of(&first.origin, &last.origin.file);
+        c.push(
+            &at,
+            format!(
+                "problem host `{}` is the default, like the host at {line}",
+                last.prefix
+            ),
+            "encoders write problem types under one host: keep `default: true` on one entry only",
+        );
+    }
+
+    // Retry policies: every name resolves, and an entry's own `retry`
+    // agrees with the policy it names.
+    if !spans.is_incomplete("retry_policies") {
+        let names: Vec<&str> = spec
+            .retry_policies
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        let mut refs: Vec<(&Origin, &str, String, crate::spec::Retry)> = Vec::new();
+        for s in &spec.statuses {
+            if let Some(p) = &s.retry_policy {
+                refs.push((&s.origin, p, format!("status {}", s.status), s.retry));
+            }
+        }
+        for x in &spec.codes {
+            if let Some(p) = &x.retry_policy {
+                refs.push((&x.origin, p, format!("code {}", x.code), x.retry));
+            }
+            for m in &x.meanings {
+                if let Some(p) = &m.retry_policy {
+                    refs.push((
+                        &m.origin,
+                        p,
+                        format!("a meaning of code {}", x.code),
+                        m.retry,
+                    ));
+                }
+            }
+        }
+        for p in &spec.problems {
+            if let Some(n) = &p.retry_policy {
+                refs.push((&p.origin, n, format!("problem `{}`", p.slug()), p.retry));
+            }
+        }
+        for f in &spec.fields {
+            for v in &f.values {
+                if let Some(n) = &v.retry_policy {
+                    refs.push((
+                        &v.origin,
+                        n,
+                        format!("value `{}` of `{}`", v.value, f.name),
+                        v.retry.unwrap_or_default(),
+                    ));
+                }
+            }
+        }
+        for d in &spec.disconnects {
+            if let Some(n) = &d.retry_policy {
+                refs.push((&d.origin, n, format!("disconnect code {}", d.code), d.retry));
+            }
+        }
+        for (origin, name, label, retry) in refs {
+            tick(1);
+            match spec.retry_policy(name) {
+                None => {
+                    let at = c.at(origin, "retry_policy");
+                    let hint = match keys::closest(name, names.iter().copied()) {
+                        Some(n) => format!("did you mean `{n}`?"),
+                        None if names.is_empty() => format!(
+                            "add a `retry_policies:` entry with `name: {name}`, its `retry` and a `description`"
+                        ),
+                        None => format!(
+                            "add a `retry_policies:` entry with `name: {name}`, or use one of {}",
+                            names.join(", ")
+                        ),
+                    };
+                    c.push(
+                        &at,
+                        format!("{label} names the retry policy `{name}`, which no `retry_policies:` entry defines"),
+                        hint,
+                    );
+                }
+                Some(policy) => {
+                    let written = spans
+                        .values
+                        .get(origin)
+                        .is_some_and(|m| m.contains_key("retry"));
+                    if written && retry != policy.retry {
+                        let at = c.at(origin, "retry");
+                        c.push(
+                            &at,
+                            format!(
+                                "{label} says `retry: {}`, but its retry policy `{name}` says `{}`",
+                                retry.as_str(),
+                                policy.retry.as_str()
+                            ),
+                            "remove `retry`: the policy implies it",
+                        );
+                    }
+                }
+            }
         }
     }
 

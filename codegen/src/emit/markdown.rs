@@ -180,6 +180,15 @@ fn retry(r: Retry) -> &'static str {
         Retry::Never => "never",
         Retry::AfterReset => "after reset",
         Retry::Backoff => "backoff",
+        Retry::Reconnect => "reconnect",
+    }
+}
+
+/// The retry cell: the hint, and the policy it names, linked.
+fn retry_cell(r: Retry, policy: Option<&String>) -> String {
+    match policy {
+        Some(p) => format!("{} ([`{p}`](#policy-{p}))", retry(r)),
+        None => retry(r).to_string(),
     }
 }
 
@@ -249,7 +258,7 @@ pub(crate) fn render(spec: &Spec) -> String {
             "| <a id=\"http-{0}\"></a>{0} | {1} | {2} | {3} | {4} |",
             s.status,
             cell(&s.text),
-            retry(s.retry),
+            retry_cell(s.retry, s.retry_policy.as_ref()),
             s.apis
                 .iter()
                 .map(|a| a.as_str())
@@ -271,6 +280,36 @@ pub(crate) fn render(spec: &Spec) -> String {
                     .map(|a| literal(a))
                     .collect::<Vec<_>>()
                     .join(", ")
+            );
+        }
+        if !c.templates.is_empty() {
+            let _ = write!(
+                desc,
+                " Templates: {}.",
+                c.templates
+                    .iter()
+                    .map(|a| literal(a))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        for m in &c.meanings {
+            let texts: Vec<String> = std::iter::once(&m.message)
+                .chain(&m.aliases)
+                .chain(&m.templates)
+                .map(|t| literal(t))
+                .collect();
+            let status = match m.status {
+                Some(s) => format!(", HTTP {s}"),
+                None => String::new(),
+            };
+            let _ = write!(
+                desc,
+                " **Also meant** ({}{status}, retry {}): {} {}",
+                cell(&m.era),
+                retry_cell(m.retry, m.retry_policy.as_ref()),
+                texts.join(", "),
+                cell(&m.description)
             );
         }
         if !c.other_statuses.is_empty() {
@@ -298,7 +337,7 @@ pub(crate) fn render(spec: &Spec) -> String {
             c.code,
             literal(&c.message),
             status_link(spec, c.status),
-            retry(c.retry),
+            retry_cell(c.retry, c.retry_policy.as_ref()),
             desc
         );
     }
@@ -307,7 +346,17 @@ pub(crate) fn render(spec: &Spec) -> String {
     if !spec.problem_hosts.is_empty() {
         md.push_str("Problem types have been served under several URI prefixes; a type matches under any of them:\n\n");
         for h in &spec.problem_hosts {
-            let _ = writeln!(md, "- {}: {}", literal(&h.prefix), cell(&h.description));
+            let default = if h.default {
+                " *(the host encoders write by default)*"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                md,
+                "- {}{default}: {}",
+                literal(&h.prefix),
+                cell(&h.description)
+            );
         }
         md.push('\n');
     }
@@ -333,9 +382,11 @@ pub(crate) fn render(spec: &Spec) -> String {
             "| <a id=\"{}\"></a>{} | {} | {} | {} | {} |",
             p.slug(),
             literal(&p.type_uri),
-            literal(&p.title),
+            p.title
+                .as_deref()
+                .map_or_else(|| "*never published*".to_string(), literal),
             status_link(spec, p.status),
-            retry(p.retry),
+            retry_cell(p.retry, p.retry_policy.as_ref()),
             desc
         );
     }
@@ -364,7 +415,63 @@ pub(crate) fn render(spec: &Spec) -> String {
             f.name
         );
         for v in &f.values {
-            let _ = writeln!(md, "| {} | {} |", literal(&v.value), cell(&v.description));
+            let mut desc = cell(&v.description);
+            if let Some(r) = v.retry {
+                let _ = write!(desc, " Retry: {}.", retry_cell(r, v.retry_policy.as_ref()));
+            }
+            let _ = writeln!(md, "| {} | {} |", literal(&v.value), desc);
+        }
+    }
+
+    if !spec.retry_policies.is_empty() {
+        md.push_str("\n## Retry policies\n\nHow to wait before retrying, as the API's own guidance gives it; the entries above name them.\n\n| Policy | Retry | Schedule | Reset | Description |\n|---|---|---|---|---|\n");
+        for p in &spec.retry_policies {
+            let ms = |v: Option<u64>| v.map(|v| format!("{v} ms"));
+            let schedule = if p.retry == Retry::Backoff {
+                let growth = match p.growth {
+                    crate::spec::Growth::Exponential => "exponential".to_string(),
+                    crate::spec::Growth::Linear => {
+                        format!("linear, {} a step", ms(p.step_ms).unwrap_or_default())
+                    }
+                };
+                let mut parts = vec![growth];
+                parts.extend(ms(p.initial_ms).map(|v| format!("from {v}")));
+                parts.extend(ms(p.max_ms).map(|v| format!("up to {v}")));
+                parts.join(", ")
+            } else {
+                "—".to_string()
+            };
+            let reset = match (p.retry, p.reset) {
+                (Retry::AfterReset, crate::spec::ResetSource::NotInHeaders) => "not in the headers",
+                (Retry::AfterReset, _) => "rate-limit headers",
+                _ => "—",
+            };
+            let _ = writeln!(
+                md,
+                "| <a id=\"policy-{0}\"></a>`{0}` | {1} | {schedule} | {reset} | {2} |",
+                p.name,
+                retry(p.retry),
+                cell(&p.description)
+            );
+        }
+    }
+    if !spec.disconnects.is_empty() {
+        md.push_str("\n## Stream disconnect codes\n\nThe `code` of a v1.1 streaming `disconnect` notice; not v1.1 error codes.\n\n| Code | Reason | Retry | Description |\n|---|---|---|---|\n");
+        for d in &spec.disconnects {
+            let _ = writeln!(
+                md,
+                "| <a id=\"disconnect-{0}\"></a>{0} | {1} | {2} | {3} |",
+                d.code,
+                d.reason.as_deref().map_or_else(|| "—".to_string(), cell),
+                retry_cell(d.retry, d.retry_policy.as_ref()),
+                cell(&d.description)
+            );
+        }
+    }
+    if !spec.notices.is_empty() {
+        md.push_str("\n## Notices\n\nTexts of the legacy `error` member that report success, not a failure.\n\n| Text | Description |\n|---|---|\n");
+        for n in &spec.notices {
+            let _ = writeln!(md, "| {} | {} |", literal(&n.text), cell(&n.description));
         }
     }
 

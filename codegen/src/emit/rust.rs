@@ -167,6 +167,28 @@ fn retry(r: &TokenStream, retry: Retry) -> TokenStream {
         Retry::Never => quote!(#r::catalog::Retry::Never),
         Retry::AfterReset => quote!(#r::catalog::Retry::AfterReset),
         Retry::Backoff => quote!(#r::catalog::Retry::Backoff),
+        Retry::Reconnect => quote!(#r::catalog::Retry::Reconnect),
+    }
+}
+
+/// `Some(&__RETRY_POLICIES[i])` for a policy name, or `None`.
+fn policy_ref(spec: &Spec, name: Option<&String>) -> TokenStream {
+    match name.and_then(|n| spec.retry_policies.iter().position(|p| &p.name == n)) {
+        Some(i) => quote!(::core::option::Option::Some(&__RETRY_POLICIES[#i])),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// The rustdoc line of a retry hint, with its policy's words.
+fn retry_line(spec: &Spec, retry: Retry, policy: Option<&String>) -> String {
+    match policy.and_then(|n| spec.retry_policy(n)) {
+        Some(p) => format!(
+            "Retry: {}; policy `{}`: {}",
+            retry_words(retry),
+            p.name,
+            doc_escape(&p.description)
+        ),
+        None => format!("Retry: {}.", retry_words(retry)),
     }
 }
 
@@ -238,7 +260,7 @@ fn tokens(spec: &Spec, options: &Options) -> Result<TokenStream, Error> {
         .fields
         .iter()
         .filter(|f| !f.values.is_empty())
-        .map(|f| vocabulary(f, &r, &attrs, path));
+        .map(|f| vocabulary(spec, f, &r, &attrs, path));
     let object = error_object(spec, &r);
     let catalog = catalog(spec, &r);
     Ok(quote! {
@@ -344,7 +366,7 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
                     .join(", ")
             ));
         }
-        lines.push(format!("Retry: {}.", retry_words(s.retry)));
+        lines.push(retry_line(spec, s.retry, s.retry_policy.as_ref()));
         let doc = docs(&lines);
         let dep = deprecated_attr(s.deprecated.as_ref());
         quote!(#doc #dep #v)
@@ -353,12 +375,13 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
         let (status, name, text, desc) = (s.status, &s.name, &s.text, &s.description);
         let aliases = &s.aliases;
         let retry = retry(r, s.retry);
+        let policy = policy_ref(spec, s.retry_policy.as_ref());
         let apis = apis(r, &s.apis);
         let dep = opt_str(s.deprecated.as_ref());
         quote! {
             #r::catalog::StatusInfo {
                 status: #status, name: #name, text: #text, aliases: &[#(#aliases),*],
-                apis: #apis, retry: #retry, deprecated: #dep, description: #desc,
+                apis: #apis, retry: #retry, policy: #policy, deprecated: #dep, description: #desc,
             }
         }
     });
@@ -501,6 +524,7 @@ fn retry_words(r: Retry) -> &'static str {
         Retry::Never => "never; the same request fails again",
         Retry::AfterReset => "after the rate-limit window resets",
         Retry::Backoff => "with exponential backoff",
+        Retry::Reconnect => "reconnect at once",
     }
 }
 
@@ -557,6 +581,16 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
                     .join(", ")
             ));
         }
+        if !c.templates.is_empty() {
+            lines.push(format!(
+                "Templates (each `{{name}}` a varying part): {}.",
+                c.templates
+                    .iter()
+                    .map(|a| code_span(a))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
         if !c.other_statuses.is_empty() {
             lines.push(format!(
                 "Also seen with HTTP {}.",
@@ -565,6 +599,26 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
                     .map(u16::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
+            ));
+        }
+        for m in &c.meanings {
+            let status = match m.status.and_then(|s| spec.status(s)) {
+                Some(s) => format!(", HTTP {} {}", s.status, s.text),
+                None => String::new(),
+            };
+            let mut texts: Vec<String> = std::iter::once(&m.message)
+                .chain(&m.aliases)
+                .chain(&m.templates)
+                .map(|t| code_span(t))
+                .collect();
+            texts.dedup();
+            lines.push(format!(
+                "Also meant ({}{}): {} {} {}",
+                doc_escape(&m.era),
+                doc_escape(&status),
+                texts.join(", "),
+                doc_escape(&m.description),
+                retry_line(spec, m.retry, m.retry_policy.as_ref())
             ));
         }
         match c.evidence {
@@ -576,14 +630,37 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
                 lines.push("Evidence: unverified; known from a single third-party source.".into())
             }
         }
-        lines.push(format!("Retry: {}.", retry_words(c.retry)));
+        lines.push(retry_line(spec, c.retry, c.retry_policy.as_ref()));
         let doc = docs(&lines);
         let dep = deprecated_attr(c.deprecated.as_ref());
         quote!(#doc #dep #v)
     });
+    let status_opt = |s: Option<u16>| match s {
+        Some(s) => {
+            let s = status_ref(spec, r, s);
+            quote!(::core::option::Option::Some(#s))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     let infos = spec.codes.iter().map(|c| {
         let (code, name, message, desc) = (c.code, &c.name, &c.message, &c.description);
         let aliases = &c.aliases;
+        let templates = &c.templates;
+        let policy = policy_ref(spec, c.retry_policy.as_ref());
+        let meanings = c.meanings.iter().map(|m| {
+            let (era, message, desc) = (&m.era, &m.message, &m.description);
+            let (aliases, templates) = (&m.aliases, &m.templates);
+            let status = status_opt(m.status);
+            let apis = apis(r, &m.apis);
+            let retry = retry(r, m.retry);
+            let policy = policy_ref(spec, m.retry_policy.as_ref());
+            quote! {
+                #r::catalog::MeaningInfo {
+                    era: #era, message: #message, aliases: &[#(#aliases),*], templates: &[#(#templates),*],
+                    status: #status, apis: #apis, retry: #retry, policy: #policy, description: #desc,
+                }
+            }
+        });
         let status = match c.status {
             Some(s) => {
                 let s = status_ref(spec, r, s);
@@ -603,7 +680,9 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
         quote! {
             #r::catalog::CodeInfo {
                 code: #code, name: #name, message: #message, aliases: &[#(#aliases),*],
+                templates: &[#(#templates),*],
                 status: #status, other_statuses: &[#(#others),*], apis: #apis, retry: #retry,
+                policy: #policy, meanings: &[#(#meanings),*],
                 evidence: #r::catalog::Evidence::#evidence, deprecated: #dep, description: #desc,
             }
         }
@@ -623,19 +702,76 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
     }
     let names: Vec<&str> = spec.codes.iter().map(|c| c.name.as_str()).collect();
     let by_name = str_lookup(&names, &ident("name"), &selves(&variants));
-    // Messages and aliases to entries; a text shared by several codes maps
-    // to the lowest code, since a text alone cannot tell them apart.
-    let mut texts: std::collections::BTreeMap<&str, &Ident> = std::collections::BTreeMap::new();
+    // Each text, exact and in forgiving form, to every (code, meaning) it
+    // belongs to, in code order: a text shared by several codes names
+    // them all.
+    type Refs<'s> = std::collections::BTreeMap<String, Vec<(&'s Ident, u8)>>;
+    let mut exact: Refs<'_> = Refs::new();
+    let mut forgiving: Refs<'_> = Refs::new();
+    let mut templates: Vec<(usize, &Ident, u8, &str)> = Vec::new();
     for (c, v) in spec.codes.iter().zip(&variants) {
-        for t in std::iter::once(&c.message).chain(&c.aliases) {
-            texts.entry(t.as_str()).or_insert(v);
+        let own = (0u8, &c.message, &c.aliases, &c.templates);
+        let others = c.meanings.iter().enumerate().map(|(i, m)| {
+            (
+                u8::try_from(i + 1).unwrap_or(u8::MAX),
+                &m.message,
+                &m.aliases,
+                &m.templates,
+            )
+        });
+        for (meaning, message, aliases, temps) in std::iter::once(own).chain(others) {
+            for t in std::iter::once(message).chain(aliases) {
+                for (map, key) in [
+                    (&mut exact, t.clone()),
+                    (&mut forgiving, crate::text::normalize(t)),
+                ] {
+                    let refs = map.entry(key).or_default();
+                    if !refs.contains(&(v, meaning)) {
+                        refs.push((v, meaning));
+                    }
+                }
+            }
+            for t in temps {
+                let weight: usize = crate::text::template(t).0.iter().map(String::len).sum();
+                templates.push((weight, v, meaning, t));
+            }
         }
     }
-    let (text_keys, text_vals): (Vec<&str>, Vec<TokenStream>) = texts
-        .into_iter()
-        .map(|(k, v)| (k, quote!(Self::#v)))
-        .unzip();
-    let by_message = str_lookup(&text_keys, &ident("message"), &text_vals);
+    let longest = forgiving.keys().map(String::len).max().unwrap_or(0);
+    let refs_list = |refs: &Vec<(&Ident, u8)>| {
+        let items = refs
+            .iter()
+            .map(|(v, m)| quote!(#r::catalog::TextRef { code: Self::#v, meaning: #m }));
+        quote!(&[#(#items),*])
+    };
+    let lookup = |map: &Refs<'_>, arg: &str| {
+        let arms = map.iter().map(|(k, refs)| {
+            let lit = proc_macro2::Literal::byte_string(k.as_bytes());
+            let list = refs_list(refs);
+            quote!(#lit => #list,)
+        });
+        let arg = ident(arg);
+        quote! {
+            match #arg {
+                #(#arms)*
+                _ => &[],
+            }
+        }
+    };
+    let exact_lookup = lookup(&exact, "text");
+    let forgiving_lookup = lookup(&forgiving, "key");
+    // The most specific templates first: the most literal text, then in
+    // code order.
+    templates.sort_by_key(|t| std::cmp::Reverse(t.0));
+    let template_items = templates.iter().map(|(_, v, m, t)| {
+        let (literals, names) = crate::text::template(t);
+        quote! {
+            #r::catalog::TemplateRef {
+                code: Self::#v, meaning: #m, template: #t,
+                literals: &[#(#literals),*], names: &[#(#names),*],
+            }
+        }
+    });
     let count = variants.len();
     let enum_doc = docs(&[
         format!("A v1.1 numeric error code: {count} in the catalog."),
@@ -725,15 +861,36 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
             pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
                 #by_name
             }
-            /// The entry whose message or alias is exactly `message`. Where
-            /// several codes share a text, the lowest code is returned: prefer
-            /// the code whenever the body has one.
+            /// The best entry for a message text: one whose message, alias or
+            /// template matches it, exactly or forgivingly (case, a final
+            /// period, surrounding space, apostrophes, `http`/`https` and
+            /// `support.`/`help.` in links). Where several codes share a
+            /// text, the first of [`ErrorCode::match_message`] is returned:
+            /// prefer the code whenever the body has one.
             #[must_use]
             #[inline]
-            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
-            pub const fn from_message(message: &str) -> ::core::option::Option<Self> {
-                #by_message
+            pub fn from_message(message: &str) -> ::core::option::Option<Self> {
+                #r::text::code_for::<Self>(message)
             }
+            /// Every entry a message text matches, best first, with how it
+            /// matched, the meaning it belongs to and what a template
+            /// captured; with a `status`, those that come with it first.
+            #[must_use]
+            pub fn match_message(message: &str, status: ::core::option::Option<u16>) -> ::std::vec::Vec<#r::catalog::TextMatch<'_, Self>> {
+                <Self as #r::catalog::CodeEntry>::match_message(message, status)
+            }
+            /// Texts the API fills in, with `{name}` placeholders.
+            #[must_use]
+            #[inline]
+            pub const fn templates(self) -> &'static [&'static str] { self.info().templates }
+            /// Other meanings it has had, each with its era and texts.
+            #[must_use]
+            #[inline]
+            pub const fn meanings(self) -> &'static [#r::catalog::MeaningInfo<HttpStatus>] { self.info().meanings }
+            /// How to wait before retrying, when the catalog names a policy.
+            #[must_use]
+            #[inline]
+            pub const fn policy(self) -> ::core::option::Option<&'static #r::catalog::PolicyInfo> { self.info().policy }
             /// The numeric code.
             #[must_use]
             #[inline]
@@ -761,12 +918,24 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
             pub const fn evidence(self) -> #r::catalog::Evidence { self.info().evidence }
         }
 
+        #[allow(deprecated)]
         impl #r::catalog::CodeEntry for #ty {
             type Status = HttpStatus;
             const ALL: &'static [Self] = Self::ALL;
             fn info(self) -> &'static #r::catalog::CodeInfo<HttpStatus> { Self::info(self) }
             fn from_code(code: u32) -> ::core::option::Option<Self> { Self::from_code(code) }
             fn from_name(name: &str) -> ::core::option::Option<Self> { Self::from_name(name) }
+            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
+            fn exact_texts(text: &str) -> &'static [#r::catalog::TextRef<Self>] {
+                let text = text.as_bytes();
+                #exact_lookup
+            }
+            #[allow(clippy::too_many_lines, clippy::match_same_arms)]
+            fn normalized_texts(key: &[u8]) -> &'static [#r::catalog::TextRef<Self>] {
+                #forgiving_lookup
+            }
+            const TEMPLATES: &'static [#r::catalog::TemplateRef<Self>] = &[#(#template_items),*];
+            const LONGEST_TEXT: usize = #longest;
         }
 
         impl ::core::convert::From<#ty> for u32 {
@@ -804,8 +973,12 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
             Some(s) => format!("HTTP {} {}", s.status, s.text),
             None => "no documented HTTP status".to_string(),
         };
+        let title = match &p.title {
+            Some(t) => code_span(t),
+            None => "No title was ever published".to_string(),
+        };
         let mut lines = vec![
-            format!("{} ({})", code_span(&p.title), doc_escape(&status)),
+            format!("{title} ({})", doc_escape(&status)),
             format!("Type: {}", code_span(&p.type_uri)),
             doc_escape(&p.description),
         ];
@@ -819,13 +992,22 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
                     .join(", ")
             ));
         }
-        lines.push(format!("Retry: {}.", retry_words(p.retry)));
+        lines.push(retry_line(spec, p.retry, p.retry_policy.as_ref()));
         let doc = docs(&lines);
         let dep = deprecated_attr(p.deprecated.as_ref());
         quote!(#doc #dep #v)
     });
     let infos = spec.problems.iter().map(|p| {
-        let (uri, name, title, desc) = (&p.type_uri, &p.name, &p.title, &p.description);
+        // An untitled problem is written with its status's reason phrase.
+        let title = p.title.clone().unwrap_or_else(|| {
+            p.status
+                .and_then(|s| spec.status(s))
+                .map(|s| s.text.clone())
+                .unwrap_or_default()
+        });
+        let untitled = p.title.is_none();
+        let policy = policy_ref(spec, p.retry_policy.as_ref());
+        let (uri, name, desc) = (&p.type_uri, &p.name, &p.description);
         let aliases = &p.aliases;
         let status = match p.status {
             Some(s) => {
@@ -839,8 +1021,8 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
         let dep = opt_str(p.deprecated.as_ref());
         quote! {
             #r::catalog::ProblemInfo {
-                uri: #uri, name: #name, title: #title, aliases: &[#(#aliases),*],
-                status: #status, apis: #apis, retry: #retry, deprecated: #dep, description: #desc,
+                uri: #uri, name: #name, title: #title, untitled: #untitled, aliases: &[#(#aliases),*],
+                status: #status, apis: #apis, retry: #retry, policy: #policy, deprecated: #dep, description: #desc,
             }
         }
     });
@@ -863,6 +1045,11 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
         }
     }
     hosts.sort();
+    let default_host = spec
+        .default_host()
+        .map(str::to_string)
+        .or_else(|| hosts.first().cloned())
+        .unwrap_or_default();
     let count = variants.len();
     let enum_doc = docs(&[
         format!("A v2 problem type: {count} in the catalog."),
@@ -931,6 +1118,9 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
             /// URI prefixes under which problem types have been served.
             pub const HOSTS: &'static [&'static str] = &[#(#hosts),*];
+            /// The prefix encoders write problem types under unless told
+            /// otherwise: the host live responses use today.
+            pub const DEFAULT_HOST: &'static str = #default_host;
             const INFO: &'static [#r::catalog::ProblemInfo<HttpStatus>] = &[#(#infos),*];
 
             /// Its catalog data.
@@ -967,10 +1157,25 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
             #[must_use]
             #[inline]
             pub const fn uri(self) -> &'static str { self.info().uri }
-            /// The `title` the API sends.
+            /// The `title` the API sends, or `None` when no title for it was
+            /// ever published (encoders then write its status's reason
+            /// phrase, [`ProblemInfo::title`](#r::catalog::ProblemInfo::title)).
             #[must_use]
             #[inline]
-            pub const fn title(self) -> &'static str { self.info().title }
+            pub const fn title(self) -> ::core::option::Option<&'static str> {
+                if self.info().untitled { ::core::option::Option::None } else { ::core::option::Option::Some(self.info().title) }
+            }
+            /// Its `type` URI under `prefix`, such as
+            /// `https://api.twitter.com/2/problems/`; [`Self::DEFAULT_HOST`]
+            /// is today's live host. `about:blank` stays as it is.
+            #[must_use]
+            pub fn uri_on(self, prefix: &str) -> ::std::borrow::Cow<'static, str> {
+                <Self as #r::catalog::ProblemEntry>::uri_on(self, prefix)
+            }
+            /// How to wait before retrying, when the catalog names a policy.
+            #[must_use]
+            #[inline]
+            pub const fn policy(self) -> ::core::option::Option<&'static #r::catalog::PolicyInfo> { self.info().policy }
             /// Other titles seen or documented.
             #[must_use]
             #[inline]
@@ -986,6 +1191,7 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
             type Status = HttpStatus;
             const ALL: &'static [Self] = Self::ALL;
             const HOSTS: &'static [&'static str] = Self::HOSTS;
+            const DEFAULT_HOST: &'static str = Self::DEFAULT_HOST;
             fn info(self) -> &'static #r::catalog::ProblemInfo<HttpStatus> { Self::info(self) }
             fn from_slug(slug: &str) -> ::core::option::Option<Self> { Self::from_slug(slug) }
             fn from_name(name: &str) -> ::core::option::Option<Self> { Self::from_name(name) }
@@ -997,6 +1203,7 @@ fn problems(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
 }
 
 fn vocabulary(
+    spec: &Spec,
     field: &spec::Field,
     r: &TokenStream,
     attrs: &TokenStream,
@@ -1009,12 +1216,24 @@ fn vocabulary(
         .map(|v| ident(&naming::camel(&v.name)))
         .collect();
     let defs = field.values.iter().zip(&variants).map(|(v, id)| {
-        let doc = docs(&[code_span(&v.value), doc_escape(&v.description)]);
+        let mut lines = vec![code_span(&v.value), doc_escape(&v.description)];
+        if let Some(retry) = v.retry {
+            lines.push(retry_line(spec, retry, v.retry_policy.as_ref()));
+        }
+        let doc = docs(&lines);
         quote!(#doc #id)
     });
     let infos = field.values.iter().map(|v| {
         let (value, name, desc) = (&v.value, &v.name, &v.description);
-        quote!(#r::catalog::ValueInfo { value: #value, name: #name, description: #desc })
+        let retry = match v.retry {
+            Some(x) => {
+                let x = retry(r, x);
+                quote!(::core::option::Option::Some(#x))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let policy = policy_ref(spec, v.retry_policy.as_ref());
+        quote!(#r::catalog::ValueInfo { value: #value, name: #name, retry: #retry, policy: #policy, description: #desc })
     });
     let values: Vec<&str> = field.values.iter().map(|v| v.value.as_str()).collect();
     let by_value = str_lookup(&values, &ident("value"), &selves(&variants));
@@ -1251,6 +1470,20 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
         req_docs.collect::<Vec<_>>().join("\n")
     );
     let member_names = fields.iter().map(|f| &f.wire);
+    let value_arms = spec
+        .fields
+        .iter()
+        .filter(|f| f.values.iter().any(|v| v.retry.is_some()))
+        .map(|f| {
+            let wire = &f.name;
+            let ty = ident(&naming::camel(&f.name));
+            quote! {
+                #wire => #ty::from_wire(value).and_then(|v| {
+                    let info = v.info();
+                    info.retry.map(|r| (r, info.policy))
+                }),
+            }
+        });
     let required_names = required.iter().map(|f| &f.wire);
 
     let slot_decls = fields.iter().zip(&slots).map(|(f, s)| {
@@ -1338,6 +1571,13 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
             type Problem = ProblemType;
             const MEMBERS: &'static [&'static str] = &[#(#member_names),*];
             const REQUIRED: &'static [&'static str] = &[#(#required_names),*];
+            fn value_retry(member: &str, value: &str) -> ::core::option::Option<(#r::catalog::Retry, ::core::option::Option<&'static #r::catalog::PolicyInfo>)> {
+                let _ = value;
+                match member {
+                    #(#value_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
         }
     }
 }
@@ -1363,6 +1603,54 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
         let (name, desc) = (&h.name, &h.description);
         quote!(#r::catalog::HeaderInfo { name: #name, meaning: #r::catalog::HeaderMeaning::#meaning, window: #r::catalog::Window::#window, description: #desc })
     });
+    let policies = spec.retry_policies.iter().map(|p| {
+        let (name, desc) = (&p.name, &p.description);
+        let retry = retry(r, p.retry);
+        let ms = |v: Option<u64>| match v {
+            Some(v) => {
+                // Seconds and nanoseconds, grouped by thousands: a lint-clean
+                // spelling of any number of milliseconds.
+                let secs = grouped(v / 1000);
+                let nanos = grouped(v % 1000 * 1_000_000);
+                quote!(::core::option::Option::Some(::core::time::Duration::new(#secs, #nanos)))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let backoff = if p.retry == Retry::Backoff {
+            let growth = ident(match p.growth {
+                spec::Growth::Exponential => "Exponential",
+                spec::Growth::Linear => "Linear",
+            });
+            let (initial, step, max) = (ms(p.initial_ms), ms(p.step_ms), ms(p.max_ms));
+            quote!(::core::option::Option::Some(#r::catalog::Schedule {
+                growth: #r::catalog::Growth::#growth, initial: #initial, step: #step, max: #max,
+            }))
+        } else {
+            quote!(::core::option::Option::None)
+        };
+        let reset = ident(match p.reset {
+            spec::ResetSource::Headers => "Headers",
+            spec::ResetSource::NotInHeaders => "NotInHeaders",
+        });
+        quote! {
+            #r::catalog::PolicyInfo {
+                name: #name, retry: #retry, backoff: #backoff,
+                reset: #r::catalog::Reset::#reset, description: #desc,
+            }
+        }
+    });
+    let notices = spec.notices.iter().map(|n| {
+        let (text, name, desc) = (&n.text, &n.name, &n.description);
+        let apis = apis(r, &n.apis);
+        quote!(#r::catalog::NoticeInfo { text: #text, name: #name, apis: #apis, description: #desc })
+    });
+    let disconnects = spec.disconnects.iter().map(|d| {
+        let (code, name, desc) = (d.code, &d.name, &d.description);
+        let reason = opt_str(d.reason.as_ref());
+        let retry = retry(r, d.retry);
+        let policy = policy_ref(spec, d.retry_policy.as_ref());
+        quote!(#r::catalog::DisconnectInfo { code: #code, name: #name, reason: #reason, retry: #retry, policy: #policy, description: #desc })
+    });
     let doc = docs(&[
         "The catalog as a whole: its types, wire formats and rate-limit headers, for the codecs (their type parameter `C`)."
             .to_string(),
@@ -1386,8 +1674,27 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
             type Object = ErrorObject;
             const FORMATS: &'static [#r::catalog::FormatInfo] = &[#(#formats),*];
             const HEADERS: &'static [#r::catalog::HeaderInfo] = &[#(#headers),*];
+            const RETRY_POLICIES: &'static [#r::catalog::PolicyInfo] = __RETRY_POLICIES;
+            const NOTICES: &'static [#r::catalog::NoticeInfo] = &[#(#notices),*];
+            const DISCONNECTS: &'static [#r::catalog::DisconnectInfo] = &[#(#disconnects),*];
         }
+
+        /// The retry policies, which catalog entries refer to by place.
+        const __RETRY_POLICIES: &[#r::catalog::PolicyInfo] = &[#(#policies),*];
     }
+}
+
+/// An integer literal with its digits grouped by thousands (`320_000`).
+fn grouped(n: u64) -> TokenStream {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('_');
+        }
+        out.push(d);
+    }
+    out.parse().expect("an integer literal")
 }
 
 #[cfg(test)]

@@ -28,6 +28,10 @@ pub enum Ty {
     Bool,
     /// A list of non-empty strings.
     TextList,
+    /// A list of message templates: texts with `{name}` placeholders.
+    TemplateList,
+    /// A whole number of milliseconds, 0 to 86400000 (a day).
+    Millis,
     /// A list of HTTP statuses.
     StatusList,
     /// One of [`Ty::choices`].
@@ -84,7 +88,11 @@ impl Section {
 }
 
 /// Retry hints.
-pub const RETRY: &[&str] = &["never", "after_reset", "backoff"];
+pub const RETRY: &[&str] = &["never", "after_reset", "backoff", "reconnect"];
+/// How a backoff grows.
+pub const GROWTH: &[&str] = &["exponential", "linear"];
+/// Where the end of a wait is read from.
+pub const RESETS: &[&str] = &["headers", "not_in_headers"];
 /// API families.
 pub const APIS: &[&str] = &[
     "v1",
@@ -141,8 +149,22 @@ const RETRY_KEY: Key = key(
     "retry",
     false,
     Ty::Choice(RETRY),
-    "When retrying can help: never (default), after_reset (wait for the rate-limit window), backoff (transient).",
+    "When retrying can help: never (default), after_reset (wait for the rate-limit window), backoff (transient), reconnect (reconnect a stream at once). Implied by `retry_policy` when that is given.",
     "never",
+);
+const RETRY_POLICY_KEY: Key = key(
+    "retry_policy",
+    false,
+    Ty::Ident,
+    "The name of a `retry_policies:` entry that says how to wait (backoff schedule, where the reset is read from); it implies `retry`.",
+    "enhance_your_calm",
+);
+const TEMPLATES_KEY: Key = key(
+    "templates",
+    false,
+    Ty::TemplateList,
+    "Texts the API fills in, with each varying part written as `{name}`; lookups match them and return the parts.",
+    "[\"{parameter} parameter is missing.\"]",
 );
 const APIS_KEY: Key = key(
     "apis",
@@ -228,6 +250,13 @@ pub static HOSTS_SECTION: Section = Section {
             "The prefix, ending in `/`.",
             "https://api.x.com/2/problems/",
         ),
+        key(
+            "default",
+            false,
+            Ty::Bool,
+            "`true` for the one prefix encoders write problem types under unless told otherwise: the host live responses use today.",
+            "true",
+        ),
         DESCRIPTION,
     ],
 };
@@ -250,7 +279,44 @@ pub static STATUSES_SECTION: Section = Section {
         ALIASES,
         APIS_KEY,
         RETRY_KEY,
+        RETRY_POLICY_KEY,
         DEPRECATED,
+        DESCRIPTION,
+    ],
+};
+
+/// `meanings:` entries of a code.
+pub static MEANINGS_SECTION: Section = Section {
+    name: "meanings",
+    entry: "a meaning of a code",
+    doc: "Other things the same code has meant, in another era or another API, each with its own texts.",
+    keys: &[
+        key(
+            "era",
+            true,
+            Ty::Text,
+            "When or where the code meant this, in a few words.",
+            "2020, on v1.1 upload paths",
+        ),
+        key(
+            "message",
+            true,
+            Ty::Text,
+            "The API's literal text for this meaning.",
+            "The Twitter REST API v1 is no longer active.",
+        ),
+        ALIASES,
+        TEMPLATES_KEY,
+        key(
+            "status",
+            false,
+            Ty::StatusCode,
+            "The HTTP status it came with; must be listed under statuses.",
+            "410",
+        ),
+        APIS_KEY,
+        RETRY_KEY,
+        RETRY_POLICY_KEY,
         DESCRIPTION,
     ],
 };
@@ -271,6 +337,7 @@ pub static CODES_SECTION: Section = Section {
             "Rate limit exceeded.",
         ),
         ALIASES,
+        TEMPLATES_KEY,
         key(
             "status",
             false,
@@ -287,6 +354,7 @@ pub static CODES_SECTION: Section = Section {
         ),
         APIS_KEY,
         RETRY_KEY,
+        RETRY_POLICY_KEY,
         key(
             "evidence",
             false,
@@ -296,6 +364,13 @@ pub static CODES_SECTION: Section = Section {
         ),
         DEPRECATED,
         DESCRIPTION,
+        key(
+            "meanings",
+            false,
+            Ty::Entries(&MEANINGS_SECTION),
+            "Other meanings the code has had, each with its era, texts and status.",
+            "[]",
+        ),
     ],
 };
 
@@ -315,10 +390,17 @@ pub static PROBLEMS_SECTION: Section = Section {
         NAME,
         key(
             "title",
-            true,
+            false,
             Ty::Text,
-            "The title the API sends.",
+            "The title the API sends; required unless `untitled: true`.",
             "Invalid Request",
+        ),
+        key(
+            "untitled",
+            false,
+            Ty::Bool,
+            "`true` when no title for it was ever published: it then has no `title`, and encoders write its status's reason phrase.",
+            "true",
         ),
         ALIASES,
         key(
@@ -330,6 +412,7 @@ pub static PROBLEMS_SECTION: Section = Section {
         ),
         APIS_KEY,
         RETRY_KEY,
+        RETRY_POLICY_KEY,
         DEPRECATED,
         DESCRIPTION,
     ],
@@ -343,6 +426,107 @@ pub static VALUES_SECTION: Section = Section {
     keys: &[
         key("value", true, Ty::Text, "The literal on the wire.", "tweet"),
         NAME,
+        RETRY_KEY,
+        RETRY_POLICY_KEY,
+        DESCRIPTION,
+    ],
+};
+
+/// `retry_policies:` entries.
+pub static POLICIES_SECTION: Section = Section {
+    name: "retry_policies",
+    entry: "a retry policy",
+    doc: "Named ways to wait before retrying, as the API's own guidance gives them; entries refer to them with `retry_policy`.",
+    keys: &[
+        NAME,
+        key(
+            "retry",
+            true,
+            Ty::Choice(RETRY),
+            "When retrying can help: never, after_reset, backoff or reconnect.",
+            "backoff",
+        ),
+        key(
+            "growth",
+            false,
+            Ty::Choice(GROWTH),
+            "How the wait grows between attempts: exponential (doubling, the default) or linear (by `step_ms`); only with `retry: backoff`.",
+            "exponential",
+        ),
+        key(
+            "initial_ms",
+            false,
+            Ty::Millis,
+            "The first wait, in milliseconds; only with `retry: backoff`.",
+            "60000",
+        ),
+        key(
+            "step_ms",
+            false,
+            Ty::Millis,
+            "What each attempt adds to the wait, in milliseconds; only with `growth: linear`.",
+            "250",
+        ),
+        key(
+            "max_ms",
+            false,
+            Ty::Millis,
+            "The longest wait, in milliseconds; only with `retry: backoff`.",
+            "320000",
+        ),
+        key(
+            "reset",
+            false,
+            Ty::Choice(RESETS),
+            "Where the end of the wait is read from: headers (the `x-rate-limit-*` resets, the default) or not_in_headers (no header carries it); only with `retry: after_reset`.",
+            "not_in_headers",
+        ),
+        DESCRIPTION,
+    ],
+};
+
+/// `notices:` entries.
+pub static NOTICES_SECTION: Section = Section {
+    name: "notices",
+    entry: "a notice",
+    doc: "Texts the API sent in the legacy `error` member that report success, not a failure.",
+    keys: &[
+        key(
+            "text",
+            true,
+            Ty::Text,
+            "The literal text, as sent.",
+            "Logged out.",
+        ),
+        NAME,
+        APIS_KEY,
+        DESCRIPTION,
+    ],
+};
+
+/// `disconnects:` entries.
+pub static DISCONNECTS_SECTION: Section = Section {
+    name: "disconnects",
+    entry: "a stream disconnect code",
+    doc: "The codes of v1.1 streaming `disconnect` notices (not v1.1 error codes).",
+    keys: &[
+        key(
+            "code",
+            true,
+            Ty::ErrorCode,
+            "The number in the notice's `code`.",
+            "4",
+        ),
+        NAME,
+        key(
+            "reason",
+            false,
+            Ty::Text,
+            "The short name the streaming documentation gives it.",
+            "Stall",
+        ),
+        RETRY_KEY,
+        RETRY_POLICY_KEY,
         DESCRIPTION,
     ],
 };
@@ -390,10 +574,13 @@ pub static SECTIONS: &[&Section] = &[
     &FORMATS_SECTION,
     &HEADERS_SECTION,
     &HOSTS_SECTION,
+    &POLICIES_SECTION,
     &STATUSES_SECTION,
     &CODES_SECTION,
     &PROBLEMS_SECTION,
     &FIELDS_SECTION,
+    &NOTICES_SECTION,
+    &DISCONNECTS_SECTION,
 ];
 
 /// Rust keywords and names a generated variant must not take (after

@@ -14,8 +14,9 @@ use std::path::Path;
 use super::keys::{self, Key, Section, Ty};
 use super::yaml::{self, Document, Node, Number, Style, Value};
 use super::{
-    Api, Code, Evidence, Field, FieldKind, FieldValue, Format, Header, HeaderMeaning, Origin,
-    Problem, ProblemHost, Retry, Spans, Spec, Status, Window,
+    Api, Code, Disconnect, Evidence, Field, FieldKind, FieldValue, Format, Growth, Header,
+    HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, ResetSource, Retry, RetryPolicy,
+    Spans, Spec, Status, Window,
 };
 use crate::error::{Diagnostic, Diagnostics, Location, Span};
 
@@ -288,6 +289,9 @@ fn sections(cx: &mut Cx<'_>, root: &Node) -> Option<Spec> {
                     "statuses" => push(&mut spec.statuses, status(cx, &e)),
                     "codes" => push(&mut spec.codes, code(cx, &e)),
                     "problems" => push(&mut spec.problems, problem(cx, &e)),
+                    "retry_policies" => push(&mut spec.retry_policies, policy(cx, &e)),
+                    "notices" => push(&mut spec.notices, notice(cx, &e)),
+                    "disconnects" => push(&mut spec.disconnects, disconnect(cx, &e)),
                     _ => push(&mut spec.fields, field(cx, &e)),
                 },
             };
@@ -509,15 +513,18 @@ fn label(section: &Section, entry: &Entry<'_>) -> String {
         "values" => ("value", "value"),
         "formats" => ("name", "format"),
         "headers" => ("name", "header"),
+        "meanings" => ("era", "meaning"),
+        "retry_policies" => ("name", "retry policy"),
+        "notices" => ("text", "notice"),
+        "disconnects" => ("code", "disconnect code"),
         _ => ("name", "field"),
     };
+    let numbered = matches!(section.name, "statuses" | "codes" | "disconnects");
     match entry.get(key).map(|v| &v.value) {
-        Some(Value::Number(n)) if matches!(section.name, "statuses" | "codes") => {
+        Some(Value::Number(n)) if numbered => {
             format!("{word} {n}")
         }
-        Some(Value::String(s))
-            if !s.trim().is_empty() && !matches!(section.name, "statuses" | "codes") =>
-        {
+        Some(Value::String(s)) if !s.trim().is_empty() && !numbered => {
             format!("{word} `{s}`")
         }
         _ => section.entry.to_string(),
@@ -549,6 +556,8 @@ fn expected(ty: Ty) -> String {
         Ty::Prefix => "a URI prefix".to_string(),
         Ty::Bool => "`true` or `false`".to_string(),
         Ty::TextList => "a list of texts".to_string(),
+        Ty::TemplateList => "a list of templates".to_string(),
+        Ty::Millis => "a number of milliseconds".to_string(),
         Ty::StatusList => "a list of HTTP status numbers".to_string(),
         Ty::Choice(c) => format!("one of {}", c.join(", ")),
         Ty::ChoiceList(c) => format!("a list of {}", c.join(", ")),
@@ -567,7 +576,7 @@ fn what(key: &Key, item: bool) -> String {
 
 fn type_error(cx: &mut Cx<'_>, key: &Key, item: bool, found: &Node) {
     let expected = match (item, key.ty) {
-        (true, Ty::TextList) => "a text".to_string(),
+        (true, Ty::TextList | Ty::TemplateList) => "a text".to_string(),
         (true, Ty::StatusList) => "an HTTP status number".to_string(),
         (true, Ty::ChoiceList(c)) => format!("one of {}", c.join(", ")),
         (true, Ty::Entries(s)) => format!("{} (`key: value` lines)", s.entry),
@@ -995,11 +1004,143 @@ fn apis(cx: &mut Cx<'_>, e: &Entry<'_>) -> Vec<Api> {
 }
 
 fn retry(cx: &mut Cx<'_>, e: &Entry<'_>) -> Retry {
-    match choice(cx, e, "retry") {
-        Some("after_reset") => Retry::AfterReset,
-        Some("backoff") => Retry::Backoff,
-        _ => Retry::Never,
+    retry_given(cx, e).unwrap_or_default()
+}
+
+/// The `retry` an entry writes, if it writes one.
+fn retry_given(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Retry> {
+    choice(cx, e, "retry").and_then(Retry::parse)
+}
+
+/// `true` or `false`; a YAML 1.1 word for one is explained.
+fn boolean(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> bool {
+    match e.get(name) {
+        None => false,
+        Some(Node {
+            value: Value::Bool(b),
+            ..
+        }) => *b,
+        Some(v) => {
+            match v.as_str().and_then(yaml11_bool).filter(|_| v.style == Style::Plain) {
+                Some(b) => cx.error(
+                    v.span,
+                    format!("`{name}` must be `true` or `false`, found the text {:?}", v.as_str().unwrap_or_default()),
+                    format!("the spec is read as YAML 1.2, where `{}` is a text (YAML 1.1 read it as `{b}`): write `{name}: {b}`", v.as_str().unwrap_or_default()),
+                ),
+                None => type_error(cx, e.key(name), false, v),
+            }
+            false
+        }
     }
+}
+
+fn millis(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<u64> {
+    let v = e.get(name)?;
+    number(cx, e.key(name), false, v, 0, 86_400_000)
+}
+
+/// The parts of a template: literal texts, and the placeholder names
+/// between them (`names.len() + 1 == literals.len()`).
+pub(crate) struct Parts<'t> {
+    pub(crate) literals: Vec<&'t str>,
+    pub(crate) names: Vec<&'t str>,
+}
+
+/// Splits a template at its `{name}` placeholders, or says what is wrong
+/// with it (a problem, and how to fix it).
+pub(crate) fn template_parts(t: &str) -> Result<Parts<'_>, (String, String)> {
+    let mut literals = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut rest = t;
+    loop {
+        let open = rest.find('{');
+        let close = rest.find('}');
+        match (open, close) {
+            (None, None) => {
+                literals.push(rest);
+                break;
+            }
+            (Some(o), Some(c)) if o < c => {
+                let name = &rest[o + 1..c];
+                if name.contains('{') {
+                    return Err((
+                        format!("template {t:?} has a `{{` inside a placeholder"),
+                        "write each varying part as one `{name}`: a name between one `{` and one `}`".into(),
+                    ));
+                }
+                let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if !valid {
+                    return Err((
+                        format!("`{{{name}}}` in template {t:?} is not a placeholder name"),
+                        "placeholder names are lower-case ASCII letters, digits and `_`, starting with a letter, e.g. `{parameter}`".into(),
+                    ));
+                }
+                if o == 0 && !names.is_empty() {
+                    let prev = names[names.len() - 1];
+                    return Err((
+                        format!("placeholders `{{{prev}}}` and `{{{name}}}` touch in template {t:?}: nothing tells where one ends"),
+                        "put the text that separates them between the two, or make them one placeholder".into(),
+                    ));
+                }
+                if names.contains(&name) {
+                    return Err((
+                        format!("placeholder `{{{name}}}` is used twice in template {t:?}"),
+                        "give each varying part its own name: lookups return each part under its name".into(),
+                    ));
+                }
+                literals.push(&rest[..o]);
+                names.push(name);
+                rest = &rest[c + 1..];
+            }
+            (Some(_), None) => {
+                return Err((
+                    format!("template {t:?} has a `{{` that is not closed"),
+                    "close the placeholder with `}`, e.g. `{parameter} parameter is missing.`"
+                        .into(),
+                ))
+            }
+            _ => {
+                return Err((
+                    format!("template {t:?} has a `}}` that no `{{` opens"),
+                    "write each varying part as `{name}`, e.g. `{parameter} parameter is missing.`"
+                        .into(),
+                ))
+            }
+        }
+    }
+    if names.is_empty() {
+        return Err((
+            format!("template {t:?} has no `{{name}}` placeholder"),
+            "a text without varying parts belongs under `aliases`; in a template, write each varying part as `{name}`, e.g. `{parameter} parameter is missing.`".into(),
+        ));
+    }
+    if !literals.iter().any(|l| l.chars().any(char::is_alphabetic)) {
+        return Err((
+            format!("template {t:?} has no words outside its placeholders"),
+            "it would match almost any text: keep the words the API always sends, and mark only the varying part as `{name}`".into(),
+        ));
+    }
+    Ok(Parts { literals, names })
+}
+
+fn template_list(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Vec<String> {
+    let key = e.key(name);
+    let items = seq(cx, e, name).unwrap_or_default();
+    let mut out = Vec::new();
+    for v in items {
+        super::tick(1);
+        let Some(t) = text_value(cx, key, true, v) else {
+            continue;
+        };
+        match template_parts(&t) {
+            Ok(_) => out.push(t),
+            Err((message, help)) => cx.error(v.span, message, help),
+        }
+    }
+    out
 }
 
 fn uri(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Option<String> {
@@ -1124,9 +1265,11 @@ fn header(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Header> {
 
 fn host(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<ProblemHost> {
     let prefix = uri(cx, e, "prefix");
+    let default = boolean(cx, e, "default");
     let description = text(cx, e, "description");
     Some(ProblemHost {
         prefix: prefix?,
+        default,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
     })
@@ -1139,6 +1282,7 @@ fn status(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Status> {
     let aliases = text_list(cx, e, "aliases");
     let apis = apis(cx, e);
     let retry = retry(cx, e);
+    let retry_policy = ident(cx, e, "retry_policy");
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
     Some(Status {
@@ -1148,6 +1292,7 @@ fn status(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Status> {
         aliases,
         apis,
         retry,
+        retry_policy,
         deprecated,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
@@ -1161,10 +1306,48 @@ fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
     let name = ident(cx, e, "name");
     let message = text(cx, e, "message");
     let aliases = text_list(cx, e, "aliases");
+    let templates = template_list(cx, e, "templates");
     let status = status_code(cx, e, "status");
     let other_statuses = status_list(cx, e, "other_statuses");
     let apis = apis(cx, e);
-    let retry = retry(cx, e);
+    let given = retry_given(cx, e);
+    let retry = given.unwrap_or_default();
+    let retry_policy = ident(cx, e, "retry_policy");
+    let mut meanings = Vec::new();
+    if let Some(items) = seq(cx, e, "meanings") {
+        for item in items {
+            super::tick(1);
+            let Some(m) = Entry::new(cx, &keys::MEANINGS_SECTION, item) else {
+                continue;
+            };
+            let own_retry = retry_given(cx, &m);
+            let own_policy = ident(cx, &m, "retry_policy");
+            // A meaning that says nothing of retrying retries as its code.
+            let (m_retry, m_policy) = match (own_retry, own_policy) {
+                (None, None) => (retry, retry_policy.clone()),
+                (r, p) => (r.unwrap_or_default(), p),
+            };
+            let era = text(cx, &m, "era");
+            let m_message = text(cx, &m, "message");
+            let m_aliases = text_list(cx, &m, "aliases");
+            let m_templates = template_list(cx, &m, "templates");
+            let m_status = status_code(cx, &m, "status");
+            let m_apis = self::apis(cx, &m);
+            let m_description = text(cx, &m, "description");
+            meanings.push(Meaning {
+                era: era.unwrap_or_default(),
+                message: m_message.unwrap_or_default(),
+                aliases: m_aliases,
+                templates: m_templates,
+                status: m_status,
+                apis: m_apis,
+                retry: m_retry,
+                retry_policy: m_policy,
+                description: m_description.unwrap_or_default(),
+                origin: cx.origin(item),
+            });
+        }
+    }
     let evidence = match choice(cx, e, "evidence") {
         Some("observed") => Evidence::Observed,
         Some("unverified") => Evidence::Unverified,
@@ -1177,10 +1360,13 @@ fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
         name: name.unwrap_or_default(),
         message: message.unwrap_or_default(),
         aliases,
+        templates,
         status,
         other_statuses,
         apis,
         retry,
+        retry_policy,
+        meanings,
         evidence,
         deprecated,
         description: description.unwrap_or_default(),
@@ -1188,24 +1374,62 @@ fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
     })
 }
 
+/// Whether one of the entry's unknown keys is a near miss of `key`, which
+/// the unknown-key diagnostic names.
+fn has_typo_of(e: &Entry<'_>, key: &str) -> bool {
+    e.keys.keys().any(|name| {
+        e.section.key(name).is_none()
+            && keys::closest(name, e.section.keys.iter().map(|k| k.name)) == Some(key)
+    })
+}
+
 fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
     let type_uri = uri(cx, e, "type");
     let name = ident(cx, e, "name");
     let title = text(cx, e, "title");
+    let untitled = boolean(cx, e, "untitled");
     let aliases = text_list(cx, e, "aliases");
     let status = status_code(cx, e, "status");
     let apis = apis(cx, e);
     let retry = retry(cx, e);
+    let retry_policy = ident(cx, e, "retry_policy");
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
+    let label = label(&keys::PROBLEMS_SECTION, e);
+    match (e.get("title"), untitled) {
+        (Some(_), true) => cx.error(
+            e.key_span("untitled"),
+            format!("{label} has a `title` and `untitled: true`"),
+            "keep `title` when the API sends one; write `untitled: true` and no `title` only when no title was ever published",
+        ),
+        // A misspelt `title` (`titel`) already has its "did you mean".
+        (None, false) if !has_typo_of(e, "title") => cx.error(
+            e.node.span.start,
+            format!("{label} is missing the required key `title`"),
+            "add `title: Invalid Request` (the title the API sends); if no title was ever published, write `untitled: true` instead",
+        ),
+        _ => {}
+    }
+    if untitled && e.get("status").is_none() {
+        cx.error(
+            e.key_span("untitled"),
+            format!("{label} is untitled but has no `status`"),
+            "encoders write the reason phrase of its status as the title of an untitled problem: add `status:` with the HTTP status it comes with",
+        );
+    }
     Some(Problem {
         type_uri: type_uri?,
         name: name.unwrap_or_default(),
-        title: title.unwrap_or_default(),
+        title: if untitled {
+            None
+        } else {
+            Some(title.unwrap_or_default())
+        },
         aliases,
         status,
         apis,
         retry,
+        retry_policy,
         deprecated,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
@@ -1214,24 +1438,7 @@ fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
 
 fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
     let name = ident(cx, e, "name");
-    let always = match e.get("always") {
-        None => false,
-        Some(Node {
-            value: Value::Bool(b),
-            ..
-        }) => *b,
-        Some(v) => {
-            match v.as_str().and_then(yaml11_bool).filter(|_| v.style == Style::Plain) {
-                Some(b) => cx.error(
-                    v.span,
-                    format!("`always` must be `true` or `false`, found the text {:?}", v.as_str().unwrap_or_default()),
-                    format!("the spec is read as YAML 1.2, where `{}` is a text (YAML 1.1 read it as `{b}`): write `always: {b}`", v.as_str().unwrap_or_default()),
-                ),
-                None => type_error(cx, e.key("always"), false, v),
-            }
-            false
-        }
-    };
+    let always = boolean(cx, e, "always");
     let kind = match choice(cx, e, "kind") {
         Some("integer") => FieldKind::Integer,
         Some("json") => FieldKind::Json,
@@ -1246,11 +1453,15 @@ fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
             };
             let value = text(cx, &v, "value");
             let vname = ident(cx, &v, "name");
+            let vretry = retry_given(cx, &v);
+            let vpolicy = ident(cx, &v, "retry_policy");
             let vdesc = text(cx, &v, "description");
             if let Some(value) = value {
                 values.push(FieldValue {
                     value,
                     name: vname.unwrap_or_default(),
+                    retry: vretry,
+                    retry_policy: vpolicy,
                     description: vdesc.unwrap_or_default(),
                     origin: cx.origin(item),
                 });
@@ -1270,6 +1481,109 @@ fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
         kind,
         description: description.unwrap_or_default(),
         values,
+        origin: cx.origin(e.node),
+    })
+}
+
+fn policy(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<RetryPolicy> {
+    let name = ident(cx, e, "name");
+    let retry = retry(cx, e);
+    let growth = match choice(cx, e, "growth") {
+        Some("linear") => Growth::Linear,
+        _ => Growth::Exponential,
+    };
+    let initial_ms = millis(cx, e, "initial_ms");
+    let step_ms = millis(cx, e, "step_ms");
+    let max_ms = millis(cx, e, "max_ms");
+    let reset = match choice(cx, e, "reset") {
+        Some("not_in_headers") => ResetSource::NotInHeaders,
+        _ => ResetSource::Headers,
+    };
+    let description = text(cx, e, "description");
+    let label = label(&keys::POLICIES_SECTION, e);
+    let retry_word = retry.as_str();
+    if retry != Retry::Backoff {
+        for k in ["growth", "initial_ms", "step_ms", "max_ms"] {
+            if e.get(k).is_some() {
+                cx.error(
+                    e.key_span(k),
+                    format!("{label} has `{k}` but `retry: {retry_word}`"),
+                    format!("`{k}` describes a backoff: remove it, or write `retry: backoff`"),
+                );
+            }
+        }
+    } else if e.get("step_ms").is_some() && growth != Growth::Linear {
+        cx.error(
+            e.key_span("step_ms"),
+            format!("{label} has `step_ms` but grows exponentially"),
+            "`step_ms` is what a linear backoff adds each time: write `growth: linear`, or remove `step_ms`",
+        );
+    } else if growth == Growth::Linear && e.get("step_ms").is_none() {
+        cx.error(
+            e.key_span("growth"),
+            format!("{label} grows linearly but has no `step_ms`"),
+            "add `step_ms:` with what each attempt adds to the wait, in milliseconds",
+        );
+    }
+    if let (Some(i), Some(m)) = (initial_ms, max_ms) {
+        if m < i {
+            cx.error(
+                e.key_span("max_ms"),
+                format!("{label} waits at most {m} ms, less than its first wait of {i} ms"),
+                "make `max_ms` at least `initial_ms`",
+            );
+        }
+    }
+    if retry != Retry::AfterReset && e.get("reset").is_some() {
+        cx.error(
+            e.key_span("reset"),
+            format!("{label} has `reset` but `retry: {retry_word}`"),
+            "`reset` says where the end of a wait for a reset is read from: remove it, or write `retry: after_reset`",
+        );
+    }
+    Some(RetryPolicy {
+        name: name?,
+        retry,
+        growth,
+        initial_ms,
+        step_ms,
+        max_ms,
+        reset,
+        description: description.unwrap_or_default(),
+        origin: cx.origin(e.node),
+    })
+}
+
+fn notice(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Notice> {
+    let text_ = text(cx, e, "text");
+    let name = ident(cx, e, "name");
+    let apis = apis(cx, e);
+    let description = text(cx, e, "description");
+    Some(Notice {
+        text: text_?,
+        name: name.unwrap_or_default(),
+        apis,
+        description: description.unwrap_or_default(),
+        origin: cx.origin(e.node),
+    })
+}
+
+fn disconnect(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Disconnect> {
+    let code = e
+        .get("code")
+        .and_then(|v| number(cx, e.key("code"), false, v, 0, u64::from(u32::MAX)));
+    let name = ident(cx, e, "name");
+    let reason = text(cx, e, "reason");
+    let retry = retry(cx, e);
+    let retry_policy = ident(cx, e, "retry_policy");
+    let description = text(cx, e, "description");
+    Some(Disconnect {
+        code: u32::try_from(code?).ok()?,
+        name: name.unwrap_or_default(),
+        reason,
+        retry,
+        retry_policy,
+        description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
     })
 }

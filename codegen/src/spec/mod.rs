@@ -19,6 +19,7 @@
 
 pub mod keys;
 mod load;
+pub(crate) use load::template_parts;
 pub(crate) mod yaml;
 
 use std::cell::Cell;
@@ -70,6 +71,12 @@ pub struct Spec {
     pub problems: Vec<Problem>,
     /// Members of a v2 error object.
     pub fields: Vec<Field>,
+    /// Named ways to wait before retrying.
+    pub retry_policies: Vec<RetryPolicy>,
+    /// Legacy `error` texts that report success.
+    pub notices: Vec<Notice>,
+    /// Codes of v1.1 streaming `disconnect` notices.
+    pub disconnects: Vec<Disconnect>,
 }
 
 /// Where the parts of each entry are, for diagnostics found after loading.
@@ -134,6 +141,31 @@ pub enum Retry {
     AfterReset,
     /// A transient failure: retry with exponential backoff.
     Backoff,
+    /// A stream was closed for a reason that does not recur: reconnect at
+    /// once.
+    Reconnect,
+}
+
+impl Retry {
+    /// The spelling used in `errors.yaml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Retry::Never => "never",
+            Retry::AfterReset => "after_reset",
+            Retry::Backoff => "backoff",
+            Retry::Reconnect => "reconnect",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<Retry> {
+        match s {
+            "never" => Some(Retry::Never),
+            "after_reset" => Some(Retry::AfterReset),
+            "backoff" => Some(Retry::Backoff),
+            "reconnect" => Some(Retry::Reconnect),
+            _ => None,
+        }
+    }
 }
 
 /// How well an entry is attested.
@@ -257,6 +289,9 @@ pub struct Header {
 pub struct ProblemHost {
     /// The prefix, ending in `/`, e.g. `https://api.x.com/2/problems/`.
     pub prefix: String,
+    /// Whether encoders write problem types under it unless told
+    /// otherwise.
+    pub default: bool,
     /// When and where it was used.
     pub description: String,
     /// Where it was defined.
@@ -279,6 +314,8 @@ pub struct Status {
     pub apis: Vec<Api>,
     /// When retrying helps.
     pub retry: Retry,
+    /// The retry policy it names, if any.
+    pub retry_policy: Option<String>,
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
     /// Our description.
@@ -299,6 +336,8 @@ pub struct Code {
     pub message: String,
     /// Earlier or alternative message texts.
     pub aliases: Vec<String>,
+    /// Texts the API fills in, with `{name}` placeholders.
+    pub templates: Vec<String>,
     /// The HTTP status it is served with, when known.
     pub status: Option<u16>,
     /// Other statuses it has been seen with.
@@ -307,10 +346,40 @@ pub struct Code {
     pub apis: Vec<Api>,
     /// When retrying helps.
     pub retry: Retry,
+    /// The retry policy it names, if any.
+    pub retry_policy: Option<String>,
+    /// Other meanings it has had.
+    pub meanings: Vec<Meaning>,
     /// How well it is attested.
     pub evidence: Evidence,
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// Another meaning a code has had: in another era, or another API.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Meaning {
+    /// When or where the code meant this.
+    pub era: String,
+    /// The API's text for this meaning.
+    pub message: String,
+    /// Other texts of this meaning.
+    pub aliases: Vec<String>,
+    /// Templates of this meaning.
+    pub templates: Vec<String>,
+    /// The HTTP status it came with, when known.
+    pub status: Option<u16>,
+    /// API families that served it.
+    pub apis: Vec<Api>,
+    /// When retrying helps (the code's, unless the meaning says).
+    pub retry: Retry,
+    /// The retry policy it names, if any.
+    pub retry_policy: Option<String>,
     /// Our description.
     pub description: String,
     /// Where it was defined.
@@ -325,8 +394,9 @@ pub struct Problem {
     pub type_uri: String,
     /// The stable identifier.
     pub name: String,
-    /// The `title` the API sends.
-    pub title: String,
+    /// The `title` the API sends; `None` when no title was ever
+    /// published (`untitled: true`).
+    pub title: Option<String>,
     /// Other titles seen or documented.
     pub aliases: Vec<String>,
     /// The HTTP status it is served with, when documented.
@@ -335,6 +405,8 @@ pub struct Problem {
     pub apis: Vec<Api>,
     /// When retrying helps.
     pub retry: Retry,
+    /// The retry policy it names, if any.
+    pub retry_policy: Option<String>,
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
     /// Our description.
@@ -397,6 +469,93 @@ pub struct FieldValue {
     pub value: String,
     /// The stable identifier.
     pub name: String,
+    /// When retrying helps, for a response that carries this value; `None`
+    /// leaves it to the problem type.
+    pub retry: Option<Retry>,
+    /// The retry policy it names, if any.
+    pub retry_policy: Option<String>,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// How a backoff grows between attempts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Growth {
+    /// Each wait doubles the one before.
+    #[default]
+    Exponential,
+    /// Each wait adds `step_ms` to the one before.
+    Linear,
+}
+
+/// Where the end of a wait is read from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ResetSource {
+    /// The rate-limit headers' resets (`x-rate-limit-reset` and the
+    /// 24-hour ones).
+    #[default]
+    Headers,
+    /// No header carries it: the allowance refills on a schedule of its
+    /// own.
+    NotInHeaders,
+}
+
+/// A named way to wait before retrying.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetryPolicy {
+    /// The stable identifier entries refer to.
+    pub name: String,
+    /// When retrying helps.
+    pub retry: Retry,
+    /// How the wait grows.
+    pub growth: Growth,
+    /// The first wait, in milliseconds.
+    pub initial_ms: Option<u64>,
+    /// What each attempt adds, for linear growth.
+    pub step_ms: Option<u64>,
+    /// The longest wait, in milliseconds.
+    pub max_ms: Option<u64>,
+    /// Where the end of the wait is read from.
+    pub reset: ResetSource,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A legacy `error` text that reports success.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Notice {
+    /// The literal text.
+    pub text: String,
+    /// The stable identifier.
+    pub name: String,
+    /// API families that served it.
+    pub apis: Vec<Api>,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A code of a v1.1 streaming `disconnect` notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Disconnect {
+    /// The number in the notice.
+    pub code: u32,
+    /// The stable identifier.
+    pub name: String,
+    /// The short name the streaming documentation gives it.
+    pub reason: Option<String>,
+    /// When reconnecting helps.
+    pub retry: Retry,
+    /// The retry policy it names, if any.
+    pub retry_policy: Option<String>,
     /// Our description.
     pub description: String,
     /// Where it was defined.
@@ -500,6 +659,7 @@ impl Spec {
             crate::validate::validate(&spec, &spans, &mut diagnostics);
         }
         if diagnostics.is_empty() {
+            spec.resolve_retry();
             spec.canonicalise();
             Ok(spec)
         } else {
@@ -534,6 +694,11 @@ impl Spec {
         merge(&mut self.codes, other.codes, |c| c.code);
         merge(&mut self.problems, other.problems, |p| p.type_uri.clone());
         merge(&mut self.fields, other.fields, |f| f.name.clone());
+        merge(&mut self.retry_policies, other.retry_policies, |p| {
+            p.name.clone()
+        });
+        merge(&mut self.notices, other.notices, |n| n.text.clone());
+        merge(&mut self.disconnects, other.disconnects, |d| d.code);
     }
 
     /// Sorts every list into canonical order so that the order of entries in
@@ -553,6 +718,62 @@ impl Spec {
         for f in &mut self.fields {
             f.values.sort_by(|a, b| a.value.cmp(&b.value));
         }
+        self.retry_policies.sort_by(|a, b| a.name.cmp(&b.name));
+        self.notices.sort_by(|a, b| a.text.cmp(&b.text));
+        self.disconnects.sort_by_key(|d| d.code);
+    }
+
+    /// Gives every entry that names a retry policy the policy's `retry`,
+    /// and every meaning without one its code's. Runs after validation,
+    /// which has checked that the names resolve and agree.
+    fn resolve_retry(&mut self) {
+        let policies: HashMap<String, Retry> = self
+            .retry_policies
+            .iter()
+            .map(|p| (p.name.clone(), p.retry))
+            .collect();
+        let of = |name: &Option<String>, retry: &mut Retry| {
+            if let Some(r) = name.as_ref().and_then(|n| policies.get(n)) {
+                *retry = *r;
+            }
+        };
+        for s in &mut self.statuses {
+            of(&s.retry_policy, &mut s.retry);
+        }
+        for c in &mut self.codes {
+            of(&c.retry_policy, &mut c.retry);
+            for m in &mut c.meanings {
+                of(&m.retry_policy, &mut m.retry);
+            }
+        }
+        for p in &mut self.problems {
+            of(&p.retry_policy, &mut p.retry);
+        }
+        for f in &mut self.fields {
+            for v in &mut f.values {
+                if let Some(r) = v.retry_policy.as_ref().and_then(|n| policies.get(n)) {
+                    v.retry = Some(*r);
+                }
+            }
+        }
+        for d in &mut self.disconnects {
+            of(&d.retry_policy, &mut d.retry);
+        }
+    }
+
+    /// The retry policy named `name`, if the spec defines it.
+    pub fn retry_policy(&self, name: &str) -> Option<&RetryPolicy> {
+        self.retry_policies.iter().find(|p| p.name == name)
+    }
+
+    /// The prefix encoders write problem types under: the host marked
+    /// `default: true`, or, when none is, the prefix of the first
+    /// problem's canonical URI.
+    pub fn default_host(&self) -> Option<&str> {
+        self.problem_hosts
+            .iter()
+            .find(|h| h.default)
+            .map(|h| h.prefix.as_str())
     }
 
     /// The status entry for `status`, if the spec defines it.
@@ -568,4 +789,15 @@ trait HasOrigin {
 macro_rules! has_origin {
     ($($t:ty),*) => {$(impl HasOrigin for $t { fn origin(&self) -> &Origin { &self.origin } })*};
 }
-has_origin!(Format, Header, ProblemHost, Status, Code, Problem, Field);
+has_origin!(
+    Format,
+    Header,
+    ProblemHost,
+    Status,
+    Code,
+    Problem,
+    Field,
+    RetryPolicy,
+    Notice,
+    Disconnect
+);

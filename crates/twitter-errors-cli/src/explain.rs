@@ -3,15 +3,49 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use twitter_errors::{Api, ErrorCode, HttpStatus, ProblemType, Retry};
+use twitter_errors::catalog::{
+    Catalog, DisconnectInfo, Growth, MatchKind, NoticeInfo, PolicyInfo, Reset, TextMatch,
+};
+use twitter_errors::{Api, ErrorCode, HttpStatus, ProblemType, Retry, Twitter};
 
 fn retry(r: Retry) -> &'static str {
     match r {
         Retry::Never => "never: the same request fails again",
         Retry::AfterReset => "after the rate-limit window resets (x-rate-limit-reset)",
         Retry::Backoff => "yes, with exponential backoff",
+        Retry::Reconnect => "reconnect at once",
         _ => "see the description",
     }
+}
+
+/// The retry line: the hint, or the policy's schedule when there is one.
+fn retry_with(r: Retry, policy: Option<&PolicyInfo>) -> String {
+    let Some(p) = policy else {
+        return retry(r).to_string();
+    };
+    let ms = |d: std::time::Duration| match d.as_millis() {
+        n if n % 1000 == 0 => format!("{} s", n / 1000),
+        n => format!("{n} ms"),
+    };
+    let how = match (p.retry, p.backoff) {
+        (Retry::Backoff, Some(b)) => {
+            let mut parts = vec![match b.growth {
+                Growth::Linear => format!(
+                    "back off linearly ({} a step)",
+                    b.step.map(ms).unwrap_or_default()
+                ),
+                _ => "back off exponentially".to_string(),
+            }];
+            parts.extend(b.initial.map(|d| format!("from {}", ms(d))));
+            parts.extend(b.max.map(|d| format!("up to {}", ms(d))));
+            parts.join(", ")
+        }
+        (Retry::AfterReset, _) if p.reset == Reset::NotInHeaders => {
+            "after the allowance refills; no x-rate-limit-* header carries its reset".to_string()
+        }
+        (r, _) => retry(r).to_string(),
+    };
+    format!("{how} (policy {})", p.name)
 }
 
 fn apis(apis: &[Api]) -> String {
@@ -61,9 +95,12 @@ fn code(c: ErrorCode) -> String {
         let others: Vec<String> = c.other_statuses().iter().map(ToString::to_string).collect();
         let _ = writeln!(s, "  also seen:  {}", others.join(", "));
     }
-    let _ = writeln!(s, "  retry:      {}", retry(c.retry()));
+    let _ = writeln!(s, "  retry:      {}", retry_with(c.retry(), c.policy()));
     if !c.aliases().is_empty() {
         let _ = writeln!(s, "  also sent:  {}", quoted(c.aliases()));
+    }
+    if !c.templates().is_empty() {
+        let _ = writeln!(s, "  templates:  {}", quoted(c.templates()));
     }
     if !c.apis().is_empty() {
         let _ = writeln!(s, "  apis:       {}", apis(c.apis()));
@@ -82,13 +119,65 @@ fn code(c: ErrorCode) -> String {
     }
     s.push('\n');
     s.push_str(&wrap(c.description()));
+    for m in c.meanings() {
+        let _ = writeln!(s, "\n  also meant ({}):", m.era);
+        let _ = writeln!(s, "    text:     {:?}", m.message);
+        if !m.aliases.is_empty() {
+            let _ = writeln!(s, "    also:     {}", quoted(m.aliases));
+        }
+        if !m.templates.is_empty() {
+            let _ = writeln!(s, "    templates: {}", quoted(m.templates));
+        }
+        if let Some(st) = m.status {
+            let _ = writeln!(s, "    status:   {st}");
+        }
+        let _ = writeln!(s, "    retry:    {}", retry_with(m.retry, m.policy));
+        for line in wrap(m.description).lines() {
+            let _ = writeln!(s, "  {line}");
+        }
+    }
     s
+}
+
+/// How a text named a code, when it was not its message as is.
+fn matched(m: &TextMatch<'_, ErrorCode>) -> Option<String> {
+    let how = match m.kind {
+        MatchKind::Exact => None,
+        MatchKind::Forgiving => Some(
+            "the text, ignoring case, spacing, a final period, apostrophes and link forms"
+                .to_string(),
+        ),
+        MatchKind::Template => {
+            let parts: Vec<String> = m
+                .captures()
+                .iter()
+                .map(|(n, v)| format!("{n} = {v:?}"))
+                .collect();
+            Some(format!(
+                "the template {:?} ({})",
+                m.template().unwrap_or_default(),
+                parts.join(", ")
+            ))
+        }
+        _ => Some("the text".to_string()),
+    };
+    let meaning = m.meaning().map(|x| format!("its meaning of {}", x.era));
+    match (how, meaning) {
+        (None, None) => None,
+        (Some(h), None) => Some(format!("  matched:    {h}\n")),
+        (None, Some(x)) => Some(format!("  matched:    {x}\n")),
+        (Some(h), Some(x)) => Some(format!("  matched:    {h}, as {x}\n")),
+    }
 }
 
 fn status(h: HttpStatus) -> String {
     let mut s = format!("HTTP {} {}\n", h.as_u16(), h.text());
     let _ = writeln!(s, "  name:       {} (HttpStatus::{h:?})", h.name());
-    let _ = writeln!(s, "  retry:      {}", retry(h.retry()));
+    let _ = writeln!(
+        s,
+        "  retry:      {}",
+        retry_with(h.retry(), h.info().policy)
+    );
     if !h.aliases().is_empty() {
         let _ = writeln!(s, "  also named: {}", quoted(h.aliases()));
     }
@@ -102,13 +191,14 @@ fn status(h: HttpStatus) -> String {
 
 #[allow(deprecated)]
 fn problem(p: ProblemType) -> String {
-    let mut s = format!("problem {}: {}\n", p.uri(), p.title());
+    let title = p.title().unwrap_or("(no title was ever published)");
+    let mut s = format!("problem {}: {title}\n", p.uri());
     let _ = writeln!(s, "  name:       {} (ProblemType::{p:?})", p.name());
     let status = p
         .status()
         .map_or_else(|| "not documented".to_string(), |s| s.to_string());
     let _ = writeln!(s, "  status:     {status}");
-    let _ = writeln!(s, "  retry:      {}", retry(p.retry()));
+    let _ = writeln!(s, "  retry:      {}", retry_with(p.retry(), p.policy()));
     if !p.aliases().is_empty() {
         let _ = writeln!(s, "  also titled: {}", quoted(p.aliases()));
     }
@@ -127,11 +217,15 @@ fn problem(p: ProblemType) -> String {
 pub fn lookup(value: &str) -> Vec<String> {
     let v = value.trim();
     let (kind, v) = match v.split_once(':') {
-        Some((k @ ("code" | "http" | "status"), rest)) => (Some(k), rest.trim()),
+        Some((k @ ("code" | "http" | "status" | "disconnect"), rest)) => (Some(k), rest.trim()),
         _ => (None, v),
     };
     let mut found = Vec::new();
     if let Ok(n) = v.parse::<u32>() {
+        if kind == Some("disconnect") {
+            found.extend(<Twitter as Catalog>::disconnect(n).map(disconnect));
+            return found;
+        }
         if kind.is_none() || kind == Some("code") {
             found.extend(ErrorCode::from_code(n).map(code));
         }
@@ -153,9 +247,52 @@ pub fn lookup(value: &str) -> Vec<String> {
     found.extend(ErrorCode::from_name(v).map(code));
     found.extend(HttpStatus::from_name(v).map(status));
     if found.is_empty() {
-        found.extend(ErrorCode::from_message(v).map(code));
+        // A message text: every code it names, best first. The value as
+        // given, so that surrounding space is forgiven like the rest.
+        for m in ErrorCode::match_message(value, None) {
+            let mut entry = code(m.code);
+            if let Some(how) = matched(&m) {
+                let at = entry.find('\n').map_or(entry.len(), |i| i + 1);
+                entry.insert_str(at, &how);
+            }
+            found.push(entry);
+        }
+    }
+    if found.is_empty() {
+        found.extend(<Twitter as Catalog>::notice(value).map(notice));
     }
     found
+}
+
+/// A legacy `error` text that reports success.
+fn notice(n: &NoticeInfo) -> String {
+    let mut s = format!(
+        "notice: {}
+",
+        n.text
+    );
+    let _ = writeln!(s, "  name:       {}", n.name);
+    let _ = writeln!(s, "  outcome:    success, not a failure");
+    if !n.apis.is_empty() {
+        let _ = writeln!(s, "  apis:       {}", apis(n.apis));
+    }
+    s.push('\n');
+    s.push_str(&wrap(n.description));
+    s
+}
+
+/// A v1.1 streaming disconnect code.
+fn disconnect(d: &DisconnectInfo) -> String {
+    let mut s = format!(
+        "stream disconnect {}: {}\n",
+        d.code,
+        d.reason.unwrap_or(d.name)
+    );
+    let _ = writeln!(s, "  name:       {}", d.name);
+    let _ = writeln!(s, "  retry:      {}", retry_with(d.retry, d.policy));
+    s.push('\n');
+    s.push_str(&wrap(d.description));
+    s
 }
 
 pub fn explain(value: &str) -> ExitCode {
@@ -163,8 +300,9 @@ pub fn explain(value: &str) -> ExitCode {
     if found.is_empty() {
         eprintln!(
             "twitter-errors: nothing in the catalog matches `{value}`\n  \
-             hint: give a v1.1 code (88), an HTTP status (420), or a v2 problem \
-             name, slug or URI (invalid_request, invalid-request)"
+             hint: give a v1.1 code (88), an HTTP status (420), a v2 problem \
+             name, slug or URI (invalid_request, invalid-request), a message \
+             text, or a stream disconnect code (disconnect:4)"
         );
         return ExitCode::FAILURE;
     }

@@ -116,3 +116,66 @@ fn a_closed_stdout_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn observed_additions_and_wordings_are_explained() {
+    for (arg, head) in [
+        ("453", "code 453: You currently have access to a subset"),
+        ("37", "code 37: Your credentials do not allow access"),
+        ("147", "code 147: Sorry, you can't block yourself."),
+        ("239", "code 239: Bad guest token"),
+        ("170", "code 170: Missing required parameter: status."),
+        ("162", "code 162: You have been blocked from following"),
+        ("189", "code 189: Error creating status."),
+        (
+            "193",
+            "code 193: One or more of the uploaded media is too large.",
+        ),
+        (
+            "user-suspended",
+            "problem https://api.twitter.com/2/problems/user-suspended: Forbidden",
+        ),
+        (
+            "bad authentication data",
+            "code 215: Bad authentication data.",
+        ),
+        (
+            "count parameter is invalid.",
+            "code 44: attachment_url parameter is invalid.",
+        ),
+        ("Failed to process media.", "code 324:"),
+        ("Status is over 140 characters.", "code 186:"),
+    ] {
+        let (code, out, err) = explain(arg);
+        assert_eq!(code, 0, "{arg}: {err}");
+        assert!(out.starts_with(head), "{arg}: {out}");
+    }
+    // A template shows what it captured.
+    let (_, out, _) = explain("count parameter is invalid.");
+    assert!(out.contains("count"), "{out}");
+    // A code whose meaning changed shows both.
+    let (_, out, _) = explain("64");
+    assert!(out.contains("Your account is suspended"), "{out}");
+    assert!(
+        out.contains("The Twitter REST API v1 is no longer active"),
+        "{out}"
+    );
+    assert!(out.contains("410"), "{out}");
+    // A shared text names every code.
+    let (_, out, _) = explain("Could not authenticate you.");
+    assert!(out.contains("code 32") && out.contains("code 135"), "{out}");
+    // An untitled problem says so.
+    let (_, out, _) = explain("rate-limit-exceeded");
+    assert!(out.contains("no title was ever published"), "{out}");
+    // A notice is not a failure; a disconnect code has its retry rule.
+    let (code, out, _) = explain("Logged out.");
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("notice: Logged out.\n") && out.contains("success"),
+        "{out}"
+    );
+    let (code, out, _) = explain("disconnect:4");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("stream disconnect 4: Stall\n"), "{out}");
+    assert!(out.contains("reconnect at once"), "{out}");
+}

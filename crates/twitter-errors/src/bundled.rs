@@ -100,7 +100,7 @@ pub enum HttpStatus {
     Gone,
     /// 413 Too Long
     ///
-    /// A streaming request listed more terms, users or locations than the connection's role allows; shorten the list. The reason phrase is Twitter's own, from the 2012 streaming documentation.
+    /// The request was too large. Streaming sent it when a request listed more terms, users or locations than the connection's role allows, and media uploads send it when a file or chunk is over the size limit. Shorten the list or send a smaller file. The reason phrase is Twitter's own, from the 2012 streaming documentation.
     ///
     /// Retry: never; the same request fails again.
     TooLong,
@@ -112,11 +112,11 @@ pub enum HttpStatus {
     RangeUnacceptable,
     /// 420 Enhance Your Calm
     ///
-    /// Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected too often. Wait before trying again and back off further on repeats; v2 uses 429 instead.
+    /// Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected or searched too often. Unlike 429 it comes with no reset header, so there is no time to wait for: back off exponentially, starting at one minute, and longer after each repeat. v2 uses 429 instead.
     ///
     /// Also documented as: `Rate Limited`.
     ///
-    /// Retry: after the rate-limit window resets.
+    /// Retry: with exponential backoff; policy `enhance_your_calm`: For 420: no header says when the limit lifts, so wait a minute before the first retry and double the wait after each further 420.
     EnhanceYourCalm,
     /// 422 Unprocessable Entity
     ///
@@ -201,6 +201,7 @@ impl HttpStatus {
                 crate::catalog::Api::Streaming,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The request succeeded. A v2 body with this status can still hold an `errors` array of partial errors beside `data`, and v1 callers that set `suppress_response_codes` received even their errors with 200.",
         },
@@ -211,6 +212,7 @@ impl HttpStatus {
             aliases: &[],
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A POST created a new resource. Only the 2026 X documentation lists it.",
         },
@@ -221,6 +223,7 @@ impl HttpStatus {
             aliases: &[],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The request was queued for later processing, as when an Account Activity replay job is accepted; the results arrive through the webhook.",
         },
@@ -235,6 +238,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The request succeeded and the response has no body, as for Account Activity deletions and v2 DELETE calls.",
         },
@@ -245,6 +249,7 @@ impl HttpStatus {
             aliases: &[],
             apis: &[crate::catalog::Api::V1, crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "There was no new data to return. The X tables stopped listing it when they became v2-only in June 2025.",
         },
@@ -261,6 +266,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The request was malformed or failed validation; the body says why, as a v1.1 code or a v2 `invalid-request` problem. Until 2012 the v1 REST API also used it for rate limiting. Fix the request before sending it again.",
         },
@@ -278,6 +284,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "Credentials were missing, wrong, or of a kind the endpoint does not accept; check keys, tokens and the signature. The 2009 wiki called it \"Not Authorized\", and after API v1 was switched off every v1 call got this status.",
         },
@@ -295,6 +302,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The request was understood but refused: missing permission or access level, update limits, duplicate or over-long posts, or an app not enrolled for the product. The body names the reason; sending the same request again will not help.",
         },
@@ -312,6 +320,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "Nothing exists at the requested URI, or the resource it names (a user, a Tweet) does not exist. The 2012 streaming documentation called it \"Unknown\".",
         },
@@ -327,6 +336,7 @@ impl HttpStatus {
                 crate::catalog::Api::Streaming,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The server cannot answer the request as asked: an unsupported format for Search, unsuitable filter parameters on a stream, or a stream request without gzip in `Accept-Encoding`. Dropped from the X table in June 2025.",
         },
@@ -341,6 +351,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The request clashes with the current state: an Account Activity subscription already exists or a replay is running (code 355), or a v2 filtered stream was opened with no rules set. The 2020-2025 tables printed it as \"Connection Exception\"; 2026 docs use the standard \"Conflict\".",
         },
@@ -351,6 +362,7 @@ impl HttpStatus {
             aliases: &[],
             apis: &[crate::catalog::Api::V1, crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The endpoint has been switched off for good, as API v1 was (code 68) along with other retired endpoints (code 251). Move to the replacement endpoint.",
         },
@@ -359,10 +371,11 @@ impl HttpStatus {
             name: "too_long",
             text: "Too Long",
             aliases: &[],
-            apis: &[crate::catalog::Api::Streaming],
+            apis: &[crate::catalog::Api::Streaming, crate::catalog::Api::Media],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
-            description: "A streaming request listed more terms, users or locations than the connection's role allows; shorten the list. The reason phrase is Twitter's own, from the 2012 streaming documentation.",
+            description: "The request was too large. Streaming sent it when a request listed more terms, users or locations than the connection's role allows, and media uploads send it when a file or chunk is over the size limit. Shorten the list or send a smaller file. The reason phrase is Twitter's own, from the 2012 streaming documentation.",
         },
         crate::catalog::StatusInfo {
             status: 416u16,
@@ -371,6 +384,7 @@ impl HttpStatus {
             aliases: &[],
             apis: &[crate::catalog::Api::Streaming],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The streaming `count` parameter is not allowed for the connection's role or is too large. Only the 2012 streaming documentation lists it.",
         },
@@ -384,9 +398,10 @@ impl HttpStatus {
                 crate::catalog::Api::Search,
                 crate::catalog::Api::Streaming,
             ],
-            retry: crate::catalog::Retry::AfterReset,
+            retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[0usize]),
             deprecated: ::core::option::Option::None,
-            description: "Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected too often. Wait before trying again and back off further on repeats; v2 uses 429 instead.",
+            description: "Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected or searched too often. Unlike 429 it comes with no reset header, so there is no time to wait for: back off exponentially, starting at one minute, and longer after each repeat. v2 uses 429 instead.",
         },
         crate::catalog::StatusInfo {
             status: 422u16,
@@ -395,6 +410,7 @@ impl HttpStatus {
             aliases: &[],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The request was well formed but its content could not be processed, such as an unusable profile banner image or a bad JSON body. Dropped from the X table in June 2025.",
         },
@@ -410,6 +426,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A rate-limit window is used up (v1.1 code 88) or, in v2, a usage cap or the allowed number of stream connections was reached. Wait until `x-rate-limit-reset`; in v2 the problem type tells a rate limit from a usage cap.",
         },
@@ -426,6 +443,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "Something failed inside Twitter/X (v1.1 code 131). Usually temporary: retry with exponential backoff.",
         },
@@ -440,6 +458,7 @@ impl HttpStatus {
                 crate::catalog::Api::V2,
             ],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The service was down or being upgraded. Retry later with exponential backoff.",
         },
@@ -457,6 +476,7 @@ impl HttpStatus {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The servers are up but overloaded (v1.1 code 130); retry with exponential backoff. In 2009 Search and Trends also used it for rate limiting, before 420.",
         },
@@ -471,6 +491,7 @@ impl HttpStatus {
                 crate::catalog::Api::V2,
             ],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The request could not be served in time somewhere inside the stack. Retry later with exponential backoff; the 2012-2016 tables wrote the phrase in lower case.",
         },
@@ -676,7 +697,7 @@ impl<'de> crate::__private::serde::Deserialize<'de> for HttpStatus {
             ))
     }
 }
-/// A v1.1 numeric error code: 85 in the catalog.
+/// A v1.1 numeric error code: 93 in the catalog.
 ///
 /// Codes never change meaning; their message texts have. Look one up with [`ErrorCode::from_code`]; keep unknown ones with `Code`. `Display` prints the code and message, `88 Rate limit exceeded.`; serde uses the number.
 ///
@@ -736,7 +757,9 @@ pub enum ErrorCode {
     NoLocationForIp,
     /// 17 `No user matches for specified terms.` (HTTP 404 Not Found)
     ///
-    /// A user lookup matched nobody; live lookups also answered this way for suspended accounts. Check the ids or screen names.
+    /// A user lookup matched nobody; live lookups also answered this way for suspended accounts. Check the ids or screen names. Recorded bodies also drop the final period.
+    ///
+    /// Also sent as: `No user matches for specified terms`.
     ///
     /// Retry: never; the same request fails again.
     NoUserMatches,
@@ -770,19 +793,31 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     CannotReportSelfForSpam,
+    /// 37 `Your credentials do not allow access to this resource` (HTTP 403 Forbidden)
+    ///
+    /// The credentials are valid but may not read this resource, as a timeline the token's user may not see. Code 220 has the same text, so only the number tells them apart.
+    ///
+    /// Evidence: unverified; known from a single third-party source.
+    ///
+    /// Retry: never; the same request fails again.
+    ResourceAccessDenied,
     /// 38 `<named> parameter is missing.` (HTTP 403 Forbidden)
     ///
     /// A required parameter was not sent. `<named>` is a placeholder that the API replaces with the parameter's name.
     ///
     /// Also sent as: `<message> parameter is missing.`.
     ///
+    /// Templates (each `{name}` a varying part): `{parameter} parameter is missing.`.
+    ///
     /// Retry: never; the same request fails again.
     ParameterMissing,
     /// 44 `attachment_url parameter is invalid.` (HTTP 400 Bad Request)
     ///
-    /// The `attachment_url` value cannot be attached to the Tweet. It must point to a Tweet or a Direct Message deep link.
+    /// A parameter's value is not valid; the text starts with the parameter's name (`count parameter is invalid.`), which the template captures. The tables list it for `attachment_url`, which must point to a Tweet or a Direct Message deep link, but any parameter can come back this way.
     ///
     /// Also sent as: `attachment_url parameter is invalid`.
+    ///
+    /// Templates (each `{name}` a varying part): `{parameter} parameter is invalid.`.
     ///
     /// Retry: never; the same request fails again.
     InvalidAttachmentUrl,
@@ -808,9 +843,11 @@ pub enum ErrorCode {
     UserSuspended,
     /// 64 `Your account is suspended and is not permitted to access this feature.` (HTTP 403 Forbidden)
     ///
-    /// The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period.
+    /// The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period. The same number has also come back, with 410, as the notice that API v1 is switched off (see its other meaning).
     ///
     /// Also sent as: `Your account is suspended and is not permitted to access this feature`.
+    ///
+    /// Also meant (v1-retirement notice, still served in 2020 on v1.1 upload paths, HTTP 410 Gone): `The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview.` The request reached a retired v1 route, the same text code 68 carries; no account is suspended. Call the v1.1 (or v2) endpoint instead. Retry: never; the same request fails again.
     ///
     /// Retry: never; the same request fails again.
     AccountSuspended,
@@ -853,6 +890,8 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Rate limit exceeded`, `Too many requests. Please back off your API request rate.`.
     ///
+    /// Also meant (v1 REST API, until 2012, in legacy bodies without a code, HTTP 400 Bad Request): `Rate limit exceeded. Clients may not make more than 350 requests per hour.`, `Rate limit exceeded. Clients may not make more than {limit} requests per hour.` The hourly v1 allowance was used up. v1 answered with 400 and an `error` text instead of a coded error; wait for the hour's window to reset. Retry: after the rate-limit window resets.
+    ///
     /// Retry: after the rate-limit window resets.
     RateLimitExceeded,
     /// 89 `Invalid or expired token.` (HTTP 403 Forbidden)
@@ -867,7 +906,7 @@ pub enum ErrorCode {
     InvalidOrExpiredToken,
     /// 92 `SSL is required.` (HTTP 403 Forbidden)
     ///
-    /// The request was made over plain HTTP; only HTTPS is accepted.
+    /// The connection was not secure enough: requests must use HTTPS with TLS 1.2 or later. Plain HTTP, SSL and TLS 1.0 or 1.1 are refused; upgrade the client's TLS stack.
     ///
     /// Also sent as: `SSL is required`.
     ///
@@ -901,9 +940,9 @@ pub enum ErrorCode {
     CannotFindSpecifiedUser,
     /// 109 `The specified user is not found in this list.` (HTTP 404 Not Found)
     ///
-    /// A List membership check found that the user is not a member. A 2019 client table words it "User not in this list".
+    /// A List membership check found that the user is not a member. A 2019 client table words it "User not in this list"; the subscriber check answers with a text about subscribers.
     ///
-    /// Also sent as: `User not in this list`.
+    /// Also sent as: `User not in this list`, `The specified user is not a subscriber of this list.`.
     ///
     /// Retry: never; the same request fails again.
     UserNotInList,
@@ -918,6 +957,8 @@ pub enum ErrorCode {
     /// A profile field is longer than allowed; `nn` stands for the actual maximum. Shorten the value.
     ///
     /// Also sent as: `Account update failed: <message>`.
+    ///
+    /// Templates (each `{name}` a varying part): `Account update failed: value is too long (maximum is {maximum} characters).`, `Account update failed: {reason}`.
     ///
     /// Retry: never; the same request fails again.
     AccountUpdateValueTooLong,
@@ -949,6 +990,8 @@ pub enum ErrorCode {
     ///
     /// The other user has blocked the caller; `{action}` is a placeholder for what was attempted. Listed only in 2016 tables, though reportedly still sent later.
     ///
+    /// Templates (each `{name}` a varying part): `You have been blocked from {action}`.
+    ///
     /// Retry: never; the same request fails again.
     BlockedByUser,
     /// 139 `You have already favorited this status.` (HTTP 403 Forbidden)
@@ -965,6 +1008,14 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     StatusNotFound,
+    /// 147 `Sorry, you can't block yourself.` (HTTP 403 Forbidden)
+    ///
+    /// A block was requested with the authenticating user as its target.
+    ///
+    /// Evidence: unverified; known from a single third-party source.
+    ///
+    /// Retry: never; the same request fails again.
+    CannotBlockSelf,
     /// 150 `You cannot send messages to users who are not following you.` (HTTP 403 Forbidden)
     ///
     /// A Direct Message was refused because the recipient does not follow the sender.
@@ -977,6 +1028,8 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `There was an error sending your message: reason`, `There was an error sending your message: <message>.`.
     ///
+    /// Templates (each `{name}` a varying part): `There was an error sending your message: {reason}`.
+    ///
     /// Retry: never; the same request fails again.
     MessageSendFailed,
     /// 160 `You've already requested to follow the user.` (HTTP 403 Forbidden)
@@ -985,16 +1038,26 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `You've already requested to follow user.`.
     ///
+    /// Templates (each `{name}` a varying part): `You've already requested to follow {user}.`.
+    ///
     /// Retry: never; the same request fails again.
     FollowAlreadyRequested,
     /// 161 `You are unable to follow more people at this time.` (HTTP 403 Forbidden)
     ///
-    /// The user may not follow more accounts at the moment because a follow limit was reached.
+    /// The account may not follow more accounts for now: a follow allowance is used up. It refills over time on a schedule no rate-limit header carries.
     ///
     /// Also sent as: `You are unable to follow more people at this time`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     FollowLimitReached,
+    /// 162 `You have been blocked from following this account at the request of the user.` (HTTP 403 Forbidden)
+    ///
+    /// The account to follow has blocked the caller, so the follow is refused. Retrying does not help.
+    ///
+    /// Evidence: observed in live responses only; no documentation lists it.
+    ///
+    /// Retry: never; the same request fails again.
+    BlockedFromFollowing,
     /// 163 `Could not determine source user.` (HTTP 403 Forbidden)
     ///
     /// A friendship lookup could not resolve the source user. Documented with 403, though some client tests expect 404.
@@ -1003,6 +1066,18 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     CouldNotDetermineSourceUser,
+    /// 170 `Missing required parameter: status.` (HTTP 403 Forbidden)
+    ///
+    /// A required parameter was not sent, such as `status` on a post. The text names the parameter, which the template captures; some bodies drop the final period.
+    ///
+    /// Also sent as: `Missing required parameter: status`.
+    ///
+    /// Templates (each `{name}` a varying part): `Missing required parameter: {parameter}.`.
+    ///
+    /// Evidence: observed in live responses only; no documentation lists it.
+    ///
+    /// Retry: never; the same request fails again.
+    RequiredParameterMissing,
     /// 179 `Sorry, you are not authorized to see this status.` (HTTP 403 Forbidden)
     ///
     /// The Tweet is protected or otherwise hidden from the caller.
@@ -1021,17 +1096,17 @@ pub enum ErrorCode {
     CannotDeleteOthersStatus,
     /// 185 `User is over daily status update limit.` (HTTP 403 Forbidden)
     ///
-    /// The account has used up its allowance of posts. Despite the word "daily" it applies to any posting window; wait for the allowance to refill.
+    /// The account has used up its allowance of posts. Despite the word "daily" it applies to any posting window, and the allowance refills on its own schedule: the rate-limit headers of the response do not say when.
     ///
     /// Also sent as: `User is over daily status update limit`.
     ///
-    /// Retry: after the rate-limit window resets.
+    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     StatusUpdateLimitReached,
     /// 186 `Tweet needs to be a bit shorter.` (HTTP 403 Forbidden)
     ///
-    /// The post text exceeds the length limit; shorten it. X-branded docs say "Post" instead of "Tweet".
+    /// The post text exceeds the length limit; shorten it. X-branded docs say "Post" instead of "Tweet", and before 2017 the text named the 140-character limit.
     ///
-    /// Also sent as: `Post needs to be a bit shorter.`.
+    /// Also sent as: `Post needs to be a bit shorter.`, `Status is over 140 characters.`.
     ///
     /// Retry: never; the same request fails again.
     TweetTooLong,
@@ -1043,6 +1118,22 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     DuplicateStatus,
+    /// 189 `Error creating status.` (HTTP 403 Forbidden)
+    ///
+    /// The post could not be created, seen with uploads of media along with the post. The text gives no reason; check the media and the text before trying again.
+    ///
+    /// Evidence: unverified; known from a single third-party source.
+    ///
+    /// Retry: never; the same request fails again.
+    StatusCreationFailed,
+    /// 193 `One or more of the uploaded media is too large.` (no documented HTTP status)
+    ///
+    /// An attached media file is over the size limit for its kind; send a smaller file.
+    ///
+    /// Evidence: observed in live responses only; no documentation lists it.
+    ///
+    /// Retry: never; the same request fails again.
+    MediaTooLarge,
     /// 195 `Missing or invalid url parameter.` (HTTP 403 Forbidden)
     ///
     /// The `url` parameter is absent or malformed.
@@ -1055,19 +1146,23 @@ pub enum ErrorCode {
     ///
     /// The replay feature needs an enterprise Account Activity subscription with replay enabled. The troubleshooting pages call it "Code 200 - Forbidden"; it is unrelated to HTTP 200.
     ///
+    /// Also meant (guest authentication of Twitter's mobile SDKs, HTTP 403 Forbidden): `Forbidden` A guest (logged-out) token was refused for the request; the call needs a user or app token. Retry: never; the same request fails again.
+    ///
     /// Retry: never; the same request fails again.
     EnterpriseReplayRequired,
     /// 203 `Device errror: <message>` (HTTP 403 Forbidden)
     ///
     /// A device (SMS) operation failed; `<message>` is replaced by details. The misspelling "errror" is kept as the table printed it.
     ///
+    /// Templates (each `{name}` a varying part): `Device errror: {reason}`.
+    ///
     /// Retry: never; the same request fails again.
     DeviceError,
     /// 205 `You are over the limit for spam reports.` (HTTP 403 Forbidden)
     ///
-    /// The user has sent too many spam reports for now.
+    /// The user has sent too many spam reports for now. The allowance refills over time on a schedule no rate-limit header carries.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     SpamReportLimitReached,
     /// 214 `Owner must allow dms from anyone.` (HTTP 403 Forbidden)
     ///
@@ -1081,9 +1176,9 @@ pub enum ErrorCode {
     OwnerMustAllowDmsFromAnyone,
     /// 215 `Bad authentication data.` (HTTP 400 Bad Request)
     ///
-    /// The request carried no usable authentication, for example a missing or malformed `Authorization` header. Send valid credentials.
+    /// The request carried no usable authentication, for example a missing or malformed `Authorization` header. Send valid credentials. Bodies recorded in 2015-2016 write "Authentication" with a capital A.
     ///
-    /// Also sent as: `Bad authentication data`.
+    /// Also sent as: `Bad authentication data`, `Bad Authentication data.`.
     ///
     /// Retry: never; the same request fails again.
     BadAuthenticationData,
@@ -1112,6 +1207,14 @@ pub enum ErrorCode {
         note = "xAuth login verification was retired; the code left the tables by February 2021."
     )]
     LoginVerificationRequired,
+    /// 239 `Bad guest token` (HTTP 401 Unauthorized)
+    ///
+    /// The guest (logged-out) token sent is expired or invalid. Twitter's own mobile SDK treats it as an authentication failure: fetch a new guest token and try again.
+    ///
+    /// Evidence: unverified; known from a single third-party source.
+    ///
+    /// Retry: never; the same request fails again.
+    BadGuestToken,
     /// 251 `This endpoint has been retired and should not be used.` (HTTP 410 Gone)
     ///
     /// The endpoint has been retired; move to its replacement. Tables before 2021 give no status.
@@ -1120,9 +1223,9 @@ pub enum ErrorCode {
     EndpointRetired,
     /// 261 `Your App cannot perform write actions.` (HTTP 403 Forbidden)
     ///
-    /// The app is barred from write actions (posting, following, deleting). Texts before 2021 began with "Application".
+    /// The app is barred from write actions (posting, following, deleting), usually by the platform's enforcement; the text tells where to appeal. Texts before 2021 began with "Application" and named a support or help page over http or https.
     ///
-    /// Also sent as: `Application cannot perform write actions.`.
+    /// Also sent as: `Application cannot perform write actions.`, `Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform`, `Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform.`.
     ///
     /// Retry: never; the same request fails again.
     AppCannotWrite,
@@ -1148,7 +1251,9 @@ pub enum ErrorCode {
     AnimatedGifWithMultipleImages,
     /// 324 `The validation of media ids failed.` (HTTP 400 Bad Request)
     ///
-    /// The `media_ids` of the request could not be validated. It also came back from media uploads with other texts.
+    /// Media could not be used: the `media_ids` of a post failed validation, or an upload could not be processed (`Failed to process media.`), as when the file is corrupt, of a format or size the API does not accept, or still processing.
+    ///
+    /// Also sent as: `Failed to process media.`.
     ///
     /// Retry: never; the same request fails again.
     MediaIdsValidationFailed,
@@ -1160,7 +1265,7 @@ pub enum ErrorCode {
     MediaIdNotFound,
     /// 326 `To protect our users from spam and other malicious activity, this account is temporarily locked.` (HTTP 403 Forbidden)
     ///
-    /// The account was locked by the anti-abuse systems; the user must log in on the website to unlock it. The February 2021 table copy gives no fixed text.
+    /// The account was locked by the anti-abuse systems. It stays locked until the account's owner logs in on the website and completes what it asks (often a confirmation of a phone number or e-mail address); retrying the request changes nothing until then.
     ///
     /// Also sent as: `To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account.`.
     ///
@@ -1194,9 +1299,9 @@ pub enum ErrorCode {
     DirectMessageTooLong,
     /// 355 `Subscription already exists.` (HTTP 409 Conflict)
     ///
-    /// An Account Activity subscription for this user already exists. The replay API reuses 355, also with 409, for a replay job that is still running.
+    /// An Account Activity subscription for this user already exists; there is nothing to retry. The replay API reuses the code for a job that is still running (see its other meaning).
     ///
-    /// Also sent as: `A replay job is already in progress for this webhook.`.
+    /// Also meant (Account Activity replay API, HTTP 409 Conflict): `A replay job is already in progress for this webhook.` A replay job for this webhook has not finished yet. It will end on its own: retry with backoff, and the request can succeed once the job is done. Retry: with exponential backoff.
     ///
     /// Retry: never; the same request fails again.
     SubscriptionAlreadyExists,
@@ -1212,6 +1317,8 @@ pub enum ErrorCode {
     ///
     /// A required query parameter is missing. The text is a template: the parameter's name goes before the colon.
     ///
+    /// Templates (each `{name}` a varying part): `{parameter}: queryParam is required.`.
+    ///
     /// Retry: never; the same request fails again.
     QueryParameterRequired,
     /// 358 `Unable to parse parameter.` (HTTP 400 Bad Request)
@@ -1224,11 +1331,15 @@ pub enum ErrorCode {
     ///
     /// The `webhook_id` route parameter is negative; the offending value appears between the brackets of the text.
     ///
+    /// Templates (each `{name}` a varying part): `webhook_id: [{value}] is not greater than or equal to 0.`.
+    ///
     /// Retry: never; the same request fails again.
     WebhookIdNegative,
     /// 368 `: [<field_value>] is not in the past.` (HTTP 400 Bad Request)
     ///
     /// `from_date` or `to_date` is not in the past. The text is a template: the parameter name goes before the colon and the value inside the brackets.
+    ///
+    /// Templates (each `{name}` a varying part): `{parameter}: [{value}] is not in the past.`.
     ///
     /// Retry: never; the same request fails again.
     DateNotInPast,
@@ -1278,7 +1389,7 @@ pub enum ErrorCode {
     InvalidOrSuspendedApp,
     /// 417 `Desktop applications only support the oauth_callback value 'oob'.` (HTTP 401 Unauthorized)
     ///
-    /// The app is set up for the PIN (`oob`) flow but the request sent a callback URL. Send `oob` or configure a callback.
+    /// The app has no callback URL registered, which makes it a desktop (PIN) app to the API: its request-token call must send `oauth_callback=oob`. Send `oob`, or register the callback URL in the app's settings.
     ///
     /// Also sent as: `Desktop applications only support the oauth_callback value 'oob'`, ``Desktop applications only support the `oauth_callback` value `oob`.``.
     ///
@@ -1322,6 +1433,16 @@ pub enum ErrorCode {
     ///
     /// Retry: never; the same request fails again.
     ReplyRestrictedByAuthor,
+    /// 453 `You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product` (HTTP 403 Forbidden)
+    ///
+    /// The app's access level does not include this v1.1 endpoint. Since the paid tiers of 2023, most v1.1 endpoints other than media upload and OAuth need a higher tier; under the 2022 Essential tier the text sent developers to apply for Elevated access. Use the v2 endpoint or change the access level; retrying does not help.
+    ///
+    /// Also sent as: `You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve`.
+    ///
+    /// Evidence: observed in live responses only; no documentation lists it.
+    ///
+    /// Retry: never; the same request fails again.
+    LimitedV1Access,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -1338,6 +1459,7 @@ impl ErrorCode {
         Self::CouldNotAuthenticate,
         Self::PageDoesNotExist,
         Self::CannotReportSelfForSpam,
+        Self::ResourceAccessDenied,
         Self::ParameterMissing,
         Self::InvalidAttachmentUrl,
         Self::UserNotFound,
@@ -1363,16 +1485,21 @@ impl ErrorCode {
         Self::BlockedByUser,
         Self::AlreadyFavorited,
         Self::StatusNotFound,
+        Self::CannotBlockSelf,
         Self::CannotMessageNonFollower,
         Self::MessageSendFailed,
         Self::FollowAlreadyRequested,
         Self::FollowLimitReached,
+        Self::BlockedFromFollowing,
         Self::CouldNotDetermineSourceUser,
+        Self::RequiredParameterMissing,
         Self::NotAuthorizedToSeeStatus,
         Self::CannotDeleteOthersStatus,
         Self::StatusUpdateLimitReached,
         Self::TweetTooLong,
         Self::DuplicateStatus,
+        Self::StatusCreationFailed,
+        Self::MediaTooLarge,
         Self::InvalidUrlParameter,
         Self::EnterpriseReplayRequired,
         Self::DeviceError,
@@ -1382,6 +1509,7 @@ impl ErrorCode {
         Self::CredentialsNotAllowed,
         Self::RequestLooksAutomated,
         Self::LoginVerificationRequired,
+        Self::BadGuestToken,
         Self::EndpointRetired,
         Self::AppCannotWrite,
         Self::CannotMuteSelf,
@@ -1412,6 +1540,7 @@ impl ErrorCode {
         Self::TweetActionsDisabled,
         Self::InvalidConversationControl,
         Self::ReplyRestrictedByAuthor,
+        Self::LimitedV1Access,
     ];
     const INFO: &'static [crate::catalog::CodeInfo<HttpStatus>] = &[
         crate::catalog::CodeInfo {
@@ -1419,10 +1548,13 @@ impl ErrorCode {
             name: "account_activity_internal_error",
             message: "Internal server error.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::InternalServerError),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "An unexpected failure inside the Account Activity API; only that API's reference lists this code. Retry with exponential backoff.",
@@ -1432,10 +1564,13 @@ impl ErrorCode {
             name: "invalid_coordinates",
             message: "Invalid coordinates.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The latitude/longitude sent as parameters were rejected. Send coordinates within the valid ranges.",
@@ -1445,10 +1580,13 @@ impl ErrorCode {
             name: "no_data_for_coordinates",
             message: "No data available for the given coordinate and radius.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A geo lookup found nothing near the given point within the given radius. Only the February 2021 copies of the table list it.",
@@ -1458,10 +1596,13 @@ impl ErrorCode {
             name: "no_data_for_id",
             message: "No data available for specified ID.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[HttpStatus::NotFound],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A lookup by id found no data. The February 2021 table copy pairs it with 400, but real responses carrying it came with 404.",
@@ -1471,10 +1612,13 @@ impl ErrorCode {
             name: "location_input_required",
             message: "You must provide valid coordinates, IP address, query, or attributes.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::None,
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A geo search was made without coordinates, an IP address, a query or attributes to locate with. No HTTP status was documented; supply at least one of them.",
@@ -1484,10 +1628,13 @@ impl ErrorCode {
             name: "no_location_for_ip",
             message: "No location associated with the specified IP address.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A geo search could not place the IP address it was given. Try coordinates or a query instead.",
@@ -1496,24 +1643,30 @@ impl ErrorCode {
             code: 17u32,
             name: "no_user_matches",
             message: "No user matches for specified terms.",
-            aliases: &[],
+            aliases: &["No user matches for specified terms"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "A user lookup matched nobody; live lookups also answered this way for suspended accounts. Check the ids or screen names.",
+            description: "A user lookup matched nobody; live lookups also answered this way for suspended accounts. Check the ids or screen names. Recorded bodies also drop the final period.",
         },
         crate::catalog::CodeInfo {
             code: 25u32,
             name: "query_parameters_missing",
             message: "Query parameters are missing.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::None,
             other_statuses: &[HttpStatus::BadRequest, HttpStatus::NotFound],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "Required query parameters were absent. The 2021 table copies disagree on the status (404 in one, 400 in another), so none is assumed.",
@@ -1526,10 +1679,13 @@ impl ErrorCode {
                 "Could not authenticate you",
                 "Invalid authentication method. Please use application-only authentication.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Unauthorized),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "Generic authentication failure, usually a bad OAuth signature, key or token. Earlier tables and 2013 responses drop the final period; the Account Activity docs also reuse 32 when app-only authentication is required.",
@@ -1542,6 +1698,7 @@ impl ErrorCode {
                 "Sorry, that page does not exist",
                 "Webhook does not exist or is associated with a different twitter application.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
             apis: &[
@@ -1550,6 +1707,8 @@ impl ErrorCode {
                 crate::catalog::Api::AccountActivity,
             ],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The requested resource or URL is unknown. One of the three codes first published in 2012, when the text had no final period; the Account Activity API reuses it for an unknown webhook.",
@@ -1559,23 +1718,45 @@ impl ErrorCode {
             name: "cannot_report_self_for_spam",
             message: "You cannot report yourself for spam.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A spam report named the authenticating user as the offender. Report another account instead.",
+        },
+        crate::catalog::CodeInfo {
+            code: 37u32,
+            name: "resource_access_denied",
+            message: "Your credentials do not allow access to this resource",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Unverified,
+            deprecated: ::core::option::Option::None,
+            description: "The credentials are valid but may not read this resource, as a timeline the token's user may not see. Code 220 has the same text, so only the number tells them apart.",
         },
         crate::catalog::CodeInfo {
             code: 38u32,
             name: "parameter_missing",
             message: "<named> parameter is missing.",
             aliases: &["<message> parameter is missing."],
+            templates: &["{parameter} parameter is missing."],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A required parameter was not sent. `<named>` is a placeholder that the API replaces with the parameter's name.",
@@ -1585,23 +1766,29 @@ impl ErrorCode {
             name: "invalid_attachment_url",
             message: "attachment_url parameter is invalid.",
             aliases: &["attachment_url parameter is invalid"],
+            templates: &["{parameter} parameter is invalid."],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The `attachment_url` value cannot be attached to the Tweet. It must point to a Tweet or a Direct Message deep link.",
+            description: "A parameter's value is not valid; the text starts with the parameter's name (`count parameter is invalid.`), which the template captures. The tables list it for `attachment_url`, which must point to a Tweet or a Direct Message deep link, but any parameter can come back this way.",
         },
         crate::catalog::CodeInfo {
             code: 50u32,
             name: "user_not_found",
             message: "User not found.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "No user exists with the given id or screen name.",
@@ -1611,10 +1798,13 @@ impl ErrorCode {
             name: "method_not_permitted_for_client",
             message: "Client is not permitted to request this method.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Unauthorized),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The app is not allowed to call this Account Activity method. Check the app's access to the product.",
@@ -1624,10 +1814,13 @@ impl ErrorCode {
             name: "user_suspended",
             message: "User has been suspended.",
             aliases: &["User has been suspended"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1, crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The user the request is about has been suspended. It first appeared in August 2010, when `users/show` briefly and by mistake sent coded errors.",
@@ -1639,23 +1832,41 @@ impl ErrorCode {
             aliases: &[
                 "Your account is suspended and is not permitted to access this feature",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[
+                crate::catalog::MeaningInfo {
+                    era: "v1-retirement notice, still served in 2020 on v1.1 upload paths",
+                    message: "The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview.",
+                    aliases: &[],
+                    templates: &[],
+                    status: ::core::option::Option::Some(HttpStatus::Gone),
+                    apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::Media],
+                    retry: crate::catalog::Retry::Never,
+                    policy: ::core::option::Option::None,
+                    description: "The request reached a retired v1 route, the same text code 68 carries; no account is suspended. Call the v1.1 (or v2) endpoint instead.",
+                },
+            ],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period.",
+            description: "The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period. The same number has also come back, with 410, as the notice that API v1 is switched off (see its other meaning).",
         },
         crate::catalog::CodeInfo {
             code: 67u32,
             name: "backend_server_error",
             message: "Twitter server error. Retry using an exponential backoff pattern.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::ServiceUnavailable),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A service the Account Activity API depends on failed. The message itself asks for retries with exponential backoff.",
@@ -1670,10 +1881,13 @@ impl ErrorCode {
                 "Some actions on this user's Tweet have been disabled by Twitter. The Twitter REST API v1 is no longer active.",
                 "Some actions on this user's Post have been disabled by X. The X REST API v1 is no longer active.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Gone),
             other_statuses: &[HttpStatus::Unauthorized],
             apis: &[crate::catalog::Api::V1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::Some(
                 "API v1 was retired in 2013; only v1 URLs ever returned this code.",
@@ -1685,10 +1899,13 @@ impl ErrorCode {
             name: "list_name_error",
             message: "List name error",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::None,
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Unverified,
             deprecated: ::core::option::Option::None,
             description: "Reportedly sent when a List name is not allowed, for example a reserved word. Known from one client library only; no documentation or live response confirms it.",
@@ -1698,10 +1915,13 @@ impl ErrorCode {
             name: "client_action_not_permitted",
             message: "Client is not permitted to perform this action.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The app is not allowed to perform this action or call this endpoint.",
@@ -1714,10 +1934,27 @@ impl ErrorCode {
                 "Rate limit exceeded",
                 "Too many requests. Please back off your API request rate.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::TooManyRequests),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::None,
+            meanings: &[
+                crate::catalog::MeaningInfo {
+                    era: "v1 REST API, until 2012, in legacy bodies without a code",
+                    message: "Rate limit exceeded. Clients may not make more than 350 requests per hour.",
+                    aliases: &[],
+                    templates: &[
+                        "Rate limit exceeded. Clients may not make more than {limit} requests per hour.",
+                    ],
+                    status: ::core::option::Option::Some(HttpStatus::BadRequest),
+                    apis: &[crate::catalog::Api::V1],
+                    retry: crate::catalog::Retry::AfterReset,
+                    policy: ::core::option::Option::None,
+                    description: "The hourly v1 allowance was used up. v1 answered with 400 and an `error` text instead of a coded error; wait for the hour's window to reset.",
+                },
+            ],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The rate limit for this endpoint and window is used up. Wait until the time in `x-rate-limit-reset`; older tables and the docs' own examples omit the final period, and the Account Activity API words it differently.",
@@ -1727,10 +1964,13 @@ impl ErrorCode {
             name: "invalid_or_expired_token",
             message: "Invalid or expired token.",
             aliases: &["Invalid or expired token"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[HttpStatus::Unauthorized],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The access or bearer token is wrong, revoked or expired; obtain a new one. The table says 403, but the authentication guide and live responses show 401.",
@@ -1740,13 +1980,16 @@ impl ErrorCode {
             name: "ssl_required",
             message: "SSL is required.",
             aliases: &["SSL is required"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The request was made over plain HTTP; only HTTPS is accepted.",
+            description: "The connection was not secure enough: requests must use HTTPS with TLS 1.2 or later. Plain HTTP, SSL and TLS 1.0 or 1.1 are refused; upgrade the client's TLS stack.",
         },
         crate::catalog::CodeInfo {
             code: 93u32,
@@ -1756,10 +1999,13 @@ impl ErrorCode {
                 "This application is not allowed to access or delete your direct messages",
                 "This application is not allowed to access or delete your direct messages.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The token's app lacks permission to read or delete Direct Messages. Raise the app's permission level and have the user authorize it again.",
@@ -1772,10 +2018,13 @@ impl ErrorCode {
                 "Unable to verify your credentials",
                 "You don’t have access to this resource.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The credentials could not be verified, typically while requesting an OAuth 2.0 bearer token. The Account Activity docs reuse 99 for a caller without access to the resource.",
@@ -1785,10 +2034,13 @@ impl ErrorCode {
             name: "cannot_find_specified_user",
             message: "Cannot find specified user.",
             aliases: &["Cannot find specified user"],
+            templates: &[],
             status: ::core::option::Option::None,
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Observed,
             deprecated: ::core::option::Option::None,
             description: "The user named by a follow or lookup request could not be resolved. Seen in live responses only; one client library maps it to 404.",
@@ -1797,24 +2049,33 @@ impl ErrorCode {
             code: 109u32,
             name: "user_not_in_list",
             message: "The specified user is not found in this list.",
-            aliases: &["User not in this list"],
+            aliases: &[
+                "User not in this list",
+                "The specified user is not a subscriber of this list.",
+            ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "A List membership check found that the user is not a member. A 2019 client table words it \"User not in this list\".",
+            description: "A List membership check found that the user is not a member. A 2019 client table words it \"User not in this list\"; the subscriber check answers with a text about subscribers.",
         },
         crate::catalog::CodeInfo {
             code: 110u32,
             name: "cannot_remove_non_member",
             message: "The user you are trying to remove from this list is not a member.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The user to be removed from the List is not a member of it.",
@@ -1824,10 +2085,16 @@ impl ErrorCode {
             name: "account_update_value_too_long",
             message: "Account update failed: value is too long (maximum is nn characters).",
             aliases: &["Account update failed: <message>"],
+            templates: &[
+                "Account update failed: value is too long (maximum is {maximum} characters).",
+                "Account update failed: {reason}",
+            ],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A profile field is longer than allowed; `nn` stands for the actual maximum. Shorten the value.",
@@ -1837,10 +2104,13 @@ impl ErrorCode {
             name: "over_capacity",
             message: "Over capacity.",
             aliases: &["Over capacity"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::ServiceUnavailable),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1, crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "Twitter is temporarily overloaded. One of the three original 2012 codes; retry with exponential backoff.",
@@ -1850,10 +2120,13 @@ impl ErrorCode {
             name: "internal_error",
             message: "Internal error.",
             aliases: &["Internal error"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::InternalServerError),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1, crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "An unspecified failure on the server side. One of the three original 2012 codes; retry with exponential backoff.",
@@ -1863,10 +2136,13 @@ impl ErrorCode {
             name: "timestamp_out_of_bounds",
             message: "Could not authenticate you.",
             aliases: &["Could not authenticate you"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Unauthorized),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The `oauth_timestamp` is too far from the server's clock. Same text as code 32, so only the number tells them apart; sync the local clock and sign again.",
@@ -1876,10 +2152,13 @@ impl ErrorCode {
             name: "blocked_by_user",
             message: "You have been blocked from {action}",
             aliases: &[],
+            templates: &["You have been blocked from {action}"],
             status: ::core::option::Option::Some(HttpStatus::Unauthorized),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The other user has blocked the caller; `{action}` is a placeholder for what was attempted. Listed only in 2016 tables, though reportedly still sent later.",
@@ -1889,10 +2168,13 @@ impl ErrorCode {
             name: "already_favorited",
             message: "You have already favorited this status.",
             aliases: &["You have already favorited this status"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The user has already liked this Tweet; treat it as done.",
@@ -1902,23 +2184,45 @@ impl ErrorCode {
             name: "status_not_found",
             message: "No status found with that ID.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "No Tweet exists with that id, usually because it was deleted. In 2010 the same text came in the older format without a code.",
+        },
+        crate::catalog::CodeInfo {
+            code: 147u32,
+            name: "cannot_block_self",
+            message: "Sorry, you can't block yourself.",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Unverified,
+            deprecated: ::core::option::Option::None,
+            description: "A block was requested with the authenticating user as its target.",
         },
         crate::catalog::CodeInfo {
             code: 150u32,
             name: "cannot_message_non_follower",
             message: "You cannot send messages to users who are not following you.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A Direct Message was refused because the recipient does not follow the sender.",
@@ -1931,10 +2235,13 @@ impl ErrorCode {
                 "There was an error sending your message: reason",
                 "There was an error sending your message: <message>.",
             ],
+            templates: &["There was an error sending your message: {reason}"],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "Sending a Direct Message failed; `reason` stands for an explanation the server appends to the text.",
@@ -1944,10 +2251,13 @@ impl ErrorCode {
             name: "follow_already_requested",
             message: "You've already requested to follow the user.",
             aliases: &["You've already requested to follow user."],
+            templates: &["You've already requested to follow {user}."],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A follow request to this protected account is already pending. Texts of 2018-2019 lack \"the\".",
@@ -1957,36 +2267,77 @@ impl ErrorCode {
             name: "follow_limit_reached",
             message: "You are unable to follow more people at this time.",
             aliases: &["You are unable to follow more people at this time"],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Documented,
+            deprecated: ::core::option::Option::None,
+            description: "The account may not follow more accounts for now: a follow allowance is used up. It refills over time on a schedule no rate-limit header carries.",
+        },
+        crate::catalog::CodeInfo {
+            code: 162u32,
+            name: "blocked_from_following",
+            message: "You have been blocked from following this account at the request of the user.",
+            aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
-            evidence: crate::catalog::Evidence::Documented,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Observed,
             deprecated: ::core::option::Option::None,
-            description: "The user may not follow more accounts at the moment because a follow limit was reached.",
+            description: "The account to follow has blocked the caller, so the follow is refused. Retrying does not help.",
         },
         crate::catalog::CodeInfo {
             code: 163u32,
             name: "could_not_determine_source_user",
             message: "Could not determine source user.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[HttpStatus::NotFound],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A friendship lookup could not resolve the source user. Documented with 403, though some client tests expect 404.",
+        },
+        crate::catalog::CodeInfo {
+            code: 170u32,
+            name: "required_parameter_missing",
+            message: "Missing required parameter: status.",
+            aliases: &["Missing required parameter: status"],
+            templates: &["Missing required parameter: {parameter}."],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Observed,
+            deprecated: ::core::option::Option::None,
+            description: "A required parameter was not sent, such as `status` on a post. The text names the parameter, which the template captures; some bodies drop the final period.",
         },
         crate::catalog::CodeInfo {
             code: 179u32,
             name: "not_authorized_to_see_status",
             message: "Sorry, you are not authorized to see this status.",
             aliases: &["Sorry, you are not authorized to see this status"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The Tweet is protected or otherwise hidden from the caller.",
@@ -1996,10 +2347,13 @@ impl ErrorCode {
             name: "cannot_delete_others_status",
             message: "You may not delete another user's status.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::None,
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Observed,
             deprecated: ::core::option::Option::None,
             description: "A delete was attempted on a Tweet the caller does not own. Seen in live responses only, never in a documentation table.",
@@ -2009,49 +2363,96 @@ impl ErrorCode {
             name: "status_update_limit_reached",
             message: "User is over daily status update limit.",
             aliases: &["User is over daily status update limit"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The account has used up its allowance of posts. Despite the word \"daily\" it applies to any posting window; wait for the allowance to refill.",
+            description: "The account has used up its allowance of posts. Despite the word \"daily\" it applies to any posting window, and the allowance refills on its own schedule: the rate-limit headers of the response do not say when.",
         },
         crate::catalog::CodeInfo {
             code: 186u32,
             name: "tweet_too_long",
             message: "Tweet needs to be a bit shorter.",
-            aliases: &["Post needs to be a bit shorter."],
+            aliases: &[
+                "Post needs to be a bit shorter.",
+                "Status is over 140 characters.",
+            ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The post text exceeds the length limit; shorten it. X-branded docs say \"Post\" instead of \"Tweet\".",
+            description: "The post text exceeds the length limit; shorten it. X-branded docs say \"Post\" instead of \"Tweet\", and before 2017 the text named the 140-character limit.",
         },
         crate::catalog::CodeInfo {
             code: 187u32,
             name: "duplicate_status",
             message: "Status is a duplicate.",
             aliases: &["Status is a duplicate"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The account already posted identical text. Duplicates have been refused with 403 since March 2010; older texts lack the final period.",
+        },
+        crate::catalog::CodeInfo {
+            code: 189u32,
+            name: "status_creation_failed",
+            message: "Error creating status.",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Unverified,
+            deprecated: ::core::option::Option::None,
+            description: "The post could not be created, seen with uploads of media along with the post. The text gives no reason; check the media and the text before trying again.",
+        },
+        crate::catalog::CodeInfo {
+            code: 193u32,
+            name: "media_too_large",
+            message: "One or more of the uploaded media is too large.",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::None,
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::Media],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Observed,
+            deprecated: ::core::option::Option::None,
+            description: "An attached media file is over the size limit for its kind; send a smaller file.",
         },
         crate::catalog::CodeInfo {
             code: 195u32,
             name: "invalid_url_parameter",
             message: "Missing or invalid url parameter.",
             aliases: &["Missing or invalid url parameter"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The `url` parameter is absent or malformed.",
@@ -2061,10 +2462,25 @@ impl ErrorCode {
             name: "enterprise_replay_required",
             message: "Account Activity API enterprise account with replay is required. Please confirm you have an enterprise account and replay is enabled.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[
+                crate::catalog::MeaningInfo {
+                    era: "guest authentication of Twitter's mobile SDKs",
+                    message: "Forbidden",
+                    aliases: &[],
+                    templates: &[],
+                    status: ::core::option::Option::Some(HttpStatus::Forbidden),
+                    apis: &[crate::catalog::Api::V1_1],
+                    retry: crate::catalog::Retry::Never,
+                    policy: ::core::option::Option::None,
+                    description: "A guest (logged-out) token was refused for the request; the call needs a user or app token.",
+                },
+            ],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The replay feature needs an enterprise Account Activity subscription with replay enabled. The troubleshooting pages call it \"Code 200 - Forbidden\"; it is unrelated to HTTP 200.",
@@ -2074,10 +2490,13 @@ impl ErrorCode {
             name: "device_error",
             message: "Device errror: <message>",
             aliases: &[],
+            templates: &["Device errror: {reason}"],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A device (SMS) operation failed; `<message>` is replaced by details. The misspelling \"errror\" is kept as the table printed it.",
@@ -2087,13 +2506,16 @@ impl ErrorCode {
             name: "spam_report_limit_reached",
             message: "You are over the limit for spam reports.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
-            retry: crate::catalog::Retry::Never,
+            retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The user has sent too many spam reports for now.",
+            description: "The user has sent too many spam reports for now. The allowance refills over time on a schedule no rate-limit header carries.",
         },
         crate::catalog::CodeInfo {
             code: 214u32,
@@ -2108,10 +2530,13 @@ impl ErrorCode {
                 "Non-200 response code during CRC GET request (i.e. 404, 500, etc).",
                 "Webhook is marked invalid and requires a CRC check.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[HttpStatus::BadRequest],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A welcome message was set up for an account that does not accept Direct Messages from everyone. Live responses used a lower-case text with HTTP 400, and the Account Activity API reuses 214 for several webhook and CRC failures.",
@@ -2120,24 +2545,30 @@ impl ErrorCode {
             code: 215u32,
             name: "bad_authentication_data",
             message: "Bad authentication data.",
-            aliases: &["Bad authentication data"],
+            aliases: &["Bad authentication data", "Bad Authentication data."],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The request carried no usable authentication, for example a missing or malformed `Authorization` header. Send valid credentials.",
+            description: "The request carried no usable authentication, for example a missing or malformed `Authorization` header. Send valid credentials. Bodies recorded in 2015-2016 write \"Authentication\" with a capital A.",
         },
         crate::catalog::CodeInfo {
             code: 220u32,
             name: "credentials_not_allowed",
             message: "Your credentials do not allow access to this resource.",
             aliases: &["Your credentials do not allow access to this resource"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The token type cannot reach this resource, for example an app-only token on an endpoint that needs a user context.",
@@ -2150,10 +2581,13 @@ impl ErrorCode {
                 "This request looks like it might be automated. To protect our users from spam and other malicious activity, we cannot complete this action right now.",
                 "This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The anti-spam systems judged the write to be automated and blocked it. Copies differ in the apostrophe (U+2019 or ASCII), and one writes \"cannot\".",
@@ -2163,10 +2597,13 @@ impl ErrorCode {
             name: "login_verification_required",
             message: "User must verify login",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::None,
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::Some(
                 "xAuth login verification was retired; the code left the tables by February 2021.",
@@ -2174,14 +2611,33 @@ impl ErrorCode {
             description: "An xAuth login hit a login-verification challenge the user must complete first. Removed from the tables by February 2021, when xAuth was gone.",
         },
         crate::catalog::CodeInfo {
+            code: 239u32,
+            name: "bad_guest_token",
+            message: "Bad guest token",
+            aliases: &[],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Unauthorized),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Unverified,
+            deprecated: ::core::option::Option::None,
+            description: "The guest (logged-out) token sent is expired or invalid. Twitter's own mobile SDK treats it as an authentication failure: fetch a new guest token and try again.",
+        },
+        crate::catalog::CodeInfo {
             code: 251u32,
             name: "endpoint_retired",
             message: "This endpoint has been retired and should not be used.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Gone),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The endpoint has been retired; move to its replacement. Tables before 2021 give no status.",
@@ -2190,24 +2646,34 @@ impl ErrorCode {
             code: 261u32,
             name: "app_cannot_write",
             message: "Your App cannot perform write actions.",
-            aliases: &["Application cannot perform write actions."],
+            aliases: &[
+                "Application cannot perform write actions.",
+                "Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform",
+                "Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform.",
+            ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The app is barred from write actions (posting, following, deleting). Texts before 2021 began with \"Application\".",
+            description: "The app is barred from write actions (posting, following, deleting), usually by the platform's enforcement; the text tells where to appeal. Texts before 2021 began with \"Application\" and named a support or help page over http or https.",
         },
         crate::catalog::CodeInfo {
             code: 271u32,
             name: "cannot_mute_self",
             message: "You can’t mute yourself.",
             aliases: &["You can't mute yourself."],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A user tried to mute their own account. Copies differ in the apostrophe (U+2019 or ASCII).",
@@ -2217,10 +2683,13 @@ impl ErrorCode {
             name: "not_muting_user",
             message: "You are not muting the specified user.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "An unmute named a user who is not muted.",
@@ -2230,10 +2699,13 @@ impl ErrorCode {
             name: "animated_gif_with_multiple_images",
             message: "Animated GIFs are not allowed when uploading multiple images.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "An animated GIF was combined with other images in one post; a GIF must be attached alone.",
@@ -2242,24 +2714,30 @@ impl ErrorCode {
             code: 324u32,
             name: "media_ids_validation_failed",
             message: "The validation of media ids failed.",
-            aliases: &[],
+            aliases: &["Failed to process media."],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::Media],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The `media_ids` of the request could not be validated. It also came back from media uploads with other texts.",
+            description: "Media could not be used: the `media_ids` of a post failed validation, or an upload could not be processed (`Failed to process media.`), as when the file is corrupt, of a format or size the API does not accept, or still processing.",
         },
         crate::catalog::CodeInfo {
             code: 325u32,
             name: "media_id_not_found",
             message: "A media id was not found.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A referenced media id does not exist, or has expired; upload the media again.",
@@ -2271,13 +2749,16 @@ impl ErrorCode {
             aliases: &[
                 "To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The account was locked by the anti-abuse systems; the user must log in on the website to unlock it. The February 2021 table copy gives no fixed text.",
+            description: "The account was locked by the anti-abuse systems. It stays locked until the account's owner logs in on the website and completes what it asks (often a confirmation of a phone number or e-mail address); retrying the request changes nothing until then.",
         },
         crate::catalog::CodeInfo {
             code: 327u32,
@@ -2288,10 +2769,13 @@ impl ErrorCode {
                 "sharing is not permissible for this status (Share validations failed)",
                 "You have already retweeted this tweet.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The user has already retweeted (reposted) this Tweet; treat it as done. Before November 2017 the text had a lower-case \"tweet\", and earlier still a \"Share validations failed\" wording.",
@@ -2301,10 +2785,13 @@ impl ErrorCode {
             name: "webhook_subscriptions_access_denied",
             message: "Client application is not permitted to access this user's webhook subscriptions.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::None,
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The app may not manage this user's Account Activity webhook subscriptions. No HTTP status is documented.",
@@ -2314,10 +2801,13 @@ impl ErrorCode {
             name: "cannot_message_user",
             message: "You cannot send messages to this user.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The sender is not allowed to send Direct Messages to this recipient.",
@@ -2327,10 +2817,13 @@ impl ErrorCode {
             name: "direct_message_too_long",
             message: "The text of your direct message is over the max character limit.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The Direct Message text exceeds the character limit; shorten it.",
@@ -2339,24 +2832,42 @@ impl ErrorCode {
             code: 355u32,
             name: "subscription_already_exists",
             message: "Subscription already exists.",
-            aliases: &["A replay job is already in progress for this webhook."],
+            aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Conflict),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1, crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[
+                crate::catalog::MeaningInfo {
+                    era: "Account Activity replay API",
+                    message: "A replay job is already in progress for this webhook.",
+                    aliases: &[],
+                    templates: &[],
+                    status: ::core::option::Option::Some(HttpStatus::Conflict),
+                    apis: &[crate::catalog::Api::AccountActivity],
+                    retry: crate::catalog::Retry::Backoff,
+                    policy: ::core::option::Option::None,
+                    description: "A replay job for this webhook has not finished yet. It will end on its own: retry with backoff, and the request can succeed once the job is done.",
+                },
+            ],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "An Account Activity subscription for this user already exists. The replay API reuses 355, also with 409, for a replay job that is still running.",
+            description: "An Account Activity subscription for this user already exists; there is nothing to retry. The replay API reuses the code for a job that is still running (see its other meaning).",
         },
         crate::catalog::CodeInfo {
             code: 356u32,
             name: "invalid_date_range",
             message: "from_date must be before to_date.",
             aliases: &["from_date must be within the past 5 days."],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The replay window is invalid: `from_date` must come before `to_date`, and a second documented text requires it to lie within the past 5 days.",
@@ -2366,10 +2877,13 @@ impl ErrorCode {
             name: "query_parameter_required",
             message: ": queryParam is required.",
             aliases: &[],
+            templates: &["{parameter}: queryParam is required."],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A required query parameter is missing. The text is a template: the parameter's name goes before the colon.",
@@ -2379,10 +2893,13 @@ impl ErrorCode {
             name: "unable_to_parse_parameter",
             message: "Unable to parse parameter.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A route or query parameter could not be parsed.",
@@ -2392,10 +2909,13 @@ impl ErrorCode {
             name: "webhook_id_negative",
             message: "webhook_id: [] is not greater than or equal to 0.",
             aliases: &[],
+            templates: &["webhook_id: [{value}] is not greater than or equal to 0."],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The `webhook_id` route parameter is negative; the offending value appears between the brackets of the text.",
@@ -2405,10 +2925,13 @@ impl ErrorCode {
             name: "date_not_in_past",
             message: ": [<field_value>] is not in the past.",
             aliases: &[],
+            templates: &["{parameter}: [{value}] is not in the past."],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::AccountActivity],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "`from_date` or `to_date` is not in the past. The text is a template: the parameter name goes before the colon and the value inside the brackets.",
@@ -2420,10 +2943,13 @@ impl ErrorCode {
             aliases: &[
                 "You attempted to reply to a Post that is deleted or not visible to you.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The Tweet being replied to is deleted or not visible to the caller.",
@@ -2433,10 +2959,13 @@ impl ErrorCode {
             name: "too_many_attachment_types",
             message: "The Tweet exceeds the number of allowed attachment types.",
             aliases: &["The Post exceeds the number of allowed attachment types."],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The post combines more than one kind of attachment (media, quote, card, poll). Keep to one.",
@@ -2446,10 +2975,13 @@ impl ErrorCode {
             name: "cookies_required",
             message: "Cookies are required to access Twitter",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::UnprocessableEntity),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The endpoint needs browser cookies that the request did not carry. The number merely coincides with HTTP 404; the table pairs it with HTTP 422.",
@@ -2459,10 +2991,13 @@ impl ErrorCode {
             name: "invalid_url",
             message: "The given URL is invalid.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A URL given in the request could not be processed.",
@@ -2475,10 +3010,13 @@ impl ErrorCode {
                 "Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings",
                 "Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The `oauth_callback` is not on the app's list of approved callback URLs; add it in the app settings. Older texts said \"application\" instead of \"App\".",
@@ -2488,10 +3026,13 @@ impl ErrorCode {
             name: "invalid_or_suspended_app",
             message: "Invalid / suspended App.",
             aliases: &["Invalid / suspended application"],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Unauthorized),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The app used for Sign in with Twitter is invalid or suspended. Older texts said \"application\".",
@@ -2504,23 +3045,29 @@ impl ErrorCode {
                 "Desktop applications only support the oauth_callback value 'oob'",
                 "Desktop applications only support the `oauth_callback` value `oob`.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Unauthorized),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
-            description: "The app is set up for the PIN (`oob`) flow but the request sent a callback URL. Send `oob` or configure a callback.",
+            description: "The app has no callback URL registered, which makes it a desktop (PIN) app to the API: its request-token call must send `oauth_callback=oob`. Send `oob`, or register the callback URL in the app's settings.",
         },
         crate::catalog::CodeInfo {
             code: 421u32,
             name: "tweet_unavailable",
             message: "This Tweet is no longer available.",
             aliases: &["This Post is no longer available."],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The Tweet can no longer be retrieved; no reason is given. X-branded texts say \"Post\".",
@@ -2532,10 +3079,13 @@ impl ErrorCode {
             aliases: &[
                 "This Post is no longer available because it violated the X Rules.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::NotFound),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The Tweet is no longer available because it broke the platform's rules. The number also matches HTTP 422, but the code comes with 404.",
@@ -2545,10 +3095,13 @@ impl ErrorCode {
             name: "tweet_actions_disabled",
             message: "Some actions on this user's Tweet have been disabled by Twitter.",
             aliases: &["Some actions on this user's Post have been disabled by X."],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "Some actions on this user's Tweet were disabled by Twitter/X, for example on Tweets kept up in the public interest.",
@@ -2558,10 +3111,13 @@ impl ErrorCode {
             name: "invalid_conversation_control",
             message: "Invalid conversation control parameter for this endpoint. You need to change the endpoint to a supported endpoint.",
             aliases: &[],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "A conversation-control (reply settings) parameter was sent to an endpoint that does not support it. Only the February 2021 table copies list it.",
@@ -2573,13 +3129,34 @@ impl ErrorCode {
             aliases: &[
                 "The original Post author restricted who can reply to this Post.",
             ],
+            templates: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
             description: "The author of the original Tweet limited who may reply, and the caller is not among them. Added to the tables in October 2020.",
+        },
+        crate::catalog::CodeInfo {
+            code: 453u32,
+            name: "limited_v1_access",
+            message: "You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product",
+            aliases: &[
+                "You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve",
+            ],
+            templates: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            other_statuses: &[],
+            apis: &[crate::catalog::Api::V1_1],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            meanings: &[],
+            evidence: crate::catalog::Evidence::Observed,
+            deprecated: ::core::option::Option::None,
+            description: "The app's access level does not include this v1.1 endpoint. Since the paid tiers of 2023, most v1.1 endpoints other than media upload and OAuth need a higher tier; under the 2022 Essential tier the text sent developers to apply for Elevated access. Use the v2 endpoint or change the access level; retrying does not help.",
         },
     ];
     /// Its catalog data.
@@ -2613,7 +3190,7 @@ impl ErrorCode {
             34u32 => ::core::option::Option::Some(Self::PageDoesNotExist),
             35u32..=35u32 => ::core::option::Option::None,
             36u32 => ::core::option::Option::Some(Self::CannotReportSelfForSpam),
-            37u32..=37u32 => ::core::option::Option::None,
+            37u32 => ::core::option::Option::Some(Self::ResourceAccessDenied),
             38u32 => ::core::option::Option::Some(Self::ParameterMissing),
             39u32..=43u32 => ::core::option::Option::None,
             44u32 => ::core::option::Option::Some(Self::InvalidAttachmentUrl),
@@ -2654,15 +3231,19 @@ impl ErrorCode {
             139u32 => ::core::option::Option::Some(Self::AlreadyFavorited),
             140u32..=143u32 => ::core::option::Option::None,
             144u32 => ::core::option::Option::Some(Self::StatusNotFound),
-            145u32..=149u32 => ::core::option::Option::None,
+            145u32..=146u32 => ::core::option::Option::None,
+            147u32 => ::core::option::Option::Some(Self::CannotBlockSelf),
+            148u32..=149u32 => ::core::option::Option::None,
             150u32 => ::core::option::Option::Some(Self::CannotMessageNonFollower),
             151u32 => ::core::option::Option::Some(Self::MessageSendFailed),
             152u32..=159u32 => ::core::option::Option::None,
             160u32 => ::core::option::Option::Some(Self::FollowAlreadyRequested),
             161u32 => ::core::option::Option::Some(Self::FollowLimitReached),
-            162u32..=162u32 => ::core::option::Option::None,
+            162u32 => ::core::option::Option::Some(Self::BlockedFromFollowing),
             163u32 => ::core::option::Option::Some(Self::CouldNotDetermineSourceUser),
-            164u32..=178u32 => ::core::option::Option::None,
+            164u32..=169u32 => ::core::option::Option::None,
+            170u32 => ::core::option::Option::Some(Self::RequiredParameterMissing),
+            171u32..=178u32 => ::core::option::Option::None,
             179u32 => ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus),
             180u32..=182u32 => ::core::option::Option::None,
             183u32 => ::core::option::Option::Some(Self::CannotDeleteOthersStatus),
@@ -2670,7 +3251,11 @@ impl ErrorCode {
             185u32 => ::core::option::Option::Some(Self::StatusUpdateLimitReached),
             186u32 => ::core::option::Option::Some(Self::TweetTooLong),
             187u32 => ::core::option::Option::Some(Self::DuplicateStatus),
-            188u32..=194u32 => ::core::option::Option::None,
+            188u32..=188u32 => ::core::option::Option::None,
+            189u32 => ::core::option::Option::Some(Self::StatusCreationFailed),
+            190u32..=192u32 => ::core::option::Option::None,
+            193u32 => ::core::option::Option::Some(Self::MediaTooLarge),
+            194u32..=194u32 => ::core::option::Option::None,
             195u32 => ::core::option::Option::Some(Self::InvalidUrlParameter),
             196u32..=199u32 => ::core::option::Option::None,
             200u32 => ::core::option::Option::Some(Self::EnterpriseReplayRequired),
@@ -2687,7 +3272,9 @@ impl ErrorCode {
             226u32 => ::core::option::Option::Some(Self::RequestLooksAutomated),
             227u32..=230u32 => ::core::option::Option::None,
             231u32 => ::core::option::Option::Some(Self::LoginVerificationRequired),
-            232u32..=250u32 => ::core::option::Option::None,
+            232u32..=238u32 => ::core::option::Option::None,
+            239u32 => ::core::option::Option::Some(Self::BadGuestToken),
+            240u32..=250u32 => ::core::option::Option::None,
             251u32 => ::core::option::Option::Some(Self::EndpointRetired),
             252u32..=260u32 => ::core::option::Option::None,
             261u32 => ::core::option::Option::Some(Self::AppCannotWrite),
@@ -2735,6 +3322,8 @@ impl ErrorCode {
             431u32 => ::core::option::Option::Some(Self::InvalidConversationControl),
             432u32..=432u32 => ::core::option::Option::None,
             433u32 => ::core::option::Option::Some(Self::ReplyRestrictedByAuthor),
+            434u32..=452u32 => ::core::option::Option::None,
+            453u32 => ::core::option::Option::Some(Self::LimitedV1Access),
             _ => ::core::option::Option::None,
         }
     }
@@ -2770,6 +3359,9 @@ impl ErrorCode {
             }
             b"cannot_report_self_for_spam" => {
                 ::core::option::Option::Some(Self::CannotReportSelfForSpam)
+            }
+            b"resource_access_denied" => {
+                ::core::option::Option::Some(Self::ResourceAccessDenied)
             }
             b"parameter_missing" => ::core::option::Option::Some(Self::ParameterMissing),
             b"invalid_attachment_url" => {
@@ -2820,6 +3412,7 @@ impl ErrorCode {
             b"blocked_by_user" => ::core::option::Option::Some(Self::BlockedByUser),
             b"already_favorited" => ::core::option::Option::Some(Self::AlreadyFavorited),
             b"status_not_found" => ::core::option::Option::Some(Self::StatusNotFound),
+            b"cannot_block_self" => ::core::option::Option::Some(Self::CannotBlockSelf),
             b"cannot_message_non_follower" => {
                 ::core::option::Option::Some(Self::CannotMessageNonFollower)
             }
@@ -2832,8 +3425,14 @@ impl ErrorCode {
             b"follow_limit_reached" => {
                 ::core::option::Option::Some(Self::FollowLimitReached)
             }
+            b"blocked_from_following" => {
+                ::core::option::Option::Some(Self::BlockedFromFollowing)
+            }
             b"could_not_determine_source_user" => {
                 ::core::option::Option::Some(Self::CouldNotDetermineSourceUser)
+            }
+            b"required_parameter_missing" => {
+                ::core::option::Option::Some(Self::RequiredParameterMissing)
             }
             b"not_authorized_to_see_status" => {
                 ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus)
@@ -2846,6 +3445,10 @@ impl ErrorCode {
             }
             b"tweet_too_long" => ::core::option::Option::Some(Self::TweetTooLong),
             b"duplicate_status" => ::core::option::Option::Some(Self::DuplicateStatus),
+            b"status_creation_failed" => {
+                ::core::option::Option::Some(Self::StatusCreationFailed)
+            }
+            b"media_too_large" => ::core::option::Option::Some(Self::MediaTooLarge),
             b"invalid_url_parameter" => {
                 ::core::option::Option::Some(Self::InvalidUrlParameter)
             }
@@ -2871,6 +3474,7 @@ impl ErrorCode {
             b"login_verification_required" => {
                 ::core::option::Option::Some(Self::LoginVerificationRequired)
             }
+            b"bad_guest_token" => ::core::option::Option::Some(Self::BadGuestToken),
             b"endpoint_retired" => ::core::option::Option::Some(Self::EndpointRetired),
             b"app_cannot_write" => ::core::option::Option::Some(Self::AppCannotWrite),
             b"cannot_mute_self" => ::core::option::Option::Some(Self::CannotMuteSelf),
@@ -2939,448 +3543,50 @@ impl ErrorCode {
             b"reply_restricted_by_author" => {
                 ::core::option::Option::Some(Self::ReplyRestrictedByAuthor)
             }
+            b"limited_v1_access" => ::core::option::Option::Some(Self::LimitedV1Access),
             _ => ::core::option::Option::None,
         }
     }
-    /// The entry whose message or alias is exactly `message`. Where
-    /// several codes share a text, the lowest code is returned: prefer
-    /// the code whenever the body has one.
+    /// The best entry for a message text: one whose message, alias or
+    /// template matches it, exactly or forgivingly (case, a final
+    /// period, surrounding space, apostrophes, `http`/`https` and
+    /// `support.`/`help.` in links). Where several codes share a
+    /// text, the first of [`ErrorCode::match_message`] is returned:
+    /// prefer the code whenever the body has one.
     #[must_use]
     #[inline]
-    #[allow(clippy::too_many_lines, clippy::match_same_arms)]
-    pub const fn from_message(message: &str) -> ::core::option::Option<Self> {
-        match message.as_bytes() {
-            b": [<field_value>] is not in the past." => {
-                ::core::option::Option::Some(Self::DateNotInPast)
-            }
-            b": queryParam is required." => {
-                ::core::option::Option::Some(Self::QueryParameterRequired)
-            }
-            b"<message> parameter is missing." => {
-                ::core::option::Option::Some(Self::ParameterMissing)
-            }
-            b"<named> parameter is missing." => {
-                ::core::option::Option::Some(Self::ParameterMissing)
-            }
-            b"A media id was not found." => {
-                ::core::option::Option::Some(Self::MediaIdNotFound)
-            }
-            b"A replay job is already in progress for this webhook." => {
-                ::core::option::Option::Some(Self::SubscriptionAlreadyExists)
-            }
-            b"Account Activity API enterprise account with replay is required. Please confirm you have an enterprise account and replay is enabled." => {
-                ::core::option::Option::Some(Self::EnterpriseReplayRequired)
-            }
-            b"Account update failed: <message>" => {
-                ::core::option::Option::Some(Self::AccountUpdateValueTooLong)
-            }
-            b"Account update failed: value is too long (maximum is nn characters)." => {
-                ::core::option::Option::Some(Self::AccountUpdateValueTooLong)
-            }
-            b"Animated GIFs are not allowed when uploading multiple images." => {
-                ::core::option::Option::Some(Self::AnimatedGifWithMultipleImages)
-            }
-            b"Application cannot perform write actions." => {
-                ::core::option::Option::Some(Self::AppCannotWrite)
-            }
-            b"Bad authentication data" => {
-                ::core::option::Option::Some(Self::BadAuthenticationData)
-            }
-            b"Bad authentication data." => {
-                ::core::option::Option::Some(Self::BadAuthenticationData)
-            }
-            b"Callback URL not approved for this client App. Approved callback URLs can be adjusted in your App's settings." => {
-                ::core::option::Option::Some(Self::CallbackUrlNotApproved)
-            }
-            b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings" => {
-                ::core::option::Option::Some(Self::CallbackUrlNotApproved)
-            }
-            b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings." => {
-                ::core::option::Option::Some(Self::CallbackUrlNotApproved)
-            }
-            b"Cannot find specified user" => {
-                ::core::option::Option::Some(Self::CannotFindSpecifiedUser)
-            }
-            b"Cannot find specified user." => {
-                ::core::option::Option::Some(Self::CannotFindSpecifiedUser)
-            }
-            b"Client application is not permitted to access this user's webhook subscriptions." => {
-                ::core::option::Option::Some(Self::WebhookSubscriptionsAccessDenied)
-            }
-            b"Client is not permitted to perform this action." => {
-                ::core::option::Option::Some(Self::ClientActionNotPermitted)
-            }
-            b"Client is not permitted to request this method." => {
-                ::core::option::Option::Some(Self::MethodNotPermittedForClient)
-            }
-            b"Cookies are required to access Twitter" => {
-                ::core::option::Option::Some(Self::CookiesRequired)
-            }
-            b"Could not authenticate you" => {
-                ::core::option::Option::Some(Self::CouldNotAuthenticate)
-            }
-            b"Could not authenticate you." => {
-                ::core::option::Option::Some(Self::CouldNotAuthenticate)
-            }
-            b"Could not determine source user." => {
-                ::core::option::Option::Some(Self::CouldNotDetermineSourceUser)
-            }
-            b"Desktop applications only support the `oauth_callback` value `oob`." => {
-                ::core::option::Option::Some(Self::OobCallbackRequired)
-            }
-            b"Desktop applications only support the oauth_callback value 'oob'" => {
-                ::core::option::Option::Some(Self::OobCallbackRequired)
-            }
-            b"Desktop applications only support the oauth_callback value 'oob'." => {
-                ::core::option::Option::Some(Self::OobCallbackRequired)
-            }
-            b"Device errror: <message>" => {
-                ::core::option::Option::Some(Self::DeviceError)
-            }
-            b"High latency on CRC GET request. Your webhook should respond in less than 3 seconds." => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"Internal error" => ::core::option::Option::Some(Self::InternalError),
-            b"Internal error." => ::core::option::Option::Some(Self::InternalError),
-            b"Internal server error." => {
-                ::core::option::Option::Some(Self::AccountActivityInternalError)
-            }
-            b"Invalid / suspended App." => {
-                ::core::option::Option::Some(Self::InvalidOrSuspendedApp)
-            }
-            b"Invalid / suspended application" => {
-                ::core::option::Option::Some(Self::InvalidOrSuspendedApp)
-            }
-            b"Invalid authentication method. Please use application-only authentication." => {
-                ::core::option::Option::Some(Self::CouldNotAuthenticate)
-            }
-            b"Invalid conversation control parameter for this endpoint. You need to change the endpoint to a supported endpoint." => {
-                ::core::option::Option::Some(Self::InvalidConversationControl)
-            }
-            b"Invalid coordinates." => {
-                ::core::option::Option::Some(Self::InvalidCoordinates)
-            }
-            b"Invalid or expired token" => {
-                ::core::option::Option::Some(Self::InvalidOrExpiredToken)
-            }
-            b"Invalid or expired token." => {
-                ::core::option::Option::Some(Self::InvalidOrExpiredToken)
-            }
-            b"List name error" => ::core::option::Option::Some(Self::ListNameError),
-            b"Missing or invalid url parameter" => {
-                ::core::option::Option::Some(Self::InvalidUrlParameter)
-            }
-            b"Missing or invalid url parameter." => {
-                ::core::option::Option::Some(Self::InvalidUrlParameter)
-            }
-            b"No data available for specified ID." => {
-                ::core::option::Option::Some(Self::NoDataForId)
-            }
-            b"No data available for the given coordinate and radius." => {
-                ::core::option::Option::Some(Self::NoDataForCoordinates)
-            }
-            b"No location associated with the specified IP address." => {
-                ::core::option::Option::Some(Self::NoLocationForIp)
-            }
-            b"No status found with that ID." => {
-                ::core::option::Option::Some(Self::StatusNotFound)
-            }
-            b"No user matches for specified terms." => {
-                ::core::option::Option::Some(Self::NoUserMatches)
-            }
-            b"Non-200 response code during CRC GET request (i.e. 404, 500, etc)." => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"Over capacity" => ::core::option::Option::Some(Self::OverCapacity),
-            b"Over capacity." => ::core::option::Option::Some(Self::OverCapacity),
-            b"Owner must allow dms from anyone." => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"Post needs to be a bit shorter." => {
-                ::core::option::Option::Some(Self::TweetTooLong)
-            }
-            b"Query parameters are missing." => {
-                ::core::option::Option::Some(Self::QueryParametersMissing)
-            }
-            b"Rate limit exceeded" => {
-                ::core::option::Option::Some(Self::RateLimitExceeded)
-            }
-            b"Rate limit exceeded." => {
-                ::core::option::Option::Some(Self::RateLimitExceeded)
-            }
-            b"SSL is required" => ::core::option::Option::Some(Self::SslRequired),
-            b"SSL is required." => ::core::option::Option::Some(Self::SslRequired),
-            b"Some actions on this user's Post have been disabled by X." => {
-                ::core::option::Option::Some(Self::TweetActionsDisabled)
-            }
-            b"Some actions on this user's Post have been disabled by X. The X REST API v1 is no longer active." => {
-                ::core::option::Option::Some(Self::ApiV1Retired)
-            }
-            b"Some actions on this user's Tweet have been disabled by Twitter." => {
-                ::core::option::Option::Some(Self::TweetActionsDisabled)
-            }
-            b"Some actions on this user's Tweet have been disabled by Twitter. The Twitter REST API v1 is no longer active." => {
-                ::core::option::Option::Some(Self::ApiV1Retired)
-            }
-            b"Sorry, that page does not exist" => {
-                ::core::option::Option::Some(Self::PageDoesNotExist)
-            }
-            b"Sorry, that page does not exist." => {
-                ::core::option::Option::Some(Self::PageDoesNotExist)
-            }
-            b"Sorry, you are not authorized to see this status" => {
-                ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus)
-            }
-            b"Sorry, you are not authorized to see this status." => {
-                ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus)
-            }
-            b"Status is a duplicate" => {
-                ::core::option::Option::Some(Self::DuplicateStatus)
-            }
-            b"Status is a duplicate." => {
-                ::core::option::Option::Some(Self::DuplicateStatus)
-            }
-            b"Subscription already exists." => {
-                ::core::option::Option::Some(Self::SubscriptionAlreadyExists)
-            }
-            b"The Post exceeds the number of allowed attachment types." => {
-                ::core::option::Option::Some(Self::TooManyAttachmentTypes)
-            }
-            b"The Tweet exceeds the number of allowed attachment types." => {
-                ::core::option::Option::Some(Self::TooManyAttachmentTypes)
-            }
-            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1." => {
-                ::core::option::Option::Some(Self::ApiV1Retired)
-            }
-            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview." => {
-                ::core::option::Option::Some(Self::ApiV1Retired)
-            }
-            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/rest/public" => {
-                ::core::option::Option::Some(Self::ApiV1Retired)
-            }
-            b"The given URL is invalid." => {
-                ::core::option::Option::Some(Self::InvalidUrl)
-            }
-            b"The original Post author restricted who can reply to this Post." => {
-                ::core::option::Option::Some(Self::ReplyRestrictedByAuthor)
-            }
-            b"The original Tweet author restricted who can reply to this Tweet." => {
-                ::core::option::Option::Some(Self::ReplyRestrictedByAuthor)
-            }
-            b"The specified user is not found in this list." => {
-                ::core::option::Option::Some(Self::UserNotInList)
-            }
-            b"The text of your direct message is over the max character limit." => {
-                ::core::option::Option::Some(Self::DirectMessageTooLong)
-            }
-            b"The user you are trying to remove from this list is not a member." => {
-                ::core::option::Option::Some(Self::CannotRemoveNonMember)
-            }
-            b"The validation of media ids failed." => {
-                ::core::option::Option::Some(Self::MediaIdsValidationFailed)
-            }
-            b"There was an error sending your message: <message>." => {
-                ::core::option::Option::Some(Self::MessageSendFailed)
-            }
-            b"There was an error sending your message: reason" => {
-                ::core::option::Option::Some(Self::MessageSendFailed)
-            }
-            b"There was an error sending your message: reason." => {
-                ::core::option::Option::Some(Self::MessageSendFailed)
-            }
-            b"This App is not allowed to access or delete your Direct Messages." => {
-                ::core::option::Option::Some(Self::DirectMessagesAccessDenied)
-            }
-            b"This Post is no longer available because it violated the X Rules." => {
-                ::core::option::Option::Some(Self::TweetViolatedRules)
-            }
-            b"This Post is no longer available." => {
-                ::core::option::Option::Some(Self::TweetUnavailable)
-            }
-            b"This Tweet is no longer available because it violated the Twitter Rules." => {
-                ::core::option::Option::Some(Self::TweetViolatedRules)
-            }
-            b"This Tweet is no longer available." => {
-                ::core::option::Option::Some(Self::TweetUnavailable)
-            }
-            b"This application is not allowed to access or delete your direct messages" => {
-                ::core::option::Option::Some(Self::DirectMessagesAccessDenied)
-            }
-            b"This application is not allowed to access or delete your direct messages." => {
-                ::core::option::Option::Some(Self::DirectMessagesAccessDenied)
-            }
-            b"This endpoint has been retired and should not be used." => {
-                ::core::option::Option::Some(Self::EndpointRetired)
-            }
-            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now." => {
-                ::core::option::Option::Some(Self::RequestLooksAutomated)
-            }
-            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we cannot complete this action right now." => {
-                ::core::option::Option::Some(Self::RequestLooksAutomated)
-            }
-            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can\xE2\x80\x99t complete this action right now." => {
-                ::core::option::Option::Some(Self::RequestLooksAutomated)
-            }
-            b"To protect our users from spam and other malicious activity, this account is temporarily locked." => {
-                ::core::option::Option::Some(Self::AccountTemporarilyLocked)
-            }
-            b"To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account." => {
-                ::core::option::Option::Some(Self::AccountTemporarilyLocked)
-            }
-            b"Too many requests. Please back off your API request rate." => {
-                ::core::option::Option::Some(Self::RateLimitExceeded)
-            }
-            b"Too many resources already created." => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"Tweet needs to be a bit shorter." => {
-                ::core::option::Option::Some(Self::TweetTooLong)
-            }
-            b"Twitter server error. Retry using an exponential backoff pattern." => {
-                ::core::option::Option::Some(Self::BackendServerError)
-            }
-            b"Unable to parse parameter." => {
-                ::core::option::Option::Some(Self::UnableToParseParameter)
-            }
-            b"Unable to verify your credentials" => {
-                ::core::option::Option::Some(Self::UnableToVerifyCredentials)
-            }
-            b"Unable to verify your credentials." => {
-                ::core::option::Option::Some(Self::UnableToVerifyCredentials)
-            }
-            b"User has been suspended" => {
-                ::core::option::Option::Some(Self::UserSuspended)
-            }
-            b"User has been suspended." => {
-                ::core::option::Option::Some(Self::UserSuspended)
-            }
-            b"User is over daily status update limit" => {
-                ::core::option::Option::Some(Self::StatusUpdateLimitReached)
-            }
-            b"User is over daily status update limit." => {
-                ::core::option::Option::Some(Self::StatusUpdateLimitReached)
-            }
-            b"User must verify login" => {
-                ::core::option::Option::Some(Self::LoginVerificationRequired)
-            }
-            b"User not found." => ::core::option::Option::Some(Self::UserNotFound),
-            b"User not in this list" => ::core::option::Option::Some(Self::UserNotInList),
-            b"Webhook URL does not meet the requirements." => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"Webhook URL does not meet the requirements. Invalid CRC token or json response format." => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"Webhook does not exist or is associated with a different twitter application." => {
-                ::core::option::Option::Some(Self::PageDoesNotExist)
-            }
-            b"Webhook is marked invalid and requires a CRC check." => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"You are not muting the specified user." => {
-                ::core::option::Option::Some(Self::NotMutingUser)
-            }
-            b"You are over the limit for spam reports." => {
-                ::core::option::Option::Some(Self::SpamReportLimitReached)
-            }
-            b"You are unable to follow more people at this time" => {
-                ::core::option::Option::Some(Self::FollowLimitReached)
-            }
-            b"You are unable to follow more people at this time." => {
-                ::core::option::Option::Some(Self::FollowLimitReached)
-            }
-            b"You attempted to reply to a Post that is deleted or not visible to you." => {
-                ::core::option::Option::Some(Self::ReplyTargetUnavailable)
-            }
-            b"You attempted to reply to a Tweet that is deleted or not visible to you." => {
-                ::core::option::Option::Some(Self::ReplyTargetUnavailable)
-            }
-            b"You can't mute yourself." => {
-                ::core::option::Option::Some(Self::CannotMuteSelf)
-            }
-            b"You cannot report yourself for spam." => {
-                ::core::option::Option::Some(Self::CannotReportSelfForSpam)
-            }
-            b"You cannot send messages to this user." => {
-                ::core::option::Option::Some(Self::CannotMessageUser)
-            }
-            b"You cannot send messages to users who are not following you." => {
-                ::core::option::Option::Some(Self::CannotMessageNonFollower)
-            }
-            b"You can\xE2\x80\x99t mute yourself." => {
-                ::core::option::Option::Some(Self::CannotMuteSelf)
-            }
-            b"You don\xE2\x80\x99t have access to this resource." => {
-                ::core::option::Option::Some(Self::UnableToVerifyCredentials)
-            }
-            b"You have already favorited this status" => {
-                ::core::option::Option::Some(Self::AlreadyFavorited)
-            }
-            b"You have already favorited this status." => {
-                ::core::option::Option::Some(Self::AlreadyFavorited)
-            }
-            b"You have already reposted this Post." => {
-                ::core::option::Option::Some(Self::AlreadyRetweeted)
-            }
-            b"You have already retweeted this Tweet." => {
-                ::core::option::Option::Some(Self::AlreadyRetweeted)
-            }
-            b"You have already retweeted this tweet." => {
-                ::core::option::Option::Some(Self::AlreadyRetweeted)
-            }
-            b"You have been blocked from {action}" => {
-                ::core::option::Option::Some(Self::BlockedByUser)
-            }
-            b"You may not delete another user's status." => {
-                ::core::option::Option::Some(Self::CannotDeleteOthersStatus)
-            }
-            b"You must provide valid coordinates, IP address, query, or attributes." => {
-                ::core::option::Option::Some(Self::LocationInputRequired)
-            }
-            b"You've already requested to follow the user." => {
-                ::core::option::Option::Some(Self::FollowAlreadyRequested)
-            }
-            b"You've already requested to follow user." => {
-                ::core::option::Option::Some(Self::FollowAlreadyRequested)
-            }
-            b"Your App cannot perform write actions." => {
-                ::core::option::Option::Some(Self::AppCannotWrite)
-            }
-            b"Your account is suspended and is not permitted to access this feature" => {
-                ::core::option::Option::Some(Self::AccountSuspended)
-            }
-            b"Your account is suspended and is not permitted to access this feature." => {
-                ::core::option::Option::Some(Self::AccountSuspended)
-            }
-            b"Your credentials do not allow access to this resource" => {
-                ::core::option::Option::Some(Self::CredentialsNotAllowed)
-            }
-            b"Your credentials do not allow access to this resource." => {
-                ::core::option::Option::Some(Self::CredentialsNotAllowed)
-            }
-            b"attachment_url parameter is invalid" => {
-                ::core::option::Option::Some(Self::InvalidAttachmentUrl)
-            }
-            b"attachment_url parameter is invalid." => {
-                ::core::option::Option::Some(Self::InvalidAttachmentUrl)
-            }
-            b"from_date must be before to_date." => {
-                ::core::option::Option::Some(Self::InvalidDateRange)
-            }
-            b"from_date must be within the past 5 days." => {
-                ::core::option::Option::Some(Self::InvalidDateRange)
-            }
-            b"owner must allow dms from anyone" => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"sharing is not permissible for this status (Share validations failed)" => {
-                ::core::option::Option::Some(Self::AlreadyRetweeted)
-            }
-            b"webhook_id: [] is not greater than or equal to 0." => {
-                ::core::option::Option::Some(Self::WebhookIdNegative)
-            }
-            _ => ::core::option::Option::None,
-        }
+    pub fn from_message(message: &str) -> ::core::option::Option<Self> {
+        crate::text::code_for::<Self>(message)
+    }
+    /// Every entry a message text matches, best first, with how it
+    /// matched, the meaning it belongs to and what a template
+    /// captured; with a `status`, those that come with it first.
+    #[must_use]
+    pub fn match_message(
+        message: &str,
+        status: ::core::option::Option<u16>,
+    ) -> ::std::vec::Vec<crate::catalog::TextMatch<'_, Self>> {
+        <Self as crate::catalog::CodeEntry>::match_message(message, status)
+    }
+    /// Texts the API fills in, with `{name}` placeholders.
+    #[must_use]
+    #[inline]
+    pub const fn templates(self) -> &'static [&'static str] {
+        self.info().templates
+    }
+    /// Other meanings it has had, each with its era and texts.
+    #[must_use]
+    #[inline]
+    pub const fn meanings(self) -> &'static [crate::catalog::MeaningInfo<HttpStatus>] {
+        self.info().meanings
+    }
+    /// How to wait before retrying, when the catalog names a policy.
+    #[must_use]
+    #[inline]
+    pub const fn policy(
+        self,
+    ) -> ::core::option::Option<&'static crate::catalog::PolicyInfo> {
+        self.info().policy
     }
     /// The numeric code.
     #[must_use]
@@ -3449,6 +3655,7 @@ impl ErrorCode {
         self.info().evidence
     }
 }
+#[allow(deprecated)]
 impl crate::catalog::CodeEntry for ErrorCode {
     type Status = HttpStatus;
     const ALL: &'static [Self] = Self::ALL;
@@ -3461,6 +3668,2563 @@ impl crate::catalog::CodeEntry for ErrorCode {
     fn from_name(name: &str) -> ::core::option::Option<Self> {
         Self::from_name(name)
     }
+    #[allow(clippy::too_many_lines, clippy::match_same_arms)]
+    fn exact_texts(text: &str) -> &'static [crate::catalog::TextRef<Self>] {
+        let text = text.as_bytes();
+        match text {
+            b": [<field_value>] is not in the past." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DateNotInPast,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b": queryParam is required." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::QueryParameterRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"<message> parameter is missing." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"<named> parameter is missing." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"A media id was not found." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaIdNotFound,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"A replay job is already in progress for this webhook." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SubscriptionAlreadyExists,
+                        meaning: 1u8,
+                    },
+                ]
+            }
+            b"Account Activity API enterprise account with replay is required. Please confirm you have an enterprise account and replay is enabled." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::EnterpriseReplayRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Account update failed: <message>" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountUpdateValueTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Account update failed: value is too long (maximum is nn characters)." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountUpdateValueTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Animated GIFs are not allowed when uploading multiple images." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AnimatedGifWithMultipleImages,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Application cannot perform write actions." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Bad Authentication data." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadAuthenticationData,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Bad authentication data" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadAuthenticationData,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Bad authentication data." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadAuthenticationData,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Bad guest token" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadGuestToken,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Callback URL not approved for this client App. Approved callback URLs can be adjusted in your App's settings." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CallbackUrlNotApproved,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CallbackUrlNotApproved,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CallbackUrlNotApproved,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Cannot find specified user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotFindSpecifiedUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Cannot find specified user." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotFindSpecifiedUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Client application is not permitted to access this user's webhook subscriptions." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::WebhookSubscriptionsAccessDenied,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Client is not permitted to perform this action." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ClientActionNotPermitted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Client is not permitted to request this method." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MethodNotPermittedForClient,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Cookies are required to access Twitter" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CookiesRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Could not authenticate you" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CouldNotAuthenticate,
+                        meaning: 0u8,
+                    },
+                    crate::catalog::TextRef {
+                        code: Self::TimestampOutOfBounds,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Could not authenticate you." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CouldNotAuthenticate,
+                        meaning: 0u8,
+                    },
+                    crate::catalog::TextRef {
+                        code: Self::TimestampOutOfBounds,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Could not determine source user." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CouldNotDetermineSourceUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Desktop applications only support the `oauth_callback` value `oob`." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OobCallbackRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Desktop applications only support the oauth_callback value 'oob'" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OobCallbackRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Desktop applications only support the oauth_callback value 'oob'." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OobCallbackRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Device errror: <message>" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DeviceError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Error creating status." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusCreationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Failed to process media." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaIdsValidationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Forbidden" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::EnterpriseReplayRequired,
+                        meaning: 1u8,
+                    },
+                ]
+            }
+            b"High latency on CRC GET request. Your webhook should respond in less than 3 seconds." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Internal error" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InternalError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Internal error." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InternalError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Internal server error." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountActivityInternalError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Invalid / suspended App." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidOrSuspendedApp,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Invalid / suspended application" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidOrSuspendedApp,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Invalid authentication method. Please use application-only authentication." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CouldNotAuthenticate,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Invalid conversation control parameter for this endpoint. You need to change the endpoint to a supported endpoint." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidConversationControl,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Invalid coordinates." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidCoordinates,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Invalid or expired token" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidOrExpiredToken,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Invalid or expired token." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidOrExpiredToken,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"List name error" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ListNameError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Missing or invalid url parameter" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidUrlParameter,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Missing or invalid url parameter." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidUrlParameter,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Missing required parameter: status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequiredParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Missing required parameter: status." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequiredParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"No data available for specified ID." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoDataForId,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"No data available for the given coordinate and radius." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoDataForCoordinates,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"No location associated with the specified IP address." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoLocationForIp,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"No status found with that ID." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusNotFound,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"No user matches for specified terms" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoUserMatches,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"No user matches for specified terms." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoUserMatches,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Non-200 response code during CRC GET request (i.e. 404, 500, etc)." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"One or more of the uploaded media is too large." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaTooLarge,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Over capacity" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OverCapacity,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Over capacity." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OverCapacity,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Owner must allow dms from anyone." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Post needs to be a bit shorter." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Query parameters are missing." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::QueryParametersMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Rate limit exceeded" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Rate limit exceeded." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Rate limit exceeded. Clients may not make more than 350 requests per hour." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 1u8,
+                    },
+                ]
+            }
+            b"SSL is required" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SslRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"SSL is required." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SslRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Some actions on this user's Post have been disabled by X." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetActionsDisabled,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Some actions on this user's Post have been disabled by X. The X REST API v1 is no longer active." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Some actions on this user's Tweet have been disabled by Twitter." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetActionsDisabled,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Some actions on this user's Tweet have been disabled by Twitter. The Twitter REST API v1 is no longer active." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Sorry, that page does not exist" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::PageDoesNotExist,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Sorry, that page does not exist." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::PageDoesNotExist,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Sorry, you are not authorized to see this status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NotAuthorizedToSeeStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Sorry, you are not authorized to see this status." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NotAuthorizedToSeeStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Sorry, you can't block yourself." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotBlockSelf,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Status is a duplicate" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DuplicateStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Status is a duplicate." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DuplicateStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Status is over 140 characters." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Subscription already exists." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SubscriptionAlreadyExists,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The Post exceeds the number of allowed attachment types." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TooManyAttachmentTypes,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The Tweet exceeds the number of allowed attachment types." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TooManyAttachmentTypes,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountSuspended,
+                        meaning: 1u8,
+                    },
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/rest/public" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The given URL is invalid." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidUrl,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The original Post author restricted who can reply to this Post." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ReplyRestrictedByAuthor,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The original Tweet author restricted who can reply to this Tweet." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ReplyRestrictedByAuthor,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The specified user is not a subscriber of this list." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotInList,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The specified user is not found in this list." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotInList,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The text of your direct message is over the max character limit." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DirectMessageTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The user you are trying to remove from this list is not a member." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotRemoveNonMember,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"The validation of media ids failed." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaIdsValidationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"There was an error sending your message: <message>." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MessageSendFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"There was an error sending your message: reason" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MessageSendFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"There was an error sending your message: reason." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MessageSendFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This App is not allowed to access or delete your Direct Messages." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DirectMessagesAccessDenied,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This Post is no longer available because it violated the X Rules." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetViolatedRules,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This Post is no longer available." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetUnavailable,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This Tweet is no longer available because it violated the Twitter Rules." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetViolatedRules,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This Tweet is no longer available." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetUnavailable,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This application is not allowed to access or delete your direct messages" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DirectMessagesAccessDenied,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This application is not allowed to access or delete your direct messages." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DirectMessagesAccessDenied,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This endpoint has been retired and should not be used." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::EndpointRetired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequestLooksAutomated,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we cannot complete this action right now." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequestLooksAutomated,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can\xE2\x80\x99t complete this action right now." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequestLooksAutomated,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"To protect our users from spam and other malicious activity, this account is temporarily locked." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountTemporarilyLocked,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountTemporarilyLocked,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Too many requests. Please back off your API request rate." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Too many resources already created." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Tweet needs to be a bit shorter." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Twitter server error. Retry using an exponential backoff pattern." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BackendServerError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Unable to parse parameter." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UnableToParseParameter,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Unable to verify your credentials" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UnableToVerifyCredentials,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Unable to verify your credentials." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UnableToVerifyCredentials,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"User has been suspended" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserSuspended,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"User has been suspended." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserSuspended,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"User is over daily status update limit" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusUpdateLimitReached,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"User is over daily status update limit." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusUpdateLimitReached,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"User must verify login" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LoginVerificationRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"User not found." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotFound,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"User not in this list" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotInList,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Webhook URL does not meet the requirements." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Webhook URL does not meet the requirements. Invalid CRC token or json response format." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Webhook does not exist or is associated with a different twitter application." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::PageDoesNotExist,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Webhook is marked invalid and requires a CRC check." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You are not muting the specified user." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NotMutingUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You are over the limit for spam reports." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SpamReportLimitReached,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You are unable to follow more people at this time" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::FollowLimitReached,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You are unable to follow more people at this time." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::FollowLimitReached,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You attempted to reply to a Post that is deleted or not visible to you." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ReplyTargetUnavailable,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You attempted to reply to a Tweet that is deleted or not visible to you." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ReplyTargetUnavailable,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You can't mute yourself." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotMuteSelf,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You cannot report yourself for spam." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotReportSelfForSpam,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You cannot send messages to this user." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotMessageUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You cannot send messages to users who are not following you." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotMessageNonFollower,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You can\xE2\x80\x99t mute yourself." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotMuteSelf,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LimitedV1Access,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LimitedV1Access,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You don\xE2\x80\x99t have access to this resource." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UnableToVerifyCredentials,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You have already favorited this status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyFavorited,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You have already favorited this status." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyFavorited,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You have already reposted this Post." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You have already retweeted this Tweet." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You have already retweeted this tweet." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You have been blocked from following this account at the request of the user." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BlockedFromFollowing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You have been blocked from {action}" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BlockedByUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You may not delete another user's status." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotDeleteOthersStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You must provide valid coordinates, IP address, query, or attributes." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LocationInputRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You've already requested to follow the user." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::FollowAlreadyRequested,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"You've already requested to follow user." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::FollowAlreadyRequested,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Your App cannot perform write actions." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Your account is suspended and is not permitted to access this feature" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountSuspended,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Your account is suspended and is not permitted to access this feature." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountSuspended,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Your credentials do not allow access to this resource" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ResourceAccessDenied,
+                        meaning: 0u8,
+                    },
+                    crate::catalog::TextRef {
+                        code: Self::CredentialsNotAllowed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"Your credentials do not allow access to this resource." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CredentialsNotAllowed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"attachment_url parameter is invalid" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidAttachmentUrl,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"attachment_url parameter is invalid." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidAttachmentUrl,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"from_date must be before to_date." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidDateRange,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"from_date must be within the past 5 days." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidDateRange,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"owner must allow dms from anyone" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"sharing is not permissible for this status (Share validations failed)" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"webhook_id: [] is not greater than or equal to 0." => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::WebhookIdNegative,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            _ => &[],
+        }
+    }
+    #[allow(clippy::too_many_lines, clippy::match_same_arms)]
+    fn normalized_texts(key: &[u8]) -> &'static [crate::catalog::TextRef<Self>] {
+        match key {
+            b": [<field_value>] is not in the past" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DateNotInPast,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b": queryparam is required" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::QueryParameterRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"<message> parameter is missing" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"<named> parameter is missing" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"a media id was not found" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaIdNotFound,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"a replay job is already in progress for this webhook" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SubscriptionAlreadyExists,
+                        meaning: 1u8,
+                    },
+                ]
+            }
+            b"account activity api enterprise account with replay is required. please confirm you have an enterprise account and replay is enabled" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::EnterpriseReplayRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"account update failed: <message>" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountUpdateValueTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"account update failed: value is too long (maximum is nn characters)" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountUpdateValueTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"animated gifs are not allowed when uploading multiple images" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AnimatedGifWithMultipleImages,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"application cannot perform write actions" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"application cannot perform write actions. contact twitter platform operations through http://help.twitter.com/forms/platform" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"attachment_url parameter is invalid" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidAttachmentUrl,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"bad authentication data" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadAuthenticationData,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"bad guest token" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BadGuestToken,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"callback url not approved for this client app. approved callback urls can be adjusted in your app's settings" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CallbackUrlNotApproved,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"callback url not approved for this client application. approved callback urls can be adjusted in your application settings" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CallbackUrlNotApproved,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"cannot find specified user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotFindSpecifiedUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"client application is not permitted to access this user's webhook subscriptions" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::WebhookSubscriptionsAccessDenied,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"client is not permitted to perform this action" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ClientActionNotPermitted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"client is not permitted to request this method" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MethodNotPermittedForClient,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"cookies are required to access twitter" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CookiesRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"could not authenticate you" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CouldNotAuthenticate,
+                        meaning: 0u8,
+                    },
+                    crate::catalog::TextRef {
+                        code: Self::TimestampOutOfBounds,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"could not determine source user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CouldNotDetermineSourceUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"desktop applications only support the `oauth_callback` value `oob`" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OobCallbackRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"desktop applications only support the oauth_callback value 'oob'" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OobCallbackRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"device errror: <message>" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DeviceError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"error creating status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusCreationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"failed to process media" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaIdsValidationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"forbidden" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::EnterpriseReplayRequired,
+                        meaning: 1u8,
+                    },
+                ]
+            }
+            b"from_date must be before to_date" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidDateRange,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"from_date must be within the past 5 days" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidDateRange,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"high latency on crc get request. your webhook should respond in less than 3 seconds" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"internal error" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InternalError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"internal server error" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountActivityInternalError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"invalid / suspended app" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidOrSuspendedApp,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"invalid / suspended application" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidOrSuspendedApp,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"invalid authentication method. please use application-only authentication" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CouldNotAuthenticate,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"invalid conversation control parameter for this endpoint. you need to change the endpoint to a supported endpoint" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidConversationControl,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"invalid coordinates" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidCoordinates,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"invalid or expired token" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidOrExpiredToken,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"list name error" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ListNameError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"missing or invalid url parameter" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidUrlParameter,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"missing required parameter: status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequiredParameterMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"no data available for specified id" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoDataForId,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"no data available for the given coordinate and radius" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoDataForCoordinates,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"no location associated with the specified ip address" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoLocationForIp,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"no status found with that id" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusNotFound,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"no user matches for specified terms" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NoUserMatches,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"non-200 response code during crc get request (i.e. 404, 500, etc)" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"one or more of the uploaded media is too large" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaTooLarge,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"over capacity" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OverCapacity,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"owner must allow dms from anyone" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"post needs to be a bit shorter" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"query parameters are missing" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::QueryParametersMissing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"rate limit exceeded" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"rate limit exceeded. clients may not make more than 350 requests per hour" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 1u8,
+                    },
+                ]
+            }
+            b"sharing is not permissible for this status (share validations failed)" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"some actions on this user's post have been disabled by x" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetActionsDisabled,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"some actions on this user's post have been disabled by x. the x rest api v1 is no longer active" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"some actions on this user's tweet have been disabled by twitter" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetActionsDisabled,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"some actions on this user's tweet have been disabled by twitter. the twitter rest api v1 is no longer active" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"sorry, that page does not exist" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::PageDoesNotExist,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"sorry, you are not authorized to see this status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NotAuthorizedToSeeStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"sorry, you can't block yourself" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotBlockSelf,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"ssl is required" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SslRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"status is a duplicate" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DuplicateStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"status is over 140 characters" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"subscription already exists" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SubscriptionAlreadyExists,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the given url is invalid" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::InvalidUrl,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the original post author restricted who can reply to this post" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ReplyRestrictedByAuthor,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the original tweet author restricted who can reply to this tweet" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ReplyRestrictedByAuthor,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the post exceeds the number of allowed attachment types" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TooManyAttachmentTypes,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the specified user is not a subscriber of this list" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotInList,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the specified user is not found in this list" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotInList,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the text of your direct message is over the max character limit" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DirectMessageTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the tweet exceeds the number of allowed attachment types" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TooManyAttachmentTypes,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the twitter rest api v1 is no longer active. please migrate to api v1.1" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/docs/api/1.1/overview" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountSuspended,
+                        meaning: 1u8,
+                    },
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/rest/public" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ApiV1Retired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the user you are trying to remove from this list is not a member" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotRemoveNonMember,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"the validation of media ids failed" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MediaIdsValidationFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"there was an error sending your message: <message>" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MessageSendFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"there was an error sending your message: reason" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::MessageSendFailed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this app is not allowed to access or delete your direct messages" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DirectMessagesAccessDenied,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this application is not allowed to access or delete your direct messages" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::DirectMessagesAccessDenied,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this endpoint has been retired and should not be used" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::EndpointRetired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this post is no longer available" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetUnavailable,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this post is no longer available because it violated the x rules" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetViolatedRules,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we can't complete this action right now" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequestLooksAutomated,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we cannot complete this action right now" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RequestLooksAutomated,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this tweet is no longer available" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetUnavailable,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"this tweet is no longer available because it violated the twitter rules" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetViolatedRules,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"to protect our users from spam and other malicious activity, this account is temporarily locked" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountTemporarilyLocked,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"to protect our users from spam and other malicious activity, this account is temporarily locked. please log in to http://twitter.com to unlock your account" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountTemporarilyLocked,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"too many requests. please back off your api request rate" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::RateLimitExceeded,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"too many resources already created" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"tweet needs to be a bit shorter" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::TweetTooLong,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"twitter server error. retry using an exponential backoff pattern" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BackendServerError,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"unable to parse parameter" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UnableToParseParameter,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"unable to verify your credentials" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UnableToVerifyCredentials,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"user has been suspended" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserSuspended,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"user is over daily status update limit" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::StatusUpdateLimitReached,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"user must verify login" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LoginVerificationRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"user not found" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotFound,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"user not in this list" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UserNotInList,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"webhook does not exist or is associated with a different twitter application" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::PageDoesNotExist,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"webhook is marked invalid and requires a crc check" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"webhook url does not meet the requirements" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"webhook url does not meet the requirements. invalid crc token or json response format" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::OwnerMustAllowDmsFromAnyone,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"webhook_id: [] is not greater than or equal to 0" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::WebhookIdNegative,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you are not muting the specified user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::NotMutingUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you are over the limit for spam reports" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::SpamReportLimitReached,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you are unable to follow more people at this time" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::FollowLimitReached,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you attempted to reply to a post that is deleted or not visible to you" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ReplyTargetUnavailable,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you attempted to reply to a tweet that is deleted or not visible to you" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ReplyTargetUnavailable,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you can't mute yourself" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotMuteSelf,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you cannot report yourself for spam" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotReportSelfForSpam,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you cannot send messages to this user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotMessageUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you cannot send messages to users who are not following you" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotMessageNonFollower,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you currently have access to a subset of twitter api v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. if you need access to this endpoint, you may need a different access level. you can learn more here: http://developer.twitter.com/en/portal/product" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LimitedV1Access,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you currently have essential access which includes access to twitter api v2 endpoints only. if you need access to this endpoint, you'll need to apply for elevated access via the developer portal. you can learn more here: http://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LimitedV1Access,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you don't have access to this resource" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::UnableToVerifyCredentials,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you have already favorited this status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyFavorited,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you have already reposted this post" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you have already retweeted this tweet" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AlreadyRetweeted,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you have been blocked from following this account at the request of the user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BlockedFromFollowing,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you have been blocked from {action}" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::BlockedByUser,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you may not delete another user's status" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::CannotDeleteOthersStatus,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you must provide valid coordinates, ip address, query, or attributes" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::LocationInputRequired,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you've already requested to follow the user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::FollowAlreadyRequested,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"you've already requested to follow user" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::FollowAlreadyRequested,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"your account is suspended and is not permitted to access this feature" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AccountSuspended,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"your app cannot perform write actions" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::AppCannotWrite,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            b"your credentials do not allow access to this resource" => {
+                &[
+                    crate::catalog::TextRef {
+                        code: Self::ResourceAccessDenied,
+                        meaning: 0u8,
+                    },
+                    crate::catalog::TextRef {
+                        code: Self::CredentialsNotAllowed,
+                        meaning: 0u8,
+                    },
+                ]
+            }
+            _ => &[],
+        }
+    }
+    const TEMPLATES: &'static [crate::catalog::TemplateRef<Self>] = &[
+        crate::catalog::TemplateRef {
+            code: Self::RateLimitExceeded,
+            meaning: 1u8,
+            template: "Rate limit exceeded. Clients may not make more than {limit} requests per hour.",
+            literals: &[
+                "rate limit exceeded. clients may not make more than ",
+                " requests per hour",
+            ],
+            names: &["limit"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::AccountUpdateValueTooLong,
+            meaning: 0u8,
+            template: "Account update failed: value is too long (maximum is {maximum} characters).",
+            literals: &[
+                "account update failed: value is too long (maximum is ",
+                " characters)",
+            ],
+            names: &["maximum"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::WebhookIdNegative,
+            meaning: 0u8,
+            template: "webhook_id: [{value}] is not greater than or equal to 0.",
+            literals: &["webhook_id: [", "] is not greater than or equal to 0"],
+            names: &["value"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::MessageSendFailed,
+            meaning: 0u8,
+            template: "There was an error sending your message: {reason}",
+            literals: &["there was an error sending your message: ", ""],
+            names: &["reason"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::FollowAlreadyRequested,
+            meaning: 0u8,
+            template: "You've already requested to follow {user}.",
+            literals: &["you've already requested to follow ", ""],
+            names: &["user"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::RequiredParameterMissing,
+            meaning: 0u8,
+            template: "Missing required parameter: {parameter}.",
+            literals: &["missing required parameter: ", ""],
+            names: &["parameter"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::BlockedByUser,
+            meaning: 0u8,
+            template: "You have been blocked from {action}",
+            literals: &["you have been blocked from ", ""],
+            names: &["action"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::QueryParameterRequired,
+            meaning: 0u8,
+            template: "{parameter}: queryParam is required.",
+            literals: &["", ": queryparam is required"],
+            names: &["parameter"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::AccountUpdateValueTooLong,
+            meaning: 0u8,
+            template: "Account update failed: {reason}",
+            literals: &["account update failed: ", ""],
+            names: &["reason"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::DateNotInPast,
+            meaning: 0u8,
+            template: "{parameter}: [{value}] is not in the past.",
+            literals: &["", ": [", "] is not in the past"],
+            names: &["parameter", "value"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::ParameterMissing,
+            meaning: 0u8,
+            template: "{parameter} parameter is missing.",
+            literals: &["", " parameter is missing"],
+            names: &["parameter"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::InvalidAttachmentUrl,
+            meaning: 0u8,
+            template: "{parameter} parameter is invalid.",
+            literals: &["", " parameter is invalid"],
+            names: &["parameter"],
+        },
+        crate::catalog::TemplateRef {
+            code: Self::DeviceError,
+            meaning: 0u8,
+            template: "Device errror: {reason}",
+            literals: &["device errror: ", ""],
+            names: &["reason"],
+        },
+    ];
+    const LONGEST_TEXT: usize = 318usize;
 }
 impl ::core::convert::From<ErrorCode> for u32 {
     fn from(c: ErrorCode) -> Self {
@@ -3522,7 +6286,7 @@ impl<'de> crate::__private::serde::Deserialize<'de> for ErrorCode {
             ))
     }
 }
-/// A v2 problem type: 24 in the catalog.
+/// A v2 problem type: 25 in the catalog.
 ///
 /// Lookups match a type under any host it has been served from: `https://api.twitter.com/2/problems/`, `https://api.twitter.com/labs/1/problems/`, `https://api.twitter.com/labs/2/problems/`, `https://api.x.com/2/problems/`. `Display` prints the canonical URI; serde uses it too. Keep the URI exactly as it came with `ProblemUri`.
 ///
@@ -3533,7 +6297,7 @@ impl<'de> crate::__private::serde::Deserialize<'de> for ErrorCode {
 ///
 /// let problem = ProblemType::from_uri("https://api.twitter.com/2/problems/client-forbidden").unwrap();
 /// assert_eq!(problem, ProblemType::ClientForbidden);
-/// assert_eq!(problem.title(), "Client Forbidden");
+/// assert_eq!(problem.title(), Some("Client Forbidden"));
 /// assert_eq!(problem.status(), Some(HttpStatus::Forbidden));
 /// assert_eq!(ProblemType::from_slug("client-forbidden"), Some(problem));
 /// ```
@@ -3555,7 +6319,7 @@ pub enum ProblemType {
     ///
     /// The client went away in the middle of a stream. The title is the documentation's name; reconnect with backoff.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: with exponential backoff; policy `stream_network_error`: The streaming guidance for a connection lost to the network (TCP/IP level): add a quarter of a second to the wait on each failure, up to 16 seconds.
     ClientDisconnected,
     /// `Client Forbidden` (HTTP 403 Forbidden)
     ///
@@ -3700,6 +6464,14 @@ pub enum ProblemType {
     ///
     /// Retry: after the rate-limit window resets.
     UsageCapped,
+    /// `Forbidden` (HTTP 403 Forbidden)
+    ///
+    /// Type: `https://api.twitter.com/2/problems/user-suspended`
+    ///
+    /// The user the request is authenticated as is suspended, so the API refuses to act for it; the v2 counterpart of v1.1 code 64. Only the account's owner can resolve it, by appeal.
+    ///
+    /// Retry: never; the same request fails again.
+    UserSuspended,
     /// `FieldHydrationFailureProblem` (no documented HTTP status)
     ///
     /// Type: `https://api.x.com/2/problems/field-hydration-failure`
@@ -3724,11 +6496,11 @@ pub enum ProblemType {
     ///
     /// Retry: with exponential backoff.
     InternalError,
-    /// `Rate Limit Exceeded` (HTTP 429 Too Many Requests)
+    /// No title was ever published (HTTP 429 Too Many Requests)
     ///
     /// Type: `https://api.x.com/2/problems/rate-limit-exceeded`
     ///
-    /// The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no wire title was published, so the title here is our own.
+    /// The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no title for it was ever published: encoders write the reason phrase of 429 in its place.
     ///
     /// Retry: after the rate-limit window resets.
     RateLimitExceeded,
@@ -3764,6 +6536,7 @@ impl ProblemType {
         Self::StreamingConnection,
         Self::UnsupportedAuthentication,
         Self::UsageCapped,
+        Self::UserSuspended,
         Self::FieldHydrationFailure,
         Self::FieldUnauthorized,
         Self::InternalError,
@@ -3777,15 +6550,20 @@ impl ProblemType {
         "https://api.twitter.com/labs/2/problems/",
         "https://api.x.com/2/problems/",
     ];
+    /// The prefix encoders write problem types under unless told
+    /// otherwise: the host live responses use today.
+    pub const DEFAULT_HOST: &'static str = "https://api.x.com/2/problems/";
     const INFO: &'static [crate::catalog::ProblemInfo<HttpStatus>] = &[
         crate::catalog::ProblemInfo {
             uri: "about:blank",
             name: "generic",
             title: "Generic Problem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2, crate::catalog::Api::Labs],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A problem with no data beyond the HTTP status: the wire `title` is the status's reason phrase (such as `Unauthorized` or `Too Many Requests`) and `status` repeats it, so act on the status. \"Generic Problem\" is only the documentation's name.",
         },
@@ -3793,10 +6571,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/client-disconnected",
             name: "client_disconnected",
             title: "Client Disconnected Problem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[5usize]),
             deprecated: ::core::option::Option::None,
             description: "The client went away in the middle of a stream. The title is the documentation's name; reconnect with backoff.",
         },
@@ -3804,10 +6584,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/client-forbidden",
             name: "client_forbidden",
             title: "Client Forbidden",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             apis: &[crate::catalog::Api::V2, crate::catalog::Api::Labs],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The app is not enrolled for this product or access level, or is not attached to a Project; `reason` and `registration_url` say what to fix. Labs v1 used the `/labs/1/problems/` prefix; OpenAPI 2.167 (2026) no longer lists it.",
         },
@@ -3815,10 +6597,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/conflict",
             name: "conflict",
             title: "ConflictProblem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A new job was requested while another is still running. Only the spec describes it; wait for the running job to finish.",
         },
@@ -3826,10 +6610,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/disallowed-resource",
             name: "disallowed_resource",
             title: "Disallowed Resource Problem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2, crate::catalog::Api::Labs],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The requested object breaks the API's rules for what may be served and is withheld. The title is the documentation's name; no wire title has been seen.",
         },
@@ -3837,10 +6623,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/duplicate-rules",
             name: "duplicate_rules",
             title: "DuplicateRule",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A submitted stream rule has the same value as an existing one, whose id is in `id`. Reported inside a successful rules response; nothing needs to be retried.",
         },
@@ -3848,10 +6636,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/invalid-request",
             name: "invalid_request",
             title: "Invalid Request",
+            untitled: false,
             aliases: &["Invalid Request Problem"],
             status: ::core::option::Option::Some(HttpStatus::BadRequest),
             apis: &[crate::catalog::Api::V2, crate::catalog::Api::Labs],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "One or more request parameters, or the request body, failed validation; the `errors` array names each failing parameter. Labs served it under `/labs/2/problems/`.",
         },
@@ -3859,10 +6649,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/invalid-rules",
             name: "invalid_rules",
             title: "UnprocessableEntity",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A submitted stream rule failed validation. It appears in the `errors` array of the rules response next to `meta.summary`, with the rule in `value`.",
         },
@@ -3870,10 +6662,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/noncompliant-rules",
             name: "noncompliant_rules",
             title: "NonCompliantRulesProblem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The user's stream rule set is not compliant. Known from the OpenAPI specs only.",
         },
@@ -3881,10 +6675,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/not-authorized-for-field",
             name: "not_authorized_for_field",
             title: "Field Authorization Error",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::Some(HttpStatus::Ok),
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The caller may not see one field of a returned object, such as private metrics of someone else's Tweet; `field` names it. Sent as a partial error, and known in the spec as `FieldUnauthorizedProblem`.",
         },
@@ -3892,10 +6688,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/not-authorized-for-resource",
             name: "not_authorized_for_resource",
             title: "Authorization Error",
+            untitled: false,
             aliases: &["Resource Unauthorized Problem"],
             status: ::core::option::Option::Some(HttpStatus::Ok),
             apis: &[crate::catalog::Api::V2, crate::catalog::Api::Labs],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The object exists but the caller may not see it, for example a protected or suspended account's data. Sent as a partial error in a 200 response.",
         },
@@ -3903,10 +6701,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/oauth1-permissions",
             name: "oauth1_permissions",
             title: "Oauth1PermissionsProblem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::Some(
                 "Removed from the OpenAPI spec in 2025-04 (present in 2.112-2.136 only).",
             ),
@@ -3916,10 +6716,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/operational-disconnect",
             name: "operational_disconnect",
             title: "operational-disconnect",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The server closed an open stream, for a deploy, a slow reader or similar; `disconnect_type` says why. It arrives inside the stream of a 200 response; reconnect with backoff.",
         },
@@ -3927,10 +6729,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/resource-not-found",
             name: "resource_not_found",
             title: "Not Found Error",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::Some(HttpStatus::Ok),
             apis: &[crate::catalog::Api::V2, crate::catalog::Api::Labs],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A requested Tweet, user or other object does not exist. It usually arrives as a partial error next to `data` in a 200 response, naming the `parameter`, `value` and resource; some client fixtures show it as a whole 404 body.",
         },
@@ -3938,10 +6742,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/resource-unavailable",
             name: "resource_unavailable",
             title: "ResourceUnavailableProblem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The object exists but cannot be served to this caller at the moment. Known from the OpenAPI specs only; its wire title has not been seen.",
         },
@@ -3949,10 +6755,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/rule-cap",
             name: "rule_cap",
             title: "RulesCapExceeded",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "Adding the rules would exceed the number of stream rules the access level allows. Delete rules or upgrade access.",
         },
@@ -3960,10 +6768,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/streaming-connection",
             name: "streaming_connection",
             title: "ConnectionException",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::Some(HttpStatus::TooManyRequests),
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A stream connection was refused or broken; `connection_issue` says why. Too many connections come with 429, while the status table ties 409 to connecting with no rules; reconnect with backoff after fixing the cause.",
         },
@@ -3971,10 +6781,12 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/unsupported-authentication",
             name: "unsupported_authentication",
             title: "Unsupported Authentication",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::Some(HttpStatus::Forbidden),
             apis: &[crate::catalog::Api::V2, crate::catalog::Api::Labs],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The endpoint does not accept the kind of authentication used, for example an app-only token where a user context is required; `detail` lists what is supported. The body also repeats the 403 in `status`.",
         },
@@ -3982,21 +6794,38 @@ impl ProblemType {
             uri: "https://api.twitter.com/2/problems/usage-capped",
             name: "usage_capped",
             title: "UsageCapExceeded",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::Some(HttpStatus::TooManyRequests),
             apis: &[crate::catalog::Api::V2, crate::catalog::Api::Labs],
             retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A daily or monthly usage cap was reached, not a rate-limit window; `period` and `scope` say which. It shares HTTP 429 with rate limits, so only the type tells them apart; wait until the cap period ends.",
+        },
+        crate::catalog::ProblemInfo {
+            uri: "https://api.twitter.com/2/problems/user-suspended",
+            name: "user_suspended",
+            title: "Forbidden",
+            untitled: false,
+            aliases: &[],
+            status: ::core::option::Option::Some(HttpStatus::Forbidden),
+            apis: &[crate::catalog::Api::V2],
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            deprecated: ::core::option::Option::None,
+            description: "The user the request is authenticated as is suspended, so the API refuses to act for it; the v2 counterpart of v1.1 code 64. Only the account's owner can resolve it, by appeal.",
         },
         crate::catalog::ProblemInfo {
             uri: "https://api.x.com/2/problems/field-hydration-failure",
             name: "field_hydration_failure",
             title: "FieldHydrationFailureProblem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A requested field could not be filled in; `field` names it. New in OpenAPI 2.167 (August 2026).",
         },
@@ -4004,10 +6833,12 @@ impl ProblemType {
             uri: "https://api.x.com/2/problems/field-unauthorized",
             name: "field_unauthorized",
             title: "FieldUnauthorizedProblem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "The caller may not see a requested field. Introduced by OpenAPI 2.167 next to the older `not-authorized-for-field`.",
         },
@@ -4015,32 +6846,38 @@ impl ProblemType {
             uri: "https://api.x.com/2/problems/internal-error",
             name: "internal_error",
             title: "InternalErrorProblem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A server-side failure reported as a problem type. New in OpenAPI 2.167; retry with backoff.",
         },
         crate::catalog::ProblemInfo {
             uri: "https://api.x.com/2/problems/rate-limit-exceeded",
             name: "rate_limit_exceeded",
-            title: "Rate Limit Exceeded",
+            title: "Too Many Requests",
+            untitled: true,
             aliases: &[],
             status: ::core::option::Option::Some(HttpStatus::TooManyRequests),
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::AfterReset,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
-            description: "The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no wire title was published, so the title here is our own.",
+            description: "The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no title for it was ever published: encoders write the reason phrase of 429 in its place.",
         },
         crate::catalog::ProblemInfo {
             uri: "https://api.x.com/2/problems/rule-length",
             name: "rule_length",
             title: "Rule Length Problem",
+            untitled: false,
             aliases: &[],
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
             deprecated: ::core::option::Option::None,
             description: "A query or stream rule is longer than the access level allows. Only the 2025 docs table lists it, printing the host as `api.X.com`; the title is the table's name.",
         },
@@ -4108,6 +6945,7 @@ impl ProblemType {
                 ::core::option::Option::Some(Self::UnsupportedAuthentication)
             }
             b"usage-capped" => ::core::option::Option::Some(Self::UsageCapped),
+            b"user-suspended" => ::core::option::Option::Some(Self::UserSuspended),
             b"field-hydration-failure" => {
                 ::core::option::Option::Some(Self::FieldHydrationFailure)
             }
@@ -4167,6 +7005,7 @@ impl ProblemType {
                 ::core::option::Option::Some(Self::UnsupportedAuthentication)
             }
             b"usage_capped" => ::core::option::Option::Some(Self::UsageCapped),
+            b"user_suspended" => ::core::option::Option::Some(Self::UserSuspended),
             b"field_hydration_failure" => {
                 ::core::option::Option::Some(Self::FieldHydrationFailure)
             }
@@ -4187,11 +7026,32 @@ impl ProblemType {
     pub const fn uri(self) -> &'static str {
         self.info().uri
     }
-    /// The `title` the API sends.
+    /// The `title` the API sends, or `None` when no title for it was
+    /// ever published (encoders then write its status's reason
+    /// phrase, [`ProblemInfo::title`](#r::catalog::ProblemInfo::title)).
     #[must_use]
     #[inline]
-    pub const fn title(self) -> &'static str {
-        self.info().title
+    pub const fn title(self) -> ::core::option::Option<&'static str> {
+        if self.info().untitled {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(self.info().title)
+        }
+    }
+    /// Its `type` URI under `prefix`, such as
+    /// `https://api.twitter.com/2/problems/`; [`Self::DEFAULT_HOST`]
+    /// is today's live host. `about:blank` stays as it is.
+    #[must_use]
+    pub fn uri_on(self, prefix: &str) -> ::std::borrow::Cow<'static, str> {
+        <Self as crate::catalog::ProblemEntry>::uri_on(self, prefix)
+    }
+    /// How to wait before retrying, when the catalog names a policy.
+    #[must_use]
+    #[inline]
+    pub const fn policy(
+        self,
+    ) -> ::core::option::Option<&'static crate::catalog::PolicyInfo> {
+        self.info().policy
     }
     /// Other titles seen or documented.
     #[must_use]
@@ -4240,6 +7100,7 @@ impl crate::catalog::ProblemEntry for ProblemType {
     type Status = HttpStatus;
     const ALL: &'static [Self] = Self::ALL;
     const HOSTS: &'static [&'static str] = Self::HOSTS;
+    const DEFAULT_HOST: &'static str = Self::DEFAULT_HOST;
     fn info(self) -> &'static crate::catalog::ProblemInfo<HttpStatus> {
         Self::info(self)
     }
@@ -4315,6 +7176,8 @@ pub enum ConnectionIssue {
     /// `ProvisioningSubscription`
     ///
     /// The stream subscription is still being set up; try again shortly.
+    ///
+    /// Retry: with exponential backoff.
     ProvisioningSubscription,
     /// `RuleConfigurationIssue`
     ///
@@ -4341,21 +7204,29 @@ impl ConnectionIssue {
         crate::catalog::ValueInfo {
             value: "ProvisioningSubscription",
             name: "provisioning_subscription",
+            retry: ::core::option::Option::Some(crate::catalog::Retry::Backoff),
+            policy: ::core::option::Option::None,
             description: "The stream subscription is still being set up; try again shortly.",
         },
         crate::catalog::ValueInfo {
             value: "RuleConfigurationIssue",
             name: "rule_configuration_issue",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The stream's rules are not set up correctly, for example none exist.",
         },
         crate::catalog::ValueInfo {
             value: "RulesInvalidIssue",
             name: "rules_invalid_issue",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "One or more of the stream's rules are invalid.",
         },
         crate::catalog::ValueInfo {
             value: "TooManyConnections",
             name: "too_many_connections",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The maximum number of concurrent connections is already open; close one before connecting again.",
         },
     ];
@@ -4482,6 +7353,8 @@ pub enum DisconnectType {
     /// `OperationalDisconnect`
     ///
     /// Closed for operational reasons such as a deploy; reconnect.
+    ///
+    /// Retry: reconnect at once; policy `reconnect_now`: The stream was closed for a reason that does not carry over to a new connection (a stall, a deploy on the server side): reconnect straight away.
     OperationalDisconnect,
     /// `SlowReader`
     ///
@@ -4490,6 +7363,8 @@ pub enum DisconnectType {
     /// `UpstreamOperationalDisconnect`
     ///
     /// A service behind the stream closed it for operational reasons; reconnect.
+    ///
+    /// Retry: reconnect at once; policy `reconnect_now`: The stream was closed for a reason that does not carry over to a new connection (a stall, a deploy on the server side): reconnect straight away.
     UpstreamOperationalDisconnect,
     /// `UpstreamUncleanDisconnect`
     ///
@@ -4512,41 +7387,57 @@ impl DisconnectType {
         crate::catalog::ValueInfo {
             value: "ClientApplicationStateDegraded",
             name: "client_application_state_degraded",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The app's state became degraded and the stream could not continue.",
         },
         crate::catalog::ValueInfo {
             value: "ForceDisconnect",
             name: "force_disconnect",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The server forcibly ended the connection.",
         },
         crate::catalog::ValueInfo {
             value: "InternalError",
             name: "internal_error",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "A server-side failure ended the stream.",
         },
         crate::catalog::ValueInfo {
             value: "InvalidRules",
             name: "invalid_rules",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The stream's rules are no longer valid.",
         },
         crate::catalog::ValueInfo {
             value: "OperationalDisconnect",
             name: "operational_disconnect",
+            retry: ::core::option::Option::Some(crate::catalog::Retry::Reconnect),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
             description: "Closed for operational reasons such as a deploy; reconnect.",
         },
         crate::catalog::ValueInfo {
             value: "SlowReader",
             name: "slow_reader",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The client read too slowly and fell too far behind the stream.",
         },
         crate::catalog::ValueInfo {
             value: "UpstreamOperationalDisconnect",
             name: "upstream_operational_disconnect",
+            retry: ::core::option::Option::Some(crate::catalog::Retry::Reconnect),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
             description: "A service behind the stream closed it for operational reasons; reconnect.",
         },
         crate::catalog::ValueInfo {
             value: "UpstreamUncleanDisconnect",
             name: "upstream_unclean_disconnect",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "A service behind the stream dropped it without a clean shutdown.",
         },
     ];
@@ -4666,7 +7557,9 @@ pub enum Period {
     Daily,
     /// `Monthly`
     ///
-    /// A cap that resets every month.
+    /// A cap that resets every month: it does not lift at the 24-hour reset of the response's headers.
+    ///
+    /// Retry: after the rate-limit window resets; policy `monthly_usage_cap`: A monthly v2 usage cap is reached: it lifts when the billing month ends, not at the 24-hour reset the response headers carry.
     Monthly,
 }
 impl Period {
@@ -4676,12 +7569,16 @@ impl Period {
         crate::catalog::ValueInfo {
             value: "Daily",
             name: "daily",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "A cap that resets every day.",
         },
         crate::catalog::ValueInfo {
             value: "Monthly",
             name: "monthly",
-            description: "A cap that resets every month.",
+            retry: ::core::option::Option::Some(crate::catalog::Retry::AfterReset),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[1usize]),
+            description: "A cap that resets every month: it does not lift at the 24-hour reset of the response's headers.",
         },
     ];
     /// Its catalog data.
@@ -4799,11 +7696,15 @@ impl Reason {
         crate::catalog::ValueInfo {
             value: "client-not-enrolled",
             name: "client_not_enrolled",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The app is not enrolled for the product or access level, or not attached to a Project.",
         },
         crate::catalog::ValueInfo {
             value: "official-client-forbidden",
             name: "official_client_forbidden",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The request came from an official Twitter/X client app, which this endpoint does not serve.",
         },
     ];
@@ -4941,26 +7842,36 @@ impl ResourceType {
         crate::catalog::ValueInfo {
             value: "list",
             name: "list",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "A List.",
         },
         crate::catalog::ValueInfo {
             value: "media",
             name: "media",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "A media item such as a photo, GIF or video.",
         },
         crate::catalog::ValueInfo {
             value: "space",
             name: "space",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "A Space (live audio conversation).",
         },
         crate::catalog::ValueInfo {
             value: "tweet",
             name: "tweet",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "A Tweet (Post).",
         },
         crate::catalog::ValueInfo {
             value: "user",
             name: "user",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "A user account.",
         },
     ];
@@ -5079,11 +7990,15 @@ impl Scope {
         crate::catalog::ValueInfo {
             value: "Account",
             name: "account",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "Usage of this account.",
         },
         crate::catalog::ValueInfo {
             value: "Product",
             name: "product",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "Usage of the whole product or access tier.",
         },
     ];
@@ -5199,11 +8114,15 @@ impl Section {
         crate::catalog::ValueInfo {
             value: "data",
             name: "data",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The primary objects, under `data`.",
         },
         crate::catalog::ValueInfo {
             value: "includes",
             name: "includes",
+            retry: ::core::option::Option::None,
+            policy: ::core::option::Option::None,
             description: "The expanded objects, under `includes`.",
         },
     ];
@@ -6004,10 +8923,45 @@ impl crate::catalog::ObjectEntry for ErrorObject {
         "value",
     ];
     const REQUIRED: &'static [&'static str] = &["detail", "title", "type"];
+    fn value_retry(
+        member: &str,
+        value: &str,
+    ) -> ::core::option::Option<
+        (
+            crate::catalog::Retry,
+            ::core::option::Option<&'static crate::catalog::PolicyInfo>,
+        ),
+    > {
+        let _ = value;
+        match member {
+            "connection_issue" => {
+                ConnectionIssue::from_wire(value)
+                    .and_then(|v| {
+                        let info = v.info();
+                        info.retry.map(|r| (r, info.policy))
+                    })
+            }
+            "disconnect_type" => {
+                DisconnectType::from_wire(value)
+                    .and_then(|v| {
+                        let info = v.info();
+                        info.retry.map(|r| (r, info.policy))
+                    })
+            }
+            "period" => {
+                Period::from_wire(value)
+                    .and_then(|v| {
+                        let info = v.info();
+                        info.retry.map(|r| (r, info.policy))
+                    })
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
 }
 /// The catalog as a whole: its types, wire formats and rate-limit headers, for the codecs (their type parameter `C`).
 ///
-/// 21 statuses, 85 codes, 24 problem types, 21 error-object members.
+/// 21 statuses, 93 codes, 25 problem types, 21 error-object members.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Twitter;
 impl crate::catalog::Catalog for Twitter {
@@ -6099,4 +9053,167 @@ impl crate::catalog::Catalog for Twitter {
             description: "When the user's 24-hour allowance resets, in UTC epoch seconds. Undocumented, like its siblings.",
         },
     ];
+    const RETRY_POLICIES: &'static [crate::catalog::PolicyInfo] = __RETRY_POLICIES;
+    const NOTICES: &'static [crate::catalog::NoticeInfo] = &[
+        crate::catalog::NoticeInfo {
+            text: "Logged out.",
+            name: "logged_out",
+            apis: &[crate::catalog::Api::V1, crate::catalog::Api::V1_1],
+            description: "`account/end_session` answered 200 with this text in a legacy `error` body: the session ended as asked, which is not a failure.",
+        },
+    ];
+    const DISCONNECTS: &'static [crate::catalog::DisconnectInfo] = &[
+        crate::catalog::DisconnectInfo {
+            code: 1u32,
+            name: "shutdown",
+            reason: ::core::option::Option::Some("Shutdown"),
+            retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            description: "The server ended the stream, for example while restarting a machine. Reconnect with backoff.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 2u32,
+            name: "duplicate_stream",
+            reason: ::core::option::Option::Some("Duplicate stream"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "Too many connections were open to the same endpoint with the same credentials; a new connection would close another one. Reuse the open connection.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 3u32,
+            name: "control_request",
+            reason: ::core::option::Option::Some("Control request"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The stream was closed on purpose through the control stream API. Reconnect only if the application meant to.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 4u32,
+            name: "stall",
+            reason: ::core::option::Option::Some("Stall"),
+            retry: crate::catalog::Retry::Reconnect,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
+            description: "The client read too slowly and the server's buffer for it filled up, or no data and no keep-alive arrived for 90 seconds. Reconnect at once, and read faster.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 5u32,
+            name: "normal",
+            reason: ::core::option::Option::Some("Normal"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The connection was closed in the ordinary way, at the client's request.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 6u32,
+            name: "token_revoked",
+            reason: ::core::option::Option::Some("Token revoked"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The user revoked the token the stream was opened with. A new connection needs a new authorisation.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 7u32,
+            name: "admin_logout",
+            reason: ::core::option::Option::Some("Admin logout"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The same credentials opened another stream and this older one was closed to make room. Reconnecting would close the other one in turn.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 9u32,
+            name: "max_message_limit",
+            reason: ::core::option::Option::Some("Max message limit"),
+            retry: crate::catalog::Retry::Never,
+            policy: ::core::option::Option::None,
+            description: "The stream delivered the most messages it could for the request (such as a backfill asked for with `count`) and was closed.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 10u32,
+            name: "stream_exception",
+            reason: ::core::option::Option::Some("Stream exception"),
+            retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            description: "A failure inside the streaming service ended the stream. Reconnect with backoff.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 11u32,
+            name: "broker_stall",
+            reason: ::core::option::Option::Some("Broker stall"),
+            retry: crate::catalog::Retry::Reconnect,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
+            description: "A service behind the stream fell behind and the stream was closed, as for a stall on the server's side. Reconnect at once.",
+        },
+        crate::catalog::DisconnectInfo {
+            code: 12u32,
+            name: "shed_load",
+            reason: ::core::option::Option::Some("Shed load"),
+            retry: crate::catalog::Retry::Backoff,
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            description: "The server closed connections to shed load. Reconnect with backoff, so that the reconnection does not add to it.",
+        },
+    ];
 }
+/// The retry policies, which catalog entries refer to by place.
+const __RETRY_POLICIES: &[crate::catalog::PolicyInfo] = &[
+    crate::catalog::PolicyInfo {
+        name: "enhance_your_calm",
+        retry: crate::catalog::Retry::Backoff,
+        backoff: ::core::option::Option::Some(crate::catalog::Schedule {
+            growth: crate::catalog::Growth::Exponential,
+            initial: ::core::option::Option::Some(::core::time::Duration::new(60, 0)),
+            step: ::core::option::Option::None,
+            max: ::core::option::Option::None,
+        }),
+        reset: crate::catalog::Reset::Headers,
+        description: "For 420: no header says when the limit lifts, so wait a minute before the first retry and double the wait after each further 420.",
+    },
+    crate::catalog::PolicyInfo {
+        name: "monthly_usage_cap",
+        retry: crate::catalog::Retry::AfterReset,
+        backoff: ::core::option::Option::None,
+        reset: crate::catalog::Reset::NotInHeaders,
+        description: "A monthly v2 usage cap is reached: it lifts when the billing month ends, not at the 24-hour reset the response headers carry.",
+    },
+    crate::catalog::PolicyInfo {
+        name: "quota",
+        retry: crate::catalog::Retry::AfterReset,
+        backoff: ::core::option::Option::None,
+        reset: crate::catalog::Reset::NotInHeaders,
+        description: "An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.",
+    },
+    crate::catalog::PolicyInfo {
+        name: "reconnect_now",
+        retry: crate::catalog::Retry::Reconnect,
+        backoff: ::core::option::Option::None,
+        reset: crate::catalog::Reset::Headers,
+        description: "The stream was closed for a reason that does not carry over to a new connection (a stall, a deploy on the server side): reconnect straight away.",
+    },
+    crate::catalog::PolicyInfo {
+        name: "stream_http_error",
+        retry: crate::catalog::Retry::Backoff,
+        backoff: ::core::option::Option::Some(crate::catalog::Schedule {
+            growth: crate::catalog::Growth::Exponential,
+            initial: ::core::option::Option::Some(::core::time::Duration::new(5, 0)),
+            step: ::core::option::Option::None,
+            max: ::core::option::Option::Some(::core::time::Duration::new(320, 0)),
+        }),
+        reset: crate::catalog::Reset::Headers,
+        description: "The streaming guidance for a connection refused with an HTTP error or closed by the server: wait 5 seconds, double the wait on each failure, up to 320 seconds.",
+    },
+    crate::catalog::PolicyInfo {
+        name: "stream_network_error",
+        retry: crate::catalog::Retry::Backoff,
+        backoff: ::core::option::Option::Some(crate::catalog::Schedule {
+            growth: crate::catalog::Growth::Linear,
+            initial: ::core::option::Option::Some(
+                ::core::time::Duration::new(0, 250_000_000),
+            ),
+            step: ::core::option::Option::Some(
+                ::core::time::Duration::new(0, 250_000_000),
+            ),
+            max: ::core::option::Option::Some(::core::time::Duration::new(16, 0)),
+        }),
+        reset: crate::catalog::Reset::Headers,
+        description: "The streaming guidance for a connection lost to the network (TCP/IP level): add a quarter of a second to the wait on each failure, up to 16 seconds.",
+    },
+];

@@ -8,6 +8,10 @@
 
 use core::fmt;
 use core::hash::Hash;
+use std::borrow::Cow;
+use std::time::Duration;
+
+pub use crate::text::{MatchKind, TemplateRef, TextMatch, TextRef};
 
 /// When retrying a failed request can succeed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19,15 +23,20 @@ pub enum Retry {
     AfterReset,
     /// A transient failure: retry with exponential backoff.
     Backoff,
+    /// A stream was closed for a reason that does not recur (a stall, an
+    /// operational disconnect): reconnect at once.
+    Reconnect,
 }
 
 impl Retry {
-    /// The spelling used in `errors.yaml`: `never`, `after_reset`, `backoff`.
+    /// The spelling used in `errors.yaml`: `never`, `after_reset`,
+    /// `backoff`, `reconnect`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Retry::Never => "never",
             Retry::AfterReset => "after_reset",
             Retry::Backoff => "backoff",
+            Retry::Reconnect => "reconnect",
         }
     }
 }
@@ -38,8 +47,135 @@ impl fmt::Display for Retry {
             Retry::Never => "do not retry",
             Retry::AfterReset => "retry after the rate-limit window resets",
             Retry::Backoff => "retry with exponential backoff",
+            Retry::Reconnect => "reconnect at once",
         })
     }
+}
+
+/// How a backoff grows between attempts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Growth {
+    /// Each wait doubles the one before.
+    Exponential,
+    /// Each wait adds [`Schedule::step`] to the one before.
+    Linear,
+}
+
+/// Where the end of a wait for a reset is read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reset {
+    /// The rate-limit headers' resets (`x-rate-limit-reset` and the
+    /// 24-hour ones).
+    Headers,
+    /// No header carries it: the allowance refills on a schedule of its
+    /// own (a day's posts, a month's usage), so a reset header of the
+    /// response is no guide.
+    NotInHeaders,
+}
+
+/// A backoff schedule: how long to wait before each attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Schedule {
+    /// How the wait grows.
+    pub growth: Growth,
+    /// The first wait, when the guidance gives one.
+    pub initial: Option<Duration>,
+    /// What each attempt adds, for linear growth.
+    pub step: Option<Duration>,
+    /// The longest wait, when the guidance gives one.
+    pub max: Option<Duration>,
+}
+
+impl Schedule {
+    /// The wait before retry number `attempt` (0 for the first retry), or
+    /// `None` when the schedule gives no first wait. Saturates rather than
+    /// overflows, and never exceeds [`Schedule::max`].
+    pub fn delay(&self, attempt: u32) -> Option<Duration> {
+        let initial = self.initial?;
+        let d = match self.growth {
+            Growth::Linear => {
+                let step = self.step.unwrap_or(initial);
+                initial.saturating_add(step.saturating_mul(attempt))
+            }
+            _ => initial.saturating_mul(1u32.checked_shl(attempt.min(31)).unwrap_or(u32::MAX)),
+        };
+        Some(self.max.map_or(d, |m| d.min(m)))
+    }
+}
+
+/// A named way to wait before retrying, from the catalog's
+/// `retry_policies`. Built by generated code.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PolicyInfo {
+    /// The stable identifier from the spec.
+    pub name: &'static str,
+    /// When retrying helps.
+    pub retry: Retry,
+    /// The schedule, for [`Retry::Backoff`].
+    pub backoff: Option<Schedule>,
+    /// Where the end of a wait for a reset is read from, for
+    /// [`Retry::AfterReset`].
+    pub reset: Reset,
+    /// What it means.
+    pub description: &'static str,
+}
+
+/// Another meaning a code has had, in another era or another API, with
+/// its own texts. Built by generated code.
+#[derive(Debug)]
+pub struct MeaningInfo<S: 'static> {
+    /// When or where the code meant this.
+    pub era: &'static str,
+    /// The API's text for this meaning.
+    pub message: &'static str,
+    /// Other texts of this meaning.
+    pub aliases: &'static [&'static str],
+    /// Templates of this meaning, with `{name}` placeholders.
+    pub templates: &'static [&'static str],
+    /// The HTTP status it came with, when known.
+    pub status: Option<S>,
+    /// API families that served it.
+    pub apis: &'static [Api],
+    /// When retrying helps.
+    pub retry: Retry,
+    /// How to wait, when the catalog names a policy.
+    pub policy: Option<&'static PolicyInfo>,
+    /// What it meant.
+    pub description: &'static str,
+}
+
+/// A legacy `error` text that reports success, not a failure (such as
+/// `account/end_session`'s `Logged out.`). Built by generated code.
+#[derive(Debug)]
+pub struct NoticeInfo {
+    /// The literal text.
+    pub text: &'static str,
+    /// The stable identifier from the spec.
+    pub name: &'static str,
+    /// API families that served it.
+    pub apis: &'static [Api],
+    /// What it means.
+    pub description: &'static str,
+}
+
+/// A code of a v1.1 streaming `disconnect` notice. Built by generated
+/// code.
+#[derive(Debug)]
+pub struct DisconnectInfo {
+    /// The number in the notice.
+    pub code: u32,
+    /// The stable identifier from the spec.
+    pub name: &'static str,
+    /// The short name the streaming documentation gives it.
+    pub reason: Option<&'static str>,
+    /// When reconnecting helps.
+    pub retry: Retry,
+    /// How to wait, when the catalog names a policy.
+    pub policy: Option<&'static PolicyInfo>,
+    /// What it means.
+    pub description: &'static str,
 }
 
 /// How well a catalog entry is attested.
@@ -168,6 +304,8 @@ pub struct StatusInfo {
     pub apis: &'static [Api],
     /// When retrying helps.
     pub retry: Retry,
+    /// How to wait, when the catalog names a policy.
+    pub policy: Option<&'static PolicyInfo>,
     /// Why it was retired, when it was.
     pub deprecated: Option<&'static str>,
     /// What it means.
@@ -185,6 +323,8 @@ pub struct CodeInfo<S: 'static> {
     pub message: &'static str,
     /// Earlier or alternative message texts.
     pub aliases: &'static [&'static str],
+    /// Texts the API fills in, with `{name}` placeholders.
+    pub templates: &'static [&'static str],
     /// The HTTP status it comes with, when known.
     pub status: Option<S>,
     /// Other statuses it has been seen with.
@@ -193,6 +333,10 @@ pub struct CodeInfo<S: 'static> {
     pub apis: &'static [Api],
     /// When retrying helps.
     pub retry: Retry,
+    /// How to wait, when the catalog names a policy.
+    pub policy: Option<&'static PolicyInfo>,
+    /// Other meanings it has had, each with its own texts.
+    pub meanings: &'static [MeaningInfo<S>],
     /// How well it is attested.
     pub evidence: Evidence,
     /// Why it was retired, when it was.
@@ -208,8 +352,13 @@ pub struct ProblemInfo<S: 'static> {
     pub uri: &'static str,
     /// The stable identifier from the spec.
     pub name: &'static str,
-    /// The `title` the API sends.
+    /// The `title` an encoder writes: the one the API sends or, when no
+    /// title was ever published ([`ProblemInfo::untitled`]), the reason
+    /// phrase of its status, as `about:blank` problems carry.
     pub title: &'static str,
+    /// Whether no title for it was ever published: [`ProblemInfo::title`]
+    /// is then the catalog's stand-in, not the API's.
+    pub untitled: bool,
     /// Other titles seen or documented.
     pub aliases: &'static [&'static str],
     /// The HTTP status it comes with, when documented.
@@ -218,6 +367,8 @@ pub struct ProblemInfo<S: 'static> {
     pub apis: &'static [Api],
     /// When retrying helps.
     pub retry: Retry,
+    /// How to wait, when the catalog names a policy.
+    pub policy: Option<&'static PolicyInfo>,
     /// Why it was retired, when it was.
     pub deprecated: Option<&'static str>,
     /// What it means.
@@ -231,6 +382,11 @@ pub struct ValueInfo {
     pub value: &'static str,
     /// The stable identifier from the spec.
     pub name: &'static str,
+    /// When retrying helps for a response that carries this value, when
+    /// it says more than the problem type.
+    pub retry: Option<Retry>,
+    /// How to wait, when the catalog names a policy.
+    pub policy: Option<&'static PolicyInfo>,
     /// What it means.
     pub description: &'static str,
 }
@@ -283,6 +439,32 @@ pub trait CodeEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'stati
     fn from_code(code: u32) -> Option<Self>;
     /// The entry with this stable identifier.
     fn from_name(name: &str) -> Option<Self>;
+    /// The entries whose message or alias is exactly `text`, with the
+    /// meaning each text belongs to. Generated; see
+    /// [`CodeEntry::match_message`].
+    #[doc(hidden)]
+    fn exact_texts(text: &str) -> &'static [TextRef<Self>];
+    /// The entries with a text whose forgiving form
+    /// ([`crate::text::normalize`]) is `key`. Generated.
+    #[doc(hidden)]
+    fn normalized_texts(key: &[u8]) -> &'static [TextRef<Self>];
+    /// Every template, most specific first. Generated.
+    #[doc(hidden)]
+    const TEMPLATES: &'static [TemplateRef<Self>];
+    /// The length of the longest forgiving form of a text. Generated.
+    #[doc(hidden)]
+    const LONGEST_TEXT: usize;
+
+    /// Every code whose texts match `message`, best first: exact texts,
+    /// then texts that differ only in what the API varies (case, a final
+    /// period, surrounding space, apostrophes, `http`/`https` and
+    /// `support.`/`help.` in links), then templates with their parts
+    /// captured. With a `status`, the candidates that come with it go
+    /// first. Linear in the text, and never panics (see
+    /// [`crate::text`]).
+    fn match_message(message: &str, status: Option<u16>) -> Vec<TextMatch<'_, Self>> {
+        crate::text::match_message(message, status)
+    }
 }
 
 /// A v2 problem type enum generated from a spec.
@@ -293,6 +475,9 @@ pub trait ProblemEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'st
     const ALL: &'static [Self];
     /// URI prefixes under which problem types have been served.
     const HOSTS: &'static [&'static str];
+    /// The prefix encoders write problem types under unless told
+    /// otherwise: the host live responses use today.
+    const DEFAULT_HOST: &'static str;
     /// Its catalog data.
     fn info(self) -> &'static ProblemInfo<Self::Status>;
     /// The entry whose URI ends in this slug (`invalid-request`).
@@ -302,6 +487,17 @@ pub trait ProblemEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'st
     /// The entry for a `type` URI under any known host.
     fn from_uri(uri: &str) -> Option<Self> {
         problem_slug(uri, Self::HOSTS).and_then(Self::from_slug)
+    }
+    /// Its `type` URI under `prefix` (such as
+    /// `https://api.twitter.com/2/problems/`); `about:blank` and other
+    /// URIs without a host stay as they are.
+    fn uri_on(self, prefix: &str) -> Cow<'static, str> {
+        let uri = self.info().uri;
+        if !uri.contains("://") || uri.starts_with(prefix) && !prefix.is_empty() {
+            return Cow::Borrowed(uri);
+        }
+        let slug = uri.rsplit('/').next().unwrap_or(uri);
+        Cow::Owned(format!("{prefix}{slug}"))
     }
 }
 
@@ -327,6 +523,11 @@ pub trait ObjectEntry:
     /// The members every object carries. An object without one of them
     /// does not decode as this type.
     const REQUIRED: &'static [&'static str];
+    /// The retry hint and policy a vocabulary member's value gives, when
+    /// the catalog says more for it than for the problem type (a
+    /// `disconnect_type` that asks to reconnect at once, a usage cap's
+    /// `period`).
+    fn value_retry(member: &str, value: &str) -> Option<(Retry, Option<&'static PolicyInfo>)>;
 }
 
 /// A whole generated catalog: the types and tables the codecs work from.
@@ -347,6 +548,32 @@ pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'stat
     const FORMATS: &'static [FormatInfo];
     /// Rate-limit headers.
     const HEADERS: &'static [HeaderInfo];
+    /// Named ways to wait before retrying.
+    const RETRY_POLICIES: &'static [PolicyInfo];
+    /// Legacy `error` texts that report success.
+    const NOTICES: &'static [NoticeInfo];
+    /// Codes of v1.1 streaming `disconnect` notices.
+    const DISCONNECTS: &'static [DisconnectInfo];
+
+    /// The retry policy with this name.
+    fn retry_policy(name: &str) -> Option<&'static PolicyInfo> {
+        Self::RETRY_POLICIES.iter().find(|p| p.name == name)
+    }
+
+    /// The notice a legacy `error` text is, compared as forgivingly as
+    /// message texts are.
+    fn notice(text: &str) -> Option<&'static NoticeInfo> {
+        let key = crate::text::normalize(text)?;
+        Self::NOTICES.iter().find(|n| {
+            n.text == text
+                || crate::text::normalize(n.text).is_some_and(|k| k.as_str() == key.as_str())
+        })
+    }
+
+    /// The catalog entry of a streaming disconnect code.
+    fn disconnect(code: u32) -> Option<&'static DisconnectInfo> {
+        Self::DISCONNECTS.iter().find(|d| d.code == code)
+    }
 
     /// The Content-Type of a format, from the spec.
     fn content_type(format: Format) -> &'static str {

@@ -63,6 +63,13 @@ impl<C: CodeEntry> Code<C> {
         }
     }
 
+    /// A number that the catalog is not to resolve, such as a code sent
+    /// as a string ([`CodeSent::Text`](crate::model::CodeSent::Text)):
+    /// unknown whatever its value.
+    pub fn unknown(code: u32) -> Self {
+        Code { code, known: None }
+    }
+
     /// The number.
     pub fn code(self) -> u32 {
         self.code

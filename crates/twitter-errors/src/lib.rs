@@ -91,6 +91,7 @@ pub mod integrations;
 mod known;
 pub mod model;
 pub mod response;
+pub mod text;
 
 pub use catalog::{Api, Evidence, Format, ParseError, Retry};
 pub use generated::*;

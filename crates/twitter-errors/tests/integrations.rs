@@ -579,11 +579,11 @@ async fn a_v2_stream_is_read_as_it_comes_and_ends_in_a_disconnect() {
         Some("UpstreamOperationalDisconnect")
     );
     assert_eq!(e.status(), Status::from(HttpStatus::Ok));
-    // Reconnect, with backoff.
-    assert_eq!(e.retry().retry, Retry::Backoff);
+    // An operational disconnect does not recur: reconnect at once.
+    assert_eq!(e.retry().retry, Retry::Reconnect);
     assert_eq!(
         e.to_string(),
-        "operational-disconnect: This stream has been disconnected upstream for operational reasons (HTTP 200), retry with backoff"
+        "operational-disconnect: This stream has been disconnected upstream for operational reasons (HTTP 200), reconnect at once"
     );
     assert_eq!(lines.next_line().await.unwrap(), None);
 }
@@ -592,7 +592,8 @@ async fn a_v2_stream_is_read_as_it_comes_and_ends_in_a_disconnect() {
 async fn a_v1_stream_ends_in_a_disconnect_notice() {
     let s = Server::start(generous()).await;
     for (target, code, retry) in [
-        ("/1.1/statuses/filter.json?track=twttr", 4, Retry::Backoff),
+        // 4: a stall, which does not recur: reconnect at once.
+        ("/1.1/statuses/filter.json?track=twttr", 4, Retry::Reconnect),
         // 6: the token was revoked; a new connection cannot help.
         ("/1.1/statuses/filter.json?disconnect=6", 6, Retry::Never),
     ] {

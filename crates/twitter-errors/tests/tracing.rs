@@ -207,7 +207,7 @@ async fn each_decoded_failure_is_an_event_with_its_fields() {
         e.get("problem"),
         Some("https://api.twitter.com/2/problems/operational-disconnect")
     );
-    assert_eq!(e.get("retry"), Some("backoff"));
+    assert_eq!(e.get("retry"), Some("reconnect"));
 
     // A success is not an event.
     let r = client

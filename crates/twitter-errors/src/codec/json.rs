@@ -35,10 +35,10 @@ use serde_json::value::RawValue;
 
 use super::{DecodeError, EncodeError, ErrorKind, Limits};
 use crate::__private::Key;
-use crate::catalog::{Catalog, Format};
+use crate::catalog::{Catalog, CodeEntry, Format};
 use crate::known::Code;
 use crate::model::members;
-use crate::model::{interleave, owned, Hint, Legacy, Members, Next, Placed, V1Error};
+use crate::model::{interleave, owned, CodeSent, Hint, Legacy, Members, Next, Placed, V1Error};
 
 /// A decoded v1.1 JSON body: its shape, plus any top-level members the
 /// shape does not use.
@@ -531,9 +531,49 @@ impl<'o> Writer<'o> {
         self.first = false;
     }
 
+    /// An item's `code` as it came: a number or a string.
+    fn code<C: Catalog>(&mut self, e: &V1Error<'_, C>) {
+        self.lit(b"\"code\"");
+        match &e.code_sent {
+            CodeSent::Text(t) => self.str(t),
+            _ => serialize(self.out, &e.code.code()),
+        }
+    }
+
     fn v1_error<C: Catalog>(&mut self, e: &V1Error<'_, C>) {
         self.open(b'{');
         let p = e.layout.0;
+        if e.code_sent != CodeSent::Number {
+            // A code kept as a string, or none at all (an inferred code is
+            // never written).
+            let written = !e.is_inferred();
+            let mut extra = e.extra.iter();
+            let typed = [
+                (p.message, 1),
+                (if written { p.code } else { usize::MAX }, 0),
+            ];
+            let order: Vec<Next> = if written {
+                interleave(typed, e.extra.len()).collect()
+            } else {
+                interleave([typed[0]], e.extra.len()).collect()
+            };
+            for n in order {
+                match n {
+                    Next::Typed(0) => self.code(e),
+                    Next::Typed(_) => {
+                        self.lit(b"\"message\"");
+                        self.str(&e.message);
+                    }
+                    Next::Extra(_) => {
+                        if let Some((k, v)) = extra.next() {
+                            self.member(k, v.get());
+                        }
+                    }
+                }
+            }
+            self.close(b'}');
+            return;
+        }
         if e.extra.is_empty() {
             // The usual item: two members, no places to work out.
             let (code, message) = (e.code.code(), &*e.message);
@@ -942,19 +982,35 @@ impl<'de> Visitor<'de> for StrSeed {
     }
 }
 
-/// A v1.1 code: an integer from 0 to 2^32 - 1.
+/// An item's `code`: an integer from 0 to 2^32 - 1, or a string kept as
+/// sent.
 struct CodeSeed;
 
-impl Visitor<'_> for CodeSeed {
-    type Value = u32;
+enum CodeValue<'de> {
+    Number(u32),
+    Text(Cow<'de, str>),
+}
+
+impl<'de> Visitor<'de> for CodeSeed {
+    type Value = CodeValue<'de>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`code` as a non-negative integer")
+        f.write_str("`code` as a non-negative integer or a string")
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
-        u32::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        u32::try_from(v)
+            .map(CodeValue::Number)
+            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
-        u32::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        u32::try_from(v)
+            .map(CodeValue::Number)
+            .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(CodeValue::Text(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(CodeValue::Text(Cow::Owned(v.to_owned())))
     }
 }
 
@@ -1224,15 +1280,36 @@ impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
             }
             at += 1;
         }
-        let (Some(code), Some(message)) = (code, message) else {
-            let missing = if code.is_none() { "code" } else { "message" };
+        let Some(message) = message else {
             return Err(cx.fail(
                 ErrorKind::Shape,
-                format!("`errors[{}]` has no `{missing}`", self.index),
+                format!("`errors[{}]` has no `message`", self.index),
             ));
         };
+        let (code, code_sent) = match code {
+            Some(CodeValue::Number(n)) => (Code::from_code(n), CodeSent::Number),
+            Some(CodeValue::Text(t)) => {
+                let n = t.parse::<u32>().unwrap_or(0);
+                (Code::unknown(n), CodeSent::Text(t))
+            }
+            // No code: the message must name one, or the item is not a
+            // v1.1 error (v2 parameter errors carry only `message`).
+            None => match C::Code::match_message(&message, None).first() {
+                Some(m) => (Code::from(m.code), CodeSent::Inferred),
+                None => {
+                    return Err(cx.fail(
+                        ErrorKind::Shape,
+                        format!(
+                            "`errors[{}]` has no `code`, and its message names none",
+                            self.index
+                        ),
+                    ))
+                }
+            },
+        };
         Ok(V1Error {
-            code: Code::from_code(code),
+            code,
+            code_sent,
             message,
             extra,
             layout: Hint(placed),
@@ -1320,7 +1397,7 @@ mod tests {
     #[test]
     fn wrong_types_are_typed_errors() {
         for body in [
-            r#"{"errors":[{"message":"x","code":"34"}]}"#,
+            r#"{"errors":[{"message":"x","code":null}]}"#,
             r#"{"errors":[{"message":1,"code":34}]}"#,
             r#"{"errors":[{"message":"x","code":-1}]}"#,
             r#"{"errors":[{"message":"x","code":4294967296}]}"#,

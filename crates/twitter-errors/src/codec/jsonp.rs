@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn errors_point_into_the_whole_body() {
-        let e = decode(b"/**/cb({\"errors\":[{\"message\":\"x\",\"code\":\"1\"}]});").unwrap_err();
+        let e = decode(b"/**/cb({\"errors\":[{\"message\":\"x\",\"code\":null}]});").unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Type);
         assert_eq!(e.line(), Some(1));
         assert!(e.column().unwrap() > 40);

@@ -52,7 +52,7 @@ use std::borrow::Cow;
 
 use crate::catalog::{Catalog, Format};
 use crate::known::Code;
-use crate::model::{Problem, V1Error};
+use crate::model::{Legacy, Problem, V1Error};
 
 /// The `decode` and `decode_with` of a format's module, over its
 /// `decode_bytes` (or the function given).
@@ -172,9 +172,33 @@ impl<'a, C: Catalog> Body<'a, C> {
         }
     }
 
-    /// The v1.1 codes it holds, in order.
+    /// The pre-2012 `request` and `error` pair it holds, in JSON, JSONP
+    /// or XML.
+    pub fn legacy(&self) -> Option<&Legacy<'a>> {
+        let shape = match self {
+            Body::Json(b) => &b.shape,
+            Body::Jsonp(b) => &b.body.shape,
+            Body::Xml(xml::Body {
+                root: xml::Root::Hash(h),
+                ..
+            }) => return Some(h),
+            _ => return None,
+        };
+        match shape {
+            json::Shape::Legacy(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// The v1.1 codes it holds, in order: those of its errors (inferred
+    /// from the message for an item without one), or the code a legacy
+    /// body's text names, inferred likewise.
     pub fn codes(&self) -> impl Iterator<Item = Code<C::Code>> + '_ {
-        self.v1_errors().iter().map(|e| e.code)
+        let legacy = self
+            .legacy()
+            .and_then(|l| l.inferred_code::<C>())
+            .map(|m| Code::from(m.code));
+        self.v1_errors().iter().map(|e| e.code).chain(legacy)
     }
 
     /// The v2 problems it holds: the body's own problem first, then each

@@ -39,7 +39,7 @@ use super::{utf8, DecodeError, EncodeError, ErrorKind, Limits};
 use crate::catalog::{Catalog, Format};
 use crate::known::Code;
 use crate::model::members::{self, Json};
-use crate::model::{interleave, Legacy, Members, Next, V1Error};
+use crate::model::{interleave, CodeSent, Legacy, Members, Next, V1Error};
 
 /// A decoded XML error body: its root element's content and attributes.
 #[derive(Clone, Debug, PartialEq)]
@@ -128,6 +128,14 @@ impl<'a, C: Catalog> Body<'a, C> {
                 }
                 for e in errors {
                     budget.members(1 + e.extra.len())?;
+                    if let CodeSent::Text(t) = &e.code_sent {
+                        if t.trim().parse::<u32>().is_err() {
+                            return Err(EncodeError::new(
+                                ErrorKind::Type,
+                                "a code sent as a string that is not a number has no XML form",
+                            ));
+                        }
+                    }
                 }
             }
             Root::Hash(_) => budget.container(2)?,
@@ -150,12 +158,20 @@ impl<'a, C: Catalog> Body<'a, C> {
                     let p = e.layout.0;
                     // The place of `code` among the attributes: `message`
                     // is the element's text, not an attribute.
-                    let code_at = p.code - usize::from(p.message < p.code);
+                    let code_at = match e.code_sent {
+                        // An inferred code is never written.
+                        CodeSent::Inferred => usize::MAX,
+                        _ => p.code - usize::from(p.message < p.code),
+                    };
                     for n in interleave([(code_at, 0)], e.extra.len()) {
                         match n {
+                            Next::Typed(_) if e.is_inferred() => {}
                             Next::Typed(_) => {
                                 out.extend_from_slice(b" code=\"");
-                                serialize(out, &e.code.code());
+                                match &e.code_sent {
+                                    CodeSent::Text(t) => escape(out, t, true),
+                                    _ => serialize(out, &e.code.code()),
+                                }
                                 out.push(b'"');
                             }
                             Next::Extra(i) => attribute(out, &e.extra, i),
@@ -612,16 +628,32 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
                 let empty = matches!(event, Event::Empty(_));
                 let at = |err: DecodeError| err.at_offset(bytes, reader.buffer_position() as usize);
                 let read = attrs.read(&reader, e, true).map_err(at)?;
-                let (code, code_at) = code_number(read.code).map_err(at)?;
+                let code = match read.code {
+                    Some(c) => Some(code_number(Some(c)).map_err(at)?),
+                    None => None,
+                };
                 let extra = read.attributes;
                 let message = if empty {
                     Cow::Borrowed("")
                 } else {
                     element_text(&mut reader, b"error", bytes)?
                 };
-                let mut v = V1Error::new(Code::from_code(code), message);
+                let mut v = match code {
+                    Some((code, code_at)) => {
+                        let mut v = V1Error::new(Code::from_code(code), message);
+                        v.layout.0.code = code_at;
+                        v
+                    }
+                    // No code: the text must name one, as in JSON.
+                    None => V1Error::inferred(message).ok_or_else(|| {
+                        DecodeError::new(
+                            ErrorKind::Shape,
+                            "<error> has no code attribute, and its text names no code",
+                        )
+                        .at_offset(bytes, reader.buffer_position() as usize)
+                    })?,
+                };
                 v.extra = extra;
-                v.layout.0.code = code_at;
                 v.layout.0.message = usize::MAX;
                 errors.push(v);
             }

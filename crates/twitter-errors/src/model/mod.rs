@@ -20,7 +20,7 @@ mod v1;
 pub use members::{Json, Members};
 pub use problem::Problem;
 pub(crate) use v1::Placed;
-pub use v1::{Legacy, V1Error};
+pub use v1::{CodeSent, Legacy, V1Error};
 
 /// A layout detail of the input (member order, slash escaping) that
 /// encoding reproduces. It is not part of a value's equality: two bodies

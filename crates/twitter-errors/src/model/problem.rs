@@ -63,6 +63,47 @@ impl<'a, C: Catalog> Problem<'a, C> {
         Self::default()
     }
 
+    /// A problem of a catalog type, as an encoder builds one: its `title`
+    /// (the reason phrase of its status when no title was ever
+    /// published), `detail`, and `type` under
+    /// [`ProblemEntry::DEFAULT_HOST`], the host live responses use today.
+    ///
+    /// ```
+    /// use twitter_errors::{Problem, ProblemType};
+    ///
+    /// let p: Problem = Problem::from_type(ProblemType::UsageCapped, "Usage cap exceeded");
+    /// assert_eq!(p.type_uri().as_deref(), Some("https://api.x.com/2/problems/usage-capped"));
+    /// let p: Problem = Problem::from_type_on(
+    ///     ProblemType::UsageCapped,
+    ///     "Usage cap exceeded",
+    ///     "https://api.twitter.com/2/problems/",
+    /// );
+    /// assert_eq!(p.type_uri().as_deref(), Some("https://api.twitter.com/2/problems/usage-capped"));
+    /// assert_eq!(p.problem_type(), Some(ProblemType::UsageCapped));
+    /// ```
+    pub fn from_type(problem_type: C::Problem, detail: &str) -> Problem<'static, C> {
+        Problem::from_type_on(problem_type, detail, C::Problem::DEFAULT_HOST)
+    }
+
+    /// A problem of a catalog type with its `type` under `prefix`, such as
+    /// `https://api.twitter.com/2/problems/` (see [`Problem::from_type`]);
+    /// lookups match it under every host.
+    pub fn from_type_on(
+        problem_type: C::Problem,
+        detail: &str,
+        prefix: &str,
+    ) -> Problem<'static, C> {
+        let info = problem_type.info();
+        let mut p = Problem::new();
+        p.push("title", Cow::Owned(members::string(info.title)));
+        p.push("detail", Cow::Owned(members::string(detail)));
+        p.push(
+            "type",
+            Cow::Owned(members::string(&problem_type.uri_on(prefix))),
+        );
+        p
+    }
+
     /// A problem with the members of the catalog's error object, in the
     /// order its `Serialize` writes them.
     pub fn from_object(object: &C::Object) -> Result<Problem<'static, C>, serde_json::Error> {

@@ -4,15 +4,46 @@
 use std::borrow::Cow;
 
 use super::{owned, Hint, Members};
-use crate::catalog::{Catalog, CodeEntry};
+use crate::catalog::{Catalog, CodeEntry, MeaningInfo, PolicyInfo, Retry, TextMatch};
 use crate::known::Code;
+
+/// How an item's `code` came on the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CodeSent<'a> {
+    /// As a number (in XML, an attribute with a number), as v1.1 sends
+    /// it.
+    Number,
+    /// As a JSON string, kept as sent and written back as one: the Ads
+    /// API's `"UNAUTHORIZED_ACCESS"`, a stream fixture's `"420"`. Such a
+    /// code is not a v1.1 code: [`V1Error::code`] is unknown to the
+    /// catalog, with the number the text spells, or 0.
+    Text(Cow<'a, str>),
+    /// Not at all: [`V1Error::code`] was inferred from the message, and
+    /// encoding writes no `code`.
+    Inferred,
+}
+
+impl CodeSent<'_> {
+    /// Detaches it from the input it borrows.
+    pub fn into_owned(self) -> CodeSent<'static> {
+        match self {
+            CodeSent::Number => CodeSent::Number,
+            CodeSent::Text(t) => CodeSent::Text(owned(t)),
+            CodeSent::Inferred => CodeSent::Inferred,
+        }
+    }
+}
 
 /// One v1.1 error: a code and its message, and any other members it came
 /// with (such as `label`), in JSON or as XML attributes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct V1Error<'a, C: Catalog = crate::Twitter> {
-    /// The code, known to the catalog or not.
+    /// The code, known to the catalog or not; inferred from the message
+    /// when the item had none ([`CodeSent::Inferred`]).
     pub code: Code<C::Code>,
+    /// How the code came: a number, a string kept as sent, or not at all.
+    pub code_sent: CodeSent<'a>,
     /// The message, as sent.
     pub message: Cow<'a, str>,
     /// Members other than `code` and `message` (and a repeat of either), in
@@ -44,9 +75,59 @@ impl<'a, C: Catalog> V1Error<'a, C> {
     pub fn new(code: impl Into<Code<C::Code>>, message: impl Into<Cow<'a, str>>) -> Self {
         V1Error {
             code: code.into(),
+            code_sent: CodeSent::Number,
             message: message.into(),
             extra: Members::new(),
             layout: Hint::default(),
+        }
+    }
+
+    /// An error without a `code`, as some bodies send it: its code is
+    /// inferred from the message (see [`CodeEntry::match_message`]), and
+    /// `None` when the message names no code.
+    pub fn inferred(message: impl Into<Cow<'a, str>>) -> Option<Self> {
+        let message = message.into();
+        let code = C::Code::match_message(&message, None).first()?.code;
+        let mut e = V1Error::new(code, message);
+        e.code_sent = CodeSent::Inferred;
+        Some(e)
+    }
+
+    /// Whether the code was inferred from the message, the item having
+    /// none.
+    pub fn is_inferred(&self) -> bool {
+        self.code_sent == CodeSent::Inferred
+    }
+
+    /// How the message matches the code's texts: which meaning of the code
+    /// it is, and what a template captured. `None` for an unknown code, or
+    /// a text the catalog does not have for the code.
+    pub fn text_match(&self) -> Option<TextMatch<'_, C::Code>> {
+        let code = self.code.known()?;
+        C::Code::match_message(&self.message, None)
+            .into_iter()
+            .find(|m| m.code == code)
+    }
+
+    /// The meaning of the code its message shows, when it is one of the
+    /// code's other meanings (code 64's v1-retirement text, say).
+    pub fn meaning(&self) -> Option<&'static MeaningInfo<<C::Code as CodeEntry>::Status>> {
+        self.text_match()?.meaning()
+    }
+
+    /// The retry hint of the meaning the message shows, or of the code;
+    /// `None` for a code the catalog does not know.
+    pub fn retry(&self) -> Option<Retry> {
+        let code = self.code.known()?;
+        Some(self.meaning().map_or(code.info().retry, |m| m.retry))
+    }
+
+    /// The retry policy of the meaning the message shows, or of the code.
+    pub fn policy(&self) -> Option<&'static PolicyInfo> {
+        let code = self.code.known()?;
+        match self.meaning() {
+            Some(m) => m.policy,
+            None => code.info().policy,
         }
     }
 
@@ -81,6 +162,7 @@ impl<'a, C: Catalog> V1Error<'a, C> {
     pub fn into_owned(self) -> V1Error<'static, C> {
         V1Error {
             code: self.code,
+            code_sent: self.code_sent.into_owned(),
             message: owned(self.message),
             extra: self.extra.into_owned(),
             layout: self.layout,
@@ -144,6 +226,20 @@ impl<'a> Legacy<'a> {
             }
         };
         self
+    }
+
+    /// The code its text names (the v1-era `Rate limit exceeded. Clients
+    /// may not make more than 350 requests per hour.` names 88), inferred:
+    /// a legacy body never carries one.
+    pub fn inferred_code<C: Catalog>(&self) -> Option<TextMatch<'_, C::Code>> {
+        C::Code::match_message(&self.error, None).into_iter().next()
+    }
+
+    /// Whether its text reports success, not a failure (as
+    /// `account/end_session`'s `Logged out.`): one of the catalog's
+    /// notices.
+    pub fn is_notice<C: Catalog>(&self) -> bool {
+        C::notice(&self.error).is_some()
     }
 
     /// Detaches the error from the input it borrows.

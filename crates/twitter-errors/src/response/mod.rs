@@ -35,7 +35,8 @@
 use core::fmt;
 
 use crate::catalog::{
-    problem_slug, Catalog, CodeEntry, Format, ProblemEntry, Retry, StatusEntry, Window,
+    problem_slug, Catalog, CodeEntry, Format, ObjectEntry, PolicyInfo, ProblemEntry, Reset, Retry,
+    StatusEntry, Window,
 };
 use crate::codec::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
 use crate::known::{Code, Status};
@@ -208,6 +209,8 @@ where
     match decoded {
         Ok(Body::Problem(p)) if p.is_partial() => Outcome::Partial(p),
         Ok(Body::Problem(p)) if p.problem.is_none() => Outcome::Success,
+        // A legacy body whose text reports success (`Logged out.`).
+        Ok(b) if b.legacy().is_some_and(|l| l.is_notice::<C>()) => Outcome::Success,
         // An error body served with a success status: the request asked
         // for `suppress_response_codes`, or a media upload failed.
         Ok(b) => Outcome::Failure(ApiError::build(status, Ok(b), body, rate_limits)),
@@ -392,11 +395,16 @@ impl<C: Catalog> ApiError<C> {
             return Some(Limit::UsageCap);
         }
         let status = self.effective_status().as_u16();
-        let after_reset = self.codes().any(|c| c.retry() == Some(Retry::AfterReset))
-            || self.problems().any(|p| {
-                p.problem_type()
-                    .is_some_and(|t| t.info().retry == Retry::AfterReset)
-            });
+        // A quota code (185, 161, 205) also waits for a reset, but not of a
+        // rate-limit window: its policy says no header carries it.
+        let windowed = |p: Option<&'static PolicyInfo>| p.is_none_or(|p| p.reset == Reset::Headers);
+        let after_reset = self.codes().any(|c| {
+            c.retry() == Some(Retry::AfterReset)
+                && windowed(c.known().and_then(|k| k.info().policy))
+        }) || self.problems().any(|p| {
+            p.problem_type()
+                .is_some_and(|t| t.info().retry == Retry::AfterReset)
+        });
         if status == 429 || status == 420 || after_reset {
             let window = self.rate_limits.exhausted().unwrap_or(Window::Standard);
             return Some(Limit::RateLimit(window));
@@ -407,10 +415,12 @@ impl<C: Catalog> ApiError<C> {
     /// For a v1.1 stream's `disconnect` notice: `Some` with its code (a
     /// number, or a string of digits as some servers send it).
     pub fn disconnect(&self) -> Option<Option<i64>> {
-        let Some(Body::Json(b)) = self.body() else {
-            return None;
+        let shape = match self.body()? {
+            Body::Json(b) => &b.shape,
+            Body::Jsonp(b) => &b.body.shape,
+            _ => return None,
         };
-        let crate::codec::json::Shape::Disconnect(d) = &b.shape else {
+        let crate::codec::json::Shape::Disconnect(d) = shape else {
             return None;
         };
         Some(
@@ -436,52 +446,80 @@ impl<C: Catalog> ApiError<C> {
         self.limit() == Some(Limit::UsageCap)
     }
 
-    /// Whether and when to retry. Each known code or problem type gives
-    /// its catalog hint; unknown ones, `about:blank` and bodies without
-    /// either fall back to the status's hint. The most cautious hint wins
-    /// (never, then after the reset, then backoff). The wait comes from
-    /// `Retry-After`, else, after a reset, from the reset header of the
-    /// window that ran out.
+    /// Whether and when to retry. Each known code (in the meaning its
+    /// message shows) or problem type gives its catalog hint, refined by a
+    /// vocabulary value that says more (a `disconnect_type`, a
+    /// `connection_issue`, a usage cap's `period`); a legacy body, the code
+    /// its text names; a streaming disconnect notice, its code's entry.
+    /// Unknown ones, `about:blank` and bodies without either fall back to
+    /// the status's hint. The most cautious hint wins (never, then after
+    /// the reset, then backoff, then reconnect), with its retry policy.
+    /// The wait comes from `Retry-After`, else, after a reset, from the
+    /// reset header of the window that ran out, unless the policy says no
+    /// header carries that reset (quota errors, monthly usage caps).
     pub fn retry(&self) -> RetryDecision {
+        type Hint = (Retry, Option<&'static PolicyInfo>);
         let status_hint = || status_retry(self.effective_status());
-        let mut hints: Vec<Retry> = self
-            .codes()
-            .map(|c| c.retry().unwrap_or_else(status_hint))
-            .collect();
+        let mut hints: Vec<Hint> = Vec::new();
+        if let Some(body) = self.body() {
+            for e in body.v1_errors() {
+                hints.push(match e.retry() {
+                    Some(r) => (r, e.policy()),
+                    None => status_hint(),
+                });
+            }
+            if let Some(l) = body.legacy() {
+                hints.push(
+                    l.inferred_code::<C>()
+                        .map_or_else(status_hint, |m| (m.retry(), m.policy())),
+                );
+            }
+            if let Some(code) = self.disconnect() {
+                // A code the catalog does not know reconnects with backoff.
+                hints.push(
+                    code.and_then(|c| u32::try_from(c).ok())
+                        .and_then(C::disconnect)
+                        .map_or((Retry::Backoff, None), |d| (d.retry, d.policy)),
+                );
+            }
+        }
         for p in self.problems() {
+            let value = || {
+                p.members().iter().find_map(|(k, v)| {
+                    let v = crate::model::members::as_str(v)?;
+                    C::Object::value_retry(k, &v)
+                })
+            };
             match p.type_uri().as_deref() {
                 None => {}
                 Some("about:blank") => hints.push(status_hint()),
-                Some(_) => hints.push(
+                Some(_) => hints.push(value().unwrap_or_else(|| {
                     p.problem_type()
-                        .map_or_else(status_hint, |t| t.info().retry),
-                ),
+                        .map_or_else(status_hint, |t| (t.info().retry, t.info().policy))
+                })),
             }
-        }
-        if let Some(code) = self.disconnect() {
-            hints.push(disconnect_retry(code));
-        } else if matches!(self.body(), Some(Body::Json(b)) if b.v1_errors().is_empty())
-            || matches!(self.body(), Some(Body::Jsonp(b)) if b.body.v1_errors().is_empty())
-            || matches!(self.body(), Some(Body::Xml(b)) if b.v1_errors().is_empty())
-        {
-            hints.push(status_hint());
         }
         if hints.is_empty() {
             hints.push(status_hint());
         }
-        let rank = |r: &Retry| match r {
+        let rank = |r: &Hint| match r.0 {
             Retry::Never => 0,
             Retry::AfterReset => 1,
-            _ => 2,
+            Retry::Backoff => 2,
+            _ => 3,
         };
-        let retry = hints.into_iter().min_by_key(rank).unwrap_or(Retry::Never);
+        let (retry, policy) = hints
+            .into_iter()
+            .min_by_key(rank)
+            .unwrap_or((Retry::Never, None));
         let r = &self.rate_limits;
+        let in_headers = policy.is_none_or(|p| p.reset == Reset::Headers);
         let wait = match retry {
-            Retry::Never => None,
+            Retry::Never | Retry::Reconnect => None,
             _ => match r.retry_after {
                 Some(RetryAfter::Seconds(s)) => Some(Wait::Seconds(s)),
                 Some(RetryAfter::At(t)) => Some(Wait::Until(t)),
-                None if retry == Retry::AfterReset => {
+                None if retry == Retry::AfterReset && in_headers => {
                     let exhausted = [&r.user_24h, &r.app_24h, &r.standard]
                         .into_iter()
                         .filter(|q| q.exhausted())
@@ -495,28 +533,22 @@ impl<C: Catalog> ApiError<C> {
                 None => None,
             },
         };
-        RetryDecision { retry, wait }
+        RetryDecision {
+            retry,
+            wait,
+            policy,
+        }
     }
 }
 
-/// A v1.1 stream's disconnect code: reconnect (with backoff), except
-/// after 6 (the token was revoked) and 7 (an admin logged the user out),
-/// which a new connection with the same credentials cannot undo.
-fn disconnect_retry(code: Option<i64>) -> Retry {
-    match code {
-        Some(6 | 7) => Retry::Never,
-        _ => Retry::Backoff,
-    }
-}
-
-/// The status's retry hint; for a status the catalog does not know, 5xx
-/// backs off and 420/429 wait for the reset.
-fn status_retry<S: StatusEntry>(status: Status<S>) -> Retry {
+/// The status's retry hint and policy; for a status the catalog does not
+/// know, 5xx and 420 back off and 429 waits for the reset.
+fn status_retry<S: StatusEntry>(status: Status<S>) -> (Retry, Option<&'static PolicyInfo>) {
     match (status.known(), status.as_u16()) {
-        (Some(s), _) => s.info().retry,
-        (None, n) if n >= 500 => Retry::Backoff,
-        (None, 420 | 429) => Retry::AfterReset,
-        (None, _) => Retry::Never,
+        (Some(s), _) => (s.info().retry, s.info().policy),
+        (None, n) if n >= 500 || n == 420 => (Retry::Backoff, None),
+        (None, 429) => (Retry::AfterReset, None),
+        (None, _) => (Retry::Never, None),
     }
 }
 
@@ -612,6 +644,7 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
             (Some(Wait::Seconds(s)), _) => write!(f, ", retry in {s}s"),
             (None, Retry::AfterReset) => f.write_str(", retry after the rate-limit reset"),
             (None, Retry::Backoff) => f.write_str(", retry with backoff"),
+            (None, Retry::Reconnect) => f.write_str(", reconnect at once"),
             (None, _) => Ok(()),
         }
     }
@@ -661,10 +694,7 @@ mod tests {
         assert_eq!(e.limit(), Some(Limit::RateLimit(Window::User24h)));
         assert_eq!(
             e.retry(),
-            RetryDecision {
-                retry: Retry::AfterReset,
-                wait: Some(Wait::Until(99))
-            }
+            RetryDecision::new(Retry::AfterReset, Some(Wait::Until(99)))
         );
     }
 

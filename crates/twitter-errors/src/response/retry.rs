@@ -3,7 +3,7 @@
 use core::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::catalog::{Retry, Window};
+use crate::catalog::{PolicyInfo, Reset, Retry, Window};
 
 /// Which kind of limit a 429 (or 420) was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -54,9 +54,35 @@ pub struct RetryDecision {
     pub retry: Retry,
     /// When, if the response says.
     pub wait: Option<Wait>,
+    /// How to wait, when the catalog entry that decided names a policy:
+    /// a backoff schedule, or where a reset is (not) to be read from.
+    pub policy: Option<&'static PolicyInfo>,
 }
 
 impl RetryDecision {
+    /// A decision without a policy.
+    pub const fn new(retry: Retry, wait: Option<Wait>) -> Self {
+        RetryDecision {
+            retry,
+            wait,
+            policy: None,
+        }
+    }
+
+    /// Whether the end of the wait can be read from the rate-limit headers:
+    /// `false` for the quota errors (daily posts, follows, spam reports)
+    /// and monthly usage caps, whose allowance refills on a schedule no
+    /// `x-rate-limit-*` header carries.
+    pub fn reset_in_headers(&self) -> bool {
+        self.retry == Retry::AfterReset && self.policy.is_none_or(|p| p.reset == Reset::Headers)
+    }
+
+    /// The wait before retry number `attempt` (0 for the first), from the
+    /// policy's backoff schedule, when it gives one.
+    pub fn backoff_delay(&self, attempt: u32) -> Option<Duration> {
+        self.policy?.backoff?.delay(attempt)
+    }
+
     /// How long to wait from `now` (UTC epoch seconds), if the response
     /// says.
     pub fn delay(&self, now: u64) -> Option<Duration> {
@@ -338,7 +364,8 @@ impl RetryPolicy {
         match (limit, decision.retry) {
             // A cap whose end is not given: waiting would be a guess.
             (Some(Limit::UsageCap), _) => None,
-            (_, Retry::AfterReset) => backoff(&self.rate_limits),
+            // A rate limit with no reset given (420 never sends one).
+            (Some(Limit::RateLimit(_)), _) | (_, Retry::AfterReset) => backoff(&self.rate_limits),
             _ => backoff(&self.errors),
         }
     }

@@ -1,0 +1,444 @@
+//! Finding the codes a message text names, as forgivingly as the API
+//! varies its texts.
+//!
+//! The API has sent the same text with and without its final period, in
+//! other cases, with straight or curly apostrophes, with `http` or
+//! `https` and `support.` or `help.` in its links; and many texts carry a
+//! parameter name or value. [`CodeEntry::match_message`] finds every code
+//! a text belongs to in three steps, best first:
+//!
+//! 1. **exact**: a generated `match` on the text's bytes;
+//! 2. **forgiving**: the same `match` on the text's forgiving form
+//!    ([`normalize`]: surrounding space trimmed, runs of space made one,
+//!    ASCII letters in lower case, `’`, `‘` and `ʼ` as `'`, `https://` as
+//!    `http://`, `://support.` as `://help.`, one final period dropped),
+//!    against the forgiving forms of the catalog's texts, computed when
+//!    the catalog is generated;
+//! 3. **templates**: texts with `{name}` placeholders
+//!    (`{parameter} parameter is missing.`), matched against the forgiving
+//!    form, each varying part captured.
+//!
+//! ```
+//! use twitter_errors::catalog::{CodeEntry, MatchKind};
+//! use twitter_errors::ErrorCode;
+//!
+//! let found = ErrorCode::match_message("count parameter is invalid", None);
+//! assert_eq!(found[0].code, ErrorCode::InvalidAttachmentUrl);
+//! assert_eq!(found[0].kind, MatchKind::Template);
+//! assert_eq!(found[0].capture("parameter"), Some("count"));
+//! ```
+//!
+//! # Cost, on any input
+//!
+//! Every step is linear in the text and never panics. The template
+//! matcher is written here rather than built on a regex crate: a template
+//! is literal segments with placeholders between them, each placeholder
+//! taking at least one character, so it matches exactly when the text
+//! starts with the first segment, ends with the last, and holds the
+//! middle ones in order; taking each middle segment at its leftmost place
+//! is always right (a later place leaves less room, never more), so there
+//! is no backtracking. Each segment is found with `memchr::memmem`, whose
+//! search is linear in the text, and the catalog has a fixed number of
+//! templates, with at most a few placeholders each. Texts longer than
+//! [`MAX_TEXT`] bytes are only compared exactly: no message the API sends
+//! comes close, and the forgiving form of a text costs memory in
+//! proportion to it (a few bytes per byte of text, freed on return).
+
+use crate::catalog::{CodeEntry, MeaningInfo, PolicyInfo, Retry, StatusEntry};
+
+/// The longest text, in bytes, that forgiving and template lookups read.
+pub const MAX_TEXT: usize = 4096;
+
+/// A text in its forgiving form, with where each of its bytes came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    /// For each byte of `text`, the range of the input it came from.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    /// The forgiving form.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    fn push(&mut self, s: &str, from: usize, to: usize) {
+        self.text.push_str(s);
+        let span = (from as u32, to as u32);
+        self.spans.extend(std::iter::repeat_n(span, s.len()));
+    }
+
+    fn pop_byte(&mut self) {
+        self.text.pop();
+        self.spans.pop();
+    }
+}
+
+/// Whether `text` starts with the ASCII `prefix`, ignoring ASCII case.
+fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The forgiving form of `text` (see the module docs), or `None` when the
+/// text is longer than [`MAX_TEXT`] bytes. The catalog's generator
+/// computes its texts' forms with the same rules.
+///
+/// ```
+/// use twitter_errors::text::normalize;
+///
+/// let n = normalize("  Bad Authentication data. ").unwrap();
+/// assert_eq!(n.as_str(), "bad authentication data");
+/// let n = normalize("Contact us through https://support.twitter.com/forms/platform").unwrap();
+/// assert_eq!(n.as_str(), "contact us through http://help.twitter.com/forms/platform");
+/// ```
+pub fn normalize(text: &str) -> Option<Normalized> {
+    if text.len() > MAX_TEXT {
+        return None;
+    }
+    let lead = text.len() - text.trim_start().len();
+    let t = text.trim();
+    let mut n = Normalized {
+        text: String::with_capacity(t.len()),
+        spans: Vec::with_capacity(t.len()),
+    };
+    let mut i = 0;
+    while i < t.len() {
+        let rest = &t[i..];
+        let at = lead + i;
+        if starts_with_ci(rest, "https://") {
+            n.push("http://", at, at + 8);
+            i += 8;
+            continue;
+        }
+        if n.text.ends_with("://") && starts_with_ci(rest, "support.") {
+            n.push("help.", at, at + 8);
+            i += 8;
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            if !n.text.ends_with(' ') {
+                n.push(" ", at, at + len);
+            }
+        } else {
+            let c = match c {
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                c => c.to_ascii_lowercase(),
+            };
+            let mut buf = [0u8; 4];
+            n.push(c.encode_utf8(&mut buf), at, at + len);
+        }
+        i += len;
+    }
+    if n.text.ends_with('.') {
+        n.pop_byte();
+    }
+    while n.text.ends_with(' ') {
+        n.pop_byte();
+    }
+    Some(n)
+}
+
+/// How a text matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MatchKind {
+    /// Byte for byte, as the catalog has it.
+    Exact,
+    /// Once both were in their forgiving form ([`normalize`]).
+    Forgiving,
+    /// As a template, its varying parts captured.
+    Template,
+}
+
+/// A catalog text: the code it belongs to and which meaning (0 for the
+/// code's own texts, `n` for `meanings[n - 1]`). Built by generated code.
+#[derive(Debug)]
+pub struct TextRef<C: 'static> {
+    /// The code.
+    pub code: C,
+    /// The meaning: 0, or one more than its index.
+    pub meaning: u8,
+}
+
+/// A catalog template, split at its placeholders, its literal parts in
+/// forgiving form. Built by generated code.
+#[derive(Debug)]
+pub struct TemplateRef<C: 'static> {
+    /// The code.
+    pub code: C,
+    /// The meaning: 0, or one more than its index.
+    pub meaning: u8,
+    /// The template as the spec writes it.
+    pub template: &'static str,
+    /// The literal parts in forgiving form, one more than the names.
+    pub literals: &'static [&'static str],
+    /// The placeholder names, in order.
+    pub names: &'static [&'static str],
+}
+
+impl<C> TemplateRef<C> {
+    /// The spans of the normalized text each placeholder takes, when the
+    /// text matches.
+    fn spans(&self, text: &str) -> Option<Vec<(usize, usize)>> {
+        let h = text.as_bytes();
+        let (first, last) = (*self.literals.first()?, *self.literals.last()?);
+        let k = self.names.len();
+        if k == 0 || self.literals.len() != k + 1 {
+            return None;
+        }
+        if h.len() < first.len() + last.len() + k
+            || !h.starts_with(first.as_bytes())
+            || !h.ends_with(last.as_bytes())
+        {
+            return None;
+        }
+        let end = h.len() - last.len();
+        let mut pos = first.len();
+        let mut spans = Vec::with_capacity(k);
+        for lit in &self.literals[1..k] {
+            // The placeholder before takes at least one byte.
+            let from = pos + 1;
+            let region = h.get(from..end)?;
+            let found = from + memchr::memmem::find(region, lit.as_bytes())?;
+            spans.push((pos, found));
+            pos = found + lit.len();
+        }
+        if end <= pos {
+            return None;
+        }
+        spans.push((pos, end));
+        Some(spans)
+    }
+}
+
+/// One code a text matched, with how it matched and what a template
+/// captured.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextMatch<'t, C: 'static> {
+    /// The code.
+    pub code: C,
+    /// How the text matched.
+    pub kind: MatchKind,
+    meaning: u8,
+    template: Option<&'static str>,
+    captures: Vec<(&'static str, &'t str)>,
+}
+
+impl<'t, C: CodeEntry> TextMatch<'t, C> {
+    /// The meaning of the code the text belongs to, when it is one of the
+    /// code's other meanings rather than its own.
+    pub fn meaning(&self) -> Option<&'static MeaningInfo<C::Status>> {
+        let i = usize::from(self.meaning.checked_sub(1)?);
+        self.code.info().meanings.get(i)
+    }
+
+    /// The template that matched, as the catalog writes it.
+    pub fn template(&self) -> Option<&'static str> {
+        self.template
+    }
+
+    /// What each placeholder of a template took, as the text has it, in
+    /// order.
+    pub fn captures(&self) -> &[(&'static str, &'t str)] {
+        &self.captures
+    }
+
+    /// What the placeholder `name` took.
+    pub fn capture(&self, name: &str) -> Option<&'t str> {
+        self.captures
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
+
+    /// The HTTP status of the matched meaning (or of the code).
+    pub fn status(&self) -> Option<C::Status> {
+        match self.meaning() {
+            Some(m) => m.status.or(self.code.info().status),
+            None => self.code.info().status,
+        }
+    }
+
+    /// The retry hint of the matched meaning (or of the code).
+    pub fn retry(&self) -> Retry {
+        self.meaning().map_or(self.code.info().retry, |m| m.retry)
+    }
+
+    /// The retry policy of the matched meaning (or of the code).
+    pub fn policy(&self) -> Option<&'static PolicyInfo> {
+        match self.meaning() {
+            Some(m) => m.policy,
+            None => self.code.info().policy,
+        }
+    }
+
+    /// Whether the match comes with `status`: the meaning's or the code's
+    /// status, or one the code has also been seen with.
+    fn comes_with(&self, status: u16) -> bool {
+        let info = self.code.info();
+        self.status().is_some_and(|s| s.info().status == status)
+            || (self.meaning.checked_sub(1).is_none()
+                && info
+                    .other_statuses
+                    .iter()
+                    .any(|s| s.info().status == status))
+    }
+}
+
+/// The original text a span of the forgiving form came from, without
+/// surrounding space.
+fn original<'t>(text: &'t str, n: &Normalized, (a, b): (usize, usize)) -> &'t str {
+    let (Some(start), Some(end)) = (
+        n.spans.get(a),
+        b.checked_sub(1).and_then(|i| n.spans.get(i)),
+    ) else {
+        return "";
+    };
+    text.get(start.0 as usize..end.1 as usize)
+        .map_or("", str::trim)
+}
+
+/// See [`CodeEntry::match_message`].
+pub(crate) fn match_message<C: CodeEntry>(
+    text: &str,
+    status: Option<u16>,
+) -> Vec<TextMatch<'_, C>> {
+    fn add<'t, C: CodeEntry>(m: TextMatch<'t, C>, out: &mut Vec<TextMatch<'t, C>>) {
+        if !out
+            .iter()
+            .any(|o| o.code == m.code && o.meaning == m.meaning)
+        {
+            out.push(m);
+        }
+    }
+    let mut out: Vec<TextMatch<'_, C>> = Vec::new();
+    for r in C::exact_texts(text) {
+        add(
+            TextMatch {
+                code: r.code,
+                kind: MatchKind::Exact,
+                meaning: r.meaning,
+                template: None,
+                captures: Vec::new(),
+            },
+            &mut out,
+        );
+    }
+    if let Some(n) = normalize(text) {
+        if n.text.len() <= C::LONGEST_TEXT {
+            for r in C::normalized_texts(n.text.as_bytes()) {
+                add(
+                    TextMatch {
+                        code: r.code,
+                        kind: MatchKind::Forgiving,
+                        meaning: r.meaning,
+                        template: None,
+                        captures: Vec::new(),
+                    },
+                    &mut out,
+                );
+            }
+        }
+        for t in C::TEMPLATES {
+            let Some(spans) = t.spans(&n.text) else {
+                continue;
+            };
+            let captures = t
+                .names
+                .iter()
+                .zip(spans)
+                .map(|(name, span)| (*name, original(text, &n, span)))
+                .collect();
+            add(
+                TextMatch {
+                    code: t.code,
+                    kind: MatchKind::Template,
+                    meaning: t.meaning,
+                    template: Some(t.template),
+                    captures,
+                },
+                &mut out,
+            );
+        }
+    }
+    if let Some(s) = status {
+        // A stable sort: within each group, the order above stays.
+        out.sort_by_key(|m| !m.comes_with(s));
+    }
+    out
+}
+
+/// The best code for a text: see [`CodeEntry::match_message`]. An exact
+/// text is found without computing its forgiving form.
+pub fn code_for<C: CodeEntry>(text: &str) -> Option<C> {
+    if let Some(r) = C::exact_texts(text).first() {
+        return Some(r.code);
+    }
+    match_message::<C>(text, None).first().map(|m| m.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forgiving_forms() {
+        let n = |s| normalize(s).unwrap().as_str().to_string();
+        assert_eq!(n("Rate limit exceeded."), "rate limit exceeded");
+        assert_eq!(n("  Rate   limit\texceeded . "), "rate limit exceeded");
+        assert_eq!(n("You can’t mute yourself."), "you can't mute yourself");
+        assert_eq!(
+            n("HTTPS://Support.twitter.com/x."),
+            "http://help.twitter.com/x"
+        );
+        assert_eq!(n(""), "");
+        assert_eq!(n("."), "");
+        assert_eq!(n("É."), "É");
+        assert!(normalize(&"a".repeat(MAX_TEXT + 1)).is_none());
+    }
+
+    #[test]
+    fn spans_map_back_to_the_input() {
+        let text = "  Count   parameter is invalid. ";
+        let n = normalize(text).unwrap();
+        assert_eq!(original(text, &n, (0, 5)), "Count");
+        assert_eq!(
+            original(text, &n, (0, n.text.len())),
+            "Count   parameter is invalid"
+        );
+        assert_eq!(original(text, &n, (3, 3)), "");
+    }
+
+    #[test]
+    fn templates_take_the_leftmost_place_and_never_empty_parts() {
+        let t = TemplateRef {
+            code: (),
+            meaning: 0,
+            template: "{a}: [{b}] is not in the past.",
+            literals: &["", ": [", "] is not in the past"],
+            names: &["a", "b"],
+        };
+        assert_eq!(
+            t.spans("from_date: [x] is not in the past"),
+            Some(vec![(0, 9), (12, 13)])
+        );
+        assert_eq!(t.spans(": [x] is not in the past"), None);
+        assert_eq!(t.spans("a: [] is not in the past"), None);
+        assert_eq!(
+            t.spans("a: [b: [c] is not in the past"),
+            Some(vec![(0, 1), (4, 9)])
+        );
+        assert_eq!(t.spans("is not in the past"), None);
+        let long = format!(
+            "{}: [{}] is not in the past",
+            "a".repeat(3000),
+            ": [".repeat(300)
+        );
+        assert!(t.spans(&long).is_some());
+    }
+}
