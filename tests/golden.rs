@@ -7,6 +7,9 @@
 //! - `crates/twitter-errors/src/bundled.rs`, the catalog the runtime crate
 //!   ships pre-generated;
 //! - `codegen/errors.yaml`, the generator's copy of the root `errors.yaml`;
+//! - `codegen/src/spec/vocabulary.rs`, the generator's copy of the
+//!   runtime's `src/vocabulary.rs` (`Retry`, `Growth`, `Reset`,
+//!   `Evidence`, `Api`), so that each is defined once;
 //! - the licence files in each published crate, copies of the root's.
 
 use twitter_errors_tests::{ensure_file, workspace_root};
@@ -55,6 +58,20 @@ fn generator_copy_of_the_catalog_is_the_root_file() {
     let text = std::fs::read_to_string(workspace_root().join("errors.yaml")).unwrap();
     ensure_file(
         "codegen/errors.yaml",
+        &text,
+        "cargo test -p twitter-errors-tests --test golden",
+    );
+}
+
+/// The spec vocabularies the generator reads into are the runtime's own
+/// types, compiled from the same text.
+#[test]
+fn generator_copy_of_the_vocabularies_is_the_runtimes() {
+    let text =
+        std::fs::read_to_string(workspace_root().join("crates/twitter-errors/src/vocabulary.rs"))
+            .unwrap();
+    ensure_file(
+        "codegen/src/spec/vocabulary.rs",
         &text,
         "cargo test -p twitter-errors-tests --test golden",
     );

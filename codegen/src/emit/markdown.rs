@@ -442,7 +442,7 @@ pub(crate) fn render(spec: &Spec) -> String {
                 "—".to_string()
             };
             let reset = match (p.retry, p.reset) {
-                (Retry::AfterReset, crate::spec::ResetSource::NotInHeaders) => "not in the headers",
+                (Retry::AfterReset, crate::spec::Reset::NotInHeaders) => "not in the headers",
                 (Retry::AfterReset, _) => "rate-limit headers",
                 _ => "—",
             };

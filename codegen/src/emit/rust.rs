@@ -1629,8 +1629,8 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
             quote!(::core::option::Option::None)
         };
         let reset = ident(match p.reset {
-            spec::ResetSource::Headers => "Headers",
-            spec::ResetSource::NotInHeaders => "NotInHeaders",
+            spec::Reset::Headers => "Headers",
+            spec::Reset::NotInHeaders => "NotInHeaders",
         });
         quote! {
             #r::catalog::PolicyInfo {

@@ -623,3 +623,20 @@ pub(crate) fn closest<'a>(
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{Api, Evidence, Growth, Reset, Retry};
+
+    /// The choices a key accepts are the spellings of the vocabulary it is
+    /// read into, in the same order.
+    #[test]
+    fn choices_are_the_vocabularies_spellings() {
+        assert_eq!(RETRY, Retry::ALL.map(Retry::as_str));
+        assert_eq!(GROWTH, Growth::ALL.map(Growth::as_str));
+        assert_eq!(RESETS, Reset::ALL.map(Reset::as_str));
+        assert_eq!(EVIDENCE, Evidence::ALL.map(Evidence::as_str));
+        assert_eq!(APIS, Api::ALL.map(Api::as_str));
+    }
+}

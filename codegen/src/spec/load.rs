@@ -15,8 +15,8 @@ use super::keys::{self, Key, Section, Ty};
 use super::yaml::{self, Document, Node, Number, Style, Value};
 use super::{
     Api, Code, Disconnect, Evidence, Field, FieldKind, FieldValue, Format, Growth, Header,
-    HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, ResetSource, Retry, RetryPolicy,
-    Spans, Spec, Status, Window,
+    HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, Reset, Retry, RetryPolicy, Spans,
+    Spec, Status, Window,
 };
 use crate::error::{Diagnostic, Diagnostics, Location, Span};
 
@@ -981,7 +981,7 @@ fn apis(cx: &mut Cx<'_>, e: &Entry<'_>) -> Vec<Api> {
                 None => continue,
             },
         };
-        let Some(api) = Api::ALL.iter().copied().find(|a| a.as_str() == s) else {
+        let Some(api) = Api::from_spelling(&s) else {
             cx.error(
                 v.span,
                 format!("unknown `apis` value `{s}`"),
@@ -1009,7 +1009,7 @@ fn retry(cx: &mut Cx<'_>, e: &Entry<'_>) -> Retry {
 
 /// The `retry` an entry writes, if it writes one.
 fn retry_given(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Retry> {
-    choice(cx, e, "retry").and_then(Retry::parse)
+    choice(cx, e, "retry").and_then(Retry::from_spelling)
 }
 
 /// `true` or `false`; a YAML 1.1 word for one is explained.
@@ -1348,11 +1348,9 @@ fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
             });
         }
     }
-    let evidence = match choice(cx, e, "evidence") {
-        Some("observed") => Evidence::Observed,
-        Some("unverified") => Evidence::Unverified,
-        _ => Evidence::Documented,
-    };
+    let evidence = choice(cx, e, "evidence")
+        .and_then(Evidence::from_spelling)
+        .unwrap_or_default();
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
     Some(Code {
@@ -1488,17 +1486,15 @@ fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
 fn policy(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<RetryPolicy> {
     let name = ident(cx, e, "name");
     let retry = retry(cx, e);
-    let growth = match choice(cx, e, "growth") {
-        Some("linear") => Growth::Linear,
-        _ => Growth::Exponential,
-    };
+    let growth = choice(cx, e, "growth")
+        .and_then(Growth::from_spelling)
+        .unwrap_or_default();
     let initial_ms = millis(cx, e, "initial_ms");
     let step_ms = millis(cx, e, "step_ms");
     let max_ms = millis(cx, e, "max_ms");
-    let reset = match choice(cx, e, "reset") {
-        Some("not_in_headers") => ResetSource::NotInHeaders,
-        _ => ResetSource::Headers,
-    };
+    let reset = choice(cx, e, "reset")
+        .and_then(Reset::from_spelling)
+        .unwrap_or_default();
     let description = text(cx, e, "description");
     let label = label(&keys::POLICIES_SECTION, e);
     let retry_word = retry.as_str();

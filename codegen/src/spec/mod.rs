@@ -20,7 +20,10 @@
 pub mod keys;
 mod load;
 pub(crate) use load::template_parts;
+mod vocabulary;
 pub(crate) mod yaml;
+
+pub use vocabulary::{Api, Evidence, Growth, Reset, Retry};
 
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
@@ -128,104 +131,6 @@ impl std::fmt::Display for Origin {
             self.location.line,
             self.location.column
         )
-    }
-}
-
-/// When retrying a failed request can help.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Retry {
-    /// The same request will fail again.
-    #[default]
-    Never,
-    /// Wait until the rate-limit window resets.
-    AfterReset,
-    /// A transient failure: retry with exponential backoff.
-    Backoff,
-    /// A stream was closed for a reason that does not recur: reconnect at
-    /// once.
-    Reconnect,
-}
-
-impl Retry {
-    /// The spelling used in `errors.yaml`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Retry::Never => "never",
-            Retry::AfterReset => "after_reset",
-            Retry::Backoff => "backoff",
-            Retry::Reconnect => "reconnect",
-        }
-    }
-
-    pub(crate) fn parse(s: &str) -> Option<Retry> {
-        match s {
-            "never" => Some(Retry::Never),
-            "after_reset" => Some(Retry::AfterReset),
-            "backoff" => Some(Retry::Backoff),
-            "reconnect" => Some(Retry::Reconnect),
-            _ => None,
-        }
-    }
-}
-
-/// How well an entry is attested.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Evidence {
-    /// In an official table or a dated copy of one.
-    #[default]
-    Documented,
-    /// Seen in live responses only.
-    Observed,
-    /// Known from a single third-party source.
-    Unverified,
-}
-
-/// An API family.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Api {
-    /// REST API v1 (retired 2013).
-    V1,
-    /// REST API v1.1.
-    V1_1,
-    /// API v2.
-    V2,
-    /// Twitter Developer Labs (v2 previews).
-    Labs,
-    /// The v1 Search API.
-    Search,
-    /// The streaming APIs.
-    Streaming,
-    /// The Account Activity API.
-    AccountActivity,
-    /// The media upload API.
-    Media,
-}
-
-impl Api {
-    /// Every API family, in order.
-    pub const ALL: [Api; 8] = [
-        Api::V1,
-        Api::V1_1,
-        Api::V2,
-        Api::Labs,
-        Api::Search,
-        Api::Streaming,
-        Api::AccountActivity,
-        Api::Media,
-    ];
-
-    /// The spelling used in `errors.yaml`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Api::V1 => "v1",
-            Api::V1_1 => "v1.1",
-            Api::V2 => "v2",
-            Api::Labs => "labs",
-            Api::Search => "search",
-            Api::Streaming => "streaming",
-            Api::AccountActivity => "account_activity",
-            Api::Media => "media",
-        }
     }
 }
 
@@ -480,28 +385,6 @@ pub struct FieldValue {
     pub origin: Origin,
 }
 
-/// How a backoff grows between attempts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Growth {
-    /// Each wait doubles the one before.
-    #[default]
-    Exponential,
-    /// Each wait adds `step_ms` to the one before.
-    Linear,
-}
-
-/// Where the end of a wait is read from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum ResetSource {
-    /// The rate-limit headers' resets (`x-rate-limit-reset` and the
-    /// 24-hour ones).
-    #[default]
-    Headers,
-    /// No header carries it: the allowance refills on a schedule of its
-    /// own.
-    NotInHeaders,
-}
-
 /// A named way to wait before retrying.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -519,7 +402,7 @@ pub struct RetryPolicy {
     /// The longest wait, in milliseconds.
     pub max_ms: Option<u64>,
     /// Where the end of the wait is read from.
-    pub reset: ResetSource,
+    pub reset: Reset,
     /// Our description.
     pub description: String,
     /// Where it was defined.

@@ -12,34 +12,7 @@ use std::borrow::Cow;
 use std::time::Duration;
 
 pub use crate::text::{MatchKind, TemplateRef, TextMatch, TextRef};
-
-/// When retrying a failed request can succeed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Retry {
-    /// The same request will fail again: change it first.
-    Never,
-    /// Wait until the rate-limit window resets, then retry.
-    AfterReset,
-    /// A transient failure: retry with exponential backoff.
-    Backoff,
-    /// A stream was closed for a reason that does not recur (a stall, an
-    /// operational disconnect): reconnect at once.
-    Reconnect,
-}
-
-impl Retry {
-    /// The spelling used in `errors.yaml`: `never`, `after_reset`,
-    /// `backoff`, `reconnect`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Retry::Never => "never",
-            Retry::AfterReset => "after_reset",
-            Retry::Backoff => "backoff",
-            Retry::Reconnect => "reconnect",
-        }
-    }
-}
+pub use crate::vocabulary::{Api, Evidence, Growth, Reset, Retry};
 
 impl fmt::Display for Retry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -50,29 +23,6 @@ impl fmt::Display for Retry {
             Retry::Reconnect => "reconnect at once",
         })
     }
-}
-
-/// How a backoff grows between attempts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Growth {
-    /// Each wait doubles the one before.
-    Exponential,
-    /// Each wait adds [`Schedule::step`] to the one before.
-    Linear,
-}
-
-/// Where the end of a wait for a reset is read from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Reset {
-    /// The rate-limit headers' resets (`x-rate-limit-reset` and the
-    /// 24-hour ones).
-    Headers,
-    /// No header carries it: the allowance refills on a schedule of its
-    /// own (a day's posts, a month's usage), so a reset header of the
-    /// response is no guide.
-    NotInHeaders,
 }
 
 /// A backoff schedule: how long to wait before each attempt.
@@ -176,56 +126,6 @@ pub struct DisconnectInfo {
     pub policy: Option<&'static PolicyInfo>,
     /// What it means.
     pub description: &'static str,
-}
-
-/// How well a catalog entry is attested.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Evidence {
-    /// In an official table or a dated copy of one.
-    Documented,
-    /// Seen in live responses only, never documented.
-    Observed,
-    /// Known from a single third-party source.
-    Unverified,
-}
-
-/// An API family that served an entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Api {
-    /// REST API v1 (retired 2013).
-    V1,
-    /// REST API v1.1.
-    V1_1,
-    /// API v2.
-    V2,
-    /// Twitter Developer Labs, the v2 previews.
-    Labs,
-    /// The v1 Search API.
-    Search,
-    /// The streaming APIs.
-    Streaming,
-    /// The Account Activity API.
-    AccountActivity,
-    /// The media upload API.
-    Media,
-}
-
-impl Api {
-    /// The spelling used in `errors.yaml` (`v1.1`, `account_activity`, ...).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Api::V1 => "v1",
-            Api::V1_1 => "v1.1",
-            Api::V2 => "v2",
-            Api::Labs => "labs",
-            Api::Search => "search",
-            Api::Streaming => "streaming",
-            Api::AccountActivity => "account_activity",
-            Api::Media => "media",
-        }
-    }
 }
 
 /// A wire format of error bodies.

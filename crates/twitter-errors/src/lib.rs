@@ -92,6 +92,7 @@ mod known;
 pub mod model;
 pub mod response;
 pub mod text;
+mod vocabulary;
 
 pub use catalog::{Api, Evidence, Format, ParseError, Retry};
 pub use generated::*;
