@@ -12,7 +12,7 @@
 //!   for a monthly usage cap. The waits are on the retrier's [`Clock`],
 //!   which a test can replace. Errors without an answer (connecting, a
 //!   timeout, a connection reset) are told apart by `reqwest-retry`'s own
-//!   [`default_on_request_failure`](reqwest_retry::default_on_request_failure).
+//!   [`default_on_request_failure`].
 //!   The last response is given back with its body, and
 //!   [`api_error_for_status`](super::reqwest::ResponseExt::api_error_for_status)
 //!   on it gives the error already decoded.
