@@ -28,7 +28,7 @@ probe with-serde-json "serde_json = \"=$json_version\""
 echo "== cargo tree -e normal,build of the twitter-errors dependent"
 tree=$(cd "$work/with-twitter-errors" && cargo tree -e normal,build --offline --prefix none)
 echo "$tree" | sort -u
-if echo "$tree" | grep -Eq '^(syn|quote|prettyplease|serde_yaml|proc-macro2|twitter-errors-codegen) '; then
+if grep -Eq '^(syn|quote|prettyplease|serde_yaml|proc-macro2|twitter-errors-codegen) ' <<<"$tree"; then
     echo "a generator dependency is in the tree" >&2
     exit 1
 fi

@@ -71,9 +71,11 @@
 //! Cargo features, all off by default, meet the errors inside an HTTP
 //! stack: `http` (status conversions, an `ErrorResponse` rendered per
 //! request, decoding an `http::Response`), `reqwest` (a response to
-//! `Result<Response, Error>` in one call) and `axum` (an `IntoResponse`
-//! that answers in the format the request asked for). See
-//! [`integrations`].
+//! `Result<Response, Error>` in one call, bounded reads, streams), `axum`
+//! (an `IntoResponse` that answers in the format the request asked for),
+//! `retry`, `reqwest-middleware` and `tower` (retrying as the API asks,
+//! with an injectable clock) and `tracing` (an event per decoded failure).
+//! See [`integrations`].
 //!
 //! The catalog's reference, rendered from the same spec, is in
 //! `docs/ERRORS.md` of the repository.

@@ -1289,7 +1289,7 @@ impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
         let (code, code_sent) = match code {
             Some(CodeValue::Number(n)) => (Code::from_code(n), CodeSent::Number),
             Some(CodeValue::Text(t)) => {
-                let n = t.parse::<u32>().unwrap_or(0);
+                let n = t.trim().parse::<u32>().unwrap_or(0);
                 (Code::unknown(n), CodeSent::Text(t))
             }
             // No code: the message must name one, or the item is not a

@@ -17,7 +17,7 @@
 //!   one, keep-alive newlines told apart, and an error the server sends
 //!   in-band (a v2 `operational-disconnect` problem, a v1.1 `disconnect`
 //!   notice) as an [`Error::Api`] whose [`retry`](ApiError::retry) decision
-//!   says to reconnect with backoff.
+//!   says to reconnect at once.
 //!
 //! Every body is read chunk by chunk and refused as soon as it is longer
 //! than [`Limits::max_body`], with [`Error::TooLarge`]: a hostile or broken
@@ -64,8 +64,8 @@
 //!         Ok(Some(Line::Data(tweet))) => println!("{}", String::from_utf8_lossy(&tweet)),
 //!         Ok(Some(_)) => {} // a keep-alive
 //!         Ok(None) => break,
-//!         // operational-disconnect: reconnect with backoff.
-//!         Err(Error::Api(e)) if e.retry().retry == Retry::Backoff => break,
+//!         // operational-disconnect: reconnect at once; others may back off.
+//!         Err(Error::Api(e)) if matches!(e.retry().retry, Retry::Reconnect | Retry::Backoff) => break,
 //!         Err(e) => return Err(e.into()),
 //!     }
 //! }
@@ -421,6 +421,8 @@ pub fn lines<C: Catalog>(response: ::reqwest::Response, limits: &Limits) -> Line
         response,
         limits: *limits,
         buffer: Vec::new(),
+        start: 0,
+        scanned: 0,
         checked: false,
         done: false,
         _catalog: std::marker::PhantomData,
@@ -444,8 +446,13 @@ pub enum Line {
 pub struct Lines<C: Catalog = crate::Twitter> {
     response: ::reqwest::Response,
     limits: Limits,
-    /// What was read past the last line given.
+    /// What was read; `buffer[start..]` is past the last line given.
     buffer: Vec<u8>,
+    /// Where the next line starts in `buffer`.
+    start: usize,
+    /// How far `buffer` is known to hold no line ending: each byte is
+    /// searched once, however small the chunks.
+    scanned: usize,
     checked: bool,
     done: bool,
     _catalog: std::marker::PhantomData<fn() -> C>,
@@ -489,22 +496,36 @@ impl<C: Catalog> Lines<C> {
             }
         }
         loop {
-            if let Some(end) = memchr::memchr(b'\n', &self.buffer) {
-                let mut line: Vec<u8> = self.buffer.drain(..=end).collect();
-                line.pop();
+            let from = self.scanned.max(self.start);
+            if let Some(i) = memchr::memchr(b'\n', &self.buffer[from..]) {
+                let end = from + i;
+                let mut line = self.buffer[self.start..end].to_vec();
                 if line.last() == Some(&b'\r') {
                     line.pop();
                 }
+                self.start = end + 1;
+                self.scanned = self.start;
+                // Dropping what was given once it is half the buffer keeps
+                // the moves linear in the stream, however many lines.
+                if self.start > self.buffer.len() / 2 {
+                    self.buffer.drain(..self.start);
+                    self.start = 0;
+                    self.scanned = 0;
+                }
                 return self.line(line).map(Some);
             }
-            if self.buffer.len() > self.limits.max_body.saturating_add(1) {
+            self.scanned = self.buffer.len();
+            if self.buffer.len() - self.start > self.limits.max_body.saturating_add(1) {
                 return Err(self.too_long());
             }
             if self.done {
-                if self.buffer.is_empty() {
+                if self.start == self.buffer.len() {
                     return Ok(None);
                 }
-                let line = std::mem::take(&mut self.buffer);
+                let line = self.buffer[self.start..].to_vec();
+                self.buffer = Vec::new();
+                self.start = 0;
+                self.scanned = 0;
                 return self.line(line).map(Some);
             }
             match self.response.chunk().await {
@@ -514,7 +535,9 @@ impl<C: Catalog> Lines<C> {
                 Ok(None) => self.done = true,
                 Err(e) => {
                     self.done = true;
-                    self.buffer.clear();
+                    self.buffer = Vec::new();
+                    self.start = 0;
+                    self.scanned = 0;
                     return Err(Error::Transport(e));
                 }
             }
@@ -524,6 +547,8 @@ impl<C: Catalog> Lines<C> {
     fn too_long(&mut self) -> Error<C> {
         self.done = true;
         self.buffer = Vec::new();
+        self.start = 0;
+        self.scanned = 0;
         let max = self.limits.max_body;
         let d = DecodeError::new(
             ErrorKind::TooLarge,

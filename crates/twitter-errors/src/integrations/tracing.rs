@@ -14,7 +14,7 @@
 //! | `problem` | failures | the first v2 problem's `type`, when there is one |
 //! | `disconnect` | failures | a v1.1 stream `disconnect` notice's code |
 //! | `limit` | failures | `rate_limit` or `usage_cap`, when one was hit |
-//! | `retry` | both | `never`, `after_reset` or `backoff`; for a wait after no answer, `network` (or `fatal`) |
+//! | `retry` | both | `never`, `after_reset`, `backoff` or `reconnect`; for a wait after no answer, `network` (or `fatal`) |
 //! | `retry_after_secs` | failures | the wait `Retry-After` gives in seconds |
 //! | `reset` | failures | the UTC epoch second to wait for |
 //! | `retries` | waits | retries made before this wait |

@@ -642,6 +642,9 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
         match (decision.wait, decision.retry) {
             (Some(Wait::Until(t)), _) => write!(f, ", retry after {}", Rfc3339(t)),
             (Some(Wait::Seconds(s)), _) => write!(f, ", retry in {s}s"),
+            (None, Retry::AfterReset) if !decision.reset_in_headers() => {
+                f.write_str(", retry when the quota refills (no header says when)")
+            }
             (None, Retry::AfterReset) => f.write_str(", retry after the rate-limit reset"),
             (None, Retry::Backoff) => f.write_str(", retry with backoff"),
             (None, Retry::Reconnect) => f.write_str(", reconnect at once"),

@@ -197,8 +197,13 @@ impl Backoff {
 ///
 /// - nothing for an error that will not change (`Retry::Never`: a bad
 ///   request, a missing page, a suspended account), for a monthly usage
-///   cap, for a usage cap whose end the response does not give, and once
+///   cap, for a usage cap whose end the response does not give, for a
+///   quota whose reset no header carries (codes 185, 161, 205: a day's
+///   posts, follows or reports) unless `Retry-After` gives a time, and once
 ///   [`max_retries`](RetryPolicy::with_max_retries) retries were made;
+/// - no wait before the first reconnect of a stream closed for a reason
+///   that does not recur (`Retry::Reconnect`: a stall, an operational
+///   disconnect); later reconnects back off as below;
 /// - what the response asks for: `Retry-After` (seconds or an HTTP date),
 ///   else, for a rate limit, the reset of the window that ran out (the
 ///   24-hour user and app windows first, then `x-rate-limit-reset`), plus
@@ -364,6 +369,12 @@ impl RetryPolicy {
         match (limit, decision.retry) {
             // A cap whose end is not given: waiting would be a guess.
             (Some(Limit::UsageCap), _) => None,
+            // A quota that refills on a schedule of its own (a day's
+            // posts): no header says when, and retrying soon fails again.
+            (_, Retry::AfterReset) if !decision.reset_in_headers() => None,
+            // A stream closed for a reason that does not recur: the first
+            // reconnect is immediate, later ones back off.
+            (_, Retry::Reconnect) if retries == 0 => Some(Duration::ZERO),
             // A rate limit with no reset given (420 never sends one).
             (Some(Limit::RateLimit(_)), _) | (_, Retry::AfterReset) => backoff(&self.rate_limits),
             _ => backoff(&self.errors),
@@ -427,6 +438,57 @@ impl fmt::Display for Rfc3339 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Catalog as _;
+    use crate::response::{decode_response, Outcome};
+
+    fn failure(status: u16, body: &[u8]) -> Failure {
+        let Outcome::Failure(e) =
+            decode_response(status, [("x-rate-limit-reset", "2000000000")], body)
+        else {
+            panic!("a failure")
+        };
+        Failure::from(&e)
+    }
+
+    #[test]
+    fn a_quota_whose_reset_no_header_carries_is_not_waited_for() {
+        assert_eq!(
+            crate::Twitter::retry_policy("quota").map(|p| p.reset),
+            Some(Reset::NotInHeaders)
+        );
+        // 185: over the daily limit of posts; the reset header is of
+        // another window.
+        let f = failure(
+            403,
+            br#"{"errors":[{"code":185,"message":"User is over daily status update limit."}]}"#,
+        );
+        let Failure::Api { decision, .. } = f else {
+            panic!("{f:?}")
+        };
+        assert_eq!(decision.retry, Retry::AfterReset);
+        assert!(!decision.reset_in_headers());
+        let now = UNIX_EPOCH + Duration::from_secs(1_999_999_000);
+        assert_eq!(RetryPolicy::new().with_jitter(false).wait(&f, 0, now), None);
+    }
+
+    #[test]
+    fn a_stream_reconnects_at_once_then_backs_off() {
+        let f = Failure::Api {
+            decision: RetryDecision::new(Retry::Reconnect, None),
+            limit: None,
+            monthly_cap: false,
+        };
+        let policy = RetryPolicy::new().with_jitter(false);
+        let waits: Vec<_> = (0..3).map(|n| policy.wait(&f, n, UNIX_EPOCH)).collect();
+        assert_eq!(
+            waits,
+            [
+                Some(Duration::ZERO),
+                Some(Duration::from_secs(10)),
+                Some(Duration::from_secs(20))
+            ]
+        );
+    }
 
     #[test]
     fn rfc3339_covers_every_second() {
