@@ -1,8 +1,10 @@
 //! The forgiving form of a message text, as the runtime's
 //! `twitter_errors::text::normalize` computes it: the generator gives the
 //! runtime the forms of the catalog's texts, and the runtime computes the
-//! form of a text it is given. The two must agree byte for byte; a
-//! workspace test compares them on many texts.
+//! form of a text it is given. The two must agree byte for byte: the
+//! workspace's catalog tests (`tests/observed.rs`) look up varied forms of
+//! every catalog text, each lookup comparing a form made here with one
+//! the runtime made.
 
 /// Stands for a placeholder while a template is put in forgiving form: a
 /// private-use character, split on afterwards.
