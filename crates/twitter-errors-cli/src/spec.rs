@@ -11,6 +11,16 @@ use twitter_errors_codegen::{Builder, Error, Spec, Style};
 /// The longest spec read from stdin.
 const MAX_SPEC: usize = 16 << 20;
 
+/// The name a spec goes by in diagnostics and in `check`'s verdict:
+/// `<stdin>` for `-`, else its path.
+fn source_name(path: &Path) -> PathBuf {
+    if path.as_os_str() == "-" {
+        PathBuf::from("<stdin>")
+    } else {
+        path.to_path_buf()
+    }
+}
+
 /// Reads and validates a spec file (`-`: stdin), alone or layered on the
 /// bundled catalog as `Builder::new().bundled().spec(FILE)` layers it;
 /// prints what is wrong.
@@ -32,12 +42,7 @@ fn load(path: &Path, bundled: bool, short: bool, color: bool) -> Result<Spec, Ex
             twitter_errors_codegen::BUNDLED_SPEC.as_bytes().to_vec(),
         ));
     }
-    let name = if path.as_os_str() == "-" {
-        PathBuf::from("<stdin>")
-    } else {
-        path.to_path_buf()
-    };
-    sources.push((name, bytes));
+    sources.push((source_name(path), bytes));
     Spec::from_sources(&sources).map_err(|e| report(&e, short, color))
 }
 
@@ -59,14 +64,9 @@ pub fn check(path: &Path, bundled: bool, short: bool, color: bool) -> ExitCode {
     if let Err(e) = Builder::new().generate_from(&spec) {
         return report(&e, short, color);
     }
-    // Named as its diagnostics name it.
-    let name = if path.as_os_str() == "-" {
-        "<stdin>".into()
-    } else {
-        path.display().to_string()
-    };
     outln!(
-        "{name}: ok ({} statuses, {} codes, {} problem types, {} fields)",
+        "{}: ok ({} statuses, {} codes, {} problem types, {} fields)",
+        source_name(path).display(),
         spec.statuses.len(),
         spec.codes.len(),
         spec.problems.len(),
