@@ -496,9 +496,10 @@ impl<C: Catalog> Lines<C> {
             }
         }
         loop {
-            let from = self.scanned.max(self.start);
-            if let Some(i) = memchr::memchr(b'\n', &self.buffer[from..]) {
-                let end = from + i;
+            // `start <= scanned`: what lies before `scanned` holds no line
+            // ending past `start`.
+            if let Some(i) = memchr::memchr(b'\n', &self.buffer[self.scanned..]) {
+                let end = self.scanned + i;
                 let mut line = self.buffer[self.start..end].to_vec();
                 if line.last() == Some(&b'\r') {
                     line.pop();
