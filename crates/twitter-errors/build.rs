@@ -26,7 +26,9 @@ fn main() {
 mod regenerate {
     use std::path::{Path, PathBuf};
 
-    use twitter_errors_codegen::{Builder, Category, Spec, BUNDLED_SPEC};
+    use twitter_errors_codegen::{Category, BUNDLED_SPEC};
+
+    include!("generate.rs");
 
     pub fn run() {
         let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -34,6 +36,7 @@ mod regenerate {
             PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("errors.rs");
         let committed = manifest.join("src/bundled.rs");
         println!("cargo::rerun-if-changed=src/bundled.rs");
+        println!("cargo::rerun-if-changed=generate.rs");
 
         let root = manifest.join("../..");
         let text = if in_workspace(&root) {
@@ -50,15 +53,7 @@ mod regenerate {
             BUNDLED_SPEC.to_string()
         };
 
-        // Named as a contributor sees it from the workspace root, and the same
-        // in both cases, so that the output is byte for byte the committed file.
-        let generated = Spec::parse("errors.yaml", &text).and_then(|spec| {
-            Builder::new()
-                .runtime_path("crate")
-                .examples_path("twitter_errors")
-                .generate_from(&spec)
-        });
-        let result = match generated {
+        let result = match generate_bundled(&text) {
             Ok(generated) => std::fs::write(&out, generated.rust),
             Err(e) if e.category() == Category::Spec => {
                 for line in e.lines() {
