@@ -45,11 +45,16 @@ twitter-errors-codegen = {{ path = "{codegen}" }}
 
 # The workspace's profile, so that its compiled dependencies are reused; the
 # generator itself is a workspace member there, built without optimisation.
+[profile.dev]
+debug = "line-tables-only"
+
 [profile.dev.package."*"]
 opt-level = 1
+debug = false
 
 [profile.dev.package.twitter-errors-codegen]
 opt-level = 0
+debug = "line-tables-only"
 "#
         ),
     )

@@ -147,8 +147,13 @@ twitter-errors-codegen = {{ path = "{codegen}" }}
 
 [workspace]
 
+# The workspace's profile: small binaries, quick build scripts.
+[profile.dev]
+debug = "line-tables-only"
+
 [profile.dev.package."*"]
 opt-level = 1
+debug = false
 "#,
         runtime = ws.join("crates/twitter-errors").display(),
         codegen = ws.join("codegen").display(),
