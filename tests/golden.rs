@@ -10,6 +10,9 @@
 //! - `codegen/src/spec/vocabulary.rs`, the generator's copy of the
 //!   runtime's `src/vocabulary.rs` (`Retry`, `Growth`, `Reset`,
 //!   `Evidence`, `Api`), so that each is defined once;
+//! - `codegen/src/text/forgiving.rs`, the generator's copy of the
+//!   runtime's `src/text/forgiving.rs` (the rules of a text's forgiving
+//!   form), for the same reason;
 //! - the licence files in each published crate, copies of the root's.
 
 use twitter_errors_tests::{ensure_file, workspace_root};
@@ -70,6 +73,19 @@ fn generator_copy_of_the_vocabularies_is_the_runtimes() {
             .unwrap();
     ensure_file(
         "codegen/src/spec/vocabulary.rs",
+        &text,
+        "cargo test -p twitter-errors-tests --test golden",
+    );
+}
+
+#[test]
+fn generator_copy_of_the_forgiving_rules_is_the_runtimes() {
+    let text = std::fs::read_to_string(
+        workspace_root().join("crates/twitter-errors/src/text/forgiving.rs"),
+    )
+    .unwrap();
+    ensure_file(
+        "codegen/src/text/forgiving.rs",
         &text,
         "cargo test -p twitter-errors-tests --test golden",
     );

@@ -46,6 +46,8 @@
 
 use crate::catalog::{CodeEntry, MeaningInfo, PolicyInfo, Retry, StatusEntry};
 
+mod forgiving;
+
 /// The longest text, in bytes, that forgiving and template lookups read.
 pub const MAX_TEXT: usize = 4096;
 
@@ -62,24 +64,23 @@ impl Normalized {
     pub fn as_str(&self) -> &str {
         &self.text
     }
+}
 
+impl forgiving::Sink for Normalized {
     fn push(&mut self, s: &str, from: usize, to: usize) {
         self.text.push_str(s);
         let span = (from as u32, to as u32);
         self.spans.extend(std::iter::repeat_n(span, s.len()));
     }
 
+    fn written(&self) -> &str {
+        &self.text
+    }
+
     fn pop_byte(&mut self) {
         self.text.pop();
         self.spans.pop();
     }
-}
-
-/// Whether `text` starts with the ASCII `prefix`, ignoring ASCII case.
-fn starts_with_ci(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// The forgiving form of `text` (see the module docs), or `None` when the
@@ -98,48 +99,11 @@ pub fn normalize(text: &str) -> Option<Normalized> {
     if text.len() > MAX_TEXT {
         return None;
     }
-    let lead = text.len() - text.trim_start().len();
-    let t = text.trim();
     let mut n = Normalized {
-        text: String::with_capacity(t.len()),
-        spans: Vec::with_capacity(t.len()),
+        text: String::with_capacity(text.len()),
+        spans: Vec::with_capacity(text.len()),
     };
-    let mut i = 0;
-    while i < t.len() {
-        let rest = &t[i..];
-        let at = lead + i;
-        if starts_with_ci(rest, "https://") {
-            n.push("http://", at, at + 8);
-            i += 8;
-            continue;
-        }
-        if n.text.ends_with("://") && starts_with_ci(rest, "support.") {
-            n.push("help.", at, at + 8);
-            i += 8;
-            continue;
-        }
-        let Some(c) = rest.chars().next() else { break };
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            if !n.text.ends_with(' ') {
-                n.push(" ", at, at + len);
-            }
-        } else {
-            let c = match c {
-                '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-                c => c.to_ascii_lowercase(),
-            };
-            let mut buf = [0u8; 4];
-            n.push(c.encode_utf8(&mut buf), at, at + len);
-        }
-        i += len;
-    }
-    if n.text.ends_with('.') {
-        n.pop_byte();
-    }
-    while n.text.ends_with(' ') {
-        n.pop_byte();
-    }
+    forgiving::write_forgiving(text, &mut n);
     Some(n)
 }
 
