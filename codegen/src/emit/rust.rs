@@ -744,15 +744,27 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
             .map(|(v, m)| quote!(#r::catalog::TextRef { code: Self::#v, meaning: #m }));
         quote!(&[#(#items),*])
     };
+    // A `match` on the length, then a comparison with each text of that
+    // length (rarely more than two). A `match` on the texts' bytes would
+    // be as fast, but the compiler tests them one byte at a time: for
+    // these hundreds of long texts, half the crate's LLVM IR and a
+    // second of every dependent's build.
     let lookup = |map: &Refs<'_>, arg: &str| {
-        let arms = map.iter().map(|(k, refs)| {
-            let lit = proc_macro2::Literal::byte_string(k.as_bytes());
-            let list = refs_list(refs);
-            quote!(#lit => #list,)
-        });
+        let mut by_len: std::collections::BTreeMap<usize, Vec<_>> = Default::default();
+        for (k, refs) in map {
+            by_len.entry(k.len()).or_default().push((k, refs));
+        }
         let arg = ident(arg);
+        let arms = by_len.iter().map(|(len, texts)| {
+            let tests = texts.iter().map(|(k, refs)| {
+                let lit = proc_macro2::Literal::byte_string(k.as_bytes());
+                let list = refs_list(refs);
+                quote!(if *#arg == #lit[..] { return #list; })
+            });
+            quote!(#len => { #(#tests)* &[] })
+        });
         quote! {
-            match #arg {
+            match #arg.len() {
                 #(#arms)*
                 _ => &[],
             }

@@ -3671,2456 +3671,3097 @@ impl crate::catalog::CodeEntry for ErrorCode {
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     fn exact_texts(text: &str) -> &'static [crate::catalog::TextRef<Self>] {
         let text = text.as_bytes();
-        match text {
-            b": [<field_value>] is not in the past." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DateNotInPast,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b": queryParam is required." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::QueryParameterRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"<message> parameter is missing." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ParameterMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"<named> parameter is missing." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ParameterMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"A media id was not found." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MediaIdNotFound,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"A replay job is already in progress for this webhook." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SubscriptionAlreadyExists,
-                        meaning: 1u8,
-                    },
-                ]
-            }
-            b"Account Activity API enterprise account with replay is required. Please confirm you have an enterprise account and replay is enabled." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::EnterpriseReplayRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Account update failed: <message>" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountUpdateValueTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Account update failed: value is too long (maximum is nn characters)." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountUpdateValueTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Animated GIFs are not allowed when uploading multiple images." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AnimatedGifWithMultipleImages,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Application cannot perform write actions." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AppCannotWrite,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AppCannotWrite,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AppCannotWrite,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Bad Authentication data." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BadAuthenticationData,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Bad authentication data" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BadAuthenticationData,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Bad authentication data." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BadAuthenticationData,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Bad guest token" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BadGuestToken,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Callback URL not approved for this client App. Approved callback URLs can be adjusted in your App's settings." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CallbackUrlNotApproved,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CallbackUrlNotApproved,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CallbackUrlNotApproved,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Cannot find specified user" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotFindSpecifiedUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Cannot find specified user." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotFindSpecifiedUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Client application is not permitted to access this user's webhook subscriptions." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::WebhookSubscriptionsAccessDenied,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Client is not permitted to perform this action." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ClientActionNotPermitted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Client is not permitted to request this method." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MethodNotPermittedForClient,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Cookies are required to access Twitter" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CookiesRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Could not authenticate you" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CouldNotAuthenticate,
-                        meaning: 0u8,
-                    },
-                    crate::catalog::TextRef {
-                        code: Self::TimestampOutOfBounds,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Could not authenticate you." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CouldNotAuthenticate,
-                        meaning: 0u8,
-                    },
-                    crate::catalog::TextRef {
-                        code: Self::TimestampOutOfBounds,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Could not determine source user." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CouldNotDetermineSourceUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Desktop applications only support the `oauth_callback` value `oob`." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OobCallbackRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Desktop applications only support the oauth_callback value 'oob'" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OobCallbackRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Desktop applications only support the oauth_callback value 'oob'." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OobCallbackRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Device errror: <message>" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DeviceError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Error creating status." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::StatusCreationFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Failed to process media." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MediaIdsValidationFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Forbidden" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::EnterpriseReplayRequired,
-                        meaning: 1u8,
-                    },
-                ]
-            }
-            b"High latency on CRC GET request. Your webhook should respond in less than 3 seconds." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Internal error" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InternalError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Internal error." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InternalError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Internal server error." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountActivityInternalError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Invalid / suspended App." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidOrSuspendedApp,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Invalid / suspended application" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidOrSuspendedApp,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Invalid authentication method. Please use application-only authentication." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CouldNotAuthenticate,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Invalid conversation control parameter for this endpoint. You need to change the endpoint to a supported endpoint." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidConversationControl,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Invalid coordinates." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidCoordinates,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Invalid or expired token" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidOrExpiredToken,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Invalid or expired token." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidOrExpiredToken,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"List name error" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ListNameError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Missing or invalid url parameter" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidUrlParameter,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Missing or invalid url parameter." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidUrlParameter,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Missing required parameter: status" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RequiredParameterMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Missing required parameter: status." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RequiredParameterMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"No data available for specified ID." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoDataForId,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"No data available for the given coordinate and radius." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoDataForCoordinates,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"No location associated with the specified IP address." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoLocationForIp,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"No status found with that ID." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::StatusNotFound,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"No user matches for specified terms" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoUserMatches,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"No user matches for specified terms." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoUserMatches,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Non-200 response code during CRC GET request (i.e. 404, 500, etc)." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"One or more of the uploaded media is too large." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MediaTooLarge,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Over capacity" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OverCapacity,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Over capacity." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OverCapacity,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Owner must allow dms from anyone." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Post needs to be a bit shorter." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Query parameters are missing." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::QueryParametersMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Rate limit exceeded" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RateLimitExceeded,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Rate limit exceeded." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RateLimitExceeded,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Rate limit exceeded. Clients may not make more than 350 requests per hour." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RateLimitExceeded,
-                        meaning: 1u8,
-                    },
-                ]
-            }
-            b"SSL is required" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SslRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"SSL is required." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SslRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Some actions on this user's Post have been disabled by X." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetActionsDisabled,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Some actions on this user's Post have been disabled by X. The X REST API v1 is no longer active." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Some actions on this user's Tweet have been disabled by Twitter." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetActionsDisabled,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Some actions on this user's Tweet have been disabled by Twitter. The Twitter REST API v1 is no longer active." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Sorry, that page does not exist" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::PageDoesNotExist,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Sorry, that page does not exist." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::PageDoesNotExist,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Sorry, you are not authorized to see this status" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NotAuthorizedToSeeStatus,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Sorry, you are not authorized to see this status." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NotAuthorizedToSeeStatus,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Sorry, you can't block yourself." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotBlockSelf,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Status is a duplicate" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DuplicateStatus,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Status is a duplicate." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DuplicateStatus,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Status is over 140 characters." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Subscription already exists." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SubscriptionAlreadyExists,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The Post exceeds the number of allowed attachment types." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TooManyAttachmentTypes,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The Tweet exceeds the number of allowed attachment types." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TooManyAttachmentTypes,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountSuspended,
-                        meaning: 1u8,
-                    },
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/rest/public" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The given URL is invalid." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidUrl,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The original Post author restricted who can reply to this Post." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ReplyRestrictedByAuthor,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The original Tweet author restricted who can reply to this Tweet." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ReplyRestrictedByAuthor,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The specified user is not a subscriber of this list." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserNotInList,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The specified user is not found in this list." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserNotInList,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The text of your direct message is over the max character limit." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DirectMessageTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The user you are trying to remove from this list is not a member." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotRemoveNonMember,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"The validation of media ids failed." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MediaIdsValidationFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"There was an error sending your message: <message>." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MessageSendFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"There was an error sending your message: reason" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MessageSendFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"There was an error sending your message: reason." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MessageSendFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This App is not allowed to access or delete your Direct Messages." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DirectMessagesAccessDenied,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This Post is no longer available because it violated the X Rules." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetViolatedRules,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This Post is no longer available." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetUnavailable,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This Tweet is no longer available because it violated the Twitter Rules." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetViolatedRules,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This Tweet is no longer available." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetUnavailable,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This application is not allowed to access or delete your direct messages" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DirectMessagesAccessDenied,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This application is not allowed to access or delete your direct messages." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DirectMessagesAccessDenied,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This endpoint has been retired and should not be used." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::EndpointRetired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RequestLooksAutomated,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we cannot complete this action right now." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RequestLooksAutomated,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can\xE2\x80\x99t complete this action right now." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RequestLooksAutomated,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"To protect our users from spam and other malicious activity, this account is temporarily locked." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountTemporarilyLocked,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountTemporarilyLocked,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Too many requests. Please back off your API request rate." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RateLimitExceeded,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Too many resources already created." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Tweet needs to be a bit shorter." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Twitter server error. Retry using an exponential backoff pattern." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BackendServerError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Unable to parse parameter." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UnableToParseParameter,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Unable to verify your credentials" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UnableToVerifyCredentials,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Unable to verify your credentials." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UnableToVerifyCredentials,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"User has been suspended" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserSuspended,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"User has been suspended." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserSuspended,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"User is over daily status update limit" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::StatusUpdateLimitReached,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"User is over daily status update limit." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::StatusUpdateLimitReached,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"User must verify login" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::LoginVerificationRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"User not found." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserNotFound,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"User not in this list" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserNotInList,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Webhook URL does not meet the requirements." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Webhook URL does not meet the requirements. Invalid CRC token or json response format." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Webhook does not exist or is associated with a different twitter application." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::PageDoesNotExist,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Webhook is marked invalid and requires a CRC check." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You are not muting the specified user." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NotMutingUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You are over the limit for spam reports." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SpamReportLimitReached,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You are unable to follow more people at this time" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::FollowLimitReached,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You are unable to follow more people at this time." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::FollowLimitReached,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You attempted to reply to a Post that is deleted or not visible to you." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ReplyTargetUnavailable,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You attempted to reply to a Tweet that is deleted or not visible to you." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ReplyTargetUnavailable,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You can't mute yourself." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotMuteSelf,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You cannot report yourself for spam." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotReportSelfForSpam,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You cannot send messages to this user." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotMessageUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You cannot send messages to users who are not following you." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotMessageNonFollower,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You can\xE2\x80\x99t mute yourself." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotMuteSelf,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::LimitedV1Access,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::LimitedV1Access,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You don\xE2\x80\x99t have access to this resource." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UnableToVerifyCredentials,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You have already favorited this status" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyFavorited,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You have already favorited this status." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyFavorited,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You have already reposted this Post." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyRetweeted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You have already retweeted this Tweet." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyRetweeted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You have already retweeted this tweet." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyRetweeted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You have been blocked from following this account at the request of the user." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BlockedFromFollowing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You have been blocked from {action}" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BlockedByUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You may not delete another user's status." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotDeleteOthersStatus,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You must provide valid coordinates, IP address, query, or attributes." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::LocationInputRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You've already requested to follow the user." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::FollowAlreadyRequested,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"You've already requested to follow user." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::FollowAlreadyRequested,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Your App cannot perform write actions." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AppCannotWrite,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Your account is suspended and is not permitted to access this feature" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountSuspended,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Your account is suspended and is not permitted to access this feature." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountSuspended,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Your credentials do not allow access to this resource" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ResourceAccessDenied,
-                        meaning: 0u8,
-                    },
-                    crate::catalog::TextRef {
-                        code: Self::CredentialsNotAllowed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"Your credentials do not allow access to this resource." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CredentialsNotAllowed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"attachment_url parameter is invalid" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidAttachmentUrl,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"attachment_url parameter is invalid." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidAttachmentUrl,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"from_date must be before to_date." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidDateRange,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"from_date must be within the past 5 days." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidDateRange,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"owner must allow dms from anyone" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"sharing is not permissible for this status (Share validations failed)" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyRetweeted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"webhook_id: [] is not greater than or equal to 0." => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::WebhookIdNegative,
-                        meaning: 0u8,
-                    },
-                ]
+        match text.len() {
+            9usize => {
+                if *text == b"Forbidden"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::EnterpriseReplayRequired,
+                            meaning: 1u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            13usize => {
+                if *text == b"Over capacity"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OverCapacity,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            14usize => {
+                if *text == b"Internal error"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InternalError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Over capacity."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OverCapacity,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            15usize => {
+                if *text == b"Bad guest token"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BadGuestToken,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Internal error."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InternalError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"List name error"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ListNameError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"SSL is required"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SslRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"User not found."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserNotFound,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            16usize => {
+                if *text == b"SSL is required."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SslRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            19usize => {
+                if *text == b"Rate limit exceeded"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RateLimitExceeded,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            20usize => {
+                if *text == b"Invalid coordinates."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidCoordinates,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Rate limit exceeded."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RateLimitExceeded,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            21usize => {
+                if *text == b"Status is a duplicate"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DuplicateStatus,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"User not in this list"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserNotInList,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            22usize => {
+                if *text == b"Error creating status."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::StatusCreationFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Internal server error."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountActivityInternalError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Status is a duplicate."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DuplicateStatus,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"User must verify login"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::LoginVerificationRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            23usize => {
+                if *text == b"Bad authentication data"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BadAuthenticationData,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"User has been suspended"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserSuspended,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            24usize => {
+                if *text == b"Bad Authentication data."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BadAuthenticationData,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Bad authentication data."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BadAuthenticationData,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Device errror: <message>"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DeviceError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Failed to process media."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MediaIdsValidationFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Invalid / suspended App."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidOrSuspendedApp,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Invalid or expired token"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidOrExpiredToken,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"User has been suspended."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserSuspended,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You can't mute yourself."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotMuteSelf,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            25usize => {
+                if *text == b": queryParam is required."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::QueryParameterRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"A media id was not found."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MediaIdNotFound,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Invalid or expired token."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidOrExpiredToken,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"The given URL is invalid."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidUrl,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            26usize => {
+                if *text == b"Cannot find specified user"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotFindSpecifiedUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Could not authenticate you"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CouldNotAuthenticate,
+                            meaning: 0u8,
+                        },
+                        crate::catalog::TextRef {
+                            code: Self::TimestampOutOfBounds,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Unable to parse parameter."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UnableToParseParameter,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You can\xE2\x80\x99t mute yourself."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotMuteSelf,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            27usize => {
+                if *text == b"Cannot find specified user."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotFindSpecifiedUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Could not authenticate you."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CouldNotAuthenticate,
+                            meaning: 0u8,
+                        },
+                        crate::catalog::TextRef {
+                            code: Self::TimestampOutOfBounds,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            28usize => {
+                if *text == b"Subscription already exists."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SubscriptionAlreadyExists,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            29usize => {
+                if *text == b"<named> parameter is missing."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ParameterMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"No status found with that ID."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::StatusNotFound,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Query parameters are missing."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::QueryParametersMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            30usize => {
+                if *text == b"Status is over 140 characters."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            31usize => {
+                if *text == b"<message> parameter is missing."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ParameterMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Invalid / suspended application"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidOrSuspendedApp,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Post needs to be a bit shorter."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Sorry, that page does not exist"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::PageDoesNotExist,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            32usize => {
+                if *text == b"Account update failed: <message>"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountUpdateValueTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Could not determine source user."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CouldNotDetermineSourceUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Missing or invalid url parameter"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidUrlParameter,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Sorry, that page does not exist."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::PageDoesNotExist,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Sorry, you can't block yourself."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotBlockSelf,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Tweet needs to be a bit shorter."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"owner must allow dms from anyone"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            33usize => {
+                if *text == b"Missing or invalid url parameter."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidUrlParameter,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Owner must allow dms from anyone."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"This Post is no longer available."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetUnavailable,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Unable to verify your credentials"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UnableToVerifyCredentials,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"from_date must be before to_date."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidDateRange,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            34usize => {
+                if *text == b"Missing required parameter: status"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RequiredParameterMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"This Tweet is no longer available."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetUnavailable,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Unable to verify your credentials."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UnableToVerifyCredentials,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            35usize => {
+                if *text == b"Missing required parameter: status."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RequiredParameterMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"No data available for specified ID."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoDataForId,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"No user matches for specified terms"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoUserMatches,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"The validation of media ids failed."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MediaIdsValidationFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Too many resources already created."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You have been blocked from {action}"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BlockedByUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"attachment_url parameter is invalid"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidAttachmentUrl,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            36usize => {
+                if *text == b"No user matches for specified terms."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoUserMatches,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You cannot report yourself for spam."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotReportSelfForSpam,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You have already reposted this Post."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyRetweeted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"attachment_url parameter is invalid."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidAttachmentUrl,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            37usize => {
+                if *text == b": [<field_value>] is not in the past."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DateNotInPast,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            38usize => {
+                if *text == b"Cookies are required to access Twitter"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CookiesRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"User is over daily status update limit"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::StatusUpdateLimitReached,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You are not muting the specified user."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NotMutingUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You cannot send messages to this user."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotMessageUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You have already favorited this status"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyFavorited,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You have already retweeted this Tweet."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyRetweeted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You have already retweeted this tweet."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyRetweeted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Your App cannot perform write actions."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AppCannotWrite,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            39usize => {
+                if *text == b"User is over daily status update limit."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::StatusUpdateLimitReached,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You have already favorited this status."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyFavorited,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            40usize => {
+                if *text == b"You are over the limit for spam reports."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SpamReportLimitReached,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You've already requested to follow user."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::FollowAlreadyRequested,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            41usize => {
+                if *text == b"Application cannot perform write actions."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AppCannotWrite,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You don\xE2\x80\x99t have access to this resource."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UnableToVerifyCredentials,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You may not delete another user's status."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotDeleteOthersStatus,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"from_date must be within the past 5 days."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidDateRange,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            43usize => {
+                if *text == b"Webhook URL does not meet the requirements."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            44usize => {
+                if *text == b"You've already requested to follow the user."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::FollowAlreadyRequested,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            45usize => {
+                if *text == b"The specified user is not found in this list."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserNotInList,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            47usize => {
+                if *text == b"Client is not permitted to perform this action."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ClientActionNotPermitted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Client is not permitted to request this method."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MethodNotPermittedForClient,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"One or more of the uploaded media is too large."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MediaTooLarge,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"There was an error sending your message: reason"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MessageSendFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            48usize => {
+                if *text == b"Sorry, you are not authorized to see this status"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NotAuthorizedToSeeStatus,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"There was an error sending your message: reason."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MessageSendFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            49usize => {
+                if *text == b"Sorry, you are not authorized to see this status."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NotAuthorizedToSeeStatus,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"You are unable to follow more people at this time"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::FollowLimitReached,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"webhook_id: [] is not greater than or equal to 0."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::WebhookIdNegative,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            50usize => {
+                if *text == b"You are unable to follow more people at this time."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::FollowLimitReached,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            51usize => {
+                if *text == b"There was an error sending your message: <message>."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MessageSendFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Webhook is marked invalid and requires a CRC check."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            52usize => {
+                if *text == b"The specified user is not a subscriber of this list."[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserNotInList,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            53usize => {
+                if *text == b"A replay job is already in progress for this webhook."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SubscriptionAlreadyExists,
+                            meaning: 1u8,
+                        },
+                    ];
+                }
+                if *text == b"No location associated with the specified IP address."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoLocationForIp,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Your credentials do not allow access to this resource"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ResourceAccessDenied,
+                            meaning: 0u8,
+                        },
+                        crate::catalog::TextRef {
+                            code: Self::CredentialsNotAllowed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            54usize => {
+                if *text == b"No data available for the given coordinate and radius."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoDataForCoordinates,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"This endpoint has been retired and should not be used."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::EndpointRetired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text == b"Your credentials do not allow access to this resource."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CredentialsNotAllowed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            56usize => {
+                if *text
+                    == b"The Post exceeds the number of allowed attachment types."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TooManyAttachmentTypes,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            57usize => {
+                if *text
+                    == b"Some actions on this user's Post have been disabled by X."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetActionsDisabled,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"The Tweet exceeds the number of allowed attachment types."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TooManyAttachmentTypes,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"Too many requests. Please back off your API request rate."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RateLimitExceeded,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            60usize => {
+                if *text
+                    == b"You cannot send messages to users who are not following you."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotMessageNonFollower,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            61usize => {
+                if *text
+                    == b"Animated GIFs are not allowed when uploading multiple images."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AnimatedGifWithMultipleImages,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            63usize => {
+                if *text
+                    == b"The original Post author restricted who can reply to this Post."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ReplyRestrictedByAuthor,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            64usize => {
+                if *text
+                    == b"Desktop applications only support the oauth_callback value 'oob'"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OobCallbackRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"Some actions on this user's Tweet have been disabled by Twitter."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetActionsDisabled,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"The text of your direct message is over the max character limit."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DirectMessageTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            65usize => {
+                if *text
+                    == b"Desktop applications only support the oauth_callback value 'oob'."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OobCallbackRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"The original Tweet author restricted who can reply to this Tweet."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ReplyRestrictedByAuthor,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"The user you are trying to remove from this list is not a member."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotRemoveNonMember,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"This App is not allowed to access or delete your Direct Messages."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DirectMessagesAccessDenied,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"This Post is no longer available because it violated the X Rules."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetViolatedRules,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"Twitter server error. Retry using an exponential backoff pattern."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BackendServerError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            66usize => {
+                if *text
+                    == b"Non-200 response code during CRC GET request (i.e. 404, 500, etc)."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            67usize => {
+                if *text
+                    == b"Desktop applications only support the `oauth_callback` value `oob`."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OobCallbackRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            68usize => {
+                if *text
+                    == b"Account update failed: value is too long (maximum is nn characters)."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountUpdateValueTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            69usize => {
+                if *text
+                    == b"You must provide valid coordinates, IP address, query, or attributes."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::LocationInputRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"Your account is suspended and is not permitted to access this feature"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountSuspended,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"sharing is not permissible for this status (Share validations failed)"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyRetweeted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            70usize => {
+                if *text
+                    == b"Your account is suspended and is not permitted to access this feature."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountSuspended,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            71usize => {
+                if *text
+                    == b"You attempted to reply to a Post that is deleted or not visible to you."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ReplyTargetUnavailable,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            72usize => {
+                if *text
+                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"This Tweet is no longer available because it violated the Twitter Rules."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetViolatedRules,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"This application is not allowed to access or delete your direct messages"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DirectMessagesAccessDenied,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"You attempted to reply to a Tweet that is deleted or not visible to you."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ReplyTargetUnavailable,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            73usize => {
+                if *text
+                    == b"This application is not allowed to access or delete your direct messages."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DirectMessagesAccessDenied,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            74usize => {
+                if *text
+                    == b"Invalid authentication method. Please use application-only authentication."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CouldNotAuthenticate,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"Rate limit exceeded. Clients may not make more than 350 requests per hour."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RateLimitExceeded,
+                            meaning: 1u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            77usize => {
+                if *text
+                    == b"Webhook does not exist or is associated with a different twitter application."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::PageDoesNotExist,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"You have been blocked from following this account at the request of the user."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BlockedFromFollowing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            80usize => {
+                if *text
+                    == b"Client application is not permitted to access this user's webhook subscriptions."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::WebhookSubscriptionsAccessDenied,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            84usize => {
+                if *text
+                    == b"High latency on CRC GET request. Your webhook should respond in less than 3 seconds."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            86usize => {
+                if *text
+                    == b"Webhook URL does not meet the requirements. Invalid CRC token or json response format."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            96usize => {
+                if *text
+                    == b"Some actions on this user's Post have been disabled by X. The X REST API v1 is no longer active."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"To protect our users from spam and other malicious activity, this account is temporarily locked."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountTemporarilyLocked,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            108usize => {
+                if *text
+                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/rest/public"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            109usize => {
+                if *text
+                    == b"Callback URL not approved for this client App. Approved callback URLs can be adjusted in your App's settings."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CallbackUrlNotApproved,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *text
+                    == b"Some actions on this user's Tweet have been disabled by Twitter. The Twitter REST API v1 is no longer active."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            114usize => {
+                if *text
+                    == b"Invalid conversation control parameter for this endpoint. You need to change the endpoint to a supported endpoint."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidConversationControl,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            119usize => {
+                if *text
+                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountSuspended,
+                            meaning: 1u8,
+                        },
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            122usize => {
+                if *text
+                    == b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CallbackUrlNotApproved,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            123usize => {
+                if *text
+                    == b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CallbackUrlNotApproved,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            126usize => {
+                if *text
+                    == b"Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AppCannotWrite,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            128usize => {
+                if *text
+                    == b"Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AppCannotWrite,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            133usize => {
+                if *text
+                    == b"Account Activity API enterprise account with replay is required. Please confirm you have an enterprise account and replay is enabled."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::EnterpriseReplayRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            148usize => {
+                if *text
+                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RequestLooksAutomated,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            149usize => {
+                if *text
+                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we cannot complete this action right now."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RequestLooksAutomated,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            150usize => {
+                if *text
+                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can\xE2\x80\x99t complete this action right now."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RequestLooksAutomated,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            157usize => {
+                if *text
+                    == b"To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account."[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountTemporarilyLocked,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            272usize => {
+                if *text
+                    == b"You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::LimitedV1Access,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            319usize => {
+                if *text
+                    == b"You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::LimitedV1Access,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
             }
             _ => &[],
         }
     }
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     fn normalized_texts(key: &[u8]) -> &'static [crate::catalog::TextRef<Self>] {
-        match key {
-            b": [<field_value>] is not in the past" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DateNotInPast,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b": queryparam is required" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::QueryParameterRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"<message> parameter is missing" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ParameterMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"<named> parameter is missing" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ParameterMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"a media id was not found" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MediaIdNotFound,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"a replay job is already in progress for this webhook" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SubscriptionAlreadyExists,
-                        meaning: 1u8,
-                    },
-                ]
-            }
-            b"account activity api enterprise account with replay is required. please confirm you have an enterprise account and replay is enabled" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::EnterpriseReplayRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"account update failed: <message>" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountUpdateValueTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"account update failed: value is too long (maximum is nn characters)" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountUpdateValueTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"animated gifs are not allowed when uploading multiple images" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AnimatedGifWithMultipleImages,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"application cannot perform write actions" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AppCannotWrite,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"application cannot perform write actions. contact twitter platform operations through http://help.twitter.com/forms/platform" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AppCannotWrite,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"attachment_url parameter is invalid" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidAttachmentUrl,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"bad authentication data" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BadAuthenticationData,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"bad guest token" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BadGuestToken,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"callback url not approved for this client app. approved callback urls can be adjusted in your app's settings" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CallbackUrlNotApproved,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"callback url not approved for this client application. approved callback urls can be adjusted in your application settings" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CallbackUrlNotApproved,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"cannot find specified user" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotFindSpecifiedUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"client application is not permitted to access this user's webhook subscriptions" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::WebhookSubscriptionsAccessDenied,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"client is not permitted to perform this action" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ClientActionNotPermitted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"client is not permitted to request this method" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MethodNotPermittedForClient,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"cookies are required to access twitter" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CookiesRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"could not authenticate you" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CouldNotAuthenticate,
-                        meaning: 0u8,
-                    },
-                    crate::catalog::TextRef {
-                        code: Self::TimestampOutOfBounds,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"could not determine source user" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CouldNotDetermineSourceUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"desktop applications only support the `oauth_callback` value `oob`" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OobCallbackRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"desktop applications only support the oauth_callback value 'oob'" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OobCallbackRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"device errror: <message>" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DeviceError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"error creating status" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::StatusCreationFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"failed to process media" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MediaIdsValidationFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"forbidden" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::EnterpriseReplayRequired,
-                        meaning: 1u8,
-                    },
-                ]
-            }
-            b"from_date must be before to_date" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidDateRange,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"from_date must be within the past 5 days" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidDateRange,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"high latency on crc get request. your webhook should respond in less than 3 seconds" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"internal error" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InternalError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"internal server error" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountActivityInternalError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"invalid / suspended app" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidOrSuspendedApp,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"invalid / suspended application" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidOrSuspendedApp,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"invalid authentication method. please use application-only authentication" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CouldNotAuthenticate,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"invalid conversation control parameter for this endpoint. you need to change the endpoint to a supported endpoint" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidConversationControl,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"invalid coordinates" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidCoordinates,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"invalid or expired token" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidOrExpiredToken,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"list name error" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ListNameError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"missing or invalid url parameter" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidUrlParameter,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"missing required parameter: status" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RequiredParameterMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"no data available for specified id" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoDataForId,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"no data available for the given coordinate and radius" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoDataForCoordinates,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"no location associated with the specified ip address" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoLocationForIp,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"no status found with that id" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::StatusNotFound,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"no user matches for specified terms" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NoUserMatches,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"non-200 response code during crc get request (i.e. 404, 500, etc)" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"one or more of the uploaded media is too large" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MediaTooLarge,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"over capacity" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OverCapacity,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"owner must allow dms from anyone" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"post needs to be a bit shorter" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"query parameters are missing" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::QueryParametersMissing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"rate limit exceeded" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RateLimitExceeded,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"rate limit exceeded. clients may not make more than 350 requests per hour" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RateLimitExceeded,
-                        meaning: 1u8,
-                    },
-                ]
-            }
-            b"sharing is not permissible for this status (share validations failed)" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyRetweeted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"some actions on this user's post have been disabled by x" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetActionsDisabled,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"some actions on this user's post have been disabled by x. the x rest api v1 is no longer active" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"some actions on this user's tweet have been disabled by twitter" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetActionsDisabled,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"some actions on this user's tweet have been disabled by twitter. the twitter rest api v1 is no longer active" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"sorry, that page does not exist" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::PageDoesNotExist,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"sorry, you are not authorized to see this status" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NotAuthorizedToSeeStatus,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"sorry, you can't block yourself" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotBlockSelf,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"ssl is required" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SslRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"status is a duplicate" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DuplicateStatus,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"status is over 140 characters" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"subscription already exists" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SubscriptionAlreadyExists,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the given url is invalid" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::InvalidUrl,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the original post author restricted who can reply to this post" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ReplyRestrictedByAuthor,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the original tweet author restricted who can reply to this tweet" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ReplyRestrictedByAuthor,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the post exceeds the number of allowed attachment types" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TooManyAttachmentTypes,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the specified user is not a subscriber of this list" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserNotInList,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the specified user is not found in this list" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserNotInList,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the text of your direct message is over the max character limit" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DirectMessageTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the tweet exceeds the number of allowed attachment types" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TooManyAttachmentTypes,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the twitter rest api v1 is no longer active. please migrate to api v1.1" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/docs/api/1.1/overview" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountSuspended,
-                        meaning: 1u8,
-                    },
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/rest/public" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ApiV1Retired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the user you are trying to remove from this list is not a member" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotRemoveNonMember,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"the validation of media ids failed" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MediaIdsValidationFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"there was an error sending your message: <message>" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MessageSendFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"there was an error sending your message: reason" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::MessageSendFailed,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this app is not allowed to access or delete your direct messages" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DirectMessagesAccessDenied,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this application is not allowed to access or delete your direct messages" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::DirectMessagesAccessDenied,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this endpoint has been retired and should not be used" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::EndpointRetired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this post is no longer available" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetUnavailable,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this post is no longer available because it violated the x rules" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetViolatedRules,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we can't complete this action right now" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RequestLooksAutomated,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we cannot complete this action right now" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RequestLooksAutomated,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this tweet is no longer available" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetUnavailable,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"this tweet is no longer available because it violated the twitter rules" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetViolatedRules,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"to protect our users from spam and other malicious activity, this account is temporarily locked" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountTemporarilyLocked,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"to protect our users from spam and other malicious activity, this account is temporarily locked. please log in to http://twitter.com to unlock your account" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountTemporarilyLocked,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"too many requests. please back off your api request rate" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::RateLimitExceeded,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"too many resources already created" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"tweet needs to be a bit shorter" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::TweetTooLong,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"twitter server error. retry using an exponential backoff pattern" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BackendServerError,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"unable to parse parameter" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UnableToParseParameter,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"unable to verify your credentials" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UnableToVerifyCredentials,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"user has been suspended" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserSuspended,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"user is over daily status update limit" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::StatusUpdateLimitReached,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"user must verify login" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::LoginVerificationRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"user not found" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserNotFound,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"user not in this list" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UserNotInList,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"webhook does not exist or is associated with a different twitter application" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::PageDoesNotExist,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"webhook is marked invalid and requires a crc check" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"webhook url does not meet the requirements" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"webhook url does not meet the requirements. invalid crc token or json response format" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::OwnerMustAllowDmsFromAnyone,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"webhook_id: [] is not greater than or equal to 0" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::WebhookIdNegative,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you are not muting the specified user" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::NotMutingUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you are over the limit for spam reports" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::SpamReportLimitReached,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you are unable to follow more people at this time" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::FollowLimitReached,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you attempted to reply to a post that is deleted or not visible to you" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ReplyTargetUnavailable,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you attempted to reply to a tweet that is deleted or not visible to you" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ReplyTargetUnavailable,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you can't mute yourself" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotMuteSelf,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you cannot report yourself for spam" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotReportSelfForSpam,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you cannot send messages to this user" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotMessageUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you cannot send messages to users who are not following you" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotMessageNonFollower,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you currently have access to a subset of twitter api v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. if you need access to this endpoint, you may need a different access level. you can learn more here: http://developer.twitter.com/en/portal/product" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::LimitedV1Access,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you currently have essential access which includes access to twitter api v2 endpoints only. if you need access to this endpoint, you'll need to apply for elevated access via the developer portal. you can learn more here: http://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::LimitedV1Access,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you don't have access to this resource" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::UnableToVerifyCredentials,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you have already favorited this status" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyFavorited,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you have already reposted this post" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyRetweeted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you have already retweeted this tweet" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AlreadyRetweeted,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you have been blocked from following this account at the request of the user" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BlockedFromFollowing,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you have been blocked from {action}" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::BlockedByUser,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you may not delete another user's status" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::CannotDeleteOthersStatus,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you must provide valid coordinates, ip address, query, or attributes" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::LocationInputRequired,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you've already requested to follow the user" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::FollowAlreadyRequested,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"you've already requested to follow user" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::FollowAlreadyRequested,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"your account is suspended and is not permitted to access this feature" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AccountSuspended,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"your app cannot perform write actions" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::AppCannotWrite,
-                        meaning: 0u8,
-                    },
-                ]
-            }
-            b"your credentials do not allow access to this resource" => {
-                &[
-                    crate::catalog::TextRef {
-                        code: Self::ResourceAccessDenied,
-                        meaning: 0u8,
-                    },
-                    crate::catalog::TextRef {
-                        code: Self::CredentialsNotAllowed,
-                        meaning: 0u8,
-                    },
-                ]
+        match key.len() {
+            9usize => {
+                if *key == b"forbidden"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::EnterpriseReplayRequired,
+                            meaning: 1u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            13usize => {
+                if *key == b"over capacity"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OverCapacity,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            14usize => {
+                if *key == b"internal error"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InternalError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"user not found"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserNotFound,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            15usize => {
+                if *key == b"bad guest token"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BadGuestToken,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"list name error"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ListNameError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"ssl is required"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SslRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            19usize => {
+                if *key == b"invalid coordinates"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidCoordinates,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"rate limit exceeded"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RateLimitExceeded,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            21usize => {
+                if *key == b"error creating status"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::StatusCreationFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"internal server error"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountActivityInternalError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"status is a duplicate"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DuplicateStatus,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"user not in this list"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserNotInList,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            22usize => {
+                if *key == b"user must verify login"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::LoginVerificationRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            23usize => {
+                if *key == b"bad authentication data"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BadAuthenticationData,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"failed to process media"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MediaIdsValidationFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"invalid / suspended app"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidOrSuspendedApp,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"user has been suspended"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserSuspended,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you can't mute yourself"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotMuteSelf,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            24usize => {
+                if *key == b": queryparam is required"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::QueryParameterRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"a media id was not found"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MediaIdNotFound,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"device errror: <message>"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DeviceError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"invalid or expired token"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidOrExpiredToken,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"the given url is invalid"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidUrl,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            25usize => {
+                if *key == b"unable to parse parameter"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UnableToParseParameter,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            26usize => {
+                if *key == b"cannot find specified user"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotFindSpecifiedUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"could not authenticate you"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CouldNotAuthenticate,
+                            meaning: 0u8,
+                        },
+                        crate::catalog::TextRef {
+                            code: Self::TimestampOutOfBounds,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            27usize => {
+                if *key == b"subscription already exists"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SubscriptionAlreadyExists,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            28usize => {
+                if *key == b"<named> parameter is missing"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ParameterMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"no status found with that id"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::StatusNotFound,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"query parameters are missing"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::QueryParametersMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            29usize => {
+                if *key == b"status is over 140 characters"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            30usize => {
+                if *key == b"<message> parameter is missing"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ParameterMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"post needs to be a bit shorter"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            31usize => {
+                if *key == b"could not determine source user"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CouldNotDetermineSourceUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"invalid / suspended application"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidOrSuspendedApp,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"sorry, that page does not exist"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::PageDoesNotExist,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"sorry, you can't block yourself"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotBlockSelf,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"tweet needs to be a bit shorter"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            32usize => {
+                if *key == b"account update failed: <message>"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountUpdateValueTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"from_date must be before to_date"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidDateRange,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"missing or invalid url parameter"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidUrlParameter,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"owner must allow dms from anyone"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"this post is no longer available"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetUnavailable,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            33usize => {
+                if *key == b"this tweet is no longer available"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetUnavailable,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"unable to verify your credentials"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UnableToVerifyCredentials,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            34usize => {
+                if *key == b"missing required parameter: status"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RequiredParameterMissing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"no data available for specified id"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoDataForId,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"the validation of media ids failed"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MediaIdsValidationFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"too many resources already created"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            35usize => {
+                if *key == b"attachment_url parameter is invalid"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidAttachmentUrl,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"no user matches for specified terms"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoUserMatches,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you cannot report yourself for spam"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotReportSelfForSpam,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you have already reposted this post"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyRetweeted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you have been blocked from {action}"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BlockedByUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            36usize => {
+                if *key == b": [<field_value>] is not in the past"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DateNotInPast,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            37usize => {
+                if *key == b"you are not muting the specified user"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NotMutingUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you cannot send messages to this user"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotMessageUser,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you have already retweeted this tweet"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyRetweeted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"your app cannot perform write actions"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AppCannotWrite,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            38usize => {
+                if *key == b"cookies are required to access twitter"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CookiesRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"user is over daily status update limit"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::StatusUpdateLimitReached,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you don't have access to this resource"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UnableToVerifyCredentials,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you have already favorited this status"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyFavorited,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            39usize => {
+                if *key == b"you are over the limit for spam reports"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SpamReportLimitReached,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you've already requested to follow user"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::FollowAlreadyRequested,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            40usize => {
+                if *key == b"application cannot perform write actions"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AppCannotWrite,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"from_date must be within the past 5 days"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidDateRange,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"you may not delete another user's status"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotDeleteOthersStatus,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            42usize => {
+                if *key == b"webhook url does not meet the requirements"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            43usize => {
+                if *key == b"you've already requested to follow the user"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::FollowAlreadyRequested,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            44usize => {
+                if *key == b"the specified user is not found in this list"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserNotInList,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            46usize => {
+                if *key == b"client is not permitted to perform this action"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ClientActionNotPermitted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"client is not permitted to request this method"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MethodNotPermittedForClient,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"one or more of the uploaded media is too large"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MediaTooLarge,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            47usize => {
+                if *key == b"there was an error sending your message: reason"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MessageSendFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            48usize => {
+                if *key == b"sorry, you are not authorized to see this status"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NotAuthorizedToSeeStatus,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"webhook_id: [] is not greater than or equal to 0"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::WebhookIdNegative,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            49usize => {
+                if *key == b"you are unable to follow more people at this time"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::FollowLimitReached,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            50usize => {
+                if *key == b"there was an error sending your message: <message>"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::MessageSendFailed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"webhook is marked invalid and requires a crc check"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            51usize => {
+                if *key == b"the specified user is not a subscriber of this list"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::UserNotInList,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            52usize => {
+                if *key == b"a replay job is already in progress for this webhook"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::SubscriptionAlreadyExists,
+                            meaning: 1u8,
+                        },
+                    ];
+                }
+                if *key == b"no location associated with the specified ip address"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoLocationForIp,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            53usize => {
+                if *key == b"no data available for the given coordinate and radius"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::NoDataForCoordinates,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"this endpoint has been retired and should not be used"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::EndpointRetired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key == b"your credentials do not allow access to this resource"[..] {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ResourceAccessDenied,
+                            meaning: 0u8,
+                        },
+                        crate::catalog::TextRef {
+                            code: Self::CredentialsNotAllowed,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            55usize => {
+                if *key == b"the post exceeds the number of allowed attachment types"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TooManyAttachmentTypes,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            56usize => {
+                if *key
+                    == b"some actions on this user's post have been disabled by x"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetActionsDisabled,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"the tweet exceeds the number of allowed attachment types"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TooManyAttachmentTypes,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"too many requests. please back off your api request rate"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RateLimitExceeded,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            59usize => {
+                if *key
+                    == b"you cannot send messages to users who are not following you"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotMessageNonFollower,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            60usize => {
+                if *key
+                    == b"animated gifs are not allowed when uploading multiple images"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AnimatedGifWithMultipleImages,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            62usize => {
+                if *key
+                    == b"the original post author restricted who can reply to this post"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ReplyRestrictedByAuthor,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            63usize => {
+                if *key
+                    == b"some actions on this user's tweet have been disabled by twitter"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetActionsDisabled,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"the text of your direct message is over the max character limit"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DirectMessageTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            64usize => {
+                if *key
+                    == b"desktop applications only support the oauth_callback value 'oob'"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OobCallbackRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"the original tweet author restricted who can reply to this tweet"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ReplyRestrictedByAuthor,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"the user you are trying to remove from this list is not a member"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CannotRemoveNonMember,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"this app is not allowed to access or delete your direct messages"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DirectMessagesAccessDenied,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"this post is no longer available because it violated the x rules"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetViolatedRules,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"twitter server error. retry using an exponential backoff pattern"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BackendServerError,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            65usize => {
+                if *key
+                    == b"non-200 response code during crc get request (i.e. 404, 500, etc)"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            66usize => {
+                if *key
+                    == b"desktop applications only support the `oauth_callback` value `oob`"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OobCallbackRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            67usize => {
+                if *key
+                    == b"account update failed: value is too long (maximum is nn characters)"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountUpdateValueTooLong,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            68usize => {
+                if *key
+                    == b"you must provide valid coordinates, ip address, query, or attributes"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::LocationInputRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            69usize => {
+                if *key
+                    == b"sharing is not permissible for this status (share validations failed)"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AlreadyRetweeted,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"your account is suspended and is not permitted to access this feature"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountSuspended,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            70usize => {
+                if *key
+                    == b"you attempted to reply to a post that is deleted or not visible to you"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ReplyTargetUnavailable,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            71usize => {
+                if *key
+                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"this tweet is no longer available because it violated the twitter rules"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::TweetViolatedRules,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"you attempted to reply to a tweet that is deleted or not visible to you"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ReplyTargetUnavailable,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            72usize => {
+                if *key
+                    == b"this application is not allowed to access or delete your direct messages"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::DirectMessagesAccessDenied,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            73usize => {
+                if *key
+                    == b"invalid authentication method. please use application-only authentication"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CouldNotAuthenticate,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"rate limit exceeded. clients may not make more than 350 requests per hour"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RateLimitExceeded,
+                            meaning: 1u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            76usize => {
+                if *key
+                    == b"webhook does not exist or is associated with a different twitter application"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::PageDoesNotExist,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"you have been blocked from following this account at the request of the user"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::BlockedFromFollowing,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            79usize => {
+                if *key
+                    == b"client application is not permitted to access this user's webhook subscriptions"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::WebhookSubscriptionsAccessDenied,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            83usize => {
+                if *key
+                    == b"high latency on crc get request. your webhook should respond in less than 3 seconds"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            85usize => {
+                if *key
+                    == b"webhook url does not meet the requirements. invalid crc token or json response format"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::OwnerMustAllowDmsFromAnyone,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            95usize => {
+                if *key
+                    == b"some actions on this user's post have been disabled by x. the x rest api v1 is no longer active"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"to protect our users from spam and other malicious activity, this account is temporarily locked"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountTemporarilyLocked,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            107usize => {
+                if *key
+                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/rest/public"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            108usize => {
+                if *key
+                    == b"callback url not approved for this client app. approved callback urls can be adjusted in your app's settings"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CallbackUrlNotApproved,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                if *key
+                    == b"some actions on this user's tweet have been disabled by twitter. the twitter rest api v1 is no longer active"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            113usize => {
+                if *key
+                    == b"invalid conversation control parameter for this endpoint. you need to change the endpoint to a supported endpoint"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::InvalidConversationControl,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            117usize => {
+                if *key
+                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/docs/api/1.1/overview"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountSuspended,
+                            meaning: 1u8,
+                        },
+                        crate::catalog::TextRef {
+                            code: Self::ApiV1Retired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            122usize => {
+                if *key
+                    == b"callback url not approved for this client application. approved callback urls can be adjusted in your application settings"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::CallbackUrlNotApproved,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            124usize => {
+                if *key
+                    == b"application cannot perform write actions. contact twitter platform operations through http://help.twitter.com/forms/platform"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AppCannotWrite,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            132usize => {
+                if *key
+                    == b"account activity api enterprise account with replay is required. please confirm you have an enterprise account and replay is enabled"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::EnterpriseReplayRequired,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            147usize => {
+                if *key
+                    == b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we can't complete this action right now"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RequestLooksAutomated,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            148usize => {
+                if *key
+                    == b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we cannot complete this action right now"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::RequestLooksAutomated,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            155usize => {
+                if *key
+                    == b"to protect our users from spam and other malicious activity, this account is temporarily locked. please log in to http://twitter.com to unlock your account"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::AccountTemporarilyLocked,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            271usize => {
+                if *key
+                    == b"you currently have access to a subset of twitter api v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. if you need access to this endpoint, you may need a different access level. you can learn more here: http://developer.twitter.com/en/portal/product"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::LimitedV1Access,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
+            }
+            318usize => {
+                if *key
+                    == b"you currently have essential access which includes access to twitter api v2 endpoints only. if you need access to this endpoint, you'll need to apply for elevated access via the developer portal. you can learn more here: http://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve"[..]
+                {
+                    return &[
+                        crate::catalog::TextRef {
+                            code: Self::LimitedV1Access,
+                            meaning: 0u8,
+                        },
+                    ];
+                }
+                &[]
             }
             _ => &[],
         }
