@@ -200,16 +200,40 @@ fn apis(r: &TokenStream, apis: &[Api]) -> TokenStream {
     quote!(&[#(#items),*])
 }
 
-/// A `match` on the bytes of `arg`: each key gives `Some` of its value.
-/// `match` on `&[u8]` is allowed in a `const fn`, where one on `&str` is
-/// not; the compiler tells the keys apart by length, then by content.
+/// The body of a `const fn` lookup: a `match` on the length of `arg`,
+/// then a comparison with each key of that length (rarely more than two);
+/// each key gives `Some` of its value. A `match` on the keys' bytes would
+/// be as fast, but the compiler tests them one byte at a time, which for
+/// the code names alone was 7,600 lines of LLVM IR. `==` on slices is not
+/// callable in a `const fn`, hence the loop.
 fn str_lookup(keys: &[&str], arg: &Ident, values: &[TokenStream]) -> TokenStream {
-    let arms = keys.iter().zip(values).map(|(k, v)| {
-        let lit = proc_macro2::Literal::byte_string(k.as_bytes());
-        quote!(#lit => ::core::option::Option::Some(#v),)
+    let mut by_len: std::collections::BTreeMap<usize, Vec<_>> = Default::default();
+    for (k, v) in keys.iter().zip(values) {
+        by_len.entry(k.len()).or_default().push((k, v));
+    }
+    let arms = by_len.iter().map(|(len, keys)| {
+        let tests = keys.iter().map(|(k, v)| {
+            let lit = proc_macro2::Literal::byte_string(k.as_bytes());
+            quote!(if eq(key, #lit) { return ::core::option::Option::Some(#v); })
+        });
+        quote!(#len => { #(#tests)* ::core::option::Option::None })
     });
     quote! {
-        match #arg.as_bytes() {
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        let key = #arg.as_bytes();
+        match key.len() {
             #(#arms)*
             _ => ::core::option::Option::None,
         }
@@ -759,7 +783,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
             let tests = texts.iter().map(|(k, refs)| {
                 let lit = proc_macro2::Literal::byte_string(k.as_bytes());
                 let list = refs_list(refs);
-                quote!(if *#arg == #lit[..] { return #list; })
+                quote!(if #arg == #lit as &[u8] { return #list; })
             });
             quote!(#len => { #(#tests)* &[] })
         });

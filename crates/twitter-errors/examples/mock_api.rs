@@ -2,7 +2,7 @@
 //! format the API used, built on the `axum` integration.
 //!
 //! ```text
-//! cargo run -p twitter-errors --example mock_api --features axum -- --addr 127.0.0.1:8080
+//! cargo run -p twitter-errors --example mock_api --features axum,xml -- --addr 127.0.0.1:8080
 //! ```
 //!
 //! Options: `--addr HOST:PORT` (default `127.0.0.1:8080`), `--limit N`

@@ -537,36 +537,129 @@ impl HttpStatus {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
-        match name.as_bytes() {
-            b"ok" => ::core::option::Option::Some(Self::Ok),
-            b"created" => ::core::option::Option::Some(Self::Created),
-            b"accepted" => ::core::option::Option::Some(Self::Accepted),
-            b"no_content" => ::core::option::Option::Some(Self::NoContent),
-            b"not_modified" => ::core::option::Option::Some(Self::NotModified),
-            b"bad_request" => ::core::option::Option::Some(Self::BadRequest),
-            b"unauthorized" => ::core::option::Option::Some(Self::Unauthorized),
-            b"forbidden" => ::core::option::Option::Some(Self::Forbidden),
-            b"not_found" => ::core::option::Option::Some(Self::NotFound),
-            b"not_acceptable" => ::core::option::Option::Some(Self::NotAcceptable),
-            b"conflict" => ::core::option::Option::Some(Self::Conflict),
-            b"gone" => ::core::option::Option::Some(Self::Gone),
-            b"too_long" => ::core::option::Option::Some(Self::TooLong),
-            b"range_unacceptable" => {
-                ::core::option::Option::Some(Self::RangeUnacceptable)
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
             }
-            b"enhance_your_calm" => ::core::option::Option::Some(Self::EnhanceYourCalm),
-            b"unprocessable_entity" => {
-                ::core::option::Option::Some(Self::UnprocessableEntity)
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
             }
-            b"too_many_requests" => ::core::option::Option::Some(Self::TooManyRequests),
-            b"internal_server_error" => {
-                ::core::option::Option::Some(Self::InternalServerError)
+            true
+        }
+        let key = name.as_bytes();
+        match key.len() {
+            2usize => {
+                if eq(key, b"ok") {
+                    return ::core::option::Option::Some(Self::Ok);
+                }
+                ::core::option::Option::None
             }
-            b"bad_gateway" => ::core::option::Option::Some(Self::BadGateway),
-            b"service_unavailable" => {
-                ::core::option::Option::Some(Self::ServiceUnavailable)
+            4usize => {
+                if eq(key, b"gone") {
+                    return ::core::option::Option::Some(Self::Gone);
+                }
+                ::core::option::Option::None
             }
-            b"gateway_timeout" => ::core::option::Option::Some(Self::GatewayTimeout),
+            7usize => {
+                if eq(key, b"created") {
+                    return ::core::option::Option::Some(Self::Created);
+                }
+                ::core::option::Option::None
+            }
+            8usize => {
+                if eq(key, b"accepted") {
+                    return ::core::option::Option::Some(Self::Accepted);
+                }
+                if eq(key, b"conflict") {
+                    return ::core::option::Option::Some(Self::Conflict);
+                }
+                if eq(key, b"too_long") {
+                    return ::core::option::Option::Some(Self::TooLong);
+                }
+                ::core::option::Option::None
+            }
+            9usize => {
+                if eq(key, b"forbidden") {
+                    return ::core::option::Option::Some(Self::Forbidden);
+                }
+                if eq(key, b"not_found") {
+                    return ::core::option::Option::Some(Self::NotFound);
+                }
+                ::core::option::Option::None
+            }
+            10usize => {
+                if eq(key, b"no_content") {
+                    return ::core::option::Option::Some(Self::NoContent);
+                }
+                ::core::option::Option::None
+            }
+            11usize => {
+                if eq(key, b"bad_request") {
+                    return ::core::option::Option::Some(Self::BadRequest);
+                }
+                if eq(key, b"bad_gateway") {
+                    return ::core::option::Option::Some(Self::BadGateway);
+                }
+                ::core::option::Option::None
+            }
+            12usize => {
+                if eq(key, b"not_modified") {
+                    return ::core::option::Option::Some(Self::NotModified);
+                }
+                if eq(key, b"unauthorized") {
+                    return ::core::option::Option::Some(Self::Unauthorized);
+                }
+                ::core::option::Option::None
+            }
+            14usize => {
+                if eq(key, b"not_acceptable") {
+                    return ::core::option::Option::Some(Self::NotAcceptable);
+                }
+                ::core::option::Option::None
+            }
+            15usize => {
+                if eq(key, b"gateway_timeout") {
+                    return ::core::option::Option::Some(Self::GatewayTimeout);
+                }
+                ::core::option::Option::None
+            }
+            17usize => {
+                if eq(key, b"enhance_your_calm") {
+                    return ::core::option::Option::Some(Self::EnhanceYourCalm);
+                }
+                if eq(key, b"too_many_requests") {
+                    return ::core::option::Option::Some(Self::TooManyRequests);
+                }
+                ::core::option::Option::None
+            }
+            18usize => {
+                if eq(key, b"range_unacceptable") {
+                    return ::core::option::Option::Some(Self::RangeUnacceptable);
+                }
+                ::core::option::Option::None
+            }
+            19usize => {
+                if eq(key, b"service_unavailable") {
+                    return ::core::option::Option::Some(Self::ServiceUnavailable);
+                }
+                ::core::option::Option::None
+            }
+            20usize => {
+                if eq(key, b"unprocessable_entity") {
+                    return ::core::option::Option::Some(Self::UnprocessableEntity);
+                }
+                ::core::option::Option::None
+            }
+            21usize => {
+                if eq(key, b"internal_server_error") {
+                    return ::core::option::Option::Some(Self::InternalServerError);
+                }
+                ::core::option::Option::None
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -3332,218 +3425,385 @@ impl ErrorCode {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
-        match name.as_bytes() {
-            b"account_activity_internal_error" => {
-                ::core::option::Option::Some(Self::AccountActivityInternalError)
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
             }
-            b"invalid_coordinates" => {
-                ::core::option::Option::Some(Self::InvalidCoordinates)
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
             }
-            b"no_data_for_coordinates" => {
-                ::core::option::Option::Some(Self::NoDataForCoordinates)
+            true
+        }
+        let key = name.as_bytes();
+        match key.len() {
+            11usize => {
+                if eq(key, b"invalid_url") {
+                    return ::core::option::Option::Some(Self::InvalidUrl);
+                }
+                ::core::option::Option::None
             }
-            b"no_data_for_id" => ::core::option::Option::Some(Self::NoDataForId),
-            b"location_input_required" => {
-                ::core::option::Option::Some(Self::LocationInputRequired)
+            12usize => {
+                if eq(key, b"ssl_required") {
+                    return ::core::option::Option::Some(Self::SslRequired);
+                }
+                if eq(key, b"device_error") {
+                    return ::core::option::Option::Some(Self::DeviceError);
+                }
+                ::core::option::Option::None
             }
-            b"no_location_for_ip" => ::core::option::Option::Some(Self::NoLocationForIp),
-            b"no_user_matches" => ::core::option::Option::Some(Self::NoUserMatches),
-            b"query_parameters_missing" => {
-                ::core::option::Option::Some(Self::QueryParametersMissing)
+            13usize => {
+                if eq(key, b"over_capacity") {
+                    return ::core::option::Option::Some(Self::OverCapacity);
+                }
+                ::core::option::Option::None
             }
-            b"could_not_authenticate" => {
-                ::core::option::Option::Some(Self::CouldNotAuthenticate)
+            14usize => {
+                if eq(key, b"no_data_for_id") {
+                    return ::core::option::Option::Some(Self::NoDataForId);
+                }
+                if eq(key, b"user_not_found") {
+                    return ::core::option::Option::Some(Self::UserNotFound);
+                }
+                if eq(key, b"user_suspended") {
+                    return ::core::option::Option::Some(Self::UserSuspended);
+                }
+                if eq(key, b"api_v1_retired") {
+                    return ::core::option::Option::Some(Self::ApiV1Retired);
+                }
+                if eq(key, b"internal_error") {
+                    return ::core::option::Option::Some(Self::InternalError);
+                }
+                if eq(key, b"tweet_too_long") {
+                    return ::core::option::Option::Some(Self::TweetTooLong);
+                }
+                ::core::option::Option::None
             }
-            b"page_does_not_exist" => {
-                ::core::option::Option::Some(Self::PageDoesNotExist)
+            15usize => {
+                if eq(key, b"no_user_matches") {
+                    return ::core::option::Option::Some(Self::NoUserMatches);
+                }
+                if eq(key, b"list_name_error") {
+                    return ::core::option::Option::Some(Self::ListNameError);
+                }
+                if eq(key, b"blocked_by_user") {
+                    return ::core::option::Option::Some(Self::BlockedByUser);
+                }
+                if eq(key, b"media_too_large") {
+                    return ::core::option::Option::Some(Self::MediaTooLarge);
+                }
+                if eq(key, b"bad_guest_token") {
+                    return ::core::option::Option::Some(Self::BadGuestToken);
+                }
+                if eq(key, b"not_muting_user") {
+                    return ::core::option::Option::Some(Self::NotMutingUser);
+                }
+                ::core::option::Option::None
             }
-            b"cannot_report_self_for_spam" => {
-                ::core::option::Option::Some(Self::CannotReportSelfForSpam)
+            16usize => {
+                if eq(key, b"user_not_in_list") {
+                    return ::core::option::Option::Some(Self::UserNotInList);
+                }
+                if eq(key, b"status_not_found") {
+                    return ::core::option::Option::Some(Self::StatusNotFound);
+                }
+                if eq(key, b"duplicate_status") {
+                    return ::core::option::Option::Some(Self::DuplicateStatus);
+                }
+                if eq(key, b"endpoint_retired") {
+                    return ::core::option::Option::Some(Self::EndpointRetired);
+                }
+                if eq(key, b"app_cannot_write") {
+                    return ::core::option::Option::Some(Self::AppCannotWrite);
+                }
+                if eq(key, b"cannot_mute_self") {
+                    return ::core::option::Option::Some(Self::CannotMuteSelf);
+                }
+                if eq(key, b"date_not_in_past") {
+                    return ::core::option::Option::Some(Self::DateNotInPast);
+                }
+                if eq(key, b"cookies_required") {
+                    return ::core::option::Option::Some(Self::CookiesRequired);
+                }
+                ::core::option::Option::None
             }
-            b"resource_access_denied" => {
-                ::core::option::Option::Some(Self::ResourceAccessDenied)
+            17usize => {
+                if eq(key, b"parameter_missing") {
+                    return ::core::option::Option::Some(Self::ParameterMissing);
+                }
+                if eq(key, b"account_suspended") {
+                    return ::core::option::Option::Some(Self::AccountSuspended);
+                }
+                if eq(key, b"already_favorited") {
+                    return ::core::option::Option::Some(Self::AlreadyFavorited);
+                }
+                if eq(key, b"cannot_block_self") {
+                    return ::core::option::Option::Some(Self::CannotBlockSelf);
+                }
+                if eq(key, b"already_retweeted") {
+                    return ::core::option::Option::Some(Self::AlreadyRetweeted);
+                }
+                if eq(key, b"tweet_unavailable") {
+                    return ::core::option::Option::Some(Self::TweetUnavailable);
+                }
+                if eq(key, b"limited_v1_access") {
+                    return ::core::option::Option::Some(Self::LimitedV1Access);
+                }
+                ::core::option::Option::None
             }
-            b"parameter_missing" => ::core::option::Option::Some(Self::ParameterMissing),
-            b"invalid_attachment_url" => {
-                ::core::option::Option::Some(Self::InvalidAttachmentUrl)
+            18usize => {
+                if eq(key, b"no_location_for_ip") {
+                    return ::core::option::Option::Some(Self::NoLocationForIp);
+                }
+                if eq(key, b"media_id_not_found") {
+                    return ::core::option::Option::Some(Self::MediaIdNotFound);
+                }
+                if eq(key, b"invalid_date_range") {
+                    return ::core::option::Option::Some(Self::InvalidDateRange);
+                }
+                ::core::option::Option::None
             }
-            b"user_not_found" => ::core::option::Option::Some(Self::UserNotFound),
-            b"method_not_permitted_for_client" => {
-                ::core::option::Option::Some(Self::MethodNotPermittedForClient)
+            19usize => {
+                if eq(key, b"invalid_coordinates") {
+                    return ::core::option::Option::Some(Self::InvalidCoordinates);
+                }
+                if eq(key, b"page_does_not_exist") {
+                    return ::core::option::Option::Some(Self::PageDoesNotExist);
+                }
+                if eq(key, b"rate_limit_exceeded") {
+                    return ::core::option::Option::Some(Self::RateLimitExceeded);
+                }
+                if eq(key, b"message_send_failed") {
+                    return ::core::option::Option::Some(Self::MessageSendFailed);
+                }
+                if eq(key, b"cannot_message_user") {
+                    return ::core::option::Option::Some(Self::CannotMessageUser);
+                }
+                if eq(key, b"webhook_id_negative") {
+                    return ::core::option::Option::Some(Self::WebhookIdNegative);
+                }
+                ::core::option::Option::None
             }
-            b"user_suspended" => ::core::option::Option::Some(Self::UserSuspended),
-            b"account_suspended" => ::core::option::Option::Some(Self::AccountSuspended),
-            b"backend_server_error" => {
-                ::core::option::Option::Some(Self::BackendServerError)
+            20usize => {
+                if eq(key, b"backend_server_error") {
+                    return ::core::option::Option::Some(Self::BackendServerError);
+                }
+                if eq(key, b"follow_limit_reached") {
+                    return ::core::option::Option::Some(Self::FollowLimitReached);
+                }
+                if eq(key, b"tweet_violated_rules") {
+                    return ::core::option::Option::Some(Self::TweetViolatedRules);
+                }
+                ::core::option::Option::None
             }
-            b"api_v1_retired" => ::core::option::Option::Some(Self::ApiV1Retired),
-            b"list_name_error" => ::core::option::Option::Some(Self::ListNameError),
-            b"client_action_not_permitted" => {
-                ::core::option::Option::Some(Self::ClientActionNotPermitted)
+            21usize => {
+                if eq(key, b"invalid_url_parameter") {
+                    return ::core::option::Option::Some(Self::InvalidUrlParameter);
+                }
+                if eq(key, b"oob_callback_required") {
+                    return ::core::option::Option::Some(Self::OobCallbackRequired);
+                }
+                ::core::option::Option::None
             }
-            b"rate_limit_exceeded" => {
-                ::core::option::Option::Some(Self::RateLimitExceeded)
+            22usize => {
+                if eq(key, b"could_not_authenticate") {
+                    return ::core::option::Option::Some(Self::CouldNotAuthenticate);
+                }
+                if eq(key, b"resource_access_denied") {
+                    return ::core::option::Option::Some(Self::ResourceAccessDenied);
+                }
+                if eq(key, b"invalid_attachment_url") {
+                    return ::core::option::Option::Some(Self::InvalidAttachmentUrl);
+                }
+                if eq(key, b"blocked_from_following") {
+                    return ::core::option::Option::Some(Self::BlockedFromFollowing);
+                }
+                if eq(key, b"status_creation_failed") {
+                    return ::core::option::Option::Some(Self::StatusCreationFailed);
+                }
+                if eq(key, b"tweet_actions_disabled") {
+                    return ::core::option::Option::Some(Self::TweetActionsDisabled);
+                }
+                ::core::option::Option::None
             }
-            b"invalid_or_expired_token" => {
-                ::core::option::Option::Some(Self::InvalidOrExpiredToken)
+            23usize => {
+                if eq(key, b"no_data_for_coordinates") {
+                    return ::core::option::Option::Some(Self::NoDataForCoordinates);
+                }
+                if eq(key, b"location_input_required") {
+                    return ::core::option::Option::Some(Self::LocationInputRequired);
+                }
+                if eq(key, b"timestamp_out_of_bounds") {
+                    return ::core::option::Option::Some(Self::TimestampOutOfBounds);
+                }
+                if eq(key, b"bad_authentication_data") {
+                    return ::core::option::Option::Some(Self::BadAuthenticationData);
+                }
+                if eq(key, b"credentials_not_allowed") {
+                    return ::core::option::Option::Some(Self::CredentialsNotAllowed);
+                }
+                if eq(key, b"request_looks_automated") {
+                    return ::core::option::Option::Some(Self::RequestLooksAutomated);
+                }
+                if eq(key, b"direct_message_too_long") {
+                    return ::core::option::Option::Some(Self::DirectMessageTooLong);
+                }
+                ::core::option::Option::None
             }
-            b"ssl_required" => ::core::option::Option::Some(Self::SslRequired),
-            b"direct_messages_access_denied" => {
-                ::core::option::Option::Some(Self::DirectMessagesAccessDenied)
+            24usize => {
+                if eq(key, b"query_parameters_missing") {
+                    return ::core::option::Option::Some(Self::QueryParametersMissing);
+                }
+                if eq(key, b"invalid_or_expired_token") {
+                    return ::core::option::Option::Some(Self::InvalidOrExpiredToken);
+                }
+                if eq(key, b"cannot_remove_non_member") {
+                    return ::core::option::Option::Some(Self::CannotRemoveNonMember);
+                }
+                if eq(key, b"follow_already_requested") {
+                    return ::core::option::Option::Some(Self::FollowAlreadyRequested);
+                }
+                if eq(key, b"query_parameter_required") {
+                    return ::core::option::Option::Some(Self::QueryParameterRequired);
+                }
+                if eq(key, b"reply_target_unavailable") {
+                    return ::core::option::Option::Some(Self::ReplyTargetUnavailable);
+                }
+                if eq(key, b"invalid_or_suspended_app") {
+                    return ::core::option::Option::Some(Self::InvalidOrSuspendedApp);
+                }
+                ::core::option::Option::None
             }
-            b"unable_to_verify_credentials" => {
-                ::core::option::Option::Some(Self::UnableToVerifyCredentials)
+            25usize => {
+                if eq(key, b"spam_report_limit_reached") {
+                    return ::core::option::Option::Some(Self::SpamReportLimitReached);
+                }
+                if eq(key, b"unable_to_parse_parameter") {
+                    return ::core::option::Option::Some(Self::UnableToParseParameter);
+                }
+                if eq(key, b"too_many_attachment_types") {
+                    return ::core::option::Option::Some(Self::TooManyAttachmentTypes);
+                }
+                if eq(key, b"callback_url_not_approved") {
+                    return ::core::option::Option::Some(Self::CallbackUrlNotApproved);
+                }
+                ::core::option::Option::None
             }
-            b"cannot_find_specified_user" => {
-                ::core::option::Option::Some(Self::CannotFindSpecifiedUser)
+            26usize => {
+                if eq(key, b"cannot_find_specified_user") {
+                    return ::core::option::Option::Some(Self::CannotFindSpecifiedUser);
+                }
+                if eq(key, b"required_parameter_missing") {
+                    return ::core::option::Option::Some(Self::RequiredParameterMissing);
+                }
+                if eq(key, b"enterprise_replay_required") {
+                    return ::core::option::Option::Some(Self::EnterpriseReplayRequired);
+                }
+                if eq(key, b"account_temporarily_locked") {
+                    return ::core::option::Option::Some(Self::AccountTemporarilyLocked);
+                }
+                if eq(key, b"reply_restricted_by_author") {
+                    return ::core::option::Option::Some(Self::ReplyRestrictedByAuthor);
+                }
+                ::core::option::Option::None
             }
-            b"user_not_in_list" => ::core::option::Option::Some(Self::UserNotInList),
-            b"cannot_remove_non_member" => {
-                ::core::option::Option::Some(Self::CannotRemoveNonMember)
+            27usize => {
+                if eq(key, b"cannot_report_self_for_spam") {
+                    return ::core::option::Option::Some(Self::CannotReportSelfForSpam);
+                }
+                if eq(key, b"client_action_not_permitted") {
+                    return ::core::option::Option::Some(Self::ClientActionNotPermitted);
+                }
+                if eq(key, b"cannot_message_non_follower") {
+                    return ::core::option::Option::Some(Self::CannotMessageNonFollower);
+                }
+                if eq(key, b"cannot_delete_others_status") {
+                    return ::core::option::Option::Some(Self::CannotDeleteOthersStatus);
+                }
+                if eq(key, b"status_update_limit_reached") {
+                    return ::core::option::Option::Some(Self::StatusUpdateLimitReached);
+                }
+                if eq(key, b"login_verification_required") {
+                    return ::core::option::Option::Some(Self::LoginVerificationRequired);
+                }
+                if eq(key, b"media_ids_validation_failed") {
+                    return ::core::option::Option::Some(Self::MediaIdsValidationFailed);
+                }
+                if eq(key, b"subscription_already_exists") {
+                    return ::core::option::Option::Some(Self::SubscriptionAlreadyExists);
+                }
+                ::core::option::Option::None
             }
-            b"account_update_value_too_long" => {
-                ::core::option::Option::Some(Self::AccountUpdateValueTooLong)
+            28usize => {
+                if eq(key, b"unable_to_verify_credentials") {
+                    return ::core::option::Option::Some(Self::UnableToVerifyCredentials);
+                }
+                if eq(key, b"not_authorized_to_see_status") {
+                    return ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus);
+                }
+                if eq(key, b"invalid_conversation_control") {
+                    return ::core::option::Option::Some(
+                        Self::InvalidConversationControl,
+                    );
+                }
+                ::core::option::Option::None
             }
-            b"over_capacity" => ::core::option::Option::Some(Self::OverCapacity),
-            b"internal_error" => ::core::option::Option::Some(Self::InternalError),
-            b"timestamp_out_of_bounds" => {
-                ::core::option::Option::Some(Self::TimestampOutOfBounds)
+            29usize => {
+                if eq(key, b"direct_messages_access_denied") {
+                    return ::core::option::Option::Some(
+                        Self::DirectMessagesAccessDenied,
+                    );
+                }
+                if eq(key, b"account_update_value_too_long") {
+                    return ::core::option::Option::Some(Self::AccountUpdateValueTooLong);
+                }
+                ::core::option::Option::None
             }
-            b"blocked_by_user" => ::core::option::Option::Some(Self::BlockedByUser),
-            b"already_favorited" => ::core::option::Option::Some(Self::AlreadyFavorited),
-            b"status_not_found" => ::core::option::Option::Some(Self::StatusNotFound),
-            b"cannot_block_self" => ::core::option::Option::Some(Self::CannotBlockSelf),
-            b"cannot_message_non_follower" => {
-                ::core::option::Option::Some(Self::CannotMessageNonFollower)
+            31usize => {
+                if eq(key, b"account_activity_internal_error") {
+                    return ::core::option::Option::Some(
+                        Self::AccountActivityInternalError,
+                    );
+                }
+                if eq(key, b"method_not_permitted_for_client") {
+                    return ::core::option::Option::Some(
+                        Self::MethodNotPermittedForClient,
+                    );
+                }
+                if eq(key, b"could_not_determine_source_user") {
+                    return ::core::option::Option::Some(
+                        Self::CouldNotDetermineSourceUser,
+                    );
+                }
+                ::core::option::Option::None
             }
-            b"message_send_failed" => {
-                ::core::option::Option::Some(Self::MessageSendFailed)
+            32usize => {
+                if eq(key, b"owner_must_allow_dms_from_anyone") {
+                    return ::core::option::Option::Some(
+                        Self::OwnerMustAllowDmsFromAnyone,
+                    );
+                }
+                ::core::option::Option::None
             }
-            b"follow_already_requested" => {
-                ::core::option::Option::Some(Self::FollowAlreadyRequested)
+            33usize => {
+                if eq(key, b"animated_gif_with_multiple_images") {
+                    return ::core::option::Option::Some(
+                        Self::AnimatedGifWithMultipleImages,
+                    );
+                }
+                ::core::option::Option::None
             }
-            b"follow_limit_reached" => {
-                ::core::option::Option::Some(Self::FollowLimitReached)
+            35usize => {
+                if eq(key, b"webhook_subscriptions_access_denied") {
+                    return ::core::option::Option::Some(
+                        Self::WebhookSubscriptionsAccessDenied,
+                    );
+                }
+                ::core::option::Option::None
             }
-            b"blocked_from_following" => {
-                ::core::option::Option::Some(Self::BlockedFromFollowing)
-            }
-            b"could_not_determine_source_user" => {
-                ::core::option::Option::Some(Self::CouldNotDetermineSourceUser)
-            }
-            b"required_parameter_missing" => {
-                ::core::option::Option::Some(Self::RequiredParameterMissing)
-            }
-            b"not_authorized_to_see_status" => {
-                ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus)
-            }
-            b"cannot_delete_others_status" => {
-                ::core::option::Option::Some(Self::CannotDeleteOthersStatus)
-            }
-            b"status_update_limit_reached" => {
-                ::core::option::Option::Some(Self::StatusUpdateLimitReached)
-            }
-            b"tweet_too_long" => ::core::option::Option::Some(Self::TweetTooLong),
-            b"duplicate_status" => ::core::option::Option::Some(Self::DuplicateStatus),
-            b"status_creation_failed" => {
-                ::core::option::Option::Some(Self::StatusCreationFailed)
-            }
-            b"media_too_large" => ::core::option::Option::Some(Self::MediaTooLarge),
-            b"invalid_url_parameter" => {
-                ::core::option::Option::Some(Self::InvalidUrlParameter)
-            }
-            b"enterprise_replay_required" => {
-                ::core::option::Option::Some(Self::EnterpriseReplayRequired)
-            }
-            b"device_error" => ::core::option::Option::Some(Self::DeviceError),
-            b"spam_report_limit_reached" => {
-                ::core::option::Option::Some(Self::SpamReportLimitReached)
-            }
-            b"owner_must_allow_dms_from_anyone" => {
-                ::core::option::Option::Some(Self::OwnerMustAllowDmsFromAnyone)
-            }
-            b"bad_authentication_data" => {
-                ::core::option::Option::Some(Self::BadAuthenticationData)
-            }
-            b"credentials_not_allowed" => {
-                ::core::option::Option::Some(Self::CredentialsNotAllowed)
-            }
-            b"request_looks_automated" => {
-                ::core::option::Option::Some(Self::RequestLooksAutomated)
-            }
-            b"login_verification_required" => {
-                ::core::option::Option::Some(Self::LoginVerificationRequired)
-            }
-            b"bad_guest_token" => ::core::option::Option::Some(Self::BadGuestToken),
-            b"endpoint_retired" => ::core::option::Option::Some(Self::EndpointRetired),
-            b"app_cannot_write" => ::core::option::Option::Some(Self::AppCannotWrite),
-            b"cannot_mute_self" => ::core::option::Option::Some(Self::CannotMuteSelf),
-            b"not_muting_user" => ::core::option::Option::Some(Self::NotMutingUser),
-            b"animated_gif_with_multiple_images" => {
-                ::core::option::Option::Some(Self::AnimatedGifWithMultipleImages)
-            }
-            b"media_ids_validation_failed" => {
-                ::core::option::Option::Some(Self::MediaIdsValidationFailed)
-            }
-            b"media_id_not_found" => ::core::option::Option::Some(Self::MediaIdNotFound),
-            b"account_temporarily_locked" => {
-                ::core::option::Option::Some(Self::AccountTemporarilyLocked)
-            }
-            b"already_retweeted" => ::core::option::Option::Some(Self::AlreadyRetweeted),
-            b"webhook_subscriptions_access_denied" => {
-                ::core::option::Option::Some(Self::WebhookSubscriptionsAccessDenied)
-            }
-            b"cannot_message_user" => {
-                ::core::option::Option::Some(Self::CannotMessageUser)
-            }
-            b"direct_message_too_long" => {
-                ::core::option::Option::Some(Self::DirectMessageTooLong)
-            }
-            b"subscription_already_exists" => {
-                ::core::option::Option::Some(Self::SubscriptionAlreadyExists)
-            }
-            b"invalid_date_range" => ::core::option::Option::Some(Self::InvalidDateRange),
-            b"query_parameter_required" => {
-                ::core::option::Option::Some(Self::QueryParameterRequired)
-            }
-            b"unable_to_parse_parameter" => {
-                ::core::option::Option::Some(Self::UnableToParseParameter)
-            }
-            b"webhook_id_negative" => {
-                ::core::option::Option::Some(Self::WebhookIdNegative)
-            }
-            b"date_not_in_past" => ::core::option::Option::Some(Self::DateNotInPast),
-            b"reply_target_unavailable" => {
-                ::core::option::Option::Some(Self::ReplyTargetUnavailable)
-            }
-            b"too_many_attachment_types" => {
-                ::core::option::Option::Some(Self::TooManyAttachmentTypes)
-            }
-            b"cookies_required" => ::core::option::Option::Some(Self::CookiesRequired),
-            b"invalid_url" => ::core::option::Option::Some(Self::InvalidUrl),
-            b"callback_url_not_approved" => {
-                ::core::option::Option::Some(Self::CallbackUrlNotApproved)
-            }
-            b"invalid_or_suspended_app" => {
-                ::core::option::Option::Some(Self::InvalidOrSuspendedApp)
-            }
-            b"oob_callback_required" => {
-                ::core::option::Option::Some(Self::OobCallbackRequired)
-            }
-            b"tweet_unavailable" => ::core::option::Option::Some(Self::TweetUnavailable),
-            b"tweet_violated_rules" => {
-                ::core::option::Option::Some(Self::TweetViolatedRules)
-            }
-            b"tweet_actions_disabled" => {
-                ::core::option::Option::Some(Self::TweetActionsDisabled)
-            }
-            b"invalid_conversation_control" => {
-                ::core::option::Option::Some(Self::InvalidConversationControl)
-            }
-            b"reply_restricted_by_author" => {
-                ::core::option::Option::Some(Self::ReplyRestrictedByAuthor)
-            }
-            b"limited_v1_access" => ::core::option::Option::Some(Self::LimitedV1Access),
             _ => ::core::option::Option::None,
         }
     }
@@ -3673,7 +3933,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
         let text = text.as_bytes();
         match text.len() {
             9usize => {
-                if *text == b"Forbidden"[..] {
+                if text == b"Forbidden" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::EnterpriseReplayRequired,
@@ -3684,7 +3944,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             13usize => {
-                if *text == b"Over capacity"[..] {
+                if text == b"Over capacity" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OverCapacity,
@@ -3695,7 +3955,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             14usize => {
-                if *text == b"Internal error"[..] {
+                if text == b"Internal error" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InternalError,
@@ -3703,7 +3963,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Over capacity."[..] {
+                if text == b"Over capacity." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OverCapacity,
@@ -3714,7 +3974,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             15usize => {
-                if *text == b"Bad guest token"[..] {
+                if text == b"Bad guest token" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::BadGuestToken,
@@ -3722,7 +3982,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Internal error."[..] {
+                if text == b"Internal error." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InternalError,
@@ -3730,7 +3990,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"List name error"[..] {
+                if text == b"List name error" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ListNameError,
@@ -3738,7 +3998,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"SSL is required"[..] {
+                if text == b"SSL is required" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::SslRequired,
@@ -3746,7 +4006,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"User not found."[..] {
+                if text == b"User not found." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserNotFound,
@@ -3757,7 +4017,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             16usize => {
-                if *text == b"SSL is required."[..] {
+                if text == b"SSL is required." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::SslRequired,
@@ -3768,7 +4028,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             19usize => {
-                if *text == b"Rate limit exceeded"[..] {
+                if text == b"Rate limit exceeded" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::RateLimitExceeded,
@@ -3779,7 +4039,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             20usize => {
-                if *text == b"Invalid coordinates."[..] {
+                if text == b"Invalid coordinates." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidCoordinates,
@@ -3787,7 +4047,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Rate limit exceeded."[..] {
+                if text == b"Rate limit exceeded." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::RateLimitExceeded,
@@ -3798,7 +4058,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             21usize => {
-                if *text == b"Status is a duplicate"[..] {
+                if text == b"Status is a duplicate" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::DuplicateStatus,
@@ -3806,7 +4066,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"User not in this list"[..] {
+                if text == b"User not in this list" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserNotInList,
@@ -3817,7 +4077,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             22usize => {
-                if *text == b"Error creating status."[..] {
+                if text == b"Error creating status." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::StatusCreationFailed,
@@ -3825,7 +4085,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Internal server error."[..] {
+                if text == b"Internal server error." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AccountActivityInternalError,
@@ -3833,7 +4093,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Status is a duplicate."[..] {
+                if text == b"Status is a duplicate." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::DuplicateStatus,
@@ -3841,7 +4101,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"User must verify login"[..] {
+                if text == b"User must verify login" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::LoginVerificationRequired,
@@ -3852,7 +4112,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             23usize => {
-                if *text == b"Bad authentication data"[..] {
+                if text == b"Bad authentication data" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::BadAuthenticationData,
@@ -3860,7 +4120,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"User has been suspended"[..] {
+                if text == b"User has been suspended" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserSuspended,
@@ -3871,7 +4131,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             24usize => {
-                if *text == b"Bad Authentication data."[..] {
+                if text == b"Bad Authentication data." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::BadAuthenticationData,
@@ -3879,7 +4139,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Bad authentication data."[..] {
+                if text == b"Bad authentication data." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::BadAuthenticationData,
@@ -3887,7 +4147,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Device errror: <message>"[..] {
+                if text == b"Device errror: <message>" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::DeviceError,
@@ -3895,7 +4155,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Failed to process media."[..] {
+                if text == b"Failed to process media." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MediaIdsValidationFailed,
@@ -3903,7 +4163,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Invalid / suspended App."[..] {
+                if text == b"Invalid / suspended App." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidOrSuspendedApp,
@@ -3911,7 +4171,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Invalid or expired token"[..] {
+                if text == b"Invalid or expired token" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidOrExpiredToken,
@@ -3919,7 +4179,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"User has been suspended."[..] {
+                if text == b"User has been suspended." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserSuspended,
@@ -3927,7 +4187,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You can't mute yourself."[..] {
+                if text == b"You can't mute yourself." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotMuteSelf,
@@ -3938,7 +4198,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             25usize => {
-                if *text == b": queryParam is required."[..] {
+                if text == b": queryParam is required." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::QueryParameterRequired,
@@ -3946,7 +4206,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"A media id was not found."[..] {
+                if text == b"A media id was not found." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MediaIdNotFound,
@@ -3954,7 +4214,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Invalid or expired token."[..] {
+                if text == b"Invalid or expired token." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidOrExpiredToken,
@@ -3962,7 +4222,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"The given URL is invalid."[..] {
+                if text == b"The given URL is invalid." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidUrl,
@@ -3973,7 +4233,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             26usize => {
-                if *text == b"Cannot find specified user"[..] {
+                if text == b"Cannot find specified user" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotFindSpecifiedUser,
@@ -3981,7 +4241,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Could not authenticate you"[..] {
+                if text == b"Could not authenticate you" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CouldNotAuthenticate,
@@ -3993,7 +4253,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Unable to parse parameter."[..] {
+                if text == b"Unable to parse parameter." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UnableToParseParameter,
@@ -4001,7 +4261,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You can\xE2\x80\x99t mute yourself."[..] {
+                if text == b"You can\xE2\x80\x99t mute yourself." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotMuteSelf,
@@ -4012,7 +4272,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             27usize => {
-                if *text == b"Cannot find specified user."[..] {
+                if text == b"Cannot find specified user." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotFindSpecifiedUser,
@@ -4020,7 +4280,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Could not authenticate you."[..] {
+                if text == b"Could not authenticate you." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CouldNotAuthenticate,
@@ -4035,7 +4295,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             28usize => {
-                if *text == b"Subscription already exists."[..] {
+                if text == b"Subscription already exists." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::SubscriptionAlreadyExists,
@@ -4046,7 +4306,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             29usize => {
-                if *text == b"<named> parameter is missing."[..] {
+                if text == b"<named> parameter is missing." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ParameterMissing,
@@ -4054,7 +4314,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"No status found with that ID."[..] {
+                if text == b"No status found with that ID." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::StatusNotFound,
@@ -4062,7 +4322,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Query parameters are missing."[..] {
+                if text == b"Query parameters are missing." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::QueryParametersMissing,
@@ -4073,7 +4333,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             30usize => {
-                if *text == b"Status is over 140 characters."[..] {
+                if text == b"Status is over 140 characters." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetTooLong,
@@ -4084,7 +4344,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             31usize => {
-                if *text == b"<message> parameter is missing."[..] {
+                if text == b"<message> parameter is missing." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ParameterMissing,
@@ -4092,7 +4352,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Invalid / suspended application"[..] {
+                if text == b"Invalid / suspended application" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidOrSuspendedApp,
@@ -4100,7 +4360,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Post needs to be a bit shorter."[..] {
+                if text == b"Post needs to be a bit shorter." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetTooLong,
@@ -4108,7 +4368,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Sorry, that page does not exist"[..] {
+                if text == b"Sorry, that page does not exist" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::PageDoesNotExist,
@@ -4119,7 +4379,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             32usize => {
-                if *text == b"Account update failed: <message>"[..] {
+                if text == b"Account update failed: <message>" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AccountUpdateValueTooLong,
@@ -4127,7 +4387,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Could not determine source user."[..] {
+                if text == b"Could not determine source user." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CouldNotDetermineSourceUser,
@@ -4135,7 +4395,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Missing or invalid url parameter"[..] {
+                if text == b"Missing or invalid url parameter" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidUrlParameter,
@@ -4143,7 +4403,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Sorry, that page does not exist."[..] {
+                if text == b"Sorry, that page does not exist." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::PageDoesNotExist,
@@ -4151,7 +4411,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Sorry, you can't block yourself."[..] {
+                if text == b"Sorry, you can't block yourself." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotBlockSelf,
@@ -4159,7 +4419,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Tweet needs to be a bit shorter."[..] {
+                if text == b"Tweet needs to be a bit shorter." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetTooLong,
@@ -4167,7 +4427,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"owner must allow dms from anyone"[..] {
+                if text == b"owner must allow dms from anyone" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -4178,7 +4438,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             33usize => {
-                if *text == b"Missing or invalid url parameter."[..] {
+                if text == b"Missing or invalid url parameter." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidUrlParameter,
@@ -4186,7 +4446,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Owner must allow dms from anyone."[..] {
+                if text == b"Owner must allow dms from anyone." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -4194,7 +4454,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"This Post is no longer available."[..] {
+                if text == b"This Post is no longer available." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetUnavailable,
@@ -4202,7 +4462,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Unable to verify your credentials"[..] {
+                if text == b"Unable to verify your credentials" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UnableToVerifyCredentials,
@@ -4210,7 +4470,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"from_date must be before to_date."[..] {
+                if text == b"from_date must be before to_date." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidDateRange,
@@ -4221,7 +4481,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             34usize => {
-                if *text == b"Missing required parameter: status"[..] {
+                if text == b"Missing required parameter: status" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::RequiredParameterMissing,
@@ -4229,7 +4489,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"This Tweet is no longer available."[..] {
+                if text == b"This Tweet is no longer available." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetUnavailable,
@@ -4237,7 +4497,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Unable to verify your credentials."[..] {
+                if text == b"Unable to verify your credentials." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UnableToVerifyCredentials,
@@ -4248,7 +4508,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             35usize => {
-                if *text == b"Missing required parameter: status."[..] {
+                if text == b"Missing required parameter: status." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::RequiredParameterMissing,
@@ -4256,7 +4516,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"No data available for specified ID."[..] {
+                if text == b"No data available for specified ID." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NoDataForId,
@@ -4264,7 +4524,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"No user matches for specified terms"[..] {
+                if text == b"No user matches for specified terms" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NoUserMatches,
@@ -4272,7 +4532,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"The validation of media ids failed."[..] {
+                if text == b"The validation of media ids failed." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MediaIdsValidationFailed,
@@ -4280,7 +4540,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Too many resources already created."[..] {
+                if text == b"Too many resources already created." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -4288,7 +4548,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You have been blocked from {action}"[..] {
+                if text == b"You have been blocked from {action}" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::BlockedByUser,
@@ -4296,7 +4556,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"attachment_url parameter is invalid"[..] {
+                if text == b"attachment_url parameter is invalid" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidAttachmentUrl,
@@ -4307,7 +4567,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             36usize => {
-                if *text == b"No user matches for specified terms."[..] {
+                if text == b"No user matches for specified terms." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NoUserMatches,
@@ -4315,7 +4575,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You cannot report yourself for spam."[..] {
+                if text == b"You cannot report yourself for spam." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotReportSelfForSpam,
@@ -4323,7 +4583,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You have already reposted this Post."[..] {
+                if text == b"You have already reposted this Post." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AlreadyRetweeted,
@@ -4331,7 +4591,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"attachment_url parameter is invalid."[..] {
+                if text == b"attachment_url parameter is invalid." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidAttachmentUrl,
@@ -4342,7 +4602,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             37usize => {
-                if *text == b": [<field_value>] is not in the past."[..] {
+                if text == b": [<field_value>] is not in the past." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::DateNotInPast,
@@ -4353,7 +4613,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             38usize => {
-                if *text == b"Cookies are required to access Twitter"[..] {
+                if text == b"Cookies are required to access Twitter" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CookiesRequired,
@@ -4361,7 +4621,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"User is over daily status update limit"[..] {
+                if text == b"User is over daily status update limit" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::StatusUpdateLimitReached,
@@ -4369,7 +4629,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You are not muting the specified user."[..] {
+                if text == b"You are not muting the specified user." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NotMutingUser,
@@ -4377,7 +4637,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You cannot send messages to this user."[..] {
+                if text == b"You cannot send messages to this user." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotMessageUser,
@@ -4385,7 +4645,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You have already favorited this status"[..] {
+                if text == b"You have already favorited this status" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AlreadyFavorited,
@@ -4393,7 +4653,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You have already retweeted this Tweet."[..] {
+                if text == b"You have already retweeted this Tweet." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AlreadyRetweeted,
@@ -4401,7 +4661,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You have already retweeted this tweet."[..] {
+                if text == b"You have already retweeted this tweet." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AlreadyRetweeted,
@@ -4409,7 +4669,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Your App cannot perform write actions."[..] {
+                if text == b"Your App cannot perform write actions." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AppCannotWrite,
@@ -4420,7 +4680,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             39usize => {
-                if *text == b"User is over daily status update limit."[..] {
+                if text == b"User is over daily status update limit." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::StatusUpdateLimitReached,
@@ -4428,7 +4688,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You have already favorited this status."[..] {
+                if text == b"You have already favorited this status." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AlreadyFavorited,
@@ -4439,7 +4699,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             40usize => {
-                if *text == b"You are over the limit for spam reports."[..] {
+                if text == b"You are over the limit for spam reports." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::SpamReportLimitReached,
@@ -4447,7 +4707,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You've already requested to follow user."[..] {
+                if text == b"You've already requested to follow user." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::FollowAlreadyRequested,
@@ -4458,7 +4718,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             41usize => {
-                if *text == b"Application cannot perform write actions."[..] {
+                if text == b"Application cannot perform write actions." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AppCannotWrite,
@@ -4466,7 +4726,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You don\xE2\x80\x99t have access to this resource."[..] {
+                if text == b"You don\xE2\x80\x99t have access to this resource." as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UnableToVerifyCredentials,
@@ -4474,7 +4735,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You may not delete another user's status."[..] {
+                if text == b"You may not delete another user's status." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotDeleteOthersStatus,
@@ -4482,7 +4743,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"from_date must be within the past 5 days."[..] {
+                if text == b"from_date must be within the past 5 days." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidDateRange,
@@ -4493,7 +4754,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             43usize => {
-                if *text == b"Webhook URL does not meet the requirements."[..] {
+                if text == b"Webhook URL does not meet the requirements." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -4504,7 +4765,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             44usize => {
-                if *text == b"You've already requested to follow the user."[..] {
+                if text == b"You've already requested to follow the user." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::FollowAlreadyRequested,
@@ -4515,7 +4776,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             45usize => {
-                if *text == b"The specified user is not found in this list."[..] {
+                if text == b"The specified user is not found in this list." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserNotInList,
@@ -4526,7 +4787,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             47usize => {
-                if *text == b"Client is not permitted to perform this action."[..] {
+                if text == b"Client is not permitted to perform this action." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ClientActionNotPermitted,
@@ -4534,7 +4795,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Client is not permitted to request this method."[..] {
+                if text == b"Client is not permitted to request this method." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MethodNotPermittedForClient,
@@ -4542,7 +4803,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"One or more of the uploaded media is too large."[..] {
+                if text == b"One or more of the uploaded media is too large." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MediaTooLarge,
@@ -4550,7 +4811,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"There was an error sending your message: reason"[..] {
+                if text == b"There was an error sending your message: reason" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MessageSendFailed,
@@ -4561,7 +4822,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             48usize => {
-                if *text == b"Sorry, you are not authorized to see this status"[..] {
+                if text == b"Sorry, you are not authorized to see this status" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NotAuthorizedToSeeStatus,
@@ -4569,7 +4830,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"There was an error sending your message: reason."[..] {
+                if text == b"There was an error sending your message: reason." as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MessageSendFailed,
@@ -4580,7 +4841,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             49usize => {
-                if *text == b"Sorry, you are not authorized to see this status."[..] {
+                if text == b"Sorry, you are not authorized to see this status." as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NotAuthorizedToSeeStatus,
@@ -4588,7 +4850,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"You are unable to follow more people at this time"[..] {
+                if text == b"You are unable to follow more people at this time" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::FollowLimitReached,
@@ -4596,7 +4859,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"webhook_id: [] is not greater than or equal to 0."[..] {
+                if text == b"webhook_id: [] is not greater than or equal to 0." as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::WebhookIdNegative,
@@ -4607,7 +4871,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             50usize => {
-                if *text == b"You are unable to follow more people at this time."[..] {
+                if text == b"You are unable to follow more people at this time." as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::FollowLimitReached,
@@ -4618,7 +4883,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             51usize => {
-                if *text == b"There was an error sending your message: <message>."[..] {
+                if text
+                    == b"There was an error sending your message: <message>." as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MessageSendFailed,
@@ -4626,7 +4893,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Webhook is marked invalid and requires a CRC check."[..] {
+                if text
+                    == b"Webhook is marked invalid and requires a CRC check." as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -4637,7 +4906,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             52usize => {
-                if *text == b"The specified user is not a subscriber of this list."[..] {
+                if text
+                    == b"The specified user is not a subscriber of this list." as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserNotInList,
@@ -4648,7 +4919,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             53usize => {
-                if *text == b"A replay job is already in progress for this webhook."[..]
+                if text
+                    == b"A replay job is already in progress for this webhook." as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4657,7 +4929,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"No location associated with the specified IP address."[..]
+                if text
+                    == b"No location associated with the specified IP address." as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4666,7 +4939,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Your credentials do not allow access to this resource"[..]
+                if text
+                    == b"Your credentials do not allow access to this resource" as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4682,7 +4956,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             54usize => {
-                if *text == b"No data available for the given coordinate and radius."[..]
+                if text
+                    == b"No data available for the given coordinate and radius." as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4691,7 +4966,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"This endpoint has been retired and should not be used."[..]
+                if text
+                    == b"This endpoint has been retired and should not be used." as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4700,7 +4976,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text == b"Your credentials do not allow access to this resource."[..]
+                if text
+                    == b"Your credentials do not allow access to this resource." as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4712,8 +4989,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             56usize => {
-                if *text
-                    == b"The Post exceeds the number of allowed attachment types."[..]
+                if text
+                    == b"The Post exceeds the number of allowed attachment types."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4725,8 +5003,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             57usize => {
-                if *text
-                    == b"Some actions on this user's Post have been disabled by X."[..]
+                if text
+                    == b"Some actions on this user's Post have been disabled by X."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4735,8 +5014,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"The Tweet exceeds the number of allowed attachment types."[..]
+                if text
+                    == b"The Tweet exceeds the number of allowed attachment types."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4745,8 +5025,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"Too many requests. Please back off your API request rate."[..]
+                if text
+                    == b"Too many requests. Please back off your API request rate."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4758,8 +5039,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             60usize => {
-                if *text
-                    == b"You cannot send messages to users who are not following you."[..]
+                if text
+                    == b"You cannot send messages to users who are not following you."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4771,8 +5053,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             61usize => {
-                if *text
-                    == b"Animated GIFs are not allowed when uploading multiple images."[..]
+                if text
+                    == b"Animated GIFs are not allowed when uploading multiple images."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4784,8 +5067,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             63usize => {
-                if *text
-                    == b"The original Post author restricted who can reply to this Post."[..]
+                if text
+                    == b"The original Post author restricted who can reply to this Post."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4797,8 +5081,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             64usize => {
-                if *text
-                    == b"Desktop applications only support the oauth_callback value 'oob'"[..]
+                if text
+                    == b"Desktop applications only support the oauth_callback value 'oob'"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4807,8 +5092,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"Some actions on this user's Tweet have been disabled by Twitter."[..]
+                if text
+                    == b"Some actions on this user's Tweet have been disabled by Twitter."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4817,8 +5103,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"The text of your direct message is over the max character limit."[..]
+                if text
+                    == b"The text of your direct message is over the max character limit."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4830,8 +5117,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             65usize => {
-                if *text
-                    == b"Desktop applications only support the oauth_callback value 'oob'."[..]
+                if text
+                    == b"Desktop applications only support the oauth_callback value 'oob'."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4840,8 +5128,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"The original Tweet author restricted who can reply to this Tweet."[..]
+                if text
+                    == b"The original Tweet author restricted who can reply to this Tweet."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4850,8 +5139,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"The user you are trying to remove from this list is not a member."[..]
+                if text
+                    == b"The user you are trying to remove from this list is not a member."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4860,8 +5150,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"This App is not allowed to access or delete your Direct Messages."[..]
+                if text
+                    == b"This App is not allowed to access or delete your Direct Messages."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4870,8 +5161,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"This Post is no longer available because it violated the X Rules."[..]
+                if text
+                    == b"This Post is no longer available because it violated the X Rules."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4880,8 +5172,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"Twitter server error. Retry using an exponential backoff pattern."[..]
+                if text
+                    == b"Twitter server error. Retry using an exponential backoff pattern."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4893,8 +5186,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             66usize => {
-                if *text
-                    == b"Non-200 response code during CRC GET request (i.e. 404, 500, etc)."[..]
+                if text
+                    == b"Non-200 response code during CRC GET request (i.e. 404, 500, etc)."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4906,8 +5200,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             67usize => {
-                if *text
-                    == b"Desktop applications only support the `oauth_callback` value `oob`."[..]
+                if text
+                    == b"Desktop applications only support the `oauth_callback` value `oob`."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4919,8 +5214,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             68usize => {
-                if *text
-                    == b"Account update failed: value is too long (maximum is nn characters)."[..]
+                if text
+                    == b"Account update failed: value is too long (maximum is nn characters)."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4932,8 +5228,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             69usize => {
-                if *text
-                    == b"You must provide valid coordinates, IP address, query, or attributes."[..]
+                if text
+                    == b"You must provide valid coordinates, IP address, query, or attributes."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4942,8 +5239,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"Your account is suspended and is not permitted to access this feature"[..]
+                if text
+                    == b"Your account is suspended and is not permitted to access this feature"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4952,8 +5250,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"sharing is not permissible for this status (Share validations failed)"[..]
+                if text
+                    == b"sharing is not permissible for this status (Share validations failed)"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4965,8 +5264,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             70usize => {
-                if *text
-                    == b"Your account is suspended and is not permitted to access this feature."[..]
+                if text
+                    == b"Your account is suspended and is not permitted to access this feature."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4978,8 +5278,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             71usize => {
-                if *text
-                    == b"You attempted to reply to a Post that is deleted or not visible to you."[..]
+                if text
+                    == b"You attempted to reply to a Post that is deleted or not visible to you."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -4991,8 +5292,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             72usize => {
-                if *text
-                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1."[..]
+                if text
+                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5001,8 +5303,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"This Tweet is no longer available because it violated the Twitter Rules."[..]
+                if text
+                    == b"This Tweet is no longer available because it violated the Twitter Rules."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5011,8 +5314,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"This application is not allowed to access or delete your direct messages"[..]
+                if text
+                    == b"This application is not allowed to access or delete your direct messages"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5021,8 +5325,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"You attempted to reply to a Tweet that is deleted or not visible to you."[..]
+                if text
+                    == b"You attempted to reply to a Tweet that is deleted or not visible to you."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5034,8 +5339,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             73usize => {
-                if *text
-                    == b"This application is not allowed to access or delete your direct messages."[..]
+                if text
+                    == b"This application is not allowed to access or delete your direct messages."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5047,8 +5353,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             74usize => {
-                if *text
-                    == b"Invalid authentication method. Please use application-only authentication."[..]
+                if text
+                    == b"Invalid authentication method. Please use application-only authentication."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5057,8 +5364,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"Rate limit exceeded. Clients may not make more than 350 requests per hour."[..]
+                if text
+                    == b"Rate limit exceeded. Clients may not make more than 350 requests per hour."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5070,8 +5378,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             77usize => {
-                if *text
-                    == b"Webhook does not exist or is associated with a different twitter application."[..]
+                if text
+                    == b"Webhook does not exist or is associated with a different twitter application."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5080,8 +5389,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"You have been blocked from following this account at the request of the user."[..]
+                if text
+                    == b"You have been blocked from following this account at the request of the user."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5093,8 +5403,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             80usize => {
-                if *text
-                    == b"Client application is not permitted to access this user's webhook subscriptions."[..]
+                if text
+                    == b"Client application is not permitted to access this user's webhook subscriptions."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5106,8 +5417,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             84usize => {
-                if *text
-                    == b"High latency on CRC GET request. Your webhook should respond in less than 3 seconds."[..]
+                if text
+                    == b"High latency on CRC GET request. Your webhook should respond in less than 3 seconds."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5119,8 +5431,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             86usize => {
-                if *text
-                    == b"Webhook URL does not meet the requirements. Invalid CRC token or json response format."[..]
+                if text
+                    == b"Webhook URL does not meet the requirements. Invalid CRC token or json response format."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5132,8 +5445,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             96usize => {
-                if *text
-                    == b"Some actions on this user's Post have been disabled by X. The X REST API v1 is no longer active."[..]
+                if text
+                    == b"Some actions on this user's Post have been disabled by X. The X REST API v1 is no longer active."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5142,8 +5456,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"To protect our users from spam and other malicious activity, this account is temporarily locked."[..]
+                if text
+                    == b"To protect our users from spam and other malicious activity, this account is temporarily locked."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5155,8 +5470,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             108usize => {
-                if *text
-                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/rest/public"[..]
+                if text
+                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/rest/public"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5168,8 +5484,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             109usize => {
-                if *text
-                    == b"Callback URL not approved for this client App. Approved callback URLs can be adjusted in your App's settings."[..]
+                if text
+                    == b"Callback URL not approved for this client App. Approved callback URLs can be adjusted in your App's settings."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5178,8 +5495,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *text
-                    == b"Some actions on this user's Tweet have been disabled by Twitter. The Twitter REST API v1 is no longer active."[..]
+                if text
+                    == b"Some actions on this user's Tweet have been disabled by Twitter. The Twitter REST API v1 is no longer active."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5191,8 +5509,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             114usize => {
-                if *text
-                    == b"Invalid conversation control parameter for this endpoint. You need to change the endpoint to a supported endpoint."[..]
+                if text
+                    == b"Invalid conversation control parameter for this endpoint. You need to change the endpoint to a supported endpoint."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5204,8 +5523,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             119usize => {
-                if *text
-                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview."[..]
+                if text
+                    == b"The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5221,8 +5541,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             122usize => {
-                if *text
-                    == b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings"[..]
+                if text
+                    == b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5234,8 +5555,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             123usize => {
-                if *text
-                    == b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings."[..]
+                if text
+                    == b"Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5247,8 +5569,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             126usize => {
-                if *text
-                    == b"Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform."[..]
+                if text
+                    == b"Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5260,8 +5583,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             128usize => {
-                if *text
-                    == b"Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform"[..]
+                if text
+                    == b"Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5273,8 +5597,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             133usize => {
-                if *text
-                    == b"Account Activity API enterprise account with replay is required. Please confirm you have an enterprise account and replay is enabled."[..]
+                if text
+                    == b"Account Activity API enterprise account with replay is required. Please confirm you have an enterprise account and replay is enabled."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5286,8 +5611,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             148usize => {
-                if *text
-                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now."[..]
+                if text
+                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5299,8 +5625,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             149usize => {
-                if *text
-                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we cannot complete this action right now."[..]
+                if text
+                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we cannot complete this action right now."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5312,8 +5639,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             150usize => {
-                if *text
-                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can\xE2\x80\x99t complete this action right now."[..]
+                if text
+                    == b"This request looks like it might be automated. To protect our users from spam and other malicious activity, we can\xE2\x80\x99t complete this action right now."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5325,8 +5653,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             157usize => {
-                if *text
-                    == b"To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account."[..]
+                if text
+                    == b"To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account."
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5338,8 +5667,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             272usize => {
-                if *text
-                    == b"You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product"[..]
+                if text
+                    == b"You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5351,8 +5681,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             319usize => {
-                if *text
-                    == b"You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve"[..]
+                if text
+                    == b"You currently have Essential access which includes access to Twitter API v2 endpoints only. If you need access to this endpoint, you'll need to apply for Elevated access via the Developer Portal. You can learn more here: https://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -5370,7 +5701,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
     fn normalized_texts(key: &[u8]) -> &'static [crate::catalog::TextRef<Self>] {
         match key.len() {
             9usize => {
-                if *key == b"forbidden"[..] {
+                if key == b"forbidden" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::EnterpriseReplayRequired,
@@ -5381,7 +5712,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             13usize => {
-                if *key == b"over capacity"[..] {
+                if key == b"over capacity" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OverCapacity,
@@ -5392,7 +5723,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             14usize => {
-                if *key == b"internal error"[..] {
+                if key == b"internal error" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InternalError,
@@ -5400,7 +5731,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"user not found"[..] {
+                if key == b"user not found" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserNotFound,
@@ -5411,7 +5742,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             15usize => {
-                if *key == b"bad guest token"[..] {
+                if key == b"bad guest token" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::BadGuestToken,
@@ -5419,7 +5750,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"list name error"[..] {
+                if key == b"list name error" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ListNameError,
@@ -5427,7 +5758,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"ssl is required"[..] {
+                if key == b"ssl is required" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::SslRequired,
@@ -5438,7 +5769,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             19usize => {
-                if *key == b"invalid coordinates"[..] {
+                if key == b"invalid coordinates" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidCoordinates,
@@ -5446,7 +5777,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"rate limit exceeded"[..] {
+                if key == b"rate limit exceeded" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::RateLimitExceeded,
@@ -5457,7 +5788,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             21usize => {
-                if *key == b"error creating status"[..] {
+                if key == b"error creating status" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::StatusCreationFailed,
@@ -5465,7 +5796,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"internal server error"[..] {
+                if key == b"internal server error" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AccountActivityInternalError,
@@ -5473,7 +5804,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"status is a duplicate"[..] {
+                if key == b"status is a duplicate" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::DuplicateStatus,
@@ -5481,7 +5812,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"user not in this list"[..] {
+                if key == b"user not in this list" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserNotInList,
@@ -5492,7 +5823,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             22usize => {
-                if *key == b"user must verify login"[..] {
+                if key == b"user must verify login" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::LoginVerificationRequired,
@@ -5503,7 +5834,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             23usize => {
-                if *key == b"bad authentication data"[..] {
+                if key == b"bad authentication data" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::BadAuthenticationData,
@@ -5511,7 +5842,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"failed to process media"[..] {
+                if key == b"failed to process media" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MediaIdsValidationFailed,
@@ -5519,7 +5850,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"invalid / suspended app"[..] {
+                if key == b"invalid / suspended app" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidOrSuspendedApp,
@@ -5527,7 +5858,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"user has been suspended"[..] {
+                if key == b"user has been suspended" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserSuspended,
@@ -5535,7 +5866,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you can't mute yourself"[..] {
+                if key == b"you can't mute yourself" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotMuteSelf,
@@ -5546,7 +5877,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             24usize => {
-                if *key == b": queryparam is required"[..] {
+                if key == b": queryparam is required" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::QueryParameterRequired,
@@ -5554,7 +5885,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"a media id was not found"[..] {
+                if key == b"a media id was not found" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MediaIdNotFound,
@@ -5562,7 +5893,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"device errror: <message>"[..] {
+                if key == b"device errror: <message>" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::DeviceError,
@@ -5570,7 +5901,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"invalid or expired token"[..] {
+                if key == b"invalid or expired token" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidOrExpiredToken,
@@ -5578,7 +5909,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"the given url is invalid"[..] {
+                if key == b"the given url is invalid" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidUrl,
@@ -5589,7 +5920,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             25usize => {
-                if *key == b"unable to parse parameter"[..] {
+                if key == b"unable to parse parameter" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UnableToParseParameter,
@@ -5600,7 +5931,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             26usize => {
-                if *key == b"cannot find specified user"[..] {
+                if key == b"cannot find specified user" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotFindSpecifiedUser,
@@ -5608,7 +5939,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"could not authenticate you"[..] {
+                if key == b"could not authenticate you" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CouldNotAuthenticate,
@@ -5623,7 +5954,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             27usize => {
-                if *key == b"subscription already exists"[..] {
+                if key == b"subscription already exists" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::SubscriptionAlreadyExists,
@@ -5634,7 +5965,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             28usize => {
-                if *key == b"<named> parameter is missing"[..] {
+                if key == b"<named> parameter is missing" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ParameterMissing,
@@ -5642,7 +5973,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"no status found with that id"[..] {
+                if key == b"no status found with that id" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::StatusNotFound,
@@ -5650,7 +5981,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"query parameters are missing"[..] {
+                if key == b"query parameters are missing" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::QueryParametersMissing,
@@ -5661,7 +5992,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             29usize => {
-                if *key == b"status is over 140 characters"[..] {
+                if key == b"status is over 140 characters" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetTooLong,
@@ -5672,7 +6003,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             30usize => {
-                if *key == b"<message> parameter is missing"[..] {
+                if key == b"<message> parameter is missing" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ParameterMissing,
@@ -5680,7 +6011,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"post needs to be a bit shorter"[..] {
+                if key == b"post needs to be a bit shorter" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetTooLong,
@@ -5691,7 +6022,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             31usize => {
-                if *key == b"could not determine source user"[..] {
+                if key == b"could not determine source user" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CouldNotDetermineSourceUser,
@@ -5699,7 +6030,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"invalid / suspended application"[..] {
+                if key == b"invalid / suspended application" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidOrSuspendedApp,
@@ -5707,7 +6038,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"sorry, that page does not exist"[..] {
+                if key == b"sorry, that page does not exist" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::PageDoesNotExist,
@@ -5715,7 +6046,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"sorry, you can't block yourself"[..] {
+                if key == b"sorry, you can't block yourself" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotBlockSelf,
@@ -5723,7 +6054,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"tweet needs to be a bit shorter"[..] {
+                if key == b"tweet needs to be a bit shorter" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetTooLong,
@@ -5734,7 +6065,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             32usize => {
-                if *key == b"account update failed: <message>"[..] {
+                if key == b"account update failed: <message>" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AccountUpdateValueTooLong,
@@ -5742,7 +6073,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"from_date must be before to_date"[..] {
+                if key == b"from_date must be before to_date" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidDateRange,
@@ -5750,7 +6081,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"missing or invalid url parameter"[..] {
+                if key == b"missing or invalid url parameter" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidUrlParameter,
@@ -5758,7 +6089,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"owner must allow dms from anyone"[..] {
+                if key == b"owner must allow dms from anyone" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -5766,7 +6097,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"this post is no longer available"[..] {
+                if key == b"this post is no longer available" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetUnavailable,
@@ -5777,7 +6108,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             33usize => {
-                if *key == b"this tweet is no longer available"[..] {
+                if key == b"this tweet is no longer available" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::TweetUnavailable,
@@ -5785,7 +6116,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"unable to verify your credentials"[..] {
+                if key == b"unable to verify your credentials" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UnableToVerifyCredentials,
@@ -5796,7 +6127,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             34usize => {
-                if *key == b"missing required parameter: status"[..] {
+                if key == b"missing required parameter: status" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::RequiredParameterMissing,
@@ -5804,7 +6135,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"no data available for specified id"[..] {
+                if key == b"no data available for specified id" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NoDataForId,
@@ -5812,7 +6143,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"the validation of media ids failed"[..] {
+                if key == b"the validation of media ids failed" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MediaIdsValidationFailed,
@@ -5820,7 +6151,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"too many resources already created"[..] {
+                if key == b"too many resources already created" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -5831,7 +6162,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             35usize => {
-                if *key == b"attachment_url parameter is invalid"[..] {
+                if key == b"attachment_url parameter is invalid" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidAttachmentUrl,
@@ -5839,7 +6170,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"no user matches for specified terms"[..] {
+                if key == b"no user matches for specified terms" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NoUserMatches,
@@ -5847,7 +6178,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you cannot report yourself for spam"[..] {
+                if key == b"you cannot report yourself for spam" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotReportSelfForSpam,
@@ -5855,7 +6186,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you have already reposted this post"[..] {
+                if key == b"you have already reposted this post" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AlreadyRetweeted,
@@ -5863,7 +6194,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you have been blocked from {action}"[..] {
+                if key == b"you have been blocked from {action}" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::BlockedByUser,
@@ -5874,7 +6205,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             36usize => {
-                if *key == b": [<field_value>] is not in the past"[..] {
+                if key == b": [<field_value>] is not in the past" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::DateNotInPast,
@@ -5885,7 +6216,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             37usize => {
-                if *key == b"you are not muting the specified user"[..] {
+                if key == b"you are not muting the specified user" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NotMutingUser,
@@ -5893,7 +6224,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you cannot send messages to this user"[..] {
+                if key == b"you cannot send messages to this user" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotMessageUser,
@@ -5901,7 +6232,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you have already retweeted this tweet"[..] {
+                if key == b"you have already retweeted this tweet" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AlreadyRetweeted,
@@ -5909,7 +6240,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"your app cannot perform write actions"[..] {
+                if key == b"your app cannot perform write actions" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AppCannotWrite,
@@ -5920,7 +6251,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             38usize => {
-                if *key == b"cookies are required to access twitter"[..] {
+                if key == b"cookies are required to access twitter" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CookiesRequired,
@@ -5928,7 +6259,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"user is over daily status update limit"[..] {
+                if key == b"user is over daily status update limit" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::StatusUpdateLimitReached,
@@ -5936,7 +6267,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you don't have access to this resource"[..] {
+                if key == b"you don't have access to this resource" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UnableToVerifyCredentials,
@@ -5944,7 +6275,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you have already favorited this status"[..] {
+                if key == b"you have already favorited this status" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AlreadyFavorited,
@@ -5955,7 +6286,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             39usize => {
-                if *key == b"you are over the limit for spam reports"[..] {
+                if key == b"you are over the limit for spam reports" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::SpamReportLimitReached,
@@ -5963,7 +6294,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you've already requested to follow user"[..] {
+                if key == b"you've already requested to follow user" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::FollowAlreadyRequested,
@@ -5974,7 +6305,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             40usize => {
-                if *key == b"application cannot perform write actions"[..] {
+                if key == b"application cannot perform write actions" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::AppCannotWrite,
@@ -5982,7 +6313,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"from_date must be within the past 5 days"[..] {
+                if key == b"from_date must be within the past 5 days" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::InvalidDateRange,
@@ -5990,7 +6321,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"you may not delete another user's status"[..] {
+                if key == b"you may not delete another user's status" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::CannotDeleteOthersStatus,
@@ -6001,7 +6332,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             42usize => {
-                if *key == b"webhook url does not meet the requirements"[..] {
+                if key == b"webhook url does not meet the requirements" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -6012,7 +6343,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             43usize => {
-                if *key == b"you've already requested to follow the user"[..] {
+                if key == b"you've already requested to follow the user" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::FollowAlreadyRequested,
@@ -6023,7 +6354,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             44usize => {
-                if *key == b"the specified user is not found in this list"[..] {
+                if key == b"the specified user is not found in this list" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserNotInList,
@@ -6034,7 +6365,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             46usize => {
-                if *key == b"client is not permitted to perform this action"[..] {
+                if key == b"client is not permitted to perform this action" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ClientActionNotPermitted,
@@ -6042,7 +6373,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"client is not permitted to request this method"[..] {
+                if key == b"client is not permitted to request this method" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MethodNotPermittedForClient,
@@ -6050,7 +6381,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"one or more of the uploaded media is too large"[..] {
+                if key == b"one or more of the uploaded media is too large" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MediaTooLarge,
@@ -6061,7 +6392,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             47usize => {
-                if *key == b"there was an error sending your message: reason"[..] {
+                if key == b"there was an error sending your message: reason" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MessageSendFailed,
@@ -6072,7 +6403,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             48usize => {
-                if *key == b"sorry, you are not authorized to see this status"[..] {
+                if key == b"sorry, you are not authorized to see this status" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NotAuthorizedToSeeStatus,
@@ -6080,7 +6411,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"webhook_id: [] is not greater than or equal to 0"[..] {
+                if key == b"webhook_id: [] is not greater than or equal to 0" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::WebhookIdNegative,
@@ -6091,7 +6422,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             49usize => {
-                if *key == b"you are unable to follow more people at this time"[..] {
+                if key == b"you are unable to follow more people at this time" as &[u8] {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::FollowLimitReached,
@@ -6102,7 +6433,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             50usize => {
-                if *key == b"there was an error sending your message: <message>"[..] {
+                if key == b"there was an error sending your message: <message>" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::MessageSendFailed,
@@ -6110,7 +6442,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"webhook is marked invalid and requires a crc check"[..] {
+                if key == b"webhook is marked invalid and requires a crc check" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::OwnerMustAllowDmsFromAnyone,
@@ -6121,7 +6454,8 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             51usize => {
-                if *key == b"the specified user is not a subscriber of this list"[..] {
+                if key == b"the specified user is not a subscriber of this list" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::UserNotInList,
@@ -6132,7 +6466,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             52usize => {
-                if *key == b"a replay job is already in progress for this webhook"[..] {
+                if key
+                    == b"a replay job is already in progress for this webhook" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::SubscriptionAlreadyExists,
@@ -6140,7 +6476,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"no location associated with the specified ip address"[..] {
+                if key
+                    == b"no location associated with the specified ip address" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NoLocationForIp,
@@ -6151,7 +6489,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             53usize => {
-                if *key == b"no data available for the given coordinate and radius"[..] {
+                if key
+                    == b"no data available for the given coordinate and radius" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::NoDataForCoordinates,
@@ -6159,7 +6499,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"this endpoint has been retired and should not be used"[..] {
+                if key
+                    == b"this endpoint has been retired and should not be used" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::EndpointRetired,
@@ -6167,7 +6509,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key == b"your credentials do not allow access to this resource"[..] {
+                if key
+                    == b"your credentials do not allow access to this resource" as &[u8]
+                {
                     return &[
                         crate::catalog::TextRef {
                             code: Self::ResourceAccessDenied,
@@ -6182,7 +6526,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             55usize => {
-                if *key == b"the post exceeds the number of allowed attachment types"[..]
+                if key
+                    == b"the post exceeds the number of allowed attachment types"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6194,8 +6540,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             56usize => {
-                if *key
-                    == b"some actions on this user's post have been disabled by x"[..]
+                if key
+                    == b"some actions on this user's post have been disabled by x"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6204,8 +6551,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"the tweet exceeds the number of allowed attachment types"[..]
+                if key
+                    == b"the tweet exceeds the number of allowed attachment types"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6214,8 +6562,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"too many requests. please back off your api request rate"[..]
+                if key
+                    == b"too many requests. please back off your api request rate"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6227,8 +6576,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             59usize => {
-                if *key
-                    == b"you cannot send messages to users who are not following you"[..]
+                if key
+                    == b"you cannot send messages to users who are not following you"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6240,8 +6590,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             60usize => {
-                if *key
-                    == b"animated gifs are not allowed when uploading multiple images"[..]
+                if key
+                    == b"animated gifs are not allowed when uploading multiple images"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6253,8 +6604,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             62usize => {
-                if *key
-                    == b"the original post author restricted who can reply to this post"[..]
+                if key
+                    == b"the original post author restricted who can reply to this post"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6266,8 +6618,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             63usize => {
-                if *key
-                    == b"some actions on this user's tweet have been disabled by twitter"[..]
+                if key
+                    == b"some actions on this user's tweet have been disabled by twitter"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6276,8 +6629,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"the text of your direct message is over the max character limit"[..]
+                if key
+                    == b"the text of your direct message is over the max character limit"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6289,8 +6643,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             64usize => {
-                if *key
-                    == b"desktop applications only support the oauth_callback value 'oob'"[..]
+                if key
+                    == b"desktop applications only support the oauth_callback value 'oob'"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6299,8 +6654,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"the original tweet author restricted who can reply to this tweet"[..]
+                if key
+                    == b"the original tweet author restricted who can reply to this tweet"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6309,8 +6665,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"the user you are trying to remove from this list is not a member"[..]
+                if key
+                    == b"the user you are trying to remove from this list is not a member"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6319,8 +6676,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"this app is not allowed to access or delete your direct messages"[..]
+                if key
+                    == b"this app is not allowed to access or delete your direct messages"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6329,8 +6687,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"this post is no longer available because it violated the x rules"[..]
+                if key
+                    == b"this post is no longer available because it violated the x rules"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6339,8 +6698,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"twitter server error. retry using an exponential backoff pattern"[..]
+                if key
+                    == b"twitter server error. retry using an exponential backoff pattern"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6352,8 +6712,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             65usize => {
-                if *key
-                    == b"non-200 response code during crc get request (i.e. 404, 500, etc)"[..]
+                if key
+                    == b"non-200 response code during crc get request (i.e. 404, 500, etc)"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6365,8 +6726,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             66usize => {
-                if *key
-                    == b"desktop applications only support the `oauth_callback` value `oob`"[..]
+                if key
+                    == b"desktop applications only support the `oauth_callback` value `oob`"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6378,8 +6740,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             67usize => {
-                if *key
-                    == b"account update failed: value is too long (maximum is nn characters)"[..]
+                if key
+                    == b"account update failed: value is too long (maximum is nn characters)"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6391,8 +6754,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             68usize => {
-                if *key
-                    == b"you must provide valid coordinates, ip address, query, or attributes"[..]
+                if key
+                    == b"you must provide valid coordinates, ip address, query, or attributes"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6404,8 +6768,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             69usize => {
-                if *key
-                    == b"sharing is not permissible for this status (share validations failed)"[..]
+                if key
+                    == b"sharing is not permissible for this status (share validations failed)"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6414,8 +6779,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"your account is suspended and is not permitted to access this feature"[..]
+                if key
+                    == b"your account is suspended and is not permitted to access this feature"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6427,8 +6793,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             70usize => {
-                if *key
-                    == b"you attempted to reply to a post that is deleted or not visible to you"[..]
+                if key
+                    == b"you attempted to reply to a post that is deleted or not visible to you"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6440,8 +6807,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             71usize => {
-                if *key
-                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1"[..]
+                if key
+                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6450,8 +6818,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"this tweet is no longer available because it violated the twitter rules"[..]
+                if key
+                    == b"this tweet is no longer available because it violated the twitter rules"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6460,8 +6829,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"you attempted to reply to a tweet that is deleted or not visible to you"[..]
+                if key
+                    == b"you attempted to reply to a tweet that is deleted or not visible to you"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6473,8 +6843,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             72usize => {
-                if *key
-                    == b"this application is not allowed to access or delete your direct messages"[..]
+                if key
+                    == b"this application is not allowed to access or delete your direct messages"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6486,8 +6857,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             73usize => {
-                if *key
-                    == b"invalid authentication method. please use application-only authentication"[..]
+                if key
+                    == b"invalid authentication method. please use application-only authentication"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6496,8 +6868,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"rate limit exceeded. clients may not make more than 350 requests per hour"[..]
+                if key
+                    == b"rate limit exceeded. clients may not make more than 350 requests per hour"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6509,8 +6882,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             76usize => {
-                if *key
-                    == b"webhook does not exist or is associated with a different twitter application"[..]
+                if key
+                    == b"webhook does not exist or is associated with a different twitter application"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6519,8 +6893,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"you have been blocked from following this account at the request of the user"[..]
+                if key
+                    == b"you have been blocked from following this account at the request of the user"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6532,8 +6907,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             79usize => {
-                if *key
-                    == b"client application is not permitted to access this user's webhook subscriptions"[..]
+                if key
+                    == b"client application is not permitted to access this user's webhook subscriptions"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6545,8 +6921,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             83usize => {
-                if *key
-                    == b"high latency on crc get request. your webhook should respond in less than 3 seconds"[..]
+                if key
+                    == b"high latency on crc get request. your webhook should respond in less than 3 seconds"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6558,8 +6935,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             85usize => {
-                if *key
-                    == b"webhook url does not meet the requirements. invalid crc token or json response format"[..]
+                if key
+                    == b"webhook url does not meet the requirements. invalid crc token or json response format"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6571,8 +6949,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             95usize => {
-                if *key
-                    == b"some actions on this user's post have been disabled by x. the x rest api v1 is no longer active"[..]
+                if key
+                    == b"some actions on this user's post have been disabled by x. the x rest api v1 is no longer active"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6581,8 +6960,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"to protect our users from spam and other malicious activity, this account is temporarily locked"[..]
+                if key
+                    == b"to protect our users from spam and other malicious activity, this account is temporarily locked"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6594,8 +6974,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             107usize => {
-                if *key
-                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/rest/public"[..]
+                if key
+                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/rest/public"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6607,8 +6988,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             108usize => {
-                if *key
-                    == b"callback url not approved for this client app. approved callback urls can be adjusted in your app's settings"[..]
+                if key
+                    == b"callback url not approved for this client app. approved callback urls can be adjusted in your app's settings"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6617,8 +6999,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                         },
                     ];
                 }
-                if *key
-                    == b"some actions on this user's tweet have been disabled by twitter. the twitter rest api v1 is no longer active"[..]
+                if key
+                    == b"some actions on this user's tweet have been disabled by twitter. the twitter rest api v1 is no longer active"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6630,8 +7013,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             113usize => {
-                if *key
-                    == b"invalid conversation control parameter for this endpoint. you need to change the endpoint to a supported endpoint"[..]
+                if key
+                    == b"invalid conversation control parameter for this endpoint. you need to change the endpoint to a supported endpoint"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6643,8 +7027,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             117usize => {
-                if *key
-                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/docs/api/1.1/overview"[..]
+                if key
+                    == b"the twitter rest api v1 is no longer active. please migrate to api v1.1. http://dev.twitter.com/docs/api/1.1/overview"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6660,8 +7045,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             122usize => {
-                if *key
-                    == b"callback url not approved for this client application. approved callback urls can be adjusted in your application settings"[..]
+                if key
+                    == b"callback url not approved for this client application. approved callback urls can be adjusted in your application settings"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6673,8 +7059,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             124usize => {
-                if *key
-                    == b"application cannot perform write actions. contact twitter platform operations through http://help.twitter.com/forms/platform"[..]
+                if key
+                    == b"application cannot perform write actions. contact twitter platform operations through http://help.twitter.com/forms/platform"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6686,8 +7073,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             132usize => {
-                if *key
-                    == b"account activity api enterprise account with replay is required. please confirm you have an enterprise account and replay is enabled"[..]
+                if key
+                    == b"account activity api enterprise account with replay is required. please confirm you have an enterprise account and replay is enabled"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6699,8 +7087,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             147usize => {
-                if *key
-                    == b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we can't complete this action right now"[..]
+                if key
+                    == b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we can't complete this action right now"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6712,8 +7101,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             148usize => {
-                if *key
-                    == b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we cannot complete this action right now"[..]
+                if key
+                    == b"this request looks like it might be automated. to protect our users from spam and other malicious activity, we cannot complete this action right now"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6725,8 +7115,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             155usize => {
-                if *key
-                    == b"to protect our users from spam and other malicious activity, this account is temporarily locked. please log in to http://twitter.com to unlock your account"[..]
+                if key
+                    == b"to protect our users from spam and other malicious activity, this account is temporarily locked. please log in to http://twitter.com to unlock your account"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6738,8 +7129,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             271usize => {
-                if *key
-                    == b"you currently have access to a subset of twitter api v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. if you need access to this endpoint, you may need a different access level. you can learn more here: http://developer.twitter.com/en/portal/product"[..]
+                if key
+                    == b"you currently have access to a subset of twitter api v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. if you need access to this endpoint, you may need a different access level. you can learn more here: http://developer.twitter.com/en/portal/product"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -6751,8 +7143,9 @@ impl crate::catalog::CodeEntry for ErrorCode {
                 &[]
             }
             318usize => {
-                if *key
-                    == b"you currently have essential access which includes access to twitter api v2 endpoints only. if you need access to this endpoint, you'll need to apply for elevated access via the developer portal. you can learn more here: http://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve"[..]
+                if key
+                    == b"you currently have essential access which includes access to twitter api v2 endpoints only. if you need access to this endpoint, you'll need to apply for elevated access via the developer portal. you can learn more here: http://developer.twitter.com/en/docs/twitter-api/getting-started/about-twitter-api#v2-access-leve"
+                        as &[u8]
                 {
                     return &[
                         crate::catalog::TextRef {
@@ -7546,58 +7939,141 @@ impl ProblemType {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_slug(slug: &str) -> ::core::option::Option<Self> {
-        match slug.as_bytes() {
-            b"about:blank" => ::core::option::Option::Some(Self::Generic),
-            b"client-disconnected" => {
-                ::core::option::Option::Some(Self::ClientDisconnected)
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
             }
-            b"client-forbidden" => ::core::option::Option::Some(Self::ClientForbidden),
-            b"conflict" => ::core::option::Option::Some(Self::Conflict),
-            b"disallowed-resource" => {
-                ::core::option::Option::Some(Self::DisallowedResource)
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
             }
-            b"duplicate-rules" => ::core::option::Option::Some(Self::DuplicateRules),
-            b"invalid-request" => ::core::option::Option::Some(Self::InvalidRequest),
-            b"invalid-rules" => ::core::option::Option::Some(Self::InvalidRules),
-            b"noncompliant-rules" => {
-                ::core::option::Option::Some(Self::NoncompliantRules)
+            true
+        }
+        let key = slug.as_bytes();
+        match key.len() {
+            8usize => {
+                if eq(key, b"conflict") {
+                    return ::core::option::Option::Some(Self::Conflict);
+                }
+                if eq(key, b"rule-cap") {
+                    return ::core::option::Option::Some(Self::RuleCap);
+                }
+                ::core::option::Option::None
             }
-            b"not-authorized-for-field" => {
-                ::core::option::Option::Some(Self::NotAuthorizedForField)
+            11usize => {
+                if eq(key, b"about:blank") {
+                    return ::core::option::Option::Some(Self::Generic);
+                }
+                if eq(key, b"rule-length") {
+                    return ::core::option::Option::Some(Self::RuleLength);
+                }
+                ::core::option::Option::None
             }
-            b"not-authorized-for-resource" => {
-                ::core::option::Option::Some(Self::NotAuthorizedForResource)
+            12usize => {
+                if eq(key, b"usage-capped") {
+                    return ::core::option::Option::Some(Self::UsageCapped);
+                }
+                ::core::option::Option::None
             }
-            b"oauth1-permissions" => {
-                ::core::option::Option::Some(Self::Oauth1Permissions)
+            13usize => {
+                if eq(key, b"invalid-rules") {
+                    return ::core::option::Option::Some(Self::InvalidRules);
+                }
+                ::core::option::Option::None
             }
-            b"operational-disconnect" => {
-                ::core::option::Option::Some(Self::OperationalDisconnect)
+            14usize => {
+                if eq(key, b"user-suspended") {
+                    return ::core::option::Option::Some(Self::UserSuspended);
+                }
+                if eq(key, b"internal-error") {
+                    return ::core::option::Option::Some(Self::InternalError);
+                }
+                ::core::option::Option::None
             }
-            b"resource-not-found" => ::core::option::Option::Some(Self::ResourceNotFound),
-            b"resource-unavailable" => {
-                ::core::option::Option::Some(Self::ResourceUnavailable)
+            15usize => {
+                if eq(key, b"duplicate-rules") {
+                    return ::core::option::Option::Some(Self::DuplicateRules);
+                }
+                if eq(key, b"invalid-request") {
+                    return ::core::option::Option::Some(Self::InvalidRequest);
+                }
+                ::core::option::Option::None
             }
-            b"rule-cap" => ::core::option::Option::Some(Self::RuleCap),
-            b"streaming-connection" => {
-                ::core::option::Option::Some(Self::StreamingConnection)
+            16usize => {
+                if eq(key, b"client-forbidden") {
+                    return ::core::option::Option::Some(Self::ClientForbidden);
+                }
+                ::core::option::Option::None
             }
-            b"unsupported-authentication" => {
-                ::core::option::Option::Some(Self::UnsupportedAuthentication)
+            18usize => {
+                if eq(key, b"noncompliant-rules") {
+                    return ::core::option::Option::Some(Self::NoncompliantRules);
+                }
+                if eq(key, b"oauth1-permissions") {
+                    return ::core::option::Option::Some(Self::Oauth1Permissions);
+                }
+                if eq(key, b"resource-not-found") {
+                    return ::core::option::Option::Some(Self::ResourceNotFound);
+                }
+                if eq(key, b"field-unauthorized") {
+                    return ::core::option::Option::Some(Self::FieldUnauthorized);
+                }
+                ::core::option::Option::None
             }
-            b"usage-capped" => ::core::option::Option::Some(Self::UsageCapped),
-            b"user-suspended" => ::core::option::Option::Some(Self::UserSuspended),
-            b"field-hydration-failure" => {
-                ::core::option::Option::Some(Self::FieldHydrationFailure)
+            19usize => {
+                if eq(key, b"client-disconnected") {
+                    return ::core::option::Option::Some(Self::ClientDisconnected);
+                }
+                if eq(key, b"disallowed-resource") {
+                    return ::core::option::Option::Some(Self::DisallowedResource);
+                }
+                if eq(key, b"rate-limit-exceeded") {
+                    return ::core::option::Option::Some(Self::RateLimitExceeded);
+                }
+                ::core::option::Option::None
             }
-            b"field-unauthorized" => {
-                ::core::option::Option::Some(Self::FieldUnauthorized)
+            20usize => {
+                if eq(key, b"resource-unavailable") {
+                    return ::core::option::Option::Some(Self::ResourceUnavailable);
+                }
+                if eq(key, b"streaming-connection") {
+                    return ::core::option::Option::Some(Self::StreamingConnection);
+                }
+                ::core::option::Option::None
             }
-            b"internal-error" => ::core::option::Option::Some(Self::InternalError),
-            b"rate-limit-exceeded" => {
-                ::core::option::Option::Some(Self::RateLimitExceeded)
+            22usize => {
+                if eq(key, b"operational-disconnect") {
+                    return ::core::option::Option::Some(Self::OperationalDisconnect);
+                }
+                ::core::option::Option::None
             }
-            b"rule-length" => ::core::option::Option::Some(Self::RuleLength),
+            23usize => {
+                if eq(key, b"field-hydration-failure") {
+                    return ::core::option::Option::Some(Self::FieldHydrationFailure);
+                }
+                ::core::option::Option::None
+            }
+            24usize => {
+                if eq(key, b"not-authorized-for-field") {
+                    return ::core::option::Option::Some(Self::NotAuthorizedForField);
+                }
+                ::core::option::Option::None
+            }
+            26usize => {
+                if eq(key, b"unsupported-authentication") {
+                    return ::core::option::Option::Some(Self::UnsupportedAuthentication);
+                }
+                ::core::option::Option::None
+            }
+            27usize => {
+                if eq(key, b"not-authorized-for-resource") {
+                    return ::core::option::Option::Some(Self::NotAuthorizedForResource);
+                }
+                ::core::option::Option::None
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -7606,58 +8082,144 @@ impl ProblemType {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
-        match name.as_bytes() {
-            b"generic" => ::core::option::Option::Some(Self::Generic),
-            b"client_disconnected" => {
-                ::core::option::Option::Some(Self::ClientDisconnected)
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
             }
-            b"client_forbidden" => ::core::option::Option::Some(Self::ClientForbidden),
-            b"conflict" => ::core::option::Option::Some(Self::Conflict),
-            b"disallowed_resource" => {
-                ::core::option::Option::Some(Self::DisallowedResource)
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
             }
-            b"duplicate_rules" => ::core::option::Option::Some(Self::DuplicateRules),
-            b"invalid_request" => ::core::option::Option::Some(Self::InvalidRequest),
-            b"invalid_rules" => ::core::option::Option::Some(Self::InvalidRules),
-            b"noncompliant_rules" => {
-                ::core::option::Option::Some(Self::NoncompliantRules)
+            true
+        }
+        let key = name.as_bytes();
+        match key.len() {
+            7usize => {
+                if eq(key, b"generic") {
+                    return ::core::option::Option::Some(Self::Generic);
+                }
+                ::core::option::Option::None
             }
-            b"not_authorized_for_field" => {
-                ::core::option::Option::Some(Self::NotAuthorizedForField)
+            8usize => {
+                if eq(key, b"conflict") {
+                    return ::core::option::Option::Some(Self::Conflict);
+                }
+                if eq(key, b"rule_cap") {
+                    return ::core::option::Option::Some(Self::RuleCap);
+                }
+                ::core::option::Option::None
             }
-            b"not_authorized_for_resource" => {
-                ::core::option::Option::Some(Self::NotAuthorizedForResource)
+            11usize => {
+                if eq(key, b"rule_length") {
+                    return ::core::option::Option::Some(Self::RuleLength);
+                }
+                ::core::option::Option::None
             }
-            b"oauth1_permissions" => {
-                ::core::option::Option::Some(Self::Oauth1Permissions)
+            12usize => {
+                if eq(key, b"usage_capped") {
+                    return ::core::option::Option::Some(Self::UsageCapped);
+                }
+                ::core::option::Option::None
             }
-            b"operational_disconnect" => {
-                ::core::option::Option::Some(Self::OperationalDisconnect)
+            13usize => {
+                if eq(key, b"invalid_rules") {
+                    return ::core::option::Option::Some(Self::InvalidRules);
+                }
+                ::core::option::Option::None
             }
-            b"resource_not_found" => ::core::option::Option::Some(Self::ResourceNotFound),
-            b"resource_unavailable" => {
-                ::core::option::Option::Some(Self::ResourceUnavailable)
+            14usize => {
+                if eq(key, b"user_suspended") {
+                    return ::core::option::Option::Some(Self::UserSuspended);
+                }
+                if eq(key, b"internal_error") {
+                    return ::core::option::Option::Some(Self::InternalError);
+                }
+                ::core::option::Option::None
             }
-            b"rule_cap" => ::core::option::Option::Some(Self::RuleCap),
-            b"streaming_connection" => {
-                ::core::option::Option::Some(Self::StreamingConnection)
+            15usize => {
+                if eq(key, b"duplicate_rules") {
+                    return ::core::option::Option::Some(Self::DuplicateRules);
+                }
+                if eq(key, b"invalid_request") {
+                    return ::core::option::Option::Some(Self::InvalidRequest);
+                }
+                ::core::option::Option::None
             }
-            b"unsupported_authentication" => {
-                ::core::option::Option::Some(Self::UnsupportedAuthentication)
+            16usize => {
+                if eq(key, b"client_forbidden") {
+                    return ::core::option::Option::Some(Self::ClientForbidden);
+                }
+                ::core::option::Option::None
             }
-            b"usage_capped" => ::core::option::Option::Some(Self::UsageCapped),
-            b"user_suspended" => ::core::option::Option::Some(Self::UserSuspended),
-            b"field_hydration_failure" => {
-                ::core::option::Option::Some(Self::FieldHydrationFailure)
+            18usize => {
+                if eq(key, b"noncompliant_rules") {
+                    return ::core::option::Option::Some(Self::NoncompliantRules);
+                }
+                if eq(key, b"oauth1_permissions") {
+                    return ::core::option::Option::Some(Self::Oauth1Permissions);
+                }
+                if eq(key, b"resource_not_found") {
+                    return ::core::option::Option::Some(Self::ResourceNotFound);
+                }
+                if eq(key, b"field_unauthorized") {
+                    return ::core::option::Option::Some(Self::FieldUnauthorized);
+                }
+                ::core::option::Option::None
             }
-            b"field_unauthorized" => {
-                ::core::option::Option::Some(Self::FieldUnauthorized)
+            19usize => {
+                if eq(key, b"client_disconnected") {
+                    return ::core::option::Option::Some(Self::ClientDisconnected);
+                }
+                if eq(key, b"disallowed_resource") {
+                    return ::core::option::Option::Some(Self::DisallowedResource);
+                }
+                if eq(key, b"rate_limit_exceeded") {
+                    return ::core::option::Option::Some(Self::RateLimitExceeded);
+                }
+                ::core::option::Option::None
             }
-            b"internal_error" => ::core::option::Option::Some(Self::InternalError),
-            b"rate_limit_exceeded" => {
-                ::core::option::Option::Some(Self::RateLimitExceeded)
+            20usize => {
+                if eq(key, b"resource_unavailable") {
+                    return ::core::option::Option::Some(Self::ResourceUnavailable);
+                }
+                if eq(key, b"streaming_connection") {
+                    return ::core::option::Option::Some(Self::StreamingConnection);
+                }
+                ::core::option::Option::None
             }
-            b"rule_length" => ::core::option::Option::Some(Self::RuleLength),
+            22usize => {
+                if eq(key, b"operational_disconnect") {
+                    return ::core::option::Option::Some(Self::OperationalDisconnect);
+                }
+                ::core::option::Option::None
+            }
+            23usize => {
+                if eq(key, b"field_hydration_failure") {
+                    return ::core::option::Option::Some(Self::FieldHydrationFailure);
+                }
+                ::core::option::Option::None
+            }
+            24usize => {
+                if eq(key, b"not_authorized_for_field") {
+                    return ::core::option::Option::Some(Self::NotAuthorizedForField);
+                }
+                ::core::option::Option::None
+            }
+            26usize => {
+                if eq(key, b"unsupported_authentication") {
+                    return ::core::option::Option::Some(Self::UnsupportedAuthentication);
+                }
+                ::core::option::Option::None
+            }
+            27usize => {
+                if eq(key, b"not_authorized_for_resource") {
+                    return ::core::option::Option::Some(Self::NotAuthorizedForResource);
+                }
+                ::core::option::Option::None
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -7882,16 +8444,44 @@ impl ConnectionIssue {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        match value.as_bytes() {
-            b"ProvisioningSubscription" => {
-                ::core::option::Option::Some(Self::ProvisioningSubscription)
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
             }
-            b"RuleConfigurationIssue" => {
-                ::core::option::Option::Some(Self::RuleConfigurationIssue)
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
             }
-            b"RulesInvalidIssue" => ::core::option::Option::Some(Self::RulesInvalidIssue),
-            b"TooManyConnections" => {
-                ::core::option::Option::Some(Self::TooManyConnections)
+            true
+        }
+        let key = value.as_bytes();
+        match key.len() {
+            17usize => {
+                if eq(key, b"RulesInvalidIssue") {
+                    return ::core::option::Option::Some(Self::RulesInvalidIssue);
+                }
+                ::core::option::Option::None
+            }
+            18usize => {
+                if eq(key, b"TooManyConnections") {
+                    return ::core::option::Option::Some(Self::TooManyConnections);
+                }
+                ::core::option::Option::None
+            }
+            22usize => {
+                if eq(key, b"RuleConfigurationIssue") {
+                    return ::core::option::Option::Some(Self::RuleConfigurationIssue);
+                }
+                ::core::option::Option::None
+            }
+            24usize => {
+                if eq(key, b"ProvisioningSubscription") {
+                    return ::core::option::Option::Some(Self::ProvisioningSubscription);
+                }
+                ::core::option::Option::None
             }
             _ => ::core::option::Option::None,
         }
@@ -8093,22 +8683,72 @@ impl DisconnectType {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        match value.as_bytes() {
-            b"ClientApplicationStateDegraded" => {
-                ::core::option::Option::Some(Self::ClientApplicationStateDegraded)
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
             }
-            b"ForceDisconnect" => ::core::option::Option::Some(Self::ForceDisconnect),
-            b"InternalError" => ::core::option::Option::Some(Self::InternalError),
-            b"InvalidRules" => ::core::option::Option::Some(Self::InvalidRules),
-            b"OperationalDisconnect" => {
-                ::core::option::Option::Some(Self::OperationalDisconnect)
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
             }
-            b"SlowReader" => ::core::option::Option::Some(Self::SlowReader),
-            b"UpstreamOperationalDisconnect" => {
-                ::core::option::Option::Some(Self::UpstreamOperationalDisconnect)
+            true
+        }
+        let key = value.as_bytes();
+        match key.len() {
+            10usize => {
+                if eq(key, b"SlowReader") {
+                    return ::core::option::Option::Some(Self::SlowReader);
+                }
+                ::core::option::Option::None
             }
-            b"UpstreamUncleanDisconnect" => {
-                ::core::option::Option::Some(Self::UpstreamUncleanDisconnect)
+            12usize => {
+                if eq(key, b"InvalidRules") {
+                    return ::core::option::Option::Some(Self::InvalidRules);
+                }
+                ::core::option::Option::None
+            }
+            13usize => {
+                if eq(key, b"InternalError") {
+                    return ::core::option::Option::Some(Self::InternalError);
+                }
+                ::core::option::Option::None
+            }
+            15usize => {
+                if eq(key, b"ForceDisconnect") {
+                    return ::core::option::Option::Some(Self::ForceDisconnect);
+                }
+                ::core::option::Option::None
+            }
+            21usize => {
+                if eq(key, b"OperationalDisconnect") {
+                    return ::core::option::Option::Some(Self::OperationalDisconnect);
+                }
+                ::core::option::Option::None
+            }
+            25usize => {
+                if eq(key, b"UpstreamUncleanDisconnect") {
+                    return ::core::option::Option::Some(Self::UpstreamUncleanDisconnect);
+                }
+                ::core::option::Option::None
+            }
+            29usize => {
+                if eq(key, b"UpstreamOperationalDisconnect") {
+                    return ::core::option::Option::Some(
+                        Self::UpstreamOperationalDisconnect,
+                    );
+                }
+                ::core::option::Option::None
+            }
+            30usize => {
+                if eq(key, b"ClientApplicationStateDegraded") {
+                    return ::core::option::Option::Some(
+                        Self::ClientApplicationStateDegraded,
+                    );
+                }
+                ::core::option::Option::None
             }
             _ => ::core::option::Option::None,
         }
@@ -8233,9 +8873,33 @@ impl Period {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        match value.as_bytes() {
-            b"Daily" => ::core::option::Option::Some(Self::Daily),
-            b"Monthly" => ::core::option::Option::Some(Self::Monthly),
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        let key = value.as_bytes();
+        match key.len() {
+            5usize => {
+                if eq(key, b"Daily") {
+                    return ::core::option::Option::Some(Self::Daily);
+                }
+                ::core::option::Option::None
+            }
+            7usize => {
+                if eq(key, b"Monthly") {
+                    return ::core::option::Option::Some(Self::Monthly);
+                }
+                ::core::option::Option::None
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -8360,12 +9024,32 @@ impl Reason {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        match value.as_bytes() {
-            b"client-not-enrolled" => {
-                ::core::option::Option::Some(Self::ClientNotEnrolled)
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
             }
-            b"official-client-forbidden" => {
-                ::core::option::Option::Some(Self::OfficialClientForbidden)
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        let key = value.as_bytes();
+        match key.len() {
+            19usize => {
+                if eq(key, b"client-not-enrolled") {
+                    return ::core::option::Option::Some(Self::ClientNotEnrolled);
+                }
+                ::core::option::Option::None
+            }
+            25usize => {
+                if eq(key, b"official-client-forbidden") {
+                    return ::core::option::Option::Some(Self::OfficialClientForbidden);
+                }
+                ::core::option::Option::None
             }
             _ => ::core::option::Option::None,
         }
@@ -8527,12 +9211,42 @@ impl ResourceType {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        match value.as_bytes() {
-            b"list" => ::core::option::Option::Some(Self::List),
-            b"media" => ::core::option::Option::Some(Self::Media),
-            b"space" => ::core::option::Option::Some(Self::Space),
-            b"tweet" => ::core::option::Option::Some(Self::Tweet),
-            b"user" => ::core::option::Option::Some(Self::User),
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        let key = value.as_bytes();
+        match key.len() {
+            4usize => {
+                if eq(key, b"list") {
+                    return ::core::option::Option::Some(Self::List);
+                }
+                if eq(key, b"user") {
+                    return ::core::option::Option::Some(Self::User);
+                }
+                ::core::option::Option::None
+            }
+            5usize => {
+                if eq(key, b"media") {
+                    return ::core::option::Option::Some(Self::Media);
+                }
+                if eq(key, b"space") {
+                    return ::core::option::Option::Some(Self::Space);
+                }
+                if eq(key, b"tweet") {
+                    return ::core::option::Option::Some(Self::Tweet);
+                }
+                ::core::option::Option::None
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -8654,9 +9368,30 @@ impl Scope {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        match value.as_bytes() {
-            b"Account" => ::core::option::Option::Some(Self::Account),
-            b"Product" => ::core::option::Option::Some(Self::Product),
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        let key = value.as_bytes();
+        match key.len() {
+            7usize => {
+                if eq(key, b"Account") {
+                    return ::core::option::Option::Some(Self::Account);
+                }
+                if eq(key, b"Product") {
+                    return ::core::option::Option::Some(Self::Product);
+                }
+                ::core::option::Option::None
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -8778,9 +9513,33 @@ impl Section {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        match value.as_bytes() {
-            b"data" => ::core::option::Option::Some(Self::Data),
-            b"includes" => ::core::option::Option::Some(Self::Includes),
+        const fn eq(a: &[u8], b: &[u8]) -> bool {
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        let key = value.as_bytes();
+        match key.len() {
+            4usize => {
+                if eq(key, b"data") {
+                    return ::core::option::Option::Some(Self::Data);
+                }
+                ::core::option::Option::None
+            }
+            8usize => {
+                if eq(key, b"includes") {
+                    return ::core::option::Option::Some(Self::Includes);
+                }
+                ::core::option::Option::None
+            }
             _ => ::core::option::Option::None,
         }
     }

@@ -31,13 +31,13 @@
 //! # Decoding and encoding error bodies
 //!
 //! The [`codec`] module reads and writes every error body the API has
-//! served: v1.1 JSON and XML (and their older shapes), JSONP, and v2
-//! problem details with partial errors, each into the format-independent
-//! [`model`]. Decoding keeps what the catalog does not know, and encoding
-//! writes it back:
+//! served: v1.1 JSON (and its older shapes), JSONP, v2 problem details
+//! with partial errors, and with the `xml` feature the XML of the retired
+//! v1 API, each into the format-independent [`model`]. Decoding keeps what
+//! the catalog does not know, and encoding writes it back:
 //!
 //! ```
-//! use twitter_errors::codec::{self, xml};
+//! use twitter_errors::codec;
 //! use twitter_errors::{Code, ErrorCode, Format};
 //!
 //! let bytes = br#"{"errors":[{"message":"Sorry, that page does not exist","code":34},{"message":"New","code":9999}]}"#;
@@ -47,9 +47,11 @@
 //! assert_eq!(codes, [Code::from(ErrorCode::PageDoesNotExist), Code::from_code(9999)]);
 //! assert_eq!(body.encode().unwrap(), bytes);
 //!
-//! // The same errors in XML, as the API served them to `.xml` requests.
-//! let xml: xml::Body = xml::Body::from(body.v1_errors().to_vec());
+//! // The same errors in XML, as the v1 API served them to `.xml` requests.
+//! # #[cfg(feature = "xml")] {
+//! let xml: codec::xml::Body = codec::xml::Body::from(body.v1_errors().to_vec());
 //! assert!(String::from_utf8(xml.encode().unwrap()).unwrap().contains(r#"<error code="9999">New</error>"#));
+//! # }
 //! ```
 //!
 //! A whole response (status, headers, body) decodes into an

@@ -39,6 +39,9 @@ pub enum ErrorKind {
     /// A JSONP callback name that is not a JavaScript identifier path, or is
     /// too long. The name is never echoed back, not even in this error.
     Callback,
+    /// A format this build does not read or write: XML, without the `xml`
+    /// feature.
+    Unsupported,
 }
 
 impl ErrorKind {
@@ -56,6 +59,7 @@ impl ErrorKind {
             ErrorKind::Shape => "not an error body",
             ErrorKind::Dtd => "document type declarations and entities are refused",
             ErrorKind::Callback => "invalid JSONP callback",
+            ErrorKind::Unsupported => "format not supported by this build",
         }
     }
 }

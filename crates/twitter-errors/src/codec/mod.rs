@@ -4,7 +4,7 @@
 //! | Module | Format | Example |
 //! |---|---|---|
 //! | [`json`] | v1.1 JSON, and the older JSON shapes when decoding | `{"errors":[{"message":"Sorry, that page does not exist","code":34}]}` |
-//! | [`xml`] | v1.1 XML, and the pre-2012 `<hash>` when decoding | `<errors><error code="34">...</error></errors>` |
+//! | `xml` (feature `xml`) | v1 XML, and the pre-2012 `<hash>` when decoding | `<errors><error code="34">...</error></errors>` |
 //! | [`jsonp`] | the JSON body inside a validated callback | `foo({"errors":[...]});` |
 //! | [`problem`] | v2 problem details and partial errors | `{"title":...,"detail":...,"type":...,"errors":[...]}` |
 //!
@@ -99,6 +99,8 @@ pub mod json;
 pub mod jsonp;
 mod limits;
 pub mod problem;
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub mod xml;
 
 pub use error::{DecodeError, EncodeError, ErrorKind};
@@ -126,7 +128,9 @@ pub use limits::{read_body, Limits};
 pub enum Body<'a, C: Catalog = crate::Twitter> {
     /// v1.1 JSON, or an older JSON shape.
     Json(json::Body<'a, C>),
-    /// v1.1 XML, or the pre-2012 `<hash>`.
+    /// v1 XML, or the pre-2012 `<hash>`.
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     Xml(xml::Body<'a, C>),
     /// JSONP.
     Jsonp(jsonp::Jsonp<'a, C>),
@@ -139,6 +143,7 @@ impl<'a, C: Catalog> Body<'a, C> {
     pub fn format(&self) -> Format {
         match self {
             Body::Json(_) => Format::Json,
+            #[cfg(feature = "xml")]
             Body::Xml(_) => Format::Xml,
             Body::Jsonp(_) => Format::Jsonp,
             Body::Problem(_) => Format::Problem,
@@ -156,6 +161,7 @@ impl<'a, C: Catalog> Body<'a, C> {
     pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
         match self {
             Body::Json(b) => b.encode_into(out, limits),
+            #[cfg(feature = "xml")]
             Body::Xml(b) => b.encode_into(out, limits),
             Body::Jsonp(b) => b.encode_into(out, limits),
             Body::Problem(b) => b.encode_into(out, limits),
@@ -167,6 +173,7 @@ impl<'a, C: Catalog> Body<'a, C> {
         match self {
             Body::Json(b) => b.v1_errors(),
             Body::Jsonp(b) => b.body.v1_errors(),
+            #[cfg(feature = "xml")]
             Body::Xml(b) => b.v1_errors(),
             Body::Problem(_) => &[],
         }
@@ -178,6 +185,7 @@ impl<'a, C: Catalog> Body<'a, C> {
         let shape = match self {
             Body::Json(b) => &b.shape,
             Body::Jsonp(b) => &b.body.shape,
+            #[cfg(feature = "xml")]
             Body::Xml(xml::Body {
                 root: xml::Root::Hash(h),
                 ..
@@ -216,6 +224,7 @@ impl<'a, C: Catalog> Body<'a, C> {
         match self {
             Body::Json(b) => b.message(),
             Body::Jsonp(b) => b.body.message(),
+            #[cfg(feature = "xml")]
             Body::Xml(b) => b.message(),
             Body::Problem(b) => b
                 .problems()
@@ -227,6 +236,7 @@ impl<'a, C: Catalog> Body<'a, C> {
     pub fn into_owned(self) -> Body<'static, C> {
         match self {
             Body::Json(b) => Body::Json(b.into_owned()),
+            #[cfg(feature = "xml")]
             Body::Xml(b) => Body::Xml(b.into_owned()),
             Body::Jsonp(b) => Body::Jsonp(b.into_owned()),
             Body::Problem(b) => Body::Problem(b.into_owned()),
@@ -266,11 +276,24 @@ pub fn decode_as<'a, C: Catalog>(
     let limits = &limits.clamped();
     match format {
         Some(Format::Json) => json::decode_with(body, limits).map(Body::Json),
+        #[cfg(feature = "xml")]
         Some(Format::Xml) => xml::decode_with(body, limits).map(Body::Xml),
+        #[cfg(not(feature = "xml"))]
+        Some(Format::Xml) => Err(xml_unsupported()),
         Some(Format::Jsonp) => jsonp::decode_with(body, limits).map(Body::Jsonp),
         Some(Format::Problem) => problem::decode_with(body, limits).map(Body::Problem),
         None => decode_auto(body, limits),
     }
+}
+
+/// What decoding an XML body gives in a build without the `xml` feature.
+#[cfg(not(feature = "xml"))]
+fn xml_unsupported() -> DecodeError {
+    DecodeError::new(
+        ErrorKind::Unsupported,
+        "an XML body; this build reads XML only with the crate's `xml` feature",
+    )
+    .with_format(Format::Xml)
 }
 
 fn decode_auto<'a, C: Catalog>(
@@ -287,9 +310,12 @@ fn decode_auto<'a, C: Catalog>(
                 .map_err(|e| e.with_format(Format::Problem)),
             Err(e) => Err(e.with_format(Format::Json)),
         },
+        #[cfg(feature = "xml")]
         Some(b'<') => xml::decode_bytes(bytes, limits)
             .map(Body::Xml)
             .map_err(|e| e.with_format(Format::Xml)),
+        #[cfg(not(feature = "xml"))]
+        Some(b'<') => Err(xml_unsupported()),
         Some(&b) if b == b'/' || b == b'_' || b == b'$' || b.is_ascii_alphabetic() => {
             match jsonp::decode_bytes(bytes, limits) {
                 Ok(j) => Ok(Body::Jsonp(j)),
@@ -376,6 +402,22 @@ pub(crate) fn check_size(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Without the `xml` feature an XML body is a typed error, whether the
+    /// format was asked for or told from the body.
+    #[cfg(not(feature = "xml"))]
+    #[test]
+    fn xml_without_the_feature_is_unsupported() {
+        let body = b"<errors><error code=\"34\">Sorry, that page does not exist</error></errors>";
+        for e in [
+            decode(body).unwrap_err(),
+            decode_as::<crate::Twitter>(body, Some(Format::Xml), &Limits::DEFAULT).unwrap_err(),
+        ] {
+            assert_eq!(e.kind(), ErrorKind::Unsupported);
+            assert_eq!(e.format(), Some(Format::Xml));
+            assert!(e.to_string().contains("`xml` feature"), "{e}");
+        }
+    }
 
     #[test]
     fn prelude_refuses_what_no_codec_can_read() {

@@ -2,9 +2,9 @@
 //!
 //! A handler fails with an [`ErrorResponse`], and the client gets it in the
 //! format its request asked for (see [`negotiate`]): the path's extension
-//! (`.json`, `.xml`), a `callback` parameter (JSONP), the `Accept` header,
-//! problem details on `/2/` paths, and status 200 when it asked for
-//! `suppress_response_codes`. Two ways capture the request's choice:
+//! (`.json`, and `.xml` with the `xml` feature), a `callback` parameter
+//! (JSONP), the `Accept` header, problem details on `/2/` paths, and
+//! status 200 when it asked for `suppress_response_codes`. Two ways capture the request's choice:
 //!
 //! - the [`negotiate_errors`] middleware, once for a whole router: every
 //!   `ErrorResponse` a handler, a fallback or an inner layer returns is
@@ -59,8 +59,9 @@ use crate::response::negotiate::{negotiate, Negotiated};
 /// use twitter_errors::{ErrorCode, Format};
 ///
 /// async fn show(requested: Requested) -> axum::response::Response {
-///     // `.json`, `.xml`, `?callback=`, `Accept` or a `/2/` path decided it.
-///     if requested.format() == Format::Xml {
+///     // `.json`, `.xml` (with the `xml` feature), `?callback=`, `Accept`
+///     // or a `/2/` path decided it.
+///     if requested.format() == Format::Jsonp {
 ///         // ...
 ///     }
 ///     requested.respond(ErrorResponse::code(ErrorCode::StatusNotFound)).into_response()
@@ -156,7 +157,9 @@ where
 /// use twitter_errors::integrations::http::ErrorResponse;
 /// use twitter_errors::ErrorCode;
 ///
-/// // GET /1.1/statuses/home_timeline.xml answers 503 with
+/// // GET /1.1/statuses/home_timeline.json answers 503 with
+/// // {"errors":[{"message":"Over capacity.","code":130}]}, and with the
+/// // `xml` feature GET /1.1/statuses/home_timeline.xml with
 /// // <errors><error code="130">Over capacity.</error></errors>
 /// let app: Router = Router::new()
 ///     .route("/1.1/statuses/home_timeline.{format}", get(|| async {
@@ -244,6 +247,11 @@ mod tests {
             .body(())
             .unwrap()
             .into_parts();
-        assert_eq!(Requested::from_parts(&parts).format(), Format::Xml);
+        let xml = if cfg!(feature = "xml") {
+            Format::Xml
+        } else {
+            Format::Json
+        };
+        assert_eq!(Requested::from_parts(&parts).format(), xml);
     }
 }

@@ -14,11 +14,11 @@
 //! use twitter_errors::integrations::http::{decode, ErrorResponse};
 //! use twitter_errors::{Code, ErrorCode, HttpStatus};
 //!
-//! // A server answers a `.xml` request for a page that does not exist.
-//! let asked = negotiate("/1.1/statuses/show/1.xml", None);
+//! // A server answers a `.json` request for a page that does not exist.
+//! let asked = negotiate("/1.1/statuses/show/1.json", None);
 //! let response = ErrorResponse::code(ErrorCode::PageDoesNotExist).to_http(&asked);
 //! assert_eq!(response.status(), http::StatusCode::NOT_FOUND);
-//! assert_eq!(response.headers()["content-type"], "application/xml; charset=utf-8");
+//! assert_eq!(response.headers()["content-type"], "application/json; charset=utf-8");
 //!
 //! // A client decodes it.
 //! let Outcome::Failure(e) = decode(&response) else { panic!() };
@@ -95,10 +95,13 @@ impl<S: StatusEntry> TryFrom<Status<S>> for StatusCode {
 ///
 /// let error = ErrorResponse::code(ErrorCode::PageDoesNotExist);
 ///
+/// // With the `xml` feature; without it, `.xml` requests are answered in JSON.
+/// # #[cfg(feature = "xml")] {
 /// let response = error.to_http(&negotiate("/1.1/statuses/show/1.xml", None));
 /// assert_eq!(response.status(), 404);
 /// assert_eq!(response.headers()["content-type"], "application/xml; charset=utf-8");
 /// assert!(std::str::from_utf8(response.body()).unwrap().contains(r#"<error code="34">"#));
+/// # }
 ///
 /// let response = error.to_http(&negotiate("/1.1/statuses/show/1.json?suppress_response_codes=true", None));
 /// assert_eq!(response.status(), 200);
@@ -394,6 +397,7 @@ mod tests {
                 "application/json; charset=utf-8",
                 Format::Json,
             ),
+            #[cfg(feature = "xml")]
             (
                 "/1.1/x.xml",
                 404,

@@ -146,6 +146,7 @@ impl<'a> Members<'a> {
     }
 
     /// The member at `index` (counting repeats).
+    #[cfg(feature = "xml")]
     pub(crate) fn entry(&self, index: usize) -> Option<(&str, &RawValue)> {
         self.list.get(index).map(|(k, v)| (&**k, &**v))
     }

@@ -7,6 +7,11 @@
 //! get problem details. The `suppress_response_codes` parameter asks for
 //! every response, errors too, to be served with status 200.
 //!
+//! XML is chosen only in a build with the `xml` feature; without it, a
+//! request for XML is answered as if it had not named a format (JSON,
+//! unless its `Accept` header names another), so that what is served can
+//! always be encoded and carries its own Content-Type.
+//!
 //! ```
 //! use twitter_errors::response::negotiate::negotiate;
 //! use twitter_errors::{Format, Twitter};
@@ -16,9 +21,13 @@
 //! assert_eq!(n.callback().unwrap().as_str(), "foo");
 //! assert_eq!(n.content_type::<Twitter>(), "application/javascript; charset=utf-8");
 //!
-//! let n = negotiate("/1/statuses/user_timeline.rss?suppress_response_codes", None);
-//! assert_eq!(n.format(), Format::Xml);
+//! let n = negotiate("/1/statuses/user_timeline.json?suppress_response_codes", None);
 //! assert_eq!(n.status(404), 200);
+//!
+//! # #[cfg(feature = "xml")] {
+//! let n = negotiate("/1/statuses/user_timeline.rss", None);
+//! assert_eq!(n.format(), Format::Xml);
+//! # }
 //!
 //! // A callback that is not a JavaScript identifier path is refused.
 //! let n = negotiate("/1/x.json?callback=alert(1)", None);
@@ -29,7 +38,9 @@ use std::borrow::Cow;
 
 use crate::catalog::{Catalog, Format};
 use crate::codec::jsonp::{Callback, Jsonp};
-use crate::codec::{json, xml, EncodeError};
+#[cfg(feature = "xml")]
+use crate::codec::xml;
+use crate::codec::{json, EncodeError};
 use crate::model::V1Error;
 
 /// The format a request asked for, and how to serve its errors.
@@ -82,6 +93,7 @@ impl Negotiated {
     pub fn encode<C: Catalog>(&self, errors: &[V1Error<'_, C>]) -> Result<Vec<u8>, EncodeError> {
         let errors = errors.to_vec();
         match (self.format, &self.callback) {
+            #[cfg(feature = "xml")]
             (Format::Xml, _) => xml::Body::from(errors).encode(),
             (Format::Jsonp, Some(cb)) => Jsonp::new(cb.clone(), json::Body::from(errors)).encode(),
             _ => json::Body::from(errors).encode(),
@@ -129,6 +141,7 @@ pub fn negotiate_with(target: &str, accept: Option<&str>, max_callback: usize) -
         .map(|(_, e)| e.to_ascii_lowercase());
     let by_extension = match extension.as_deref() {
         Some("json") => Some(Format::Json),
+        #[cfg(feature = "xml")]
         Some("xml" | "atom" | "rss") => Some(Format::Xml),
         _ => None,
     };
@@ -180,6 +193,7 @@ fn from_accept(accept: &str) -> Option<Format> {
         let format = match media.as_str() {
             "application/json" | "text/json" => Format::Json,
             "application/problem+json" => Format::Problem,
+            #[cfg(feature = "xml")]
             "application/xml" | "text/xml" | "application/atom+xml" | "application/rss+xml" => {
                 Format::Xml
             }
@@ -229,27 +243,32 @@ fn percent_decode(s: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    /// What a request for XML gets: XML with the `xml` feature, else the
+    /// default, JSON.
+    const XML: Format = if cfg!(feature = "xml") {
+        Format::Xml
+    } else {
+        Format::Json
+    };
+
     #[test]
     fn extensions() {
         assert_eq!(
             negotiate("/1/statuses/show.json", None).format(),
             Format::Json
         );
-        assert_eq!(
-            negotiate("/1/statuses/show.xml", None).format(),
-            Format::Xml
-        );
+        assert_eq!(negotiate("/1/statuses/show.xml", None).format(), XML);
         assert_eq!(
             negotiate("/1/statuses/home_timeline.atom", None).format(),
-            Format::Xml
+            XML
         );
         assert_eq!(
             negotiate("/1/statuses/home_timeline.RSS", None).format(),
-            Format::Xml
+            XML
         );
         assert_eq!(
             negotiate("https://api.twitter.com/1/x.xml?a=b", None).format(),
-            Format::Xml
+            XML
         );
         assert_eq!(negotiate("/2/tweets/1", None).format(), Format::Problem);
         assert_eq!(negotiate("/1/x", None).format(), Format::Json);
@@ -261,20 +280,21 @@ mod tests {
             negotiate("/1/x.json", Some("application/xml")).format(),
             Format::Json
         );
-        assert_eq!(
-            negotiate("/1/x", Some("application/xml")).format(),
-            Format::Xml
-        );
+        assert_eq!(negotiate("/1/x", Some("application/xml")).format(), XML);
         assert_eq!(
             negotiate("/1/x", Some("application/json;q=0.5, text/xml;q=0.9")).format(),
-            Format::Xml
+            XML
         );
         assert_eq!(
             negotiate("/1/x", Some("text/html, */*")).format(),
             Format::Json
         );
         let n = negotiate("/1/x.xml?callback=foo", None);
-        assert_eq!((n.format(), n.callback()), (Format::Xml, None));
+        if cfg!(feature = "xml") {
+            assert_eq!((n.format(), n.callback()), (Format::Xml, None));
+        } else {
+            assert_eq!(n.format(), Format::Jsonp);
+        }
         assert_eq!(
             negotiate("/1/x", Some("text/javascript")).format(),
             Format::Json
@@ -309,7 +329,11 @@ mod tests {
         assert_eq!(n.status(503), 503);
         assert_eq!(
             n.content_type::<crate::Twitter>(),
-            "application/xml; charset=utf-8"
+            if cfg!(feature = "xml") {
+                "application/xml; charset=utf-8"
+            } else {
+                "application/json; charset=utf-8"
+            }
         );
         assert_eq!(
             negotiate("/2/x", None).content_type::<crate::Twitter>(),
@@ -329,7 +353,14 @@ mod tests {
             br#"/**/foo({"errors":[{"message":"Over capacity.","code":130}]});"#
         );
         let xml = negotiate("/1/method.xml", None).encode(&errors).unwrap();
-        assert!(xml.ends_with(b"<error code=\"130\">Over capacity.</error>\n</errors>"));
+        if cfg!(feature = "xml") {
+            assert!(xml.ends_with(b"<error code=\"130\">Over capacity.</error>\n</errors>"));
+        } else {
+            assert_eq!(
+                xml,
+                br#"{"errors":[{"message":"Over capacity.","code":130}]}"#
+            );
+        }
     }
 
     #[test]
