@@ -218,6 +218,12 @@ fn str_lookup(keys: &[&str], arg: &Ident, values: &[TokenStream]) -> TokenStream
         });
         quote!(#len => { #(#tests)* ::core::option::Option::None })
     });
+    if by_len.is_empty() {
+        return quote!(
+            let _ = #arg;
+            ::core::option::Option::None
+        );
+    }
     quote! {
         const fn eq(a: &[u8], b: &[u8]) -> bool {
             if a.len() != b.len() {
@@ -773,7 +779,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
     // be as fast, but the compiler tests them one byte at a time: for
     // these hundreds of long texts, half the crate's LLVM IR and a
     // second of every dependent's build.
-    let lookup = |map: &Refs<'_>, arg: &str| {
+    let lookup = |map: &Refs<'_>, arg: &str| -> TokenStream {
         let mut by_len: std::collections::BTreeMap<usize, Vec<_>> = Default::default();
         for (k, refs) in map {
             by_len.entry(k.len()).or_default().push((k, refs));
@@ -787,6 +793,12 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
             });
             quote!(#len => { #(#tests)* &[] })
         });
+        if by_len.is_empty() {
+            return quote!(
+                let _ = #arg;
+                &[]
+            );
+        }
         quote! {
             match #arg.len() {
                 #(#arms)*
@@ -1736,6 +1748,23 @@ fn grouped(n: u64) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_lookups_switch_on_the_length_and_define_only_what_they_use() {
+        let values = [quote!(1u8), quote!(2u8), quote!(3u8)];
+        let tokens = str_lookup(&["ab", "cd", "xyz"], &ident("name"), &values);
+        let text = tokens.to_string();
+        // One arm per length, the two keys of length 2 in one of them.
+        assert_eq!(text.matches("usize =>").count(), 2, "{text}");
+        assert_eq!(text.matches("if eq (key").count(), 3, "{text}");
+        syn::parse2::<syn::ItemFn>(quote!(
+            const fn f(name: &str) -> ::core::option::Option<u8> { #tokens }
+        ))
+        .expect("a const fn body");
+        // No keys: no `eq` for the compiler to call unused.
+        let empty = str_lookup(&[], &ident("name"), &[]).to_string();
+        assert!(!empty.contains("fn eq"), "{empty}");
+    }
 
     #[test]
     fn doc_escaping() {

@@ -134,7 +134,10 @@ pub struct DisconnectInfo {
 pub enum Format {
     /// v1.1 JSON: `{"errors":[{"message":"...","code":34}]}`.
     Json,
-    /// v1.1 XML: `<errors><error code="34">...</error></errors>`.
+    /// The v1 API's XML: `<errors><error code="34">...</error></errors>`.
+    /// Read and written with the `xml` feature; without it, negotiation
+    /// never picks it and decoding it gives
+    /// [`ErrorKind::Unsupported`](crate::codec::ErrorKind::Unsupported).
     Xml,
     /// JSONP: the v1.1 JSON body inside `callback(...);`.
     Jsonp,

@@ -39,7 +39,7 @@ pub enum ErrorKind {
     /// A JSONP callback name that is not a JavaScript identifier path, or is
     /// too long. The name is never echoed back, not even in this error.
     Callback,
-    /// A format this build does not read or write: XML, without the `xml`
+    /// A format this build does not read: the API's XML, without the `xml`
     /// feature.
     Unsupported,
 }

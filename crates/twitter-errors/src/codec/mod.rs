@@ -314,8 +314,23 @@ fn decode_auto<'a, C: Catalog>(
         Some(b'<') => xml::decode_bytes(bytes, limits)
             .map(Body::Xml)
             .map_err(|e| e.with_format(Format::Xml)),
+        // Markup that is not the API's XML, such as a proxy's HTML page, is
+        // not an error body: no reason to point at the `xml` feature.
         #[cfg(not(feature = "xml"))]
-        Some(b'<') => Err(xml_unsupported()),
+        Some(b'<') => {
+            let markup = bytes.trim_ascii_start();
+            if [&b"<?xml"[..], b"<errors", b"<hash"]
+                .iter()
+                .any(|p| markup.starts_with(p))
+            {
+                Err(xml_unsupported())
+            } else {
+                Err(DecodeError::new(
+                    ErrorKind::Shape,
+                    "markup that is not an error body",
+                ))
+            }
+        }
         Some(&b) if b == b'/' || b == b'_' || b == b'$' || b.is_ascii_alphabetic() => {
             match jsonp::decode_bytes(bytes, limits) {
                 Ok(j) => Ok(Body::Jsonp(j)),
@@ -417,6 +432,16 @@ mod tests {
             assert_eq!(e.format(), Some(Format::Xml));
             assert!(e.to_string().contains("`xml` feature"), "{e}");
         }
+        for body in [
+            &b" <?xml version=\"1.0\"?><hash/>"[..],
+            b"<hash><error>x</error></hash>",
+        ] {
+            assert_eq!(decode(body).unwrap_err().kind(), ErrorKind::Unsupported);
+        }
+        // A proxy's HTML page is not an error body, and the `xml` feature
+        // would not read it either.
+        let page = b"<!DOCTYPE html><html><body>502 Bad Gateway</body></html>";
+        assert_eq!(decode(page).unwrap_err().kind(), ErrorKind::Shape);
     }
 
     #[test]

@@ -95,7 +95,8 @@ impl<S: StatusEntry> TryFrom<Status<S>> for StatusCode {
 ///
 /// let error = ErrorResponse::code(ErrorCode::PageDoesNotExist);
 ///
-/// // With the `xml` feature; without it, `.xml` requests are answered in JSON.
+/// // With the `xml` feature; without it, a `.xml` request is answered as
+/// // if it had named no format (here JSON).
 /// # #[cfg(feature = "xml")] {
 /// let response = error.to_http(&negotiate("/1.1/statuses/show/1.xml", None));
 /// assert_eq!(response.status(), 404);

@@ -12,7 +12,8 @@
 //! | `axum` | `axum` | `ErrorResponse` as an `IntoResponse` that answers in the format the request asked for, with an extractor and a middleware that capture it |
 //!
 //! The example `examples/mock_api.rs` of the repository is a small
-//! Twitter-like API built on the `axum` integration.
+//! Twitter-like API built on the `axum` integration (run it with the
+//! features `axum` and `xml`).
 
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]

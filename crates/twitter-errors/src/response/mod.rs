@@ -130,7 +130,11 @@ pub enum Outcome<C: Catalog = crate::Twitter> {
 /// request asked for `suppress_response_codes`), is an
 /// [`Outcome::Failure`]; a v2 body with `data` and `errors` is an
 /// [`Outcome::Partial`]; anything else is [`Outcome::Success`]. It never
-/// fails: a body that does not decode stays in the [`ApiError`].
+/// fails: a body that does not decode stays in the [`ApiError`]. With a
+/// success status, a body this build cannot read (XML without the `xml`
+/// feature, which is also how the v1 API answered successful `.xml`
+/// requests) is a success: only a body that decodes as an error body
+/// turns a success status into a failure.
 ///
 /// # Examples
 ///

@@ -9,8 +9,8 @@
 //!
 //! XML is chosen only in a build with the `xml` feature; without it, a
 //! request for XML is answered as if it had not named a format (JSON,
-//! unless its `Accept` header names another), so that what is served can
-//! always be encoded and carries its own Content-Type.
+//! JSONP with a `callback`, or what its `Accept` header names), so that
+//! what is served can always be encoded and carries its own Content-Type.
 //!
 //! ```
 //! use twitter_errors::response::negotiate::negotiate;
