@@ -1,10 +1,24 @@
 //! Lookups from wire values on the bundled catalog, against `http`'s status
-//! table and a linear scan of the same entries, in one run.
+//! table, a linear scan of the same entries and, for the string lookups,
+//! a `match` on the keys' bytes (how they were generated before), in one
+//! run.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use twitter_errors::catalog::CodeEntry;
 use twitter_errors::{ErrorCode, HttpStatus, ProblemType};
+
+/// The string lookups as a `match` on the keys' bytes, written by
+/// `build.rs` from the same catalog.
+#[allow(deprecated, clippy::match_same_arms, clippy::too_many_lines)]
+mod byte_match {
+    use twitter_errors::{ErrorCode, ProblemType};
+    include!(concat!(env!("OUT_DIR"), "/byte_match.rs"));
+}
+
+/// A code lookup from a name or text.
+type Lookup = fn(&str) -> Option<ErrorCode>;
 
 /// What a hand-written client would do: a table and a scan.
 #[inline(never)]
@@ -70,6 +84,19 @@ fn lookups(c: &mut Criterion) {
     }
     g.finish();
 
+    // The byte `match`es hold the same keys as the generated lookups.
+    for (name, code) in &names {
+        assert_eq!(byte_match::name(name), Some(*code));
+    }
+    for (t, _) in &texts {
+        let first = ErrorCode::exact_texts(t).first().map(|r| r.code);
+        assert_eq!(byte_match::text(t), first, "{t}");
+    }
+    for (uri, p) in &uris {
+        let slug = twitter_errors::catalog::problem_slug(uri, ProblemType::HOSTS);
+        assert_eq!(slug.and_then(byte_match::slug), Some(*p));
+    }
+
     let mut g = c.benchmark_group("name and message");
     let long = ErrorCode::from_code(326).unwrap().message();
     for (what, text) in [
@@ -96,6 +123,24 @@ fn lookups(c: &mut Criterion) {
         );
         g.bench_function(format!("baseline linear scan {what}"), |b| {
             b.iter(|| scan(table, black_box(text)))
+        });
+        // The same lookup, our generated length switch against the byte
+        // `match`: for messages, the exact step of `from_message`.
+        let (exact, bytes): (Lookup, Lookup) = if what == "name" {
+            (ErrorCode::from_name, byte_match::name)
+        } else {
+            (
+                |t| ErrorCode::exact_texts(t).first().map(|r| r.code),
+                byte_match::text,
+            )
+        };
+        assert_eq!(exact(text), bytes(text));
+        assert_eq!(exact(text), ours(text));
+        g.bench_function(format!("length switch {what}"), |b| {
+            b.iter(|| exact(black_box(text)))
+        });
+        g.bench_function(format!("baseline match on bytes {what}"), |b| {
+            b.iter(|| bytes(black_box(text)))
         });
     }
     g.finish();
@@ -127,6 +172,17 @@ fn lookups(c: &mut Criterion) {
     });
     g.bench_function("baseline linear scan of the URIs miss", |b| {
         b.iter(|| scan(&uris, black_box(miss)))
+    });
+    let by_bytes = |uri: &str| {
+        twitter_errors::catalog::problem_slug(uri, ProblemType::HOSTS).and_then(byte_match::slug)
+    };
+    assert_eq!(by_bytes(uri), ProblemType::from_uri(uri));
+    assert_eq!(by_bytes(miss), None);
+    g.bench_function("baseline from_uri with a match on bytes hit", |b| {
+        b.iter(|| by_bytes(black_box(uri)))
+    });
+    g.bench_function("baseline from_uri with a match on bytes miss", |b| {
+        b.iter(|| by_bytes(black_box(miss)))
     });
     g.finish();
 }
