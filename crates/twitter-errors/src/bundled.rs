@@ -537,125 +537,112 @@ impl HttpStatus {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = name.as_bytes();
         match key.len() {
             2usize => {
-                if eq(key, b"ok") {
+                if crate::__private::bytes_eq(key, b"ok") {
                     return ::core::option::Option::Some(Self::Ok);
                 }
                 ::core::option::Option::None
             }
             4usize => {
-                if eq(key, b"gone") {
+                if crate::__private::bytes_eq(key, b"gone") {
                     return ::core::option::Option::Some(Self::Gone);
                 }
                 ::core::option::Option::None
             }
             7usize => {
-                if eq(key, b"created") {
+                if crate::__private::bytes_eq(key, b"created") {
                     return ::core::option::Option::Some(Self::Created);
                 }
                 ::core::option::Option::None
             }
             8usize => {
-                if eq(key, b"accepted") {
+                if crate::__private::bytes_eq(key, b"accepted") {
                     return ::core::option::Option::Some(Self::Accepted);
                 }
-                if eq(key, b"conflict") {
+                if crate::__private::bytes_eq(key, b"conflict") {
                     return ::core::option::Option::Some(Self::Conflict);
                 }
-                if eq(key, b"too_long") {
+                if crate::__private::bytes_eq(key, b"too_long") {
                     return ::core::option::Option::Some(Self::TooLong);
                 }
                 ::core::option::Option::None
             }
             9usize => {
-                if eq(key, b"forbidden") {
+                if crate::__private::bytes_eq(key, b"forbidden") {
                     return ::core::option::Option::Some(Self::Forbidden);
                 }
-                if eq(key, b"not_found") {
+                if crate::__private::bytes_eq(key, b"not_found") {
                     return ::core::option::Option::Some(Self::NotFound);
                 }
                 ::core::option::Option::None
             }
             10usize => {
-                if eq(key, b"no_content") {
+                if crate::__private::bytes_eq(key, b"no_content") {
                     return ::core::option::Option::Some(Self::NoContent);
                 }
                 ::core::option::Option::None
             }
             11usize => {
-                if eq(key, b"bad_request") {
+                if crate::__private::bytes_eq(key, b"bad_request") {
                     return ::core::option::Option::Some(Self::BadRequest);
                 }
-                if eq(key, b"bad_gateway") {
+                if crate::__private::bytes_eq(key, b"bad_gateway") {
                     return ::core::option::Option::Some(Self::BadGateway);
                 }
                 ::core::option::Option::None
             }
             12usize => {
-                if eq(key, b"not_modified") {
+                if crate::__private::bytes_eq(key, b"not_modified") {
                     return ::core::option::Option::Some(Self::NotModified);
                 }
-                if eq(key, b"unauthorized") {
+                if crate::__private::bytes_eq(key, b"unauthorized") {
                     return ::core::option::Option::Some(Self::Unauthorized);
                 }
                 ::core::option::Option::None
             }
             14usize => {
-                if eq(key, b"not_acceptable") {
+                if crate::__private::bytes_eq(key, b"not_acceptable") {
                     return ::core::option::Option::Some(Self::NotAcceptable);
                 }
                 ::core::option::Option::None
             }
             15usize => {
-                if eq(key, b"gateway_timeout") {
+                if crate::__private::bytes_eq(key, b"gateway_timeout") {
                     return ::core::option::Option::Some(Self::GatewayTimeout);
                 }
                 ::core::option::Option::None
             }
             17usize => {
-                if eq(key, b"enhance_your_calm") {
+                if crate::__private::bytes_eq(key, b"enhance_your_calm") {
                     return ::core::option::Option::Some(Self::EnhanceYourCalm);
                 }
-                if eq(key, b"too_many_requests") {
+                if crate::__private::bytes_eq(key, b"too_many_requests") {
                     return ::core::option::Option::Some(Self::TooManyRequests);
                 }
                 ::core::option::Option::None
             }
             18usize => {
-                if eq(key, b"range_unacceptable") {
+                if crate::__private::bytes_eq(key, b"range_unacceptable") {
                     return ::core::option::Option::Some(Self::RangeUnacceptable);
                 }
                 ::core::option::Option::None
             }
             19usize => {
-                if eq(key, b"service_unavailable") {
+                if crate::__private::bytes_eq(key, b"service_unavailable") {
                     return ::core::option::Option::Some(Self::ServiceUnavailable);
                 }
                 ::core::option::Option::None
             }
             20usize => {
-                if eq(key, b"unprocessable_entity") {
+                if crate::__private::bytes_eq(key, b"unprocessable_entity") {
                     return ::core::option::Option::Some(Self::UnprocessableEntity);
                 }
                 ::core::option::Option::None
             }
             21usize => {
-                if eq(key, b"internal_server_error") {
+                if crate::__private::bytes_eq(key, b"internal_server_error") {
                     return ::core::option::Option::Some(Self::InternalServerError);
                 }
                 ::core::option::Option::None
@@ -3425,326 +3412,313 @@ impl ErrorCode {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = name.as_bytes();
         match key.len() {
             11usize => {
-                if eq(key, b"invalid_url") {
+                if crate::__private::bytes_eq(key, b"invalid_url") {
                     return ::core::option::Option::Some(Self::InvalidUrl);
                 }
                 ::core::option::Option::None
             }
             12usize => {
-                if eq(key, b"ssl_required") {
+                if crate::__private::bytes_eq(key, b"ssl_required") {
                     return ::core::option::Option::Some(Self::SslRequired);
                 }
-                if eq(key, b"device_error") {
+                if crate::__private::bytes_eq(key, b"device_error") {
                     return ::core::option::Option::Some(Self::DeviceError);
                 }
                 ::core::option::Option::None
             }
             13usize => {
-                if eq(key, b"over_capacity") {
+                if crate::__private::bytes_eq(key, b"over_capacity") {
                     return ::core::option::Option::Some(Self::OverCapacity);
                 }
                 ::core::option::Option::None
             }
             14usize => {
-                if eq(key, b"no_data_for_id") {
+                if crate::__private::bytes_eq(key, b"no_data_for_id") {
                     return ::core::option::Option::Some(Self::NoDataForId);
                 }
-                if eq(key, b"user_not_found") {
+                if crate::__private::bytes_eq(key, b"user_not_found") {
                     return ::core::option::Option::Some(Self::UserNotFound);
                 }
-                if eq(key, b"user_suspended") {
+                if crate::__private::bytes_eq(key, b"user_suspended") {
                     return ::core::option::Option::Some(Self::UserSuspended);
                 }
-                if eq(key, b"api_v1_retired") {
+                if crate::__private::bytes_eq(key, b"api_v1_retired") {
                     return ::core::option::Option::Some(Self::ApiV1Retired);
                 }
-                if eq(key, b"internal_error") {
+                if crate::__private::bytes_eq(key, b"internal_error") {
                     return ::core::option::Option::Some(Self::InternalError);
                 }
-                if eq(key, b"tweet_too_long") {
+                if crate::__private::bytes_eq(key, b"tweet_too_long") {
                     return ::core::option::Option::Some(Self::TweetTooLong);
                 }
                 ::core::option::Option::None
             }
             15usize => {
-                if eq(key, b"no_user_matches") {
+                if crate::__private::bytes_eq(key, b"no_user_matches") {
                     return ::core::option::Option::Some(Self::NoUserMatches);
                 }
-                if eq(key, b"list_name_error") {
+                if crate::__private::bytes_eq(key, b"list_name_error") {
                     return ::core::option::Option::Some(Self::ListNameError);
                 }
-                if eq(key, b"blocked_by_user") {
+                if crate::__private::bytes_eq(key, b"blocked_by_user") {
                     return ::core::option::Option::Some(Self::BlockedByUser);
                 }
-                if eq(key, b"media_too_large") {
+                if crate::__private::bytes_eq(key, b"media_too_large") {
                     return ::core::option::Option::Some(Self::MediaTooLarge);
                 }
-                if eq(key, b"bad_guest_token") {
+                if crate::__private::bytes_eq(key, b"bad_guest_token") {
                     return ::core::option::Option::Some(Self::BadGuestToken);
                 }
-                if eq(key, b"not_muting_user") {
+                if crate::__private::bytes_eq(key, b"not_muting_user") {
                     return ::core::option::Option::Some(Self::NotMutingUser);
                 }
                 ::core::option::Option::None
             }
             16usize => {
-                if eq(key, b"user_not_in_list") {
+                if crate::__private::bytes_eq(key, b"user_not_in_list") {
                     return ::core::option::Option::Some(Self::UserNotInList);
                 }
-                if eq(key, b"status_not_found") {
+                if crate::__private::bytes_eq(key, b"status_not_found") {
                     return ::core::option::Option::Some(Self::StatusNotFound);
                 }
-                if eq(key, b"duplicate_status") {
+                if crate::__private::bytes_eq(key, b"duplicate_status") {
                     return ::core::option::Option::Some(Self::DuplicateStatus);
                 }
-                if eq(key, b"endpoint_retired") {
+                if crate::__private::bytes_eq(key, b"endpoint_retired") {
                     return ::core::option::Option::Some(Self::EndpointRetired);
                 }
-                if eq(key, b"app_cannot_write") {
+                if crate::__private::bytes_eq(key, b"app_cannot_write") {
                     return ::core::option::Option::Some(Self::AppCannotWrite);
                 }
-                if eq(key, b"cannot_mute_self") {
+                if crate::__private::bytes_eq(key, b"cannot_mute_self") {
                     return ::core::option::Option::Some(Self::CannotMuteSelf);
                 }
-                if eq(key, b"date_not_in_past") {
+                if crate::__private::bytes_eq(key, b"date_not_in_past") {
                     return ::core::option::Option::Some(Self::DateNotInPast);
                 }
-                if eq(key, b"cookies_required") {
+                if crate::__private::bytes_eq(key, b"cookies_required") {
                     return ::core::option::Option::Some(Self::CookiesRequired);
                 }
                 ::core::option::Option::None
             }
             17usize => {
-                if eq(key, b"parameter_missing") {
+                if crate::__private::bytes_eq(key, b"parameter_missing") {
                     return ::core::option::Option::Some(Self::ParameterMissing);
                 }
-                if eq(key, b"account_suspended") {
+                if crate::__private::bytes_eq(key, b"account_suspended") {
                     return ::core::option::Option::Some(Self::AccountSuspended);
                 }
-                if eq(key, b"already_favorited") {
+                if crate::__private::bytes_eq(key, b"already_favorited") {
                     return ::core::option::Option::Some(Self::AlreadyFavorited);
                 }
-                if eq(key, b"cannot_block_self") {
+                if crate::__private::bytes_eq(key, b"cannot_block_self") {
                     return ::core::option::Option::Some(Self::CannotBlockSelf);
                 }
-                if eq(key, b"already_retweeted") {
+                if crate::__private::bytes_eq(key, b"already_retweeted") {
                     return ::core::option::Option::Some(Self::AlreadyRetweeted);
                 }
-                if eq(key, b"tweet_unavailable") {
+                if crate::__private::bytes_eq(key, b"tweet_unavailable") {
                     return ::core::option::Option::Some(Self::TweetUnavailable);
                 }
-                if eq(key, b"limited_v1_access") {
+                if crate::__private::bytes_eq(key, b"limited_v1_access") {
                     return ::core::option::Option::Some(Self::LimitedV1Access);
                 }
                 ::core::option::Option::None
             }
             18usize => {
-                if eq(key, b"no_location_for_ip") {
+                if crate::__private::bytes_eq(key, b"no_location_for_ip") {
                     return ::core::option::Option::Some(Self::NoLocationForIp);
                 }
-                if eq(key, b"media_id_not_found") {
+                if crate::__private::bytes_eq(key, b"media_id_not_found") {
                     return ::core::option::Option::Some(Self::MediaIdNotFound);
                 }
-                if eq(key, b"invalid_date_range") {
+                if crate::__private::bytes_eq(key, b"invalid_date_range") {
                     return ::core::option::Option::Some(Self::InvalidDateRange);
                 }
                 ::core::option::Option::None
             }
             19usize => {
-                if eq(key, b"invalid_coordinates") {
+                if crate::__private::bytes_eq(key, b"invalid_coordinates") {
                     return ::core::option::Option::Some(Self::InvalidCoordinates);
                 }
-                if eq(key, b"page_does_not_exist") {
+                if crate::__private::bytes_eq(key, b"page_does_not_exist") {
                     return ::core::option::Option::Some(Self::PageDoesNotExist);
                 }
-                if eq(key, b"rate_limit_exceeded") {
+                if crate::__private::bytes_eq(key, b"rate_limit_exceeded") {
                     return ::core::option::Option::Some(Self::RateLimitExceeded);
                 }
-                if eq(key, b"message_send_failed") {
+                if crate::__private::bytes_eq(key, b"message_send_failed") {
                     return ::core::option::Option::Some(Self::MessageSendFailed);
                 }
-                if eq(key, b"cannot_message_user") {
+                if crate::__private::bytes_eq(key, b"cannot_message_user") {
                     return ::core::option::Option::Some(Self::CannotMessageUser);
                 }
-                if eq(key, b"webhook_id_negative") {
+                if crate::__private::bytes_eq(key, b"webhook_id_negative") {
                     return ::core::option::Option::Some(Self::WebhookIdNegative);
                 }
                 ::core::option::Option::None
             }
             20usize => {
-                if eq(key, b"backend_server_error") {
+                if crate::__private::bytes_eq(key, b"backend_server_error") {
                     return ::core::option::Option::Some(Self::BackendServerError);
                 }
-                if eq(key, b"follow_limit_reached") {
+                if crate::__private::bytes_eq(key, b"follow_limit_reached") {
                     return ::core::option::Option::Some(Self::FollowLimitReached);
                 }
-                if eq(key, b"tweet_violated_rules") {
+                if crate::__private::bytes_eq(key, b"tweet_violated_rules") {
                     return ::core::option::Option::Some(Self::TweetViolatedRules);
                 }
                 ::core::option::Option::None
             }
             21usize => {
-                if eq(key, b"invalid_url_parameter") {
+                if crate::__private::bytes_eq(key, b"invalid_url_parameter") {
                     return ::core::option::Option::Some(Self::InvalidUrlParameter);
                 }
-                if eq(key, b"oob_callback_required") {
+                if crate::__private::bytes_eq(key, b"oob_callback_required") {
                     return ::core::option::Option::Some(Self::OobCallbackRequired);
                 }
                 ::core::option::Option::None
             }
             22usize => {
-                if eq(key, b"could_not_authenticate") {
+                if crate::__private::bytes_eq(key, b"could_not_authenticate") {
                     return ::core::option::Option::Some(Self::CouldNotAuthenticate);
                 }
-                if eq(key, b"resource_access_denied") {
+                if crate::__private::bytes_eq(key, b"resource_access_denied") {
                     return ::core::option::Option::Some(Self::ResourceAccessDenied);
                 }
-                if eq(key, b"invalid_attachment_url") {
+                if crate::__private::bytes_eq(key, b"invalid_attachment_url") {
                     return ::core::option::Option::Some(Self::InvalidAttachmentUrl);
                 }
-                if eq(key, b"blocked_from_following") {
+                if crate::__private::bytes_eq(key, b"blocked_from_following") {
                     return ::core::option::Option::Some(Self::BlockedFromFollowing);
                 }
-                if eq(key, b"status_creation_failed") {
+                if crate::__private::bytes_eq(key, b"status_creation_failed") {
                     return ::core::option::Option::Some(Self::StatusCreationFailed);
                 }
-                if eq(key, b"tweet_actions_disabled") {
+                if crate::__private::bytes_eq(key, b"tweet_actions_disabled") {
                     return ::core::option::Option::Some(Self::TweetActionsDisabled);
                 }
                 ::core::option::Option::None
             }
             23usize => {
-                if eq(key, b"no_data_for_coordinates") {
+                if crate::__private::bytes_eq(key, b"no_data_for_coordinates") {
                     return ::core::option::Option::Some(Self::NoDataForCoordinates);
                 }
-                if eq(key, b"location_input_required") {
+                if crate::__private::bytes_eq(key, b"location_input_required") {
                     return ::core::option::Option::Some(Self::LocationInputRequired);
                 }
-                if eq(key, b"timestamp_out_of_bounds") {
+                if crate::__private::bytes_eq(key, b"timestamp_out_of_bounds") {
                     return ::core::option::Option::Some(Self::TimestampOutOfBounds);
                 }
-                if eq(key, b"bad_authentication_data") {
+                if crate::__private::bytes_eq(key, b"bad_authentication_data") {
                     return ::core::option::Option::Some(Self::BadAuthenticationData);
                 }
-                if eq(key, b"credentials_not_allowed") {
+                if crate::__private::bytes_eq(key, b"credentials_not_allowed") {
                     return ::core::option::Option::Some(Self::CredentialsNotAllowed);
                 }
-                if eq(key, b"request_looks_automated") {
+                if crate::__private::bytes_eq(key, b"request_looks_automated") {
                     return ::core::option::Option::Some(Self::RequestLooksAutomated);
                 }
-                if eq(key, b"direct_message_too_long") {
+                if crate::__private::bytes_eq(key, b"direct_message_too_long") {
                     return ::core::option::Option::Some(Self::DirectMessageTooLong);
                 }
                 ::core::option::Option::None
             }
             24usize => {
-                if eq(key, b"query_parameters_missing") {
+                if crate::__private::bytes_eq(key, b"query_parameters_missing") {
                     return ::core::option::Option::Some(Self::QueryParametersMissing);
                 }
-                if eq(key, b"invalid_or_expired_token") {
+                if crate::__private::bytes_eq(key, b"invalid_or_expired_token") {
                     return ::core::option::Option::Some(Self::InvalidOrExpiredToken);
                 }
-                if eq(key, b"cannot_remove_non_member") {
+                if crate::__private::bytes_eq(key, b"cannot_remove_non_member") {
                     return ::core::option::Option::Some(Self::CannotRemoveNonMember);
                 }
-                if eq(key, b"follow_already_requested") {
+                if crate::__private::bytes_eq(key, b"follow_already_requested") {
                     return ::core::option::Option::Some(Self::FollowAlreadyRequested);
                 }
-                if eq(key, b"query_parameter_required") {
+                if crate::__private::bytes_eq(key, b"query_parameter_required") {
                     return ::core::option::Option::Some(Self::QueryParameterRequired);
                 }
-                if eq(key, b"reply_target_unavailable") {
+                if crate::__private::bytes_eq(key, b"reply_target_unavailable") {
                     return ::core::option::Option::Some(Self::ReplyTargetUnavailable);
                 }
-                if eq(key, b"invalid_or_suspended_app") {
+                if crate::__private::bytes_eq(key, b"invalid_or_suspended_app") {
                     return ::core::option::Option::Some(Self::InvalidOrSuspendedApp);
                 }
                 ::core::option::Option::None
             }
             25usize => {
-                if eq(key, b"spam_report_limit_reached") {
+                if crate::__private::bytes_eq(key, b"spam_report_limit_reached") {
                     return ::core::option::Option::Some(Self::SpamReportLimitReached);
                 }
-                if eq(key, b"unable_to_parse_parameter") {
+                if crate::__private::bytes_eq(key, b"unable_to_parse_parameter") {
                     return ::core::option::Option::Some(Self::UnableToParseParameter);
                 }
-                if eq(key, b"too_many_attachment_types") {
+                if crate::__private::bytes_eq(key, b"too_many_attachment_types") {
                     return ::core::option::Option::Some(Self::TooManyAttachmentTypes);
                 }
-                if eq(key, b"callback_url_not_approved") {
+                if crate::__private::bytes_eq(key, b"callback_url_not_approved") {
                     return ::core::option::Option::Some(Self::CallbackUrlNotApproved);
                 }
                 ::core::option::Option::None
             }
             26usize => {
-                if eq(key, b"cannot_find_specified_user") {
+                if crate::__private::bytes_eq(key, b"cannot_find_specified_user") {
                     return ::core::option::Option::Some(Self::CannotFindSpecifiedUser);
                 }
-                if eq(key, b"required_parameter_missing") {
+                if crate::__private::bytes_eq(key, b"required_parameter_missing") {
                     return ::core::option::Option::Some(Self::RequiredParameterMissing);
                 }
-                if eq(key, b"enterprise_replay_required") {
+                if crate::__private::bytes_eq(key, b"enterprise_replay_required") {
                     return ::core::option::Option::Some(Self::EnterpriseReplayRequired);
                 }
-                if eq(key, b"account_temporarily_locked") {
+                if crate::__private::bytes_eq(key, b"account_temporarily_locked") {
                     return ::core::option::Option::Some(Self::AccountTemporarilyLocked);
                 }
-                if eq(key, b"reply_restricted_by_author") {
+                if crate::__private::bytes_eq(key, b"reply_restricted_by_author") {
                     return ::core::option::Option::Some(Self::ReplyRestrictedByAuthor);
                 }
                 ::core::option::Option::None
             }
             27usize => {
-                if eq(key, b"cannot_report_self_for_spam") {
+                if crate::__private::bytes_eq(key, b"cannot_report_self_for_spam") {
                     return ::core::option::Option::Some(Self::CannotReportSelfForSpam);
                 }
-                if eq(key, b"client_action_not_permitted") {
+                if crate::__private::bytes_eq(key, b"client_action_not_permitted") {
                     return ::core::option::Option::Some(Self::ClientActionNotPermitted);
                 }
-                if eq(key, b"cannot_message_non_follower") {
+                if crate::__private::bytes_eq(key, b"cannot_message_non_follower") {
                     return ::core::option::Option::Some(Self::CannotMessageNonFollower);
                 }
-                if eq(key, b"cannot_delete_others_status") {
+                if crate::__private::bytes_eq(key, b"cannot_delete_others_status") {
                     return ::core::option::Option::Some(Self::CannotDeleteOthersStatus);
                 }
-                if eq(key, b"status_update_limit_reached") {
+                if crate::__private::bytes_eq(key, b"status_update_limit_reached") {
                     return ::core::option::Option::Some(Self::StatusUpdateLimitReached);
                 }
-                if eq(key, b"login_verification_required") {
+                if crate::__private::bytes_eq(key, b"login_verification_required") {
                     return ::core::option::Option::Some(Self::LoginVerificationRequired);
                 }
-                if eq(key, b"media_ids_validation_failed") {
+                if crate::__private::bytes_eq(key, b"media_ids_validation_failed") {
                     return ::core::option::Option::Some(Self::MediaIdsValidationFailed);
                 }
-                if eq(key, b"subscription_already_exists") {
+                if crate::__private::bytes_eq(key, b"subscription_already_exists") {
                     return ::core::option::Option::Some(Self::SubscriptionAlreadyExists);
                 }
                 ::core::option::Option::None
             }
             28usize => {
-                if eq(key, b"unable_to_verify_credentials") {
+                if crate::__private::bytes_eq(key, b"unable_to_verify_credentials") {
                     return ::core::option::Option::Some(Self::UnableToVerifyCredentials);
                 }
-                if eq(key, b"not_authorized_to_see_status") {
+                if crate::__private::bytes_eq(key, b"not_authorized_to_see_status") {
                     return ::core::option::Option::Some(Self::NotAuthorizedToSeeStatus);
                 }
-                if eq(key, b"invalid_conversation_control") {
+                if crate::__private::bytes_eq(key, b"invalid_conversation_control") {
                     return ::core::option::Option::Some(
                         Self::InvalidConversationControl,
                     );
@@ -3752,28 +3726,28 @@ impl ErrorCode {
                 ::core::option::Option::None
             }
             29usize => {
-                if eq(key, b"direct_messages_access_denied") {
+                if crate::__private::bytes_eq(key, b"direct_messages_access_denied") {
                     return ::core::option::Option::Some(
                         Self::DirectMessagesAccessDenied,
                     );
                 }
-                if eq(key, b"account_update_value_too_long") {
+                if crate::__private::bytes_eq(key, b"account_update_value_too_long") {
                     return ::core::option::Option::Some(Self::AccountUpdateValueTooLong);
                 }
                 ::core::option::Option::None
             }
             31usize => {
-                if eq(key, b"account_activity_internal_error") {
+                if crate::__private::bytes_eq(key, b"account_activity_internal_error") {
                     return ::core::option::Option::Some(
                         Self::AccountActivityInternalError,
                     );
                 }
-                if eq(key, b"method_not_permitted_for_client") {
+                if crate::__private::bytes_eq(key, b"method_not_permitted_for_client") {
                     return ::core::option::Option::Some(
                         Self::MethodNotPermittedForClient,
                     );
                 }
-                if eq(key, b"could_not_determine_source_user") {
+                if crate::__private::bytes_eq(key, b"could_not_determine_source_user") {
                     return ::core::option::Option::Some(
                         Self::CouldNotDetermineSourceUser,
                     );
@@ -3781,7 +3755,7 @@ impl ErrorCode {
                 ::core::option::Option::None
             }
             32usize => {
-                if eq(key, b"owner_must_allow_dms_from_anyone") {
+                if crate::__private::bytes_eq(key, b"owner_must_allow_dms_from_anyone") {
                     return ::core::option::Option::Some(
                         Self::OwnerMustAllowDmsFromAnyone,
                     );
@@ -3789,7 +3763,10 @@ impl ErrorCode {
                 ::core::option::Option::None
             }
             33usize => {
-                if eq(key, b"animated_gif_with_multiple_images") {
+                if crate::__private::bytes_eq(
+                    key,
+                    b"animated_gif_with_multiple_images",
+                ) {
                     return ::core::option::Option::Some(
                         Self::AnimatedGifWithMultipleImages,
                     );
@@ -3797,7 +3774,10 @@ impl ErrorCode {
                 ::core::option::Option::None
             }
             35usize => {
-                if eq(key, b"webhook_subscriptions_access_denied") {
+                if crate::__private::bytes_eq(
+                    key,
+                    b"webhook_subscriptions_access_denied",
+                ) {
                     return ::core::option::Option::Some(
                         Self::WebhookSubscriptionsAccessDenied,
                     );
@@ -7939,137 +7919,124 @@ impl ProblemType {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_slug(slug: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = slug.as_bytes();
         match key.len() {
             8usize => {
-                if eq(key, b"conflict") {
+                if crate::__private::bytes_eq(key, b"conflict") {
                     return ::core::option::Option::Some(Self::Conflict);
                 }
-                if eq(key, b"rule-cap") {
+                if crate::__private::bytes_eq(key, b"rule-cap") {
                     return ::core::option::Option::Some(Self::RuleCap);
                 }
                 ::core::option::Option::None
             }
             11usize => {
-                if eq(key, b"about:blank") {
+                if crate::__private::bytes_eq(key, b"about:blank") {
                     return ::core::option::Option::Some(Self::Generic);
                 }
-                if eq(key, b"rule-length") {
+                if crate::__private::bytes_eq(key, b"rule-length") {
                     return ::core::option::Option::Some(Self::RuleLength);
                 }
                 ::core::option::Option::None
             }
             12usize => {
-                if eq(key, b"usage-capped") {
+                if crate::__private::bytes_eq(key, b"usage-capped") {
                     return ::core::option::Option::Some(Self::UsageCapped);
                 }
                 ::core::option::Option::None
             }
             13usize => {
-                if eq(key, b"invalid-rules") {
+                if crate::__private::bytes_eq(key, b"invalid-rules") {
                     return ::core::option::Option::Some(Self::InvalidRules);
                 }
                 ::core::option::Option::None
             }
             14usize => {
-                if eq(key, b"user-suspended") {
+                if crate::__private::bytes_eq(key, b"user-suspended") {
                     return ::core::option::Option::Some(Self::UserSuspended);
                 }
-                if eq(key, b"internal-error") {
+                if crate::__private::bytes_eq(key, b"internal-error") {
                     return ::core::option::Option::Some(Self::InternalError);
                 }
                 ::core::option::Option::None
             }
             15usize => {
-                if eq(key, b"duplicate-rules") {
+                if crate::__private::bytes_eq(key, b"duplicate-rules") {
                     return ::core::option::Option::Some(Self::DuplicateRules);
                 }
-                if eq(key, b"invalid-request") {
+                if crate::__private::bytes_eq(key, b"invalid-request") {
                     return ::core::option::Option::Some(Self::InvalidRequest);
                 }
                 ::core::option::Option::None
             }
             16usize => {
-                if eq(key, b"client-forbidden") {
+                if crate::__private::bytes_eq(key, b"client-forbidden") {
                     return ::core::option::Option::Some(Self::ClientForbidden);
                 }
                 ::core::option::Option::None
             }
             18usize => {
-                if eq(key, b"noncompliant-rules") {
+                if crate::__private::bytes_eq(key, b"noncompliant-rules") {
                     return ::core::option::Option::Some(Self::NoncompliantRules);
                 }
-                if eq(key, b"oauth1-permissions") {
+                if crate::__private::bytes_eq(key, b"oauth1-permissions") {
                     return ::core::option::Option::Some(Self::Oauth1Permissions);
                 }
-                if eq(key, b"resource-not-found") {
+                if crate::__private::bytes_eq(key, b"resource-not-found") {
                     return ::core::option::Option::Some(Self::ResourceNotFound);
                 }
-                if eq(key, b"field-unauthorized") {
+                if crate::__private::bytes_eq(key, b"field-unauthorized") {
                     return ::core::option::Option::Some(Self::FieldUnauthorized);
                 }
                 ::core::option::Option::None
             }
             19usize => {
-                if eq(key, b"client-disconnected") {
+                if crate::__private::bytes_eq(key, b"client-disconnected") {
                     return ::core::option::Option::Some(Self::ClientDisconnected);
                 }
-                if eq(key, b"disallowed-resource") {
+                if crate::__private::bytes_eq(key, b"disallowed-resource") {
                     return ::core::option::Option::Some(Self::DisallowedResource);
                 }
-                if eq(key, b"rate-limit-exceeded") {
+                if crate::__private::bytes_eq(key, b"rate-limit-exceeded") {
                     return ::core::option::Option::Some(Self::RateLimitExceeded);
                 }
                 ::core::option::Option::None
             }
             20usize => {
-                if eq(key, b"resource-unavailable") {
+                if crate::__private::bytes_eq(key, b"resource-unavailable") {
                     return ::core::option::Option::Some(Self::ResourceUnavailable);
                 }
-                if eq(key, b"streaming-connection") {
+                if crate::__private::bytes_eq(key, b"streaming-connection") {
                     return ::core::option::Option::Some(Self::StreamingConnection);
                 }
                 ::core::option::Option::None
             }
             22usize => {
-                if eq(key, b"operational-disconnect") {
+                if crate::__private::bytes_eq(key, b"operational-disconnect") {
                     return ::core::option::Option::Some(Self::OperationalDisconnect);
                 }
                 ::core::option::Option::None
             }
             23usize => {
-                if eq(key, b"field-hydration-failure") {
+                if crate::__private::bytes_eq(key, b"field-hydration-failure") {
                     return ::core::option::Option::Some(Self::FieldHydrationFailure);
                 }
                 ::core::option::Option::None
             }
             24usize => {
-                if eq(key, b"not-authorized-for-field") {
+                if crate::__private::bytes_eq(key, b"not-authorized-for-field") {
                     return ::core::option::Option::Some(Self::NotAuthorizedForField);
                 }
                 ::core::option::Option::None
             }
             26usize => {
-                if eq(key, b"unsupported-authentication") {
+                if crate::__private::bytes_eq(key, b"unsupported-authentication") {
                     return ::core::option::Option::Some(Self::UnsupportedAuthentication);
                 }
                 ::core::option::Option::None
             }
             27usize => {
-                if eq(key, b"not-authorized-for-resource") {
+                if crate::__private::bytes_eq(key, b"not-authorized-for-resource") {
                     return ::core::option::Option::Some(Self::NotAuthorizedForResource);
                 }
                 ::core::option::Option::None
@@ -8082,140 +8049,127 @@ impl ProblemType {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_name(name: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = name.as_bytes();
         match key.len() {
             7usize => {
-                if eq(key, b"generic") {
+                if crate::__private::bytes_eq(key, b"generic") {
                     return ::core::option::Option::Some(Self::Generic);
                 }
                 ::core::option::Option::None
             }
             8usize => {
-                if eq(key, b"conflict") {
+                if crate::__private::bytes_eq(key, b"conflict") {
                     return ::core::option::Option::Some(Self::Conflict);
                 }
-                if eq(key, b"rule_cap") {
+                if crate::__private::bytes_eq(key, b"rule_cap") {
                     return ::core::option::Option::Some(Self::RuleCap);
                 }
                 ::core::option::Option::None
             }
             11usize => {
-                if eq(key, b"rule_length") {
+                if crate::__private::bytes_eq(key, b"rule_length") {
                     return ::core::option::Option::Some(Self::RuleLength);
                 }
                 ::core::option::Option::None
             }
             12usize => {
-                if eq(key, b"usage_capped") {
+                if crate::__private::bytes_eq(key, b"usage_capped") {
                     return ::core::option::Option::Some(Self::UsageCapped);
                 }
                 ::core::option::Option::None
             }
             13usize => {
-                if eq(key, b"invalid_rules") {
+                if crate::__private::bytes_eq(key, b"invalid_rules") {
                     return ::core::option::Option::Some(Self::InvalidRules);
                 }
                 ::core::option::Option::None
             }
             14usize => {
-                if eq(key, b"user_suspended") {
+                if crate::__private::bytes_eq(key, b"user_suspended") {
                     return ::core::option::Option::Some(Self::UserSuspended);
                 }
-                if eq(key, b"internal_error") {
+                if crate::__private::bytes_eq(key, b"internal_error") {
                     return ::core::option::Option::Some(Self::InternalError);
                 }
                 ::core::option::Option::None
             }
             15usize => {
-                if eq(key, b"duplicate_rules") {
+                if crate::__private::bytes_eq(key, b"duplicate_rules") {
                     return ::core::option::Option::Some(Self::DuplicateRules);
                 }
-                if eq(key, b"invalid_request") {
+                if crate::__private::bytes_eq(key, b"invalid_request") {
                     return ::core::option::Option::Some(Self::InvalidRequest);
                 }
                 ::core::option::Option::None
             }
             16usize => {
-                if eq(key, b"client_forbidden") {
+                if crate::__private::bytes_eq(key, b"client_forbidden") {
                     return ::core::option::Option::Some(Self::ClientForbidden);
                 }
                 ::core::option::Option::None
             }
             18usize => {
-                if eq(key, b"noncompliant_rules") {
+                if crate::__private::bytes_eq(key, b"noncompliant_rules") {
                     return ::core::option::Option::Some(Self::NoncompliantRules);
                 }
-                if eq(key, b"oauth1_permissions") {
+                if crate::__private::bytes_eq(key, b"oauth1_permissions") {
                     return ::core::option::Option::Some(Self::Oauth1Permissions);
                 }
-                if eq(key, b"resource_not_found") {
+                if crate::__private::bytes_eq(key, b"resource_not_found") {
                     return ::core::option::Option::Some(Self::ResourceNotFound);
                 }
-                if eq(key, b"field_unauthorized") {
+                if crate::__private::bytes_eq(key, b"field_unauthorized") {
                     return ::core::option::Option::Some(Self::FieldUnauthorized);
                 }
                 ::core::option::Option::None
             }
             19usize => {
-                if eq(key, b"client_disconnected") {
+                if crate::__private::bytes_eq(key, b"client_disconnected") {
                     return ::core::option::Option::Some(Self::ClientDisconnected);
                 }
-                if eq(key, b"disallowed_resource") {
+                if crate::__private::bytes_eq(key, b"disallowed_resource") {
                     return ::core::option::Option::Some(Self::DisallowedResource);
                 }
-                if eq(key, b"rate_limit_exceeded") {
+                if crate::__private::bytes_eq(key, b"rate_limit_exceeded") {
                     return ::core::option::Option::Some(Self::RateLimitExceeded);
                 }
                 ::core::option::Option::None
             }
             20usize => {
-                if eq(key, b"resource_unavailable") {
+                if crate::__private::bytes_eq(key, b"resource_unavailable") {
                     return ::core::option::Option::Some(Self::ResourceUnavailable);
                 }
-                if eq(key, b"streaming_connection") {
+                if crate::__private::bytes_eq(key, b"streaming_connection") {
                     return ::core::option::Option::Some(Self::StreamingConnection);
                 }
                 ::core::option::Option::None
             }
             22usize => {
-                if eq(key, b"operational_disconnect") {
+                if crate::__private::bytes_eq(key, b"operational_disconnect") {
                     return ::core::option::Option::Some(Self::OperationalDisconnect);
                 }
                 ::core::option::Option::None
             }
             23usize => {
-                if eq(key, b"field_hydration_failure") {
+                if crate::__private::bytes_eq(key, b"field_hydration_failure") {
                     return ::core::option::Option::Some(Self::FieldHydrationFailure);
                 }
                 ::core::option::Option::None
             }
             24usize => {
-                if eq(key, b"not_authorized_for_field") {
+                if crate::__private::bytes_eq(key, b"not_authorized_for_field") {
                     return ::core::option::Option::Some(Self::NotAuthorizedForField);
                 }
                 ::core::option::Option::None
             }
             26usize => {
-                if eq(key, b"unsupported_authentication") {
+                if crate::__private::bytes_eq(key, b"unsupported_authentication") {
                     return ::core::option::Option::Some(Self::UnsupportedAuthentication);
                 }
                 ::core::option::Option::None
             }
             27usize => {
-                if eq(key, b"not_authorized_for_resource") {
+                if crate::__private::bytes_eq(key, b"not_authorized_for_resource") {
                     return ::core::option::Option::Some(Self::NotAuthorizedForResource);
                 }
                 ::core::option::Option::None
@@ -8444,41 +8398,28 @@ impl ConnectionIssue {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = value.as_bytes();
         match key.len() {
             17usize => {
-                if eq(key, b"RulesInvalidIssue") {
+                if crate::__private::bytes_eq(key, b"RulesInvalidIssue") {
                     return ::core::option::Option::Some(Self::RulesInvalidIssue);
                 }
                 ::core::option::Option::None
             }
             18usize => {
-                if eq(key, b"TooManyConnections") {
+                if crate::__private::bytes_eq(key, b"TooManyConnections") {
                     return ::core::option::Option::Some(Self::TooManyConnections);
                 }
                 ::core::option::Option::None
             }
             22usize => {
-                if eq(key, b"RuleConfigurationIssue") {
+                if crate::__private::bytes_eq(key, b"RuleConfigurationIssue") {
                     return ::core::option::Option::Some(Self::RuleConfigurationIssue);
                 }
                 ::core::option::Option::None
             }
             24usize => {
-                if eq(key, b"ProvisioningSubscription") {
+                if crate::__private::bytes_eq(key, b"ProvisioningSubscription") {
                     return ::core::option::Option::Some(Self::ProvisioningSubscription);
                 }
                 ::core::option::Option::None
@@ -8683,59 +8624,46 @@ impl DisconnectType {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = value.as_bytes();
         match key.len() {
             10usize => {
-                if eq(key, b"SlowReader") {
+                if crate::__private::bytes_eq(key, b"SlowReader") {
                     return ::core::option::Option::Some(Self::SlowReader);
                 }
                 ::core::option::Option::None
             }
             12usize => {
-                if eq(key, b"InvalidRules") {
+                if crate::__private::bytes_eq(key, b"InvalidRules") {
                     return ::core::option::Option::Some(Self::InvalidRules);
                 }
                 ::core::option::Option::None
             }
             13usize => {
-                if eq(key, b"InternalError") {
+                if crate::__private::bytes_eq(key, b"InternalError") {
                     return ::core::option::Option::Some(Self::InternalError);
                 }
                 ::core::option::Option::None
             }
             15usize => {
-                if eq(key, b"ForceDisconnect") {
+                if crate::__private::bytes_eq(key, b"ForceDisconnect") {
                     return ::core::option::Option::Some(Self::ForceDisconnect);
                 }
                 ::core::option::Option::None
             }
             21usize => {
-                if eq(key, b"OperationalDisconnect") {
+                if crate::__private::bytes_eq(key, b"OperationalDisconnect") {
                     return ::core::option::Option::Some(Self::OperationalDisconnect);
                 }
                 ::core::option::Option::None
             }
             25usize => {
-                if eq(key, b"UpstreamUncleanDisconnect") {
+                if crate::__private::bytes_eq(key, b"UpstreamUncleanDisconnect") {
                     return ::core::option::Option::Some(Self::UpstreamUncleanDisconnect);
                 }
                 ::core::option::Option::None
             }
             29usize => {
-                if eq(key, b"UpstreamOperationalDisconnect") {
+                if crate::__private::bytes_eq(key, b"UpstreamOperationalDisconnect") {
                     return ::core::option::Option::Some(
                         Self::UpstreamOperationalDisconnect,
                     );
@@ -8743,7 +8671,7 @@ impl DisconnectType {
                 ::core::option::Option::None
             }
             30usize => {
-                if eq(key, b"ClientApplicationStateDegraded") {
+                if crate::__private::bytes_eq(key, b"ClientApplicationStateDegraded") {
                     return ::core::option::Option::Some(
                         Self::ClientApplicationStateDegraded,
                     );
@@ -8873,29 +8801,16 @@ impl Period {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = value.as_bytes();
         match key.len() {
             5usize => {
-                if eq(key, b"Daily") {
+                if crate::__private::bytes_eq(key, b"Daily") {
                     return ::core::option::Option::Some(Self::Daily);
                 }
                 ::core::option::Option::None
             }
             7usize => {
-                if eq(key, b"Monthly") {
+                if crate::__private::bytes_eq(key, b"Monthly") {
                     return ::core::option::Option::Some(Self::Monthly);
                 }
                 ::core::option::Option::None
@@ -9024,29 +8939,16 @@ impl Reason {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = value.as_bytes();
         match key.len() {
             19usize => {
-                if eq(key, b"client-not-enrolled") {
+                if crate::__private::bytes_eq(key, b"client-not-enrolled") {
                     return ::core::option::Option::Some(Self::ClientNotEnrolled);
                 }
                 ::core::option::Option::None
             }
             25usize => {
-                if eq(key, b"official-client-forbidden") {
+                if crate::__private::bytes_eq(key, b"official-client-forbidden") {
                     return ::core::option::Option::Some(Self::OfficialClientForbidden);
                 }
                 ::core::option::Option::None
@@ -9211,38 +9113,25 @@ impl ResourceType {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = value.as_bytes();
         match key.len() {
             4usize => {
-                if eq(key, b"list") {
+                if crate::__private::bytes_eq(key, b"list") {
                     return ::core::option::Option::Some(Self::List);
                 }
-                if eq(key, b"user") {
+                if crate::__private::bytes_eq(key, b"user") {
                     return ::core::option::Option::Some(Self::User);
                 }
                 ::core::option::Option::None
             }
             5usize => {
-                if eq(key, b"media") {
+                if crate::__private::bytes_eq(key, b"media") {
                     return ::core::option::Option::Some(Self::Media);
                 }
-                if eq(key, b"space") {
+                if crate::__private::bytes_eq(key, b"space") {
                     return ::core::option::Option::Some(Self::Space);
                 }
-                if eq(key, b"tweet") {
+                if crate::__private::bytes_eq(key, b"tweet") {
                     return ::core::option::Option::Some(Self::Tweet);
                 }
                 ::core::option::Option::None
@@ -9368,26 +9257,13 @@ impl Scope {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = value.as_bytes();
         match key.len() {
             7usize => {
-                if eq(key, b"Account") {
+                if crate::__private::bytes_eq(key, b"Account") {
                     return ::core::option::Option::Some(Self::Account);
                 }
-                if eq(key, b"Product") {
+                if crate::__private::bytes_eq(key, b"Product") {
                     return ::core::option::Option::Some(Self::Product);
                 }
                 ::core::option::Option::None
@@ -9513,29 +9389,16 @@ impl Section {
     #[inline]
     #[allow(clippy::too_many_lines, clippy::match_same_arms)]
     pub const fn from_wire(value: &str) -> ::core::option::Option<Self> {
-        const fn eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
         let key = value.as_bytes();
         match key.len() {
             4usize => {
-                if eq(key, b"data") {
+                if crate::__private::bytes_eq(key, b"data") {
                     return ::core::option::Option::Some(Self::Data);
                 }
                 ::core::option::Option::None
             }
             8usize => {
-                if eq(key, b"includes") {
+                if crate::__private::bytes_eq(key, b"includes") {
                     return ::core::option::Option::Some(Self::Includes);
                 }
                 ::core::option::Option::None

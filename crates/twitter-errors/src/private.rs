@@ -47,6 +47,24 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 
 pub use serde_json::value::RawValue;
 
+/// Whether two byte strings are equal, in a `const fn`: the generated
+/// name, slug and value lookups are `const fn`s, and `==` on slices cannot
+/// be called there.
+#[inline]
+pub const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The next map value's JSON text, as a member value.
 pub fn raw<'de, A: serde::de::MapAccess<'de>>(
     map: &mut A,
