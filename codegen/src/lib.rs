@@ -230,6 +230,8 @@ pub mod synth;
 #[doc(hidden)]
 pub mod text;
 mod validate;
+#[doc(hidden)]
+pub mod workspace;
 
 pub use config::{Builder, Generated, BUNDLED_SPEC};
 pub use error::{Category, Diagnostic, Error, Location, Style};

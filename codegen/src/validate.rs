@@ -239,7 +239,9 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
         "remove one of the two entries",
     );
     c.unique(
-        spec.formats.iter().map(|f| (f.name.clone(), &f.origin)),
+        spec.formats
+            .iter()
+            .map(|f| (f.name.as_str().to_string(), &f.origin)),
         "name",
         |v| format!("format `{v}`"),
         "remove one of the two entries",
@@ -564,6 +566,17 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
         "disconnects",
     );
 
+    // One default schedule of each kind per file; a later file's replaces
+    // an earlier one's.
+    c.unique(
+        spec.retry_policies
+            .iter()
+            .filter_map(|p| Some((p.default_for?.as_str().to_string(), &p.origin))),
+        "default_for",
+        |v| format!("`default_for: {v}`"),
+        "one policy is the default for each kind of failure: remove one of the two",
+    );
+
     // One host is the one encoders write.
     let defaults: Vec<&crate::spec::ProblemHost> =
         spec.problem_hosts.iter().filter(|h| h.default).collect();
@@ -677,7 +690,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
     // What the runtime relies on.
     if !spans.is_incomplete("formats") {
         for name in keys::FORMATS {
-            if !spec.formats.iter().any(|f| f.name == *name) {
+            if !spec.formats.iter().any(|f| f.name.as_str() == *name) {
                 let at = c.section(spec, "formats");
                 c.push(
                     &at,

@@ -116,18 +116,3 @@ pub fn spaced(json: &[u8]) -> Vec<u8> {
     }
     out
 }
-
-/// Checks that the file at `path` (under the workspace root) holds
-/// `contents`; when it does not, writes them and fails, so that the next
-/// run passes and the difference shows in `git diff` (line endings aside).
-pub fn ensure_file(path: &str, contents: &str, regenerate: &str) {
-    let full = workspace_root().join(path);
-    let current = std::fs::read_to_string(&full).unwrap_or_default();
-    if current.replace("\r\n", "\n") == contents {
-        return;
-    }
-    std::fs::write(&full, contents).unwrap_or_else(|e| panic!("{}: {e}", full.display()));
-    panic!(
-        "{path} was stale and has been rewritten; review the change with `git diff {path}` and commit it ({regenerate})"
-    );
-}

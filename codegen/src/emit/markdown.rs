@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::spec::{Evidence, Retry, Spec};
+use crate::spec::{Retry, Spec};
 
 /// The length of the run of backticks at `chars[i..]`.
 fn backticks(chars: &[char], i: usize) -> usize {
@@ -176,12 +176,7 @@ fn literal(text: &str) -> String {
 }
 
 fn retry(r: Retry) -> &'static str {
-    match r {
-        Retry::Never => "never",
-        Retry::AfterReset => "after reset",
-        Retry::Backoff => "backoff",
-        Retry::Reconnect => "reconnect",
-    }
+    r.label()
 }
 
 /// The retry cell: the hint, and the policy it names, linked.
@@ -226,7 +221,7 @@ pub(crate) fn render(spec: &Spec) -> String {
         "{} HTTP statuses, {} v1.1 error codes, {} v2 problem types and {} v2 error-object members. \
          Link to an entry by its value: `ERRORS.md#88`, `ERRORS.md#http-429`, `ERRORS.md#invalid-request`.\n\n\
          This reference is generated from `{}`: to add or change an entry, edit the spec, check it with \
-         `twitter-errors check` and regenerate this file with `twitter-errors docs`.\n",
+         `twitter-errors check` and regenerate this file (in the repository, `cargo run -- generate`).\n",
         spec.statuses.len(),
         spec.codes.len(),
         spec.problems.len(),
@@ -323,10 +318,8 @@ pub(crate) fn render(spec: &Spec) -> String {
                     .join(", ")
             );
         }
-        match c.evidence {
-            Evidence::Documented => {}
-            Evidence::Observed => desc.push_str(" *Observed in live responses only.*"),
-            Evidence::Unverified => desc.push_str(" *Unverified: one third-party source.*"),
+        if let Some(note) = c.evidence.note() {
+            let _ = write!(desc, " *Evidence: {note}.*");
         }
         if let Some(d) = &c.deprecated {
             let _ = write!(desc, " **Deprecated:** {}", cell(d));
@@ -429,10 +422,10 @@ pub(crate) fn render(spec: &Spec) -> String {
             let ms = |v: Option<u64>| v.map(|v| format!("{v} ms"));
             let schedule = if p.retry == Retry::Backoff {
                 let growth = match p.growth {
-                    crate::spec::Growth::Exponential => "exponential".to_string(),
                     crate::spec::Growth::Linear => {
                         format!("linear, {} a step", ms(p.step_ms).unwrap_or_default())
                     }
+                    g => g.as_str().to_string(),
                 };
                 let mut parts = vec![growth];
                 parts.extend(ms(p.initial_ms).map(|v| format!("from {v}")));
@@ -441,9 +434,8 @@ pub(crate) fn render(spec: &Spec) -> String {
             } else {
                 "—".to_string()
             };
-            let reset = match (p.retry, p.reset) {
-                (Retry::AfterReset, crate::spec::Reset::NotInHeaders) => "not in the headers",
-                (Retry::AfterReset, _) => "rate-limit headers",
+            let reset = match p.retry {
+                Retry::AfterReset => p.reset.label(),
                 _ => "—",
             };
             let _ = writeln!(
@@ -487,17 +479,7 @@ pub(crate) fn render(spec: &Spec) -> String {
     }
     md.push_str("\n## Rate-limit headers\n\n| Header | Meaning | Window | Description |\n|---|---|---|---|\n");
     for h in &spec.headers {
-        let meaning = match h.meaning {
-            crate::spec::HeaderMeaning::Limit => "limit",
-            crate::spec::HeaderMeaning::Remaining => "remaining",
-            crate::spec::HeaderMeaning::Reset => "reset",
-            crate::spec::HeaderMeaning::RetryAfter => "retry after",
-        };
-        let window = match h.window {
-            crate::spec::Window::Standard => "standard",
-            crate::spec::Window::App24h => "app, 24 hours",
-            crate::spec::Window::User24h => "user, 24 hours",
-        };
+        let (meaning, window) = (h.meaning.label(), h.window.label());
         let _ = writeln!(
             md,
             "| `{}` | {meaning} | {window} | {} |",

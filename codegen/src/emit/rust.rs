@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::Options;
 use crate::naming;
-use crate::spec::{self, Api, Evidence, FieldKind, HeaderMeaning, Retry, Spec, Window};
+use crate::spec::{self, Api, FieldKind, Retry, Spec};
 use crate::Error;
 
 /// Generates the Rust source for `spec`: formatted, with a header naming the
@@ -163,12 +163,8 @@ fn opt_str(s: Option<&String>) -> TokenStream {
 }
 
 fn retry(r: &TokenStream, retry: Retry) -> TokenStream {
-    match retry {
-        Retry::Never => quote!(#r::catalog::Retry::Never),
-        Retry::AfterReset => quote!(#r::catalog::Retry::AfterReset),
-        Retry::Backoff => quote!(#r::catalog::Retry::Backoff),
-        Retry::Reconnect => quote!(#r::catalog::Retry::Reconnect),
-    }
+    let v = ident(retry.rust_name());
+    quote!(#r::catalog::Retry::#v)
 }
 
 /// `Some(&__RETRY_POLICIES[i])` for a policy name, or `None`.
@@ -194,7 +190,7 @@ fn retry_line(spec: &Spec, retry: Retry, policy: Option<&String>) -> String {
 
 fn apis(r: &TokenStream, apis: &[Api]) -> TokenStream {
     let items = apis.iter().map(|a| {
-        let v = ident(api_name(*a));
+        let v = ident(a.rust_name());
         quote!(#r::catalog::Api::#v)
     });
     quote!(&[#(#items),*])
@@ -563,12 +559,7 @@ fn statuses(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str
 }
 
 fn retry_words(r: Retry) -> &'static str {
-    match r {
-        Retry::Never => "never; the same request fails again",
-        Retry::AfterReset => "after the rate-limit window resets",
-        Retry::Backoff => "with exponential backoff",
-        Retry::Reconnect => "reconnect at once",
-    }
+    r.advice()
 }
 
 fn status_ref(spec: &Spec, r: &TokenStream, status: u16) -> TokenStream {
@@ -578,19 +569,6 @@ fn status_ref(spec: &Spec, r: &TokenStream, status: u16) -> TokenStream {
         .expect("validated: every referenced status is defined");
     let _ = r;
     quote!(HttpStatus::#name)
-}
-
-fn api_name(a: Api) -> &'static str {
-    match a {
-        Api::V1 => "V1",
-        Api::V1_1 => "V1_1",
-        Api::V2 => "V2",
-        Api::Labs => "Labs",
-        Api::Search => "Search",
-        Api::Streaming => "Streaming",
-        Api::AccountActivity => "AccountActivity",
-        Api::Media => "Media",
-    }
 }
 
 fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) -> TokenStream {
@@ -664,14 +642,8 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
                 retry_line(spec, m.retry, m.retry_policy.as_ref())
             ));
         }
-        match c.evidence {
-            Evidence::Documented => {}
-            Evidence::Observed => lines.push(
-                "Evidence: observed in live responses only; no documentation lists it.".into(),
-            ),
-            Evidence::Unverified => {
-                lines.push("Evidence: unverified; known from a single third-party source.".into())
-            }
+        if let Some(note) = c.evidence.note() {
+            lines.push(format!("Evidence: {note}."));
         }
         lines.push(retry_line(spec, c.retry, c.retry_policy.as_ref()));
         let doc = docs(&lines);
@@ -714,11 +686,7 @@ fn codes(spec: &Spec, r: &TokenStream, attrs: &TokenStream, path: Option<&str>) 
         let others = c.other_statuses.iter().map(|s| status_ref(spec, r, *s));
         let retry = retry(r, c.retry);
         let apis = apis(r, &c.apis);
-        let evidence = ident(match c.evidence {
-            Evidence::Documented => "Documented",
-            Evidence::Observed => "Observed",
-            Evidence::Unverified => "Unverified",
-        });
+        let evidence = ident(c.evidence.rust_name());
         let dep = opt_str(c.deprecated.as_ref());
         quote! {
             #r::catalog::CodeInfo {
@@ -1627,58 +1595,35 @@ fn error_object(spec: &Spec, r: &TokenStream) -> TokenStream {
 
 fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
     let formats = spec.formats.iter().map(|f| {
-        let v = ident(&naming::camel(&f.name));
+        let v = ident(f.name.rust_name());
         let (ct, desc) = (&f.content_type, &f.description);
         quote!(#r::catalog::FormatInfo { format: #r::catalog::Format::#v, content_type: #ct, description: #desc })
     });
     let headers = spec.headers.iter().map(|h| {
-        let meaning = ident(match h.meaning {
-            HeaderMeaning::Limit => "Limit",
-            HeaderMeaning::Remaining => "Remaining",
-            HeaderMeaning::Reset => "Reset",
-            HeaderMeaning::RetryAfter => "RetryAfter",
-        });
-        let window = ident(match h.window {
-            Window::Standard => "Standard",
-            Window::App24h => "App24h",
-            Window::User24h => "User24h",
-        });
+        let meaning = ident(h.meaning.rust_name());
+        let window = ident(h.window.rust_name());
         let (name, desc) = (&h.name, &h.description);
         quote!(#r::catalog::HeaderInfo { name: #name, meaning: #r::catalog::HeaderMeaning::#meaning, window: #r::catalog::Window::#window, description: #desc })
     });
     let policies = spec.retry_policies.iter().map(|p| {
         let (name, desc) = (&p.name, &p.description);
         let retry = retry(r, p.retry);
-        let ms = |v: Option<u64>| match v {
-            Some(v) => {
-                // Seconds and nanoseconds, grouped by thousands: a lint-clean
-                // spelling of any number of milliseconds.
-                let secs = grouped(v / 1000);
-                let nanos = grouped(v % 1000 * 1_000_000);
-                quote!(::core::option::Option::Some(::core::time::Duration::new(#secs, #nanos)))
+        let backoff = match schedule(r, p) {
+            Some(b) => quote!(::core::option::Option::Some(#b)),
+            None => quote!(::core::option::Option::None),
+        };
+        let reset = ident(p.reset.rust_name());
+        let default_for = match p.default_for {
+            Some(f) => {
+                let v = ident(f.rust_name());
+                quote!(::core::option::Option::Some(#r::catalog::Fallback::#v))
             }
             None => quote!(::core::option::Option::None),
         };
-        let backoff = if p.retry == Retry::Backoff {
-            let growth = ident(match p.growth {
-                spec::Growth::Exponential => "Exponential",
-                spec::Growth::Linear => "Linear",
-            });
-            let (initial, step, max) = (ms(p.initial_ms), ms(p.step_ms), ms(p.max_ms));
-            quote!(::core::option::Option::Some(#r::catalog::Schedule {
-                growth: #r::catalog::Growth::#growth, initial: #initial, step: #step, max: #max,
-            }))
-        } else {
-            quote!(::core::option::Option::None)
-        };
-        let reset = ident(match p.reset {
-            spec::Reset::Headers => "Headers",
-            spec::Reset::NotInHeaders => "NotInHeaders",
-        });
         quote! {
             #r::catalog::PolicyInfo {
                 name: #name, retry: #retry, backoff: #backoff,
-                reset: #r::catalog::Reset::#reset, description: #desc,
+                reset: #r::catalog::Reset::#reset, default_for: #default_for, description: #desc,
             }
         }
     });
@@ -1694,6 +1639,23 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
         let policy = policy_ref(spec, d.retry_policy.as_ref());
         quote!(#r::catalog::DisconnectInfo { code: #code, name: #name, reason: #reason, retry: #retry, policy: #policy, description: #desc })
     });
+    let fallback = |kind: spec::Fallback| {
+        // A later file's default replaces an earlier one's.
+        let layer = |p: &&spec::RetryPolicy| spec.files.iter().position(|f| *f == p.origin.file);
+        match spec
+            .retry_policies
+            .iter()
+            .filter(|p| p.default_for == Some(kind))
+            .max_by_key(layer)
+            .and_then(|p| schedule(r, p))
+        {
+            Some(b) => quote!(::core::option::Option::Some(#b)),
+            None => quote!(::core::option::Option::None),
+        }
+    };
+    let service = fallback(spec::Fallback::Service);
+    let rate_limit = fallback(spec::Fallback::RateLimit);
+    let network = fallback(spec::Fallback::Network);
     let doc = docs(&[
         "The catalog as a whole: its types, wire formats and rate-limit headers, for the codecs (their type parameter `C`)."
             .to_string(),
@@ -1720,11 +1682,42 @@ fn catalog(spec: &Spec, r: &TokenStream) -> TokenStream {
             const RETRY_POLICIES: &'static [#r::catalog::PolicyInfo] = __RETRY_POLICIES;
             const NOTICES: &'static [#r::catalog::NoticeInfo] = &[#(#notices),*];
             const DISCONNECTS: &'static [#r::catalog::DisconnectInfo] = &[#(#disconnects),*];
+            const FALLBACKS: #r::catalog::Fallbacks = #r::catalog::Fallbacks {
+                service: #service, rate_limit: #rate_limit, network: #network,
+            };
         }
 
         /// The retry policies, which catalog entries refer to by place.
         const __RETRY_POLICIES: &[#r::catalog::PolicyInfo] = &[#(#policies),*];
     }
+}
+
+/// A `Duration` of `ms` milliseconds, spelt as seconds and nanoseconds
+/// grouped by thousands: lint-clean for any number.
+fn duration(ms: u64) -> TokenStream {
+    let secs = grouped(ms / 1000);
+    let nanos = grouped(ms % 1000 * 1_000_000);
+    quote!(::core::time::Duration::new(#secs, #nanos))
+}
+
+/// The backoff schedule of a policy, when it backs off.
+fn schedule(r: &TokenStream, p: &spec::RetryPolicy) -> Option<TokenStream> {
+    if p.retry != Retry::Backoff {
+        return None;
+    }
+    let growth = ident(p.growth.rust_name());
+    let initial = duration(p.initial_ms?);
+    let step = duration(p.step_ms.unwrap_or(0));
+    let max = match p.max_ms {
+        Some(m) => {
+            let m = duration(m);
+            quote!(::core::option::Option::Some(#m))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    Some(quote!(#r::catalog::Backoff {
+        growth: #r::catalog::Growth::#growth, initial: #initial, step: #step, max: #max,
+    }))
 }
 
 /// An integer literal with its digits grouped by thousands (`320_000`).

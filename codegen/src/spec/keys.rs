@@ -87,33 +87,30 @@ impl Section {
     }
 }
 
+use twitter_errors::catalog::{
+    Api, Evidence, Fallback, Format, Growth, HeaderMeaning, Reset, Retry, Window,
+};
+
 /// Retry hints.
-pub const RETRY: &[&str] = &["never", "after_reset", "backoff", "reconnect"];
+pub const RETRY: &[&str] = Retry::SPELLINGS;
 /// How a backoff grows.
-pub const GROWTH: &[&str] = &["exponential", "linear"];
-/// Where the end of a wait is read from.
-pub const RESETS: &[&str] = &["headers", "not_in_headers"];
+pub const GROWTH: &[&str] = Growth::SPELLINGS;
+/// What ends a wait for a reset.
+pub const RESETS: &[&str] = Reset::SPELLINGS;
+/// The failures a policy can be the default schedule for.
+pub const FALLBACKS: &[&str] = Fallback::SPELLINGS;
 /// API families.
-pub const APIS: &[&str] = &[
-    "v1",
-    "v1.1",
-    "v2",
-    "labs",
-    "search",
-    "streaming",
-    "account_activity",
-    "media",
-];
+pub const APIS: &[&str] = Api::SPELLINGS;
 /// Evidence levels.
-pub const EVIDENCE: &[&str] = &["documented", "observed", "unverified"];
+pub const EVIDENCE: &[&str] = Evidence::SPELLINGS;
 /// Field kinds.
 pub const FIELD_KINDS: &[&str] = &["string", "integer", "json"];
 /// Wire formats.
-pub const FORMATS: &[&str] = &["json", "xml", "jsonp", "problem"];
+pub const FORMATS: &[&str] = Format::SPELLINGS;
 /// Header meanings.
-pub const MEANINGS: &[&str] = &["limit", "remaining", "reset", "retry_after"];
+pub const MEANINGS: &[&str] = HeaderMeaning::SPELLINGS;
 /// Rate-limit windows.
-pub const WINDOWS: &[&str] = &["standard", "app_24h", "user_24h"];
+pub const WINDOWS: &[&str] = Window::SPELLINGS;
 
 const fn key(
     name: &'static str,
@@ -157,7 +154,7 @@ const RETRY_POLICY_KEY: Key = key(
     false,
     Ty::Ident,
     "The name of a `retry_policies:` entry that says how to wait (backoff schedule, where the reset is read from); it implies `retry`.",
-    "enhance_your_calm",
+    "rate_limited",
 );
 const TEMPLATES_KEY: Key = key(
     "templates",
@@ -457,7 +454,7 @@ pub static POLICIES_SECTION: Section = Section {
             "initial_ms",
             false,
             Ty::Millis,
-            "The first wait, in milliseconds; only with `retry: backoff`.",
+            "The first wait, in milliseconds; required with `retry: backoff`, and only there.",
             "60000",
         ),
         key(
@@ -478,8 +475,15 @@ pub static POLICIES_SECTION: Section = Section {
             "reset",
             false,
             Ty::Choice(RESETS),
-            "Where the end of the wait is read from: headers (the `x-rate-limit-*` resets, the default) or not_in_headers (no header carries it); only with `retry: after_reset`.",
+            "What ends the wait: headers (the `x-rate-limit-*` resets, the default) or not_in_headers (no header carries it); only with `retry: after_reset`.",
             "not_in_headers",
+        ),
+        key(
+            "default_for",
+            false,
+            Ty::Choice(FALLBACKS),
+            "The failures that name no policy of their own and wait by this one: service (a 5xx or an overloaded service), rate_limit (a rate limit with no reset given) or network (no answer); each once in a catalog, only with `retry: backoff`.",
+            "service",
         ),
         DESCRIPTION,
     ],
@@ -622,21 +626,4 @@ pub(crate) fn closest<'a>(
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::spec::{Api, Evidence, Growth, Reset, Retry};
-
-    /// The choices a key accepts are the spellings of the vocabulary it is
-    /// read into, in the same order.
-    #[test]
-    fn choices_are_the_vocabularies_spellings() {
-        assert_eq!(RETRY, Retry::ALL.map(Retry::as_str));
-        assert_eq!(GROWTH, Growth::ALL.map(Growth::as_str));
-        assert_eq!(RESETS, Reset::ALL.map(Reset::as_str));
-        assert_eq!(EVIDENCE, Evidence::ALL.map(Evidence::as_str));
-        assert_eq!(APIS, Api::ALL.map(Api::as_str));
-    }
 }

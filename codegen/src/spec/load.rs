@@ -14,9 +14,9 @@ use std::path::Path;
 use super::keys::{self, Key, Section, Ty};
 use super::yaml::{self, Document, Node, Number, Style, Value};
 use super::{
-    Api, Code, Disconnect, Evidence, Field, FieldKind, FieldValue, Format, Growth, Header,
-    HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, Reset, Retry, RetryPolicy, Spans,
-    Spec, Status, Window,
+    Api, Code, Disconnect, Evidence, Fallback, Field, FieldKind, FieldValue, Format, Growth,
+    Header, HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, Reset, Retry,
+    RetryPolicy, Spans, Spec, Status, Window, WireFormat,
 };
 use crate::error::{Diagnostic, Diagnostics, Location, Span};
 
@@ -1216,7 +1216,7 @@ fn format(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Format> {
     let content_type = text(cx, e, "content_type");
     let description = text(cx, e, "description");
     Some(Format {
-        name: name?.to_string(),
+        name: name.and_then(WireFormat::from_spelling)?,
         content_type: content_type.unwrap_or_default(),
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
@@ -1247,17 +1247,12 @@ fn header(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Header> {
     }
     Some(Header {
         name,
-        meaning: match meaning {
-            Some("remaining") => HeaderMeaning::Remaining,
-            Some("reset") => HeaderMeaning::Reset,
-            Some("retry_after") => HeaderMeaning::RetryAfter,
-            _ => HeaderMeaning::Limit,
-        },
-        window: match window {
-            Some("app_24h") => Window::App24h,
-            Some("user_24h") => Window::User24h,
-            _ => Window::Standard,
-        },
+        meaning: meaning
+            .and_then(HeaderMeaning::from_spelling)
+            .unwrap_or(HeaderMeaning::Limit),
+        window: window
+            .and_then(Window::from_spelling)
+            .unwrap_or(Window::Standard),
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
     })
@@ -1495,11 +1490,19 @@ fn policy(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<RetryPolicy> {
     let reset = choice(cx, e, "reset")
         .and_then(Reset::from_spelling)
         .unwrap_or_default();
+    let default_for = choice(cx, e, "default_for").and_then(Fallback::from_spelling);
     let description = text(cx, e, "description");
     let label = label(&keys::POLICIES_SECTION, e);
     let retry_word = retry.as_str();
+    if retry == Retry::Backoff && initial_ms.is_none() && e.get("initial_ms").is_none() {
+        cx.error(
+            e.node.span,
+            format!("{label} backs off but has no `initial_ms`"),
+            "add `initial_ms:` with the first wait, in milliseconds",
+        );
+    }
     if retry != Retry::Backoff {
-        for k in ["growth", "initial_ms", "step_ms", "max_ms"] {
+        for k in ["growth", "initial_ms", "step_ms", "max_ms", "default_for"] {
             if e.get(k).is_some() {
                 cx.error(
                     e.key_span(k),
@@ -1545,6 +1548,7 @@ fn policy(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<RetryPolicy> {
         step_ms,
         max_ms,
         reset,
+        default_for,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
     })

@@ -20,10 +20,11 @@
 pub mod keys;
 mod load;
 pub(crate) use load::template_parts;
-mod vocabulary;
 pub(crate) mod yaml;
 
-pub use vocabulary::{Api, Evidence, Growth, Reset, Retry};
+pub use twitter_errors::catalog::{
+    Api, Evidence, Fallback, Format as WireFormat, Growth, HeaderMeaning, Reset, Retry, Window,
+};
 
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
@@ -138,38 +139,14 @@ impl std::fmt::Display for Origin {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Format {
-    /// `json`, `xml`, `jsonp` or `problem`.
-    pub name: String,
+    /// Which format.
+    pub name: WireFormat,
     /// The Content-Type responses in this format carry.
     pub content_type: String,
     /// What the format looks like.
     pub description: String,
     /// Where it was defined.
     pub origin: Origin,
-}
-
-/// What a rate-limit header tells.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum HeaderMeaning {
-    /// The ceiling of the window.
-    Limit,
-    /// Requests left in the window.
-    Remaining,
-    /// When the window resets (UTC epoch seconds).
-    Reset,
-    /// Seconds (or an HTTP date) to wait before retrying.
-    RetryAfter,
-}
-
-/// Which allowance a rate-limit header describes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Window {
-    /// The per-endpoint window (usually 15 minutes).
-    Standard,
-    /// The app's 24-hour allowance.
-    App24h,
-    /// The user's 24-hour allowance.
-    User24h,
 }
 
 /// A rate-limit response header.
@@ -401,8 +378,10 @@ pub struct RetryPolicy {
     pub step_ms: Option<u64>,
     /// The longest wait, in milliseconds.
     pub max_ms: Option<u64>,
-    /// Where the end of the wait is read from.
+    /// What ends a wait for a reset.
     pub reset: Reset,
+    /// The failures it is the catalog's default schedule for.
+    pub default_for: Option<Fallback>,
     /// Our description.
     pub description: String,
     /// Where it was defined.
@@ -568,7 +547,7 @@ impl Spec {
             }
         }
         self.files.extend(other.files);
-        merge(&mut self.formats, other.formats, |f| f.name.clone());
+        merge(&mut self.formats, other.formats, |f| f.name);
         merge(&mut self.headers, other.headers, |h| h.name.clone());
         merge(&mut self.problem_hosts, other.problem_hosts, |h| {
             h.prefix.clone()
@@ -587,9 +566,7 @@ impl Spec {
     /// Sorts every list into canonical order so that the order of entries in
     /// the file never changes the output.
     fn canonicalise(&mut self) {
-        let order = ["json", "xml", "jsonp", "problem"];
-        self.formats
-            .sort_by_key(|f| order.iter().position(|o| *o == f.name));
+        self.formats.sort_by_key(|f| f.name);
         self.headers.sort_by(|a, b| a.name.cmp(&b.name));
         self.problem_hosts.sort_by(|a, b| a.prefix.cmp(&b.prefix));
         self.statuses.sort_by_key(|s| s.status);

@@ -4,48 +4,20 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use twitter_errors::catalog::{
-    Catalog, DisconnectInfo, Growth, MatchKind, NoticeInfo, PolicyInfo, Reset, TextMatch,
+    Catalog, DisconnectInfo, MatchKind, NoticeInfo, PolicyInfo, TextMatch,
 };
 use twitter_errors::{Api, ErrorCode, HttpStatus, ProblemType, Retry, Twitter};
 
 fn retry(r: Retry) -> &'static str {
-    match r {
-        Retry::Never => "never: the same request fails again",
-        Retry::AfterReset => "after the rate-limit window resets (x-rate-limit-reset)",
-        Retry::Backoff => "yes, with exponential backoff",
-        Retry::Reconnect => "reconnect at once",
-        _ => "see the description",
-    }
+    r.advice()
 }
 
-/// The retry line: the hint, or the policy's schedule when there is one.
+/// The retry line: the hint, or the policy's advice when there is one.
 fn retry_with(r: Retry, policy: Option<&PolicyInfo>) -> String {
-    let Some(p) = policy else {
-        return retry(r).to_string();
-    };
-    let ms = |d: std::time::Duration| match d.as_millis() {
-        n if n % 1000 == 0 => format!("{} s", n / 1000),
-        n => format!("{n} ms"),
-    };
-    let how = match (p.retry, p.backoff) {
-        (Retry::Backoff, Some(b)) => {
-            let mut parts = vec![match b.growth {
-                Growth::Linear => format!(
-                    "back off linearly ({} a step)",
-                    b.step.map(ms).unwrap_or_default()
-                ),
-                _ => "back off exponentially".to_string(),
-            }];
-            parts.extend(b.initial.map(|d| format!("from {}", ms(d))));
-            parts.extend(b.max.map(|d| format!("up to {}", ms(d))));
-            parts.join(", ")
-        }
-        (Retry::AfterReset, _) if p.reset == Reset::NotInHeaders => {
-            "after the allowance refills; no x-rate-limit-* header carries its reset".to_string()
-        }
-        (r, _) => retry(r).to_string(),
-    };
-    format!("{how} (policy {})", p.name)
+    match policy {
+        Some(p) => format!("{} (policy {})", p.advice(), p.name),
+        None => retry(r).to_string(),
+    }
 }
 
 fn apis(apis: &[Api]) -> String {

@@ -94,35 +94,58 @@ Examples:
         #[arg(long, value_enum, value_name = "FORMAT")]
         message_format: Option<MessageFormat>,
     },
-    /// Render the Markdown reference of a spec (docs/ERRORS.md)
+    /// Refresh every file the repository derives from errors.yaml
     #[command(after_long_help = "\
+Run it at the root of a clone (or anywhere inside one) after editing
+errors.yaml: it writes the runtime crate's generated catalog
+(crates/twitter-errors/src/bundled.rs), docs/ERRORS.md,
+docs/errors.schema.json and the generator's copy of the catalog, each only
+when it changed. A spec with mistakes is reported as `check` reports it, and
+nothing is written.
+
 Examples:
-  twitter-errors docs                     # writes docs/ERRORS.md from errors.yaml
-  twitter-errors docs --check             # fails if docs/ERRORS.md is stale
-  twitter-errors docs --out -             # prints it")]
-    Docs {
-        /// The spec to render.
-        #[arg(default_value = "errors.yaml")]
-        file: PathBuf,
-        /// Where to write it (`-` for stdout).
-        #[arg(long, default_value = "docs/ERRORS.md", value_name = "PATH")]
-        out: PathBuf,
-        /// Compare with PATH instead of writing, and fail when it differs.
+  twitter-errors generate
+  twitter-errors generate --check   # exit 1 naming each stale file (CI)")]
+    Generate {
+        /// Compare instead of writing, and fail naming each stale file.
         #[arg(long)]
         check: bool,
+        /// How to print spec mistakes, as for `check`.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        message_format: Option<MessageFormat>,
+    },
+    /// Render the Markdown reference of a spec
+    #[command(after_long_help = "\
+In a clone of the repository, `generate` writes docs/ERRORS.md; this prints
+the reference of any spec, such as a catalog of your own.
+
+Examples:
+  twitter-errors docs                           # errors.yaml in this folder
+  twitter-errors docs --bundled my-errors.yaml  # a layer on the bundled catalog
+  twitter-errors docs my-errors.yaml --out ERRORS.md")]
+    Docs {
+        /// The spec to render (`-` for stdin).
+        #[arg(default_value = "errors.yaml")]
+        file: PathBuf,
+        /// Render FILE layered on the bundled catalog, as a build script
+        /// with `Builder::new().bundled().spec(FILE)` reads it.
+        #[arg(long)]
+        bundled: bool,
+        /// Where to write it (`-` for stdout).
+        #[arg(long, default_value = "-", value_name = "PATH")]
+        out: PathBuf,
     },
     /// Print the JSON Schema of the spec format
     #[command(after_long_help = "\
+Editors with a YAML language server read it to check a spec as it is typed.
+
 Examples:
   twitter-errors schema
-  twitter-errors schema --out docs/errors.schema.json --check")]
+  twitter-errors schema --out errors.schema.json")]
     Schema {
         /// Where to write it (`-` for stdout).
         #[arg(long, default_value = "-", value_name = "PATH")]
         out: PathBuf,
-        /// Compare with PATH instead of writing, and fail when it differs.
-        #[arg(long)]
-        check: bool,
     },
     /// Decode an error body and print it typed, as JSON
     #[command(after_long_help = "\
@@ -268,8 +291,24 @@ fn main() -> ExitCode {
             };
             spec::check(&file, bundled, short, color)
         }
-        Command::Docs { file, out, check } => spec::docs(&file, &out, check),
-        Command::Schema { out, check } => spec::schema(&out, check),
+        Command::Generate {
+            check,
+            message_format,
+        } => {
+            let short = match message_format {
+                Some(format) => format == MessageFormat::Short,
+                None => !std::io::stderr().is_terminal(),
+            };
+            spec::generate(check, short, color)
+        }
+        Command::Docs { file, bundled, out } => spec::docs(
+            &file,
+            bundled,
+            &out,
+            !std::io::stderr().is_terminal(),
+            color,
+        ),
+        Command::Schema { out } => spec::schema(&out),
         Command::Decode {
             file,
             format,

@@ -1,10 +1,8 @@
-//! `check`, `docs` and `schema`: the spec tools.
+//! `check`, `generate`, `docs` and `schema`: the spec tools.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use std::io::IsTerminal as _;
 
 use twitter_errors_codegen::{Builder, Error, Spec, Style};
 
@@ -75,61 +73,98 @@ pub fn check(path: &Path, bundled: bool, short: bool, color: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Writes `text` to `out` (`-`: stdout), or with `check` compares instead
-/// and fails when the file is stale.
-fn emit(text: &str, out: &Path, check: bool, regenerate: &str) -> ExitCode {
-    let stdout = out.as_os_str() == "-";
-    match (stdout, check) {
-        (false, true) => {
-            let current = std::fs::read_to_string(out).unwrap_or_default();
-            if current.replace("\r\n", "\n") == text {
-                outln!("{}: up to date", out.display());
-                ExitCode::SUCCESS
-            } else {
-                crate::fail(format_args!(
-                    "{} is stale: run `{regenerate}` and commit the result",
-                    out.display()
-                ))
-            }
-        }
-        (false, false) => {
-            if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-                if let Err(e) = std::fs::create_dir_all(dir) {
-                    return crate::fail(format_args!("{}: {e}", dir.display()));
-                }
-            }
-            if let Err(e) = std::fs::write(out, text) {
-                return crate::fail(format_args!("{}: {e}", out.display()));
-            }
-            outln!("wrote {}", out.display());
-            ExitCode::SUCCESS
-        }
-        (true, true) => crate::fail("--check needs --out PATH"),
-        (true, false) => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => crate::fail(format_args!("stdout: {e}")),
-            }
+/// Writes `text` to `out` (`-`: stdout).
+fn emit(text: &str, out: &Path) -> ExitCode {
+    if out.as_os_str() == "-" {
+        let mut stdout = std::io::stdout().lock();
+        return match stdout.write_all(text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => crate::fail(format_args!("stdout: {e}")),
+        };
+    }
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            return crate::fail(format_args!("{}: {e}", dir.display()));
         }
     }
+    if let Err(e) = std::fs::write(out, text) {
+        return crate::fail(format_args!("{}: {e}", out.display()));
+    }
+    outln!("wrote {}", out.display());
+    ExitCode::SUCCESS
 }
 
-pub fn docs(path: &Path, out: &Path, check: bool) -> ExitCode {
-    let spec = match load(path, false, !std::io::stderr().is_terminal(), false) {
+pub fn docs(path: &Path, bundled: bool, out: &Path, short: bool, color: bool) -> ExitCode {
+    let spec = match load(path, bundled, short, color) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let md = twitter_errors_codegen::markdown(&spec);
-    emit(&md, out, check, "cargo run -- docs")
+    emit(&twitter_errors_codegen::markdown(&spec), out)
 }
 
-pub fn schema(out: &Path, check: bool) -> ExitCode {
-    emit(
-        &twitter_errors_codegen::json_schema(),
-        out,
-        check,
-        "cargo run -- schema --out docs/errors.schema.json",
-    )
+pub fn schema(out: &Path) -> ExitCode {
+    emit(&twitter_errors_codegen::json_schema(), out)
+}
+
+/// Refreshes (or with `check`, compares) every file of the repository that
+/// is derived from another: the runtime's bundled catalog, the docs, the
+/// schema, the generator's copy of the catalog.
+pub fn generate(check: bool, short: bool, color: bool) -> ExitCode {
+    use twitter_errors_codegen::workspace;
+
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => return crate::fail(format_args!("the current directory: {e}")),
+    };
+    let Some(root) = workspace::find_root(&cwd) else {
+        return crate::fail(
+            "not inside a clone of the twitter-errors repository: `generate` refreshes the files \
+             a clone derives from its errors.yaml (for a catalog of your own, see `docs` and the \
+             generator's Builder)",
+        );
+    };
+    let files = match workspace::derived(&root) {
+        Ok(f) => f,
+        Err(e) if e.category() == twitter_errors_codegen::Category::Spec => {
+            return report(&e, short, color)
+        }
+        Err(e) => return crate::fail(e),
+    };
+    let total = files.len();
+    if check {
+        let stale: Vec<_> = files.iter().filter(|f| !f.is_fresh(&root)).collect();
+        if stale.is_empty() {
+            outln!("generate: all {total} derived files are up to date");
+            return ExitCode::SUCCESS;
+        }
+        for f in &stale {
+            eprintln!(
+                "twitter-errors: {} is stale (derived from {})",
+                f.path, f.source
+            );
+        }
+        eprintln!(
+            "  help: run `cargo run -- generate` and commit the files it writes ({} of {total})",
+            stale.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    let mut written = 0;
+    for f in &files {
+        match f.refresh(&root) {
+            Ok(true) => {
+                written += 1;
+                outln!("wrote {}", f.path);
+            }
+            Ok(false) => {}
+            Err(e) => return crate::fail(e),
+        }
+    }
+    if written == 0 {
+        outln!("generate: all {total} derived files were up to date");
+    } else {
+        outln!("generate: wrote {written} of {total} derived files; commit them with errors.yaml");
+    }
+    ExitCode::SUCCESS
 }

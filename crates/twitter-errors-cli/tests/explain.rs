@@ -21,7 +21,10 @@ fn a_code_shows_text_status_description_and_retry() {
     assert!(out.starts_with("code 88: Rate limit exceeded.\n"), "{out}");
     assert!(out.contains("status:     429 Too Many Requests"), "{out}");
     assert!(
-        out.contains("retry:      after the rate-limit window resets"),
+        out.contains(&format!(
+            "retry:      {}\n",
+            twitter_errors::Retry::AfterReset
+        )),
         "{out}"
     );
     assert!(

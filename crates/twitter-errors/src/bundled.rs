@@ -24,37 +24,37 @@ pub enum HttpStatus {
     ///
     /// The request succeeded. A v2 body with this status can still hold an `errors` array of partial errors beside `data`, and v1 callers that set `suppress_response_codes` received even their errors with 200.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     Ok,
     /// 201 Created
     ///
     /// A POST created a new resource. Only the 2026 X documentation lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     Created,
     /// 202 Accepted
     ///
     /// The request was queued for later processing, as when an Account Activity replay job is accepted; the results arrive through the webhook.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     Accepted,
     /// 204 No Content
     ///
     /// The request succeeded and the response has no body, as for Account Activity deletions and v2 DELETE calls.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NoContent,
     /// 304 Not Modified
     ///
     /// There was no new data to return. The X tables stopped listing it when they became v2-only in June 2025.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NotModified,
     /// 400 Bad Request
     ///
     /// The request was malformed or failed validation; the body says why, as a v1.1 code or a v2 `invalid-request` problem. Until 2012 the v1 REST API also used it for rate limiting. Fix the request before sending it again.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     BadRequest,
     /// 401 Unauthorized
     ///
@@ -62,13 +62,13 @@ pub enum HttpStatus {
     ///
     /// Also documented as: `Not Authorized`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     Unauthorized,
     /// 403 Forbidden
     ///
     /// The request was understood but refused: missing permission or access level, update limits, duplicate or over-long posts, or an app not enrolled for the product. The body names the reason; sending the same request again will not help.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     Forbidden,
     /// 404 Not Found
     ///
@@ -76,13 +76,13 @@ pub enum HttpStatus {
     ///
     /// Also documented as: `Unknown`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NotFound,
     /// 406 Not Acceptable
     ///
     /// The server cannot answer the request as asked: an unsupported format for Search, unsuitable filter parameters on a stream, or a stream request without gzip in `Accept-Encoding`. Dropped from the X table in June 2025.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NotAcceptable,
     /// 409 Conflict
     ///
@@ -90,25 +90,25 @@ pub enum HttpStatus {
     ///
     /// Also documented as: `Connection Exception`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     Conflict,
     /// 410 Gone
     ///
     /// The endpoint has been switched off for good, as API v1 was (code 68) along with other retired endpoints (code 251). Move to the replacement endpoint.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     Gone,
     /// 413 Too Long
     ///
     /// The request was too large. Streaming sent it when a request listed more terms, users or locations than the connection's role allows, and media uploads send it when a file or chunk is over the size limit. Shorten the list or send a smaller file. The reason phrase is Twitter's own, from the 2012 streaming documentation.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     TooLong,
     /// 416 Range Unacceptable
     ///
     /// The streaming `count` parameter is not allowed for the connection's role or is too large. Only the 2012 streaming documentation lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     RangeUnacceptable,
     /// 420 Enhance Your Calm
     ///
@@ -116,19 +116,19 @@ pub enum HttpStatus {
     ///
     /// Also documented as: `Rate Limited`.
     ///
-    /// Retry: with exponential backoff; policy `enhance_your_calm`: For 420: no header says when the limit lifts, so wait a minute before the first retry and double the wait after each further 420.
+    /// Retry: retry with exponential backoff; policy `rate_limited`: A rate limit whose response says nothing of when it lifts: 420 never carries a reset header, and a 429 may come without one. Wait a minute before the first retry and double the wait after each further refusal, as the streaming guidance asks for 429s.
     EnhanceYourCalm,
     /// 422 Unprocessable Entity
     ///
     /// The request was well formed but its content could not be processed, such as an unusable profile banner image or a bad JSON body. Dropped from the X table in June 2025.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     UnprocessableEntity,
     /// 429 Too Many Requests
     ///
     /// A rate-limit window is used up (v1.1 code 88) or, in v2, a usage cap or the allowed number of stream connections was reached. Wait until `x-rate-limit-reset`; in v2 the problem type tells a rate limit from a usage cap.
     ///
-    /// Retry: after the rate-limit window resets.
+    /// Retry: retry after the rate-limit window resets.
     TooManyRequests,
     /// 500 Internal Server Error
     ///
@@ -136,13 +136,13 @@ pub enum HttpStatus {
     ///
     /// Also documented as: `Server Internal Error`.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     InternalServerError,
     /// 502 Bad Gateway
     ///
     /// The service was down or being upgraded. Retry later with exponential backoff.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     BadGateway,
     /// 503 Service Unavailable
     ///
@@ -150,7 +150,7 @@ pub enum HttpStatus {
     ///
     /// Also documented as: `Service Overloaded`.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     ServiceUnavailable,
     /// 504 Gateway Timeout
     ///
@@ -158,7 +158,7 @@ pub enum HttpStatus {
     ///
     /// Also documented as: `Gateway timeout`.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     GatewayTimeout,
 }
 #[allow(deprecated)]
@@ -399,7 +399,7 @@ impl HttpStatus {
                 crate::catalog::Api::Streaming,
             ],
             retry: crate::catalog::Retry::Backoff,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[0usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
             deprecated: ::core::option::Option::None,
             description: "Twitter's non-standard rate-limit status, sent by v1 Search and Trends and by v1.1 streaming when a client connected or searched too often. Unlike 429 it comes with no reset header, so there is no time to wait for: back off exponentially, starting at one minute, and longer after each repeat. v2 uses 429 instead.",
         },
@@ -801,19 +801,19 @@ pub enum ErrorCode {
     ///
     /// An unexpected failure inside the Account Activity API; only that API's reference lists this code. Retry with exponential backoff.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     AccountActivityInternalError,
     /// 3 `Invalid coordinates.` (HTTP 400 Bad Request)
     ///
     /// The latitude/longitude sent as parameters were rejected. Send coordinates within the valid ranges.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidCoordinates,
     /// 7 `No data available for the given coordinate and radius.` (HTTP 400 Bad Request)
     ///
     /// A geo lookup found nothing near the given point within the given radius. Only the February 2021 copies of the table list it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NoDataForCoordinates,
     /// 8 `No data available for specified ID.` (HTTP 400 Bad Request)
     ///
@@ -821,19 +821,19 @@ pub enum ErrorCode {
     ///
     /// Also seen with HTTP 404.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NoDataForId,
     /// 12 `You must provide valid coordinates, IP address, query, or attributes.` (no documented HTTP status)
     ///
     /// A geo search was made without coordinates, an IP address, a query or attributes to locate with. No HTTP status was documented; supply at least one of them.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     LocationInputRequired,
     /// 13 `No location associated with the specified IP address.` (HTTP 404 Not Found)
     ///
     /// A geo search could not place the IP address it was given. Try coordinates or a query instead.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NoLocationForIp,
     /// 17 `No user matches for specified terms.` (HTTP 404 Not Found)
     ///
@@ -841,7 +841,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `No user matches for specified terms`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NoUserMatches,
     /// 25 `Query parameters are missing.` (no documented HTTP status)
     ///
@@ -849,7 +849,7 @@ pub enum ErrorCode {
     ///
     /// Also seen with HTTP 400, 404.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     QueryParametersMissing,
     /// 32 `Could not authenticate you.` (HTTP 401 Unauthorized)
     ///
@@ -857,7 +857,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Could not authenticate you`, `Invalid authentication method. Please use application-only authentication.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CouldNotAuthenticate,
     /// 34 `Sorry, that page does not exist.` (HTTP 404 Not Found)
     ///
@@ -865,13 +865,13 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Sorry, that page does not exist`, `Webhook does not exist or is associated with a different twitter application.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     PageDoesNotExist,
     /// 36 `You cannot report yourself for spam.` (HTTP 403 Forbidden)
     ///
     /// A spam report named the authenticating user as the offender. Report another account instead.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CannotReportSelfForSpam,
     /// 37 `Your credentials do not allow access to this resource` (HTTP 403 Forbidden)
     ///
@@ -879,7 +879,7 @@ pub enum ErrorCode {
     ///
     /// Evidence: unverified; known from a single third-party source.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ResourceAccessDenied,
     /// 38 `<named> parameter is missing.` (HTTP 403 Forbidden)
     ///
@@ -889,7 +889,7 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `{parameter} parameter is missing.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ParameterMissing,
     /// 44 `attachment_url parameter is invalid.` (HTTP 400 Bad Request)
     ///
@@ -899,19 +899,19 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `{parameter} parameter is invalid.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidAttachmentUrl,
     /// 50 `User not found.` (HTTP 404 Not Found)
     ///
     /// No user exists with the given id or screen name.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     UserNotFound,
     /// 61 `Client is not permitted to request this method.` (HTTP 401 Unauthorized)
     ///
     /// The app is not allowed to call this Account Activity method. Check the app's access to the product.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     MethodNotPermittedForClient,
     /// 63 `User has been suspended.` (HTTP 403 Forbidden)
     ///
@@ -919,7 +919,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `User has been suspended`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     UserSuspended,
     /// 64 `Your account is suspended and is not permitted to access this feature.` (HTTP 403 Forbidden)
     ///
@@ -927,15 +927,15 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Your account is suspended and is not permitted to access this feature`.
     ///
-    /// Also meant (v1-retirement notice, still served in 2020 on v1.1 upload paths, HTTP 410 Gone): `The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview.` The request reached a retired v1 route, the same text code 68 carries; no account is suspended. Call the v1.1 (or v2) endpoint instead. Retry: never; the same request fails again.
+    /// Also meant (v1-retirement notice, still served in 2020 on v1.1 upload paths, HTTP 410 Gone): `The Twitter REST API v1 is no longer active. Please migrate to API v1.1. https://dev.twitter.com/docs/api/1.1/overview.` The request reached a retired v1 route, the same text code 68 carries; no account is suspended. Call the v1.1 (or v2) endpoint instead. Retry: do not retry.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     AccountSuspended,
     /// 67 `Twitter server error. Retry using an exponential backoff pattern.` (HTTP 503 Service Unavailable)
     ///
     /// A service the Account Activity API depends on failed. The message itself asks for retries with exponential backoff.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     BackendServerError,
     /// 68 `The Twitter REST API v1 is no longer active. Please migrate to API v1.1.` (HTTP 410 Gone)
     ///
@@ -945,7 +945,7 @@ pub enum ErrorCode {
     ///
     /// Also seen with HTTP 401.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     #[deprecated(
         note = "API v1 was retired in 2013; only v1 URLs ever returned this code."
     )]
@@ -956,13 +956,13 @@ pub enum ErrorCode {
     ///
     /// Evidence: unverified; known from a single third-party source.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ListNameError,
     /// 87 `Client is not permitted to perform this action.` (HTTP 403 Forbidden)
     ///
     /// The app is not allowed to perform this action or call this endpoint.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ClientActionNotPermitted,
     /// 88 `Rate limit exceeded.` (HTTP 429 Too Many Requests)
     ///
@@ -970,9 +970,9 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Rate limit exceeded`, `Too many requests. Please back off your API request rate.`.
     ///
-    /// Also meant (v1 REST API, until 2012, in legacy bodies without a code, HTTP 400 Bad Request): `Rate limit exceeded. Clients may not make more than 350 requests per hour.`, `Rate limit exceeded. Clients may not make more than {limit} requests per hour.` The hourly v1 allowance was used up. v1 answered with 400 and an `error` text instead of a coded error; wait for the hour's window to reset. Retry: after the rate-limit window resets.
+    /// Also meant (v1 REST API, until 2012, in legacy bodies without a code, HTTP 400 Bad Request): `Rate limit exceeded. Clients may not make more than 350 requests per hour.`, `Rate limit exceeded. Clients may not make more than {limit} requests per hour.` The hourly v1 allowance was used up. v1 answered with 400 and an `error` text instead of a coded error; wait for the hour's window to reset. Retry: retry after the rate-limit window resets.
     ///
-    /// Retry: after the rate-limit window resets.
+    /// Retry: retry after the rate-limit window resets.
     RateLimitExceeded,
     /// 89 `Invalid or expired token.` (HTTP 403 Forbidden)
     ///
@@ -982,7 +982,7 @@ pub enum ErrorCode {
     ///
     /// Also seen with HTTP 401.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidOrExpiredToken,
     /// 92 `SSL is required.` (HTTP 403 Forbidden)
     ///
@@ -990,7 +990,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `SSL is required`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     SslRequired,
     /// 93 `This App is not allowed to access or delete your Direct Messages.` (HTTP 403 Forbidden)
     ///
@@ -998,7 +998,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `This application is not allowed to access or delete your direct messages`, `This application is not allowed to access or delete your direct messages.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     DirectMessagesAccessDenied,
     /// 99 `Unable to verify your credentials.` (HTTP 403 Forbidden)
     ///
@@ -1006,7 +1006,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Unable to verify your credentials`, `You don’t have access to this resource.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     UnableToVerifyCredentials,
     /// 108 `Cannot find specified user.` (no documented HTTP status)
     ///
@@ -1016,7 +1016,7 @@ pub enum ErrorCode {
     ///
     /// Evidence: observed in live responses only; no documentation lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CannotFindSpecifiedUser,
     /// 109 `The specified user is not found in this list.` (HTTP 404 Not Found)
     ///
@@ -1024,13 +1024,13 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `User not in this list`, `The specified user is not a subscriber of this list.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     UserNotInList,
     /// 110 `The user you are trying to remove from this list is not a member.` (HTTP 400 Bad Request)
     ///
     /// The user to be removed from the List is not a member of it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CannotRemoveNonMember,
     /// 120 `Account update failed: value is too long (maximum is nn characters).` (HTTP 403 Forbidden)
     ///
@@ -1040,7 +1040,7 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `Account update failed: value is too long (maximum is {maximum} characters).`, `Account update failed: {reason}`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     AccountUpdateValueTooLong,
     /// 130 `Over capacity.` (HTTP 503 Service Unavailable)
     ///
@@ -1048,7 +1048,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Over capacity`.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     OverCapacity,
     /// 131 `Internal error.` (HTTP 500 Internal Server Error)
     ///
@@ -1056,7 +1056,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Internal error`.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     InternalError,
     /// 135 `Could not authenticate you.` (HTTP 401 Unauthorized)
     ///
@@ -1064,7 +1064,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Could not authenticate you`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     TimestampOutOfBounds,
     /// 136 `You have been blocked from {action}` (HTTP 401 Unauthorized)
     ///
@@ -1072,7 +1072,7 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `You have been blocked from {action}`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     BlockedByUser,
     /// 139 `You have already favorited this status.` (HTTP 403 Forbidden)
     ///
@@ -1080,13 +1080,13 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `You have already favorited this status`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     AlreadyFavorited,
     /// 144 `No status found with that ID.` (HTTP 404 Not Found)
     ///
     /// No Tweet exists with that id, usually because it was deleted. In 2010 the same text came in the older format without a code.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     StatusNotFound,
     /// 147 `Sorry, you can't block yourself.` (HTTP 403 Forbidden)
     ///
@@ -1094,13 +1094,13 @@ pub enum ErrorCode {
     ///
     /// Evidence: unverified; known from a single third-party source.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CannotBlockSelf,
     /// 150 `You cannot send messages to users who are not following you.` (HTTP 403 Forbidden)
     ///
     /// A Direct Message was refused because the recipient does not follow the sender.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CannotMessageNonFollower,
     /// 151 `There was an error sending your message: reason.` (HTTP 403 Forbidden)
     ///
@@ -1110,7 +1110,7 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `There was an error sending your message: {reason}`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     MessageSendFailed,
     /// 160 `You've already requested to follow the user.` (HTTP 403 Forbidden)
     ///
@@ -1120,7 +1120,7 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `You've already requested to follow {user}.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     FollowAlreadyRequested,
     /// 161 `You are unable to follow more people at this time.` (HTTP 403 Forbidden)
     ///
@@ -1128,7 +1128,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `You are unable to follow more people at this time`.
     ///
-    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
+    /// Retry: retry after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     FollowLimitReached,
     /// 162 `You have been blocked from following this account at the request of the user.` (HTTP 403 Forbidden)
     ///
@@ -1136,7 +1136,7 @@ pub enum ErrorCode {
     ///
     /// Evidence: observed in live responses only; no documentation lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     BlockedFromFollowing,
     /// 163 `Could not determine source user.` (HTTP 403 Forbidden)
     ///
@@ -1144,7 +1144,7 @@ pub enum ErrorCode {
     ///
     /// Also seen with HTTP 404.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CouldNotDetermineSourceUser,
     /// 170 `Missing required parameter: status.` (HTTP 403 Forbidden)
     ///
@@ -1156,7 +1156,7 @@ pub enum ErrorCode {
     ///
     /// Evidence: observed in live responses only; no documentation lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     RequiredParameterMissing,
     /// 179 `Sorry, you are not authorized to see this status.` (HTTP 403 Forbidden)
     ///
@@ -1164,7 +1164,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Sorry, you are not authorized to see this status`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NotAuthorizedToSeeStatus,
     /// 183 `You may not delete another user's status.` (no documented HTTP status)
     ///
@@ -1172,7 +1172,7 @@ pub enum ErrorCode {
     ///
     /// Evidence: observed in live responses only; no documentation lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CannotDeleteOthersStatus,
     /// 185 `User is over daily status update limit.` (HTTP 403 Forbidden)
     ///
@@ -1180,7 +1180,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `User is over daily status update limit`.
     ///
-    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
+    /// Retry: retry after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     StatusUpdateLimitReached,
     /// 186 `Tweet needs to be a bit shorter.` (HTTP 403 Forbidden)
     ///
@@ -1188,7 +1188,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Post needs to be a bit shorter.`, `Status is over 140 characters.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     TweetTooLong,
     /// 187 `Status is a duplicate.` (HTTP 403 Forbidden)
     ///
@@ -1196,7 +1196,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Status is a duplicate`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     DuplicateStatus,
     /// 189 `Error creating status.` (HTTP 403 Forbidden)
     ///
@@ -1204,7 +1204,7 @@ pub enum ErrorCode {
     ///
     /// Evidence: unverified; known from a single third-party source.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     StatusCreationFailed,
     /// 193 `One or more of the uploaded media is too large.` (no documented HTTP status)
     ///
@@ -1212,7 +1212,7 @@ pub enum ErrorCode {
     ///
     /// Evidence: observed in live responses only; no documentation lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     MediaTooLarge,
     /// 195 `Missing or invalid url parameter.` (HTTP 403 Forbidden)
     ///
@@ -1220,15 +1220,15 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Missing or invalid url parameter`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidUrlParameter,
     /// 200 `Account Activity API enterprise account with replay is required. Please confirm you have an enterprise account and replay is enabled.` (HTTP 403 Forbidden)
     ///
     /// The replay feature needs an enterprise Account Activity subscription with replay enabled. The troubleshooting pages call it "Code 200 - Forbidden"; it is unrelated to HTTP 200.
     ///
-    /// Also meant (guest authentication of Twitter's mobile SDKs, HTTP 403 Forbidden): `Forbidden` A guest (logged-out) token was refused for the request; the call needs a user or app token. Retry: never; the same request fails again.
+    /// Also meant (guest authentication of Twitter's mobile SDKs, HTTP 403 Forbidden): `Forbidden` A guest (logged-out) token was refused for the request; the call needs a user or app token. Retry: do not retry.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     EnterpriseReplayRequired,
     /// 203 `Device errror: <message>` (HTTP 403 Forbidden)
     ///
@@ -1236,13 +1236,13 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `Device errror: {reason}`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     DeviceError,
     /// 205 `You are over the limit for spam reports.` (HTTP 403 Forbidden)
     ///
     /// The user has sent too many spam reports for now. The allowance refills over time on a schedule no rate-limit header carries.
     ///
-    /// Retry: after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
+    /// Retry: retry after the rate-limit window resets; policy `quota`: An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.
     SpamReportLimitReached,
     /// 214 `Owner must allow dms from anyone.` (HTTP 403 Forbidden)
     ///
@@ -1252,7 +1252,7 @@ pub enum ErrorCode {
     ///
     /// Also seen with HTTP 400.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     OwnerMustAllowDmsFromAnyone,
     /// 215 `Bad authentication data.` (HTTP 400 Bad Request)
     ///
@@ -1260,7 +1260,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Bad authentication data`, `Bad Authentication data.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     BadAuthenticationData,
     /// 220 `Your credentials do not allow access to this resource.` (HTTP 403 Forbidden)
     ///
@@ -1268,7 +1268,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Your credentials do not allow access to this resource`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CredentialsNotAllowed,
     /// 226 `This request looks like it might be automated. To protect our users from spam and other malicious activity, we can’t complete this action right now.` (HTTP 403 Forbidden)
     ///
@@ -1276,13 +1276,13 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `This request looks like it might be automated. To protect our users from spam and other malicious activity, we cannot complete this action right now.`, `This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     RequestLooksAutomated,
     /// 231 `User must verify login` (no documented HTTP status)
     ///
     /// An xAuth login hit a login-verification challenge the user must complete first. Removed from the tables by February 2021, when xAuth was gone.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     #[deprecated(
         note = "xAuth login verification was retired; the code left the tables by February 2021."
     )]
@@ -1293,13 +1293,13 @@ pub enum ErrorCode {
     ///
     /// Evidence: unverified; known from a single third-party source.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     BadGuestToken,
     /// 251 `This endpoint has been retired and should not be used.` (HTTP 410 Gone)
     ///
     /// The endpoint has been retired; move to its replacement. Tables before 2021 give no status.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     EndpointRetired,
     /// 261 `Your App cannot perform write actions.` (HTTP 403 Forbidden)
     ///
@@ -1307,7 +1307,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Application cannot perform write actions.`, `Application cannot perform write actions. Contact Twitter Platform Operations through https://support.twitter.com/forms/platform`, `Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     AppCannotWrite,
     /// 271 `You can’t mute yourself.` (HTTP 403 Forbidden)
     ///
@@ -1315,19 +1315,19 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `You can't mute yourself.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CannotMuteSelf,
     /// 272 `You are not muting the specified user.` (HTTP 403 Forbidden)
     ///
     /// An unmute named a user who is not muted.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NotMutingUser,
     /// 323 `Animated GIFs are not allowed when uploading multiple images.` (HTTP 400 Bad Request)
     ///
     /// An animated GIF was combined with other images in one post; a GIF must be attached alone.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     AnimatedGifWithMultipleImages,
     /// 324 `The validation of media ids failed.` (HTTP 400 Bad Request)
     ///
@@ -1335,13 +1335,13 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Failed to process media.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     MediaIdsValidationFailed,
     /// 325 `A media id was not found.` (HTTP 400 Bad Request)
     ///
     /// A referenced media id does not exist, or has expired; upload the media again.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     MediaIdNotFound,
     /// 326 `To protect our users from spam and other malicious activity, this account is temporarily locked.` (HTTP 403 Forbidden)
     ///
@@ -1349,7 +1349,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     AccountTemporarilyLocked,
     /// 327 `You have already retweeted this Tweet.` (HTTP 403 Forbidden)
     ///
@@ -1357,33 +1357,33 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `You have already reposted this Post.`, `sharing is not permissible for this status (Share validations failed)`, `You have already retweeted this tweet.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     AlreadyRetweeted,
     /// 348 `Client application is not permitted to access this user's webhook subscriptions.` (no documented HTTP status)
     ///
     /// The app may not manage this user's Account Activity webhook subscriptions. No HTTP status is documented.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     WebhookSubscriptionsAccessDenied,
     /// 349 `You cannot send messages to this user.` (HTTP 403 Forbidden)
     ///
     /// The sender is not allowed to send Direct Messages to this recipient.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CannotMessageUser,
     /// 354 `The text of your direct message is over the max character limit.` (HTTP 403 Forbidden)
     ///
     /// The Direct Message text exceeds the character limit; shorten it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     DirectMessageTooLong,
     /// 355 `Subscription already exists.` (HTTP 409 Conflict)
     ///
     /// An Account Activity subscription for this user already exists; there is nothing to retry. The replay API reuses the code for a job that is still running (see its other meaning).
     ///
-    /// Also meant (Account Activity replay API, HTTP 409 Conflict): `A replay job is already in progress for this webhook.` A replay job for this webhook has not finished yet. It will end on its own: retry with backoff, and the request can succeed once the job is done. Retry: with exponential backoff.
+    /// Also meant (Account Activity replay API, HTTP 409 Conflict): `A replay job is already in progress for this webhook.` A replay job for this webhook has not finished yet. It will end on its own: retry with backoff, and the request can succeed once the job is done. Retry: retry with exponential backoff.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     SubscriptionAlreadyExists,
     /// 356 `from_date must be before to_date.` (HTTP 400 Bad Request)
     ///
@@ -1391,7 +1391,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `from_date must be within the past 5 days.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidDateRange,
     /// 357 `: queryParam is required.` (HTTP 400 Bad Request)
     ///
@@ -1399,13 +1399,13 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `{parameter}: queryParam is required.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     QueryParameterRequired,
     /// 358 `Unable to parse parameter.` (HTTP 400 Bad Request)
     ///
     /// A route or query parameter could not be parsed.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     UnableToParseParameter,
     /// 360 `webhook_id: [] is not greater than or equal to 0.` (HTTP 400 Bad Request)
     ///
@@ -1413,7 +1413,7 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `webhook_id: [{value}] is not greater than or equal to 0.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     WebhookIdNegative,
     /// 368 `: [<field_value>] is not in the past.` (HTTP 400 Bad Request)
     ///
@@ -1421,7 +1421,7 @@ pub enum ErrorCode {
     ///
     /// Templates (each `{name}` a varying part): `{parameter}: [{value}] is not in the past.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     DateNotInPast,
     /// 385 `You attempted to reply to a Tweet that is deleted or not visible to you.` (HTTP 403 Forbidden)
     ///
@@ -1429,7 +1429,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `You attempted to reply to a Post that is deleted or not visible to you.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ReplyTargetUnavailable,
     /// 386 `The Tweet exceeds the number of allowed attachment types.` (HTTP 403 Forbidden)
     ///
@@ -1437,19 +1437,19 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `The Post exceeds the number of allowed attachment types.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     TooManyAttachmentTypes,
     /// 404 `Cookies are required to access Twitter` (HTTP 422 Unprocessable Entity)
     ///
     /// The endpoint needs browser cookies that the request did not carry. The number merely coincides with HTTP 404; the table pairs it with HTTP 422.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CookiesRequired,
     /// 407 `The given URL is invalid.` (HTTP 400 Bad Request)
     ///
     /// A URL given in the request could not be processed.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidUrl,
     /// 415 `Callback URL not approved for this client App. Approved callback URLs can be adjusted in your App's settings.` (HTTP 403 Forbidden)
     ///
@@ -1457,7 +1457,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings`, `Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     CallbackUrlNotApproved,
     /// 416 `Invalid / suspended App.` (HTTP 401 Unauthorized)
     ///
@@ -1465,7 +1465,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Invalid / suspended application`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidOrSuspendedApp,
     /// 417 `Desktop applications only support the oauth_callback value 'oob'.` (HTTP 401 Unauthorized)
     ///
@@ -1473,7 +1473,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Desktop applications only support the oauth_callback value 'oob'`, ``Desktop applications only support the `oauth_callback` value `oob`.``.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     OobCallbackRequired,
     /// 421 `This Tweet is no longer available.` (HTTP 404 Not Found)
     ///
@@ -1481,7 +1481,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `This Post is no longer available.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     TweetUnavailable,
     /// 422 `This Tweet is no longer available because it violated the Twitter Rules.` (HTTP 404 Not Found)
     ///
@@ -1489,7 +1489,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `This Post is no longer available because it violated the X Rules.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     TweetViolatedRules,
     /// 425 `Some actions on this user's Tweet have been disabled by Twitter.` (HTTP 403 Forbidden)
     ///
@@ -1497,13 +1497,13 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `Some actions on this user's Post have been disabled by X.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     TweetActionsDisabled,
     /// 431 `Invalid conversation control parameter for this endpoint. You need to change the endpoint to a supported endpoint.` (HTTP 403 Forbidden)
     ///
     /// A conversation-control (reply settings) parameter was sent to an endpoint that does not support it. Only the February 2021 table copies list it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidConversationControl,
     /// 433 `The original Tweet author restricted who can reply to this Tweet.` (HTTP 403 Forbidden)
     ///
@@ -1511,7 +1511,7 @@ pub enum ErrorCode {
     ///
     /// Also sent as: `The original Post author restricted who can reply to this Post.`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ReplyRestrictedByAuthor,
     /// 453 `You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product` (HTTP 403 Forbidden)
     ///
@@ -1521,7 +1521,7 @@ pub enum ErrorCode {
     ///
     /// Evidence: observed in live responses only; no documentation lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     LimitedV1Access,
 }
 #[allow(deprecated)]
@@ -2352,7 +2352,7 @@ impl ErrorCode {
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::AfterReset,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
@@ -2448,7 +2448,7 @@ impl ErrorCode {
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::AfterReset,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
@@ -2591,7 +2591,7 @@ impl ErrorCode {
             other_statuses: &[],
             apis: &[crate::catalog::Api::V1_1],
             retry: crate::catalog::Retry::AfterReset,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
             meanings: &[],
             evidence: crate::catalog::Evidence::Documented,
             deprecated: ::core::option::Option::None,
@@ -7325,7 +7325,7 @@ pub enum ProblemType {
     ///
     /// A problem with no data beyond the HTTP status: the wire `title` is the status's reason phrase (such as `Unauthorized` or `Too Many Requests`) and `status` repeats it, so act on the status. "Generic Problem" is only the documentation's name.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     Generic,
     /// `Client Disconnected Problem` (no documented HTTP status)
     ///
@@ -7333,7 +7333,7 @@ pub enum ProblemType {
     ///
     /// The client went away in the middle of a stream. The title is the documentation's name; reconnect with backoff.
     ///
-    /// Retry: with exponential backoff; policy `stream_network_error`: The streaming guidance for a connection lost to the network (TCP/IP level): add a quarter of a second to the wait on each failure, up to 16 seconds.
+    /// Retry: retry with exponential backoff; policy `network_error`: The streaming guidance for a connection lost to the network (TCP/IP level), which suits any request that got no answer: add a quarter of a second to the wait on each failure, up to 16 seconds.
     ClientDisconnected,
     /// `Client Forbidden` (HTTP 403 Forbidden)
     ///
@@ -7341,7 +7341,7 @@ pub enum ProblemType {
     ///
     /// The app is not enrolled for this product or access level, or is not attached to a Project; `reason` and `registration_url` say what to fix. Labs v1 used the `/labs/1/problems/` prefix; OpenAPI 2.167 (2026) no longer lists it.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ClientForbidden,
     /// `ConflictProblem` (no documented HTTP status)
     ///
@@ -7349,7 +7349,7 @@ pub enum ProblemType {
     ///
     /// A new job was requested while another is still running. Only the spec describes it; wait for the running job to finish.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     Conflict,
     /// `Disallowed Resource Problem` (no documented HTTP status)
     ///
@@ -7357,7 +7357,7 @@ pub enum ProblemType {
     ///
     /// The requested object breaks the API's rules for what may be served and is withheld. The title is the documentation's name; no wire title has been seen.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     DisallowedResource,
     /// `DuplicateRule` (no documented HTTP status)
     ///
@@ -7365,7 +7365,7 @@ pub enum ProblemType {
     ///
     /// A submitted stream rule has the same value as an existing one, whose id is in `id`. Reported inside a successful rules response; nothing needs to be retried.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     DuplicateRules,
     /// `Invalid Request` (HTTP 400 Bad Request)
     ///
@@ -7375,7 +7375,7 @@ pub enum ProblemType {
     ///
     /// Also titled: `Invalid Request Problem`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidRequest,
     /// `UnprocessableEntity` (no documented HTTP status)
     ///
@@ -7383,7 +7383,7 @@ pub enum ProblemType {
     ///
     /// A submitted stream rule failed validation. It appears in the `errors` array of the rules response next to `meta.summary`, with the rule in `value`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     InvalidRules,
     /// `NonCompliantRulesProblem` (no documented HTTP status)
     ///
@@ -7391,7 +7391,7 @@ pub enum ProblemType {
     ///
     /// The user's stream rule set is not compliant. Known from the OpenAPI specs only.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NoncompliantRules,
     /// `Field Authorization Error` (HTTP 200 OK)
     ///
@@ -7399,7 +7399,7 @@ pub enum ProblemType {
     ///
     /// The caller may not see one field of a returned object, such as private metrics of someone else's Tweet; `field` names it. Sent as a partial error, and known in the spec as `FieldUnauthorizedProblem`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NotAuthorizedForField,
     /// `Authorization Error` (HTTP 200 OK)
     ///
@@ -7409,7 +7409,7 @@ pub enum ProblemType {
     ///
     /// Also titled: `Resource Unauthorized Problem`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     NotAuthorizedForResource,
     /// `Oauth1PermissionsProblem` (no documented HTTP status)
     ///
@@ -7417,7 +7417,7 @@ pub enum ProblemType {
     ///
     /// The app lacks the OAuth 1.0a permission level the endpoint needs. Present in the OpenAPI specs only from December 2024 to April 2025.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     #[deprecated(
         note = "Removed from the OpenAPI spec in 2025-04 (present in 2.112-2.136 only)."
     )]
@@ -7428,7 +7428,7 @@ pub enum ProblemType {
     ///
     /// The server closed an open stream, for a deploy, a slow reader or similar; `disconnect_type` says why. It arrives inside the stream of a 200 response; reconnect with backoff.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     OperationalDisconnect,
     /// `Not Found Error` (HTTP 200 OK)
     ///
@@ -7436,7 +7436,7 @@ pub enum ProblemType {
     ///
     /// A requested Tweet, user or other object does not exist. It usually arrives as a partial error next to `data` in a 200 response, naming the `parameter`, `value` and resource; some client fixtures show it as a whole 404 body.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ResourceNotFound,
     /// `ResourceUnavailableProblem` (no documented HTTP status)
     ///
@@ -7444,7 +7444,7 @@ pub enum ProblemType {
     ///
     /// The object exists but cannot be served to this caller at the moment. Known from the OpenAPI specs only; its wire title has not been seen.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     ResourceUnavailable,
     /// `RulesCapExceeded` (no documented HTTP status)
     ///
@@ -7452,7 +7452,7 @@ pub enum ProblemType {
     ///
     /// Adding the rules would exceed the number of stream rules the access level allows. Delete rules or upgrade access.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     RuleCap,
     /// `ConnectionException` (HTTP 429 Too Many Requests)
     ///
@@ -7460,7 +7460,7 @@ pub enum ProblemType {
     ///
     /// A stream connection was refused or broken; `connection_issue` says why. Too many connections come with 429, while the status table ties 409 to connecting with no rules; reconnect with backoff after fixing the cause.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     StreamingConnection,
     /// `Unsupported Authentication` (HTTP 403 Forbidden)
     ///
@@ -7468,7 +7468,7 @@ pub enum ProblemType {
     ///
     /// The endpoint does not accept the kind of authentication used, for example an app-only token where a user context is required; `detail` lists what is supported. The body also repeats the 403 in `status`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     UnsupportedAuthentication,
     /// `UsageCapExceeded` (HTTP 429 Too Many Requests)
     ///
@@ -7476,7 +7476,7 @@ pub enum ProblemType {
     ///
     /// A daily or monthly usage cap was reached, not a rate-limit window; `period` and `scope` say which. It shares HTTP 429 with rate limits, so only the type tells them apart; wait until the cap period ends.
     ///
-    /// Retry: after the rate-limit window resets.
+    /// Retry: retry after the rate-limit window resets.
     UsageCapped,
     /// `Forbidden` (HTTP 403 Forbidden)
     ///
@@ -7484,7 +7484,7 @@ pub enum ProblemType {
     ///
     /// The user the request is authenticated as is suspended, so the API refuses to act for it; the v2 counterpart of v1.1 code 64. Only the account's owner can resolve it, by appeal.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     UserSuspended,
     /// `FieldHydrationFailureProblem` (no documented HTTP status)
     ///
@@ -7492,7 +7492,7 @@ pub enum ProblemType {
     ///
     /// A requested field could not be filled in; `field` names it. New in OpenAPI 2.167 (August 2026).
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     FieldHydrationFailure,
     /// `FieldUnauthorizedProblem` (no documented HTTP status)
     ///
@@ -7500,7 +7500,7 @@ pub enum ProblemType {
     ///
     /// The caller may not see a requested field. Introduced by OpenAPI 2.167 next to the older `not-authorized-for-field`.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     FieldUnauthorized,
     /// `InternalErrorProblem` (no documented HTTP status)
     ///
@@ -7508,7 +7508,7 @@ pub enum ProblemType {
     ///
     /// A server-side failure reported as a problem type. New in OpenAPI 2.167; retry with backoff.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     InternalError,
     /// No title was ever published (HTTP 429 Too Many Requests)
     ///
@@ -7516,7 +7516,7 @@ pub enum ProblemType {
     ///
     /// The rate-limit window is used up; wait until `x-rate-limit-reset`. Only the 2026 docs table lists it, and no title for it was ever published: encoders write the reason phrase of 429 in its place.
     ///
-    /// Retry: after the rate-limit window resets.
+    /// Retry: retry after the rate-limit window resets.
     RateLimitExceeded,
     /// `Rule Length Problem` (no documented HTTP status)
     ///
@@ -7524,7 +7524,7 @@ pub enum ProblemType {
     ///
     /// A query or stream rule is longer than the access level allows. Only the 2025 docs table lists it, printing the host as `api.X.com`; the title is the table's name.
     ///
-    /// Retry: never; the same request fails again.
+    /// Retry: do not retry.
     RuleLength,
 }
 #[allow(deprecated)]
@@ -7590,7 +7590,7 @@ impl ProblemType {
             status: ::core::option::Option::None,
             apis: &[crate::catalog::Api::V2],
             retry: crate::catalog::Retry::Backoff,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[5usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[2usize]),
             deprecated: ::core::option::Option::None,
             description: "The client went away in the middle of a stream. The title is the documentation's name; reconnect with backoff.",
         },
@@ -8334,7 +8334,7 @@ pub enum ConnectionIssue {
     ///
     /// The stream subscription is still being set up; try again shortly.
     ///
-    /// Retry: with exponential backoff.
+    /// Retry: retry with exponential backoff.
     ProvisioningSubscription,
     /// `RuleConfigurationIssue`
     ///
@@ -8588,7 +8588,7 @@ impl DisconnectType {
             value: "OperationalDisconnect",
             name: "operational_disconnect",
             retry: ::core::option::Option::Some(crate::catalog::Retry::Reconnect),
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[5usize]),
             description: "Closed for operational reasons such as a deploy; reconnect.",
         },
         crate::catalog::ValueInfo {
@@ -8602,7 +8602,7 @@ impl DisconnectType {
             value: "UpstreamOperationalDisconnect",
             name: "upstream_operational_disconnect",
             retry: ::core::option::Option::Some(crate::catalog::Retry::Reconnect),
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[5usize]),
             description: "A service behind the stream closed it for operational reasons; reconnect.",
         },
         crate::catalog::ValueInfo {
@@ -8768,7 +8768,7 @@ pub enum Period {
     ///
     /// A cap that resets every month: it does not lift at the 24-hour reset of the response's headers.
     ///
-    /// Retry: after the rate-limit window resets; policy `monthly_usage_cap`: A monthly v2 usage cap is reached: it lifts when the billing month ends, not at the 24-hour reset the response headers carry.
+    /// Retry: retry after the rate-limit window resets; policy `monthly_usage_cap`: A monthly v2 usage cap is reached: it lifts when the billing month ends, not at the 24-hour reset the response headers carry.
     Monthly,
 }
 impl Period {
@@ -10331,7 +10331,7 @@ impl crate::catalog::Catalog for Twitter {
             name: "shutdown",
             reason: ::core::option::Option::Some("Shutdown"),
             retry: crate::catalog::Retry::Backoff,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[0usize]),
             description: "The server ended the stream, for example while restarting a machine. Reconnect with backoff.",
         },
         crate::catalog::DisconnectInfo {
@@ -10355,7 +10355,7 @@ impl crate::catalog::Catalog for Twitter {
             name: "stall",
             reason: ::core::option::Option::Some("Stall"),
             retry: crate::catalog::Retry::Reconnect,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[5usize]),
             description: "The client read too slowly and the server's buffer for it filled up, or no data and no keep-alive arrived for 90 seconds. Reconnect at once, and read faster.",
         },
         crate::catalog::DisconnectInfo {
@@ -10395,7 +10395,7 @@ impl crate::catalog::Catalog for Twitter {
             name: "stream_exception",
             reason: ::core::option::Option::Some("Stream exception"),
             retry: crate::catalog::Retry::Backoff,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[0usize]),
             description: "A failure inside the streaming service ended the stream. Reconnect with backoff.",
         },
         crate::catalog::DisconnectInfo {
@@ -10403,7 +10403,7 @@ impl crate::catalog::Catalog for Twitter {
             name: "broker_stall",
             reason: ::core::option::Option::Some("Broker stall"),
             retry: crate::catalog::Retry::Reconnect,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[3usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[5usize]),
             description: "A service behind the stream fell behind and the stream was closed, as for a stall on the server's side. Reconnect at once.",
         },
         crate::catalog::DisconnectInfo {
@@ -10411,72 +10411,94 @@ impl crate::catalog::Catalog for Twitter {
             name: "shed_load",
             reason: ::core::option::Option::Some("Shed load"),
             retry: crate::catalog::Retry::Backoff,
-            policy: ::core::option::Option::Some(&__RETRY_POLICIES[4usize]),
+            policy: ::core::option::Option::Some(&__RETRY_POLICIES[0usize]),
             description: "The server closed connections to shed load. Reconnect with backoff, so that the reconnection does not add to it.",
         },
     ];
+    const FALLBACKS: crate::catalog::Fallbacks = crate::catalog::Fallbacks {
+        service: ::core::option::Option::Some(crate::catalog::Backoff {
+            growth: crate::catalog::Growth::Exponential,
+            initial: ::core::time::Duration::new(5, 0),
+            step: ::core::time::Duration::new(0, 0),
+            max: ::core::option::Option::Some(::core::time::Duration::new(320, 0)),
+        }),
+        rate_limit: ::core::option::Option::Some(crate::catalog::Backoff {
+            growth: crate::catalog::Growth::Exponential,
+            initial: ::core::time::Duration::new(60, 0),
+            step: ::core::time::Duration::new(0, 0),
+            max: ::core::option::Option::None,
+        }),
+        network: ::core::option::Option::Some(crate::catalog::Backoff {
+            growth: crate::catalog::Growth::Linear,
+            initial: ::core::time::Duration::new(0, 250_000_000),
+            step: ::core::time::Duration::new(0, 250_000_000),
+            max: ::core::option::Option::Some(::core::time::Duration::new(16, 0)),
+        }),
+    };
 }
 /// The retry policies, which catalog entries refer to by place.
 const __RETRY_POLICIES: &[crate::catalog::PolicyInfo] = &[
     crate::catalog::PolicyInfo {
-        name: "enhance_your_calm",
+        name: "http_error",
         retry: crate::catalog::Retry::Backoff,
-        backoff: ::core::option::Option::Some(crate::catalog::Schedule {
+        backoff: ::core::option::Option::Some(crate::catalog::Backoff {
             growth: crate::catalog::Growth::Exponential,
-            initial: ::core::option::Option::Some(::core::time::Duration::new(60, 0)),
-            step: ::core::option::Option::None,
-            max: ::core::option::Option::None,
+            initial: ::core::time::Duration::new(5, 0),
+            step: ::core::time::Duration::new(0, 0),
+            max: ::core::option::Option::Some(::core::time::Duration::new(320, 0)),
         }),
         reset: crate::catalog::Reset::Headers,
-        description: "For 420: no header says when the limit lifts, so wait a minute before the first retry and double the wait after each further 420.",
+        default_for: ::core::option::Option::Some(crate::catalog::Fallback::Service),
+        description: "The streaming guidance for a connection refused with an HTTP error or closed by the server, which also suits any failure of the service that gives no time to wait: wait 5 seconds, double the wait on each failure, up to 320 seconds.",
     },
     crate::catalog::PolicyInfo {
         name: "monthly_usage_cap",
         retry: crate::catalog::Retry::AfterReset,
         backoff: ::core::option::Option::None,
         reset: crate::catalog::Reset::NotInHeaders,
+        default_for: ::core::option::Option::None,
         description: "A monthly v2 usage cap is reached: it lifts when the billing month ends, not at the 24-hour reset the response headers carry.",
+    },
+    crate::catalog::PolicyInfo {
+        name: "network_error",
+        retry: crate::catalog::Retry::Backoff,
+        backoff: ::core::option::Option::Some(crate::catalog::Backoff {
+            growth: crate::catalog::Growth::Linear,
+            initial: ::core::time::Duration::new(0, 250_000_000),
+            step: ::core::time::Duration::new(0, 250_000_000),
+            max: ::core::option::Option::Some(::core::time::Duration::new(16, 0)),
+        }),
+        reset: crate::catalog::Reset::Headers,
+        default_for: ::core::option::Option::Some(crate::catalog::Fallback::Network),
+        description: "The streaming guidance for a connection lost to the network (TCP/IP level), which suits any request that got no answer: add a quarter of a second to the wait on each failure, up to 16 seconds.",
     },
     crate::catalog::PolicyInfo {
         name: "quota",
         retry: crate::catalog::Retry::AfterReset,
         backoff: ::core::option::Option::None,
         reset: crate::catalog::Reset::NotInHeaders,
+        default_for: ::core::option::Option::None,
         description: "An account allowance (posts, follows, spam reports) is used up. It refills on a schedule of its own, which no `x-rate-limit-*` header reports: the reset of the endpoint's rate-limit window is no guide to when a retry can succeed.",
+    },
+    crate::catalog::PolicyInfo {
+        name: "rate_limited",
+        retry: crate::catalog::Retry::Backoff,
+        backoff: ::core::option::Option::Some(crate::catalog::Backoff {
+            growth: crate::catalog::Growth::Exponential,
+            initial: ::core::time::Duration::new(60, 0),
+            step: ::core::time::Duration::new(0, 0),
+            max: ::core::option::Option::None,
+        }),
+        reset: crate::catalog::Reset::Headers,
+        default_for: ::core::option::Option::Some(crate::catalog::Fallback::RateLimit),
+        description: "A rate limit whose response says nothing of when it lifts: 420 never carries a reset header, and a 429 may come without one. Wait a minute before the first retry and double the wait after each further refusal, as the streaming guidance asks for 429s.",
     },
     crate::catalog::PolicyInfo {
         name: "reconnect_now",
         retry: crate::catalog::Retry::Reconnect,
         backoff: ::core::option::Option::None,
         reset: crate::catalog::Reset::Headers,
+        default_for: ::core::option::Option::None,
         description: "The stream was closed for a reason that does not carry over to a new connection (a stall, a deploy on the server side): reconnect straight away.",
-    },
-    crate::catalog::PolicyInfo {
-        name: "stream_http_error",
-        retry: crate::catalog::Retry::Backoff,
-        backoff: ::core::option::Option::Some(crate::catalog::Schedule {
-            growth: crate::catalog::Growth::Exponential,
-            initial: ::core::option::Option::Some(::core::time::Duration::new(5, 0)),
-            step: ::core::option::Option::None,
-            max: ::core::option::Option::Some(::core::time::Duration::new(320, 0)),
-        }),
-        reset: crate::catalog::Reset::Headers,
-        description: "The streaming guidance for a connection refused with an HTTP error or closed by the server: wait 5 seconds, double the wait on each failure, up to 320 seconds.",
-    },
-    crate::catalog::PolicyInfo {
-        name: "stream_network_error",
-        retry: crate::catalog::Retry::Backoff,
-        backoff: ::core::option::Option::Some(crate::catalog::Schedule {
-            growth: crate::catalog::Growth::Linear,
-            initial: ::core::option::Option::Some(
-                ::core::time::Duration::new(0, 250_000_000),
-            ),
-            step: ::core::option::Option::Some(
-                ::core::time::Duration::new(0, 250_000_000),
-            ),
-            max: ::core::option::Option::Some(::core::time::Duration::new(16, 0)),
-        }),
-        reset: crate::catalog::Reset::Headers,
-        description: "The streaming guidance for a connection lost to the network (TCP/IP level): add a quarter of a second to the wait on each failure, up to 16 seconds.",
     },
 ];

@@ -12,46 +12,100 @@ use std::borrow::Cow;
 use std::time::Duration;
 
 pub use crate::text::{MatchKind, TemplateRef, TextMatch, TextRef};
-pub use crate::vocabulary::{Api, Evidence, Growth, Reset, Retry};
+pub use crate::vocabulary::{
+    Api, Evidence, Fallback, Format, Growth, HeaderMeaning, Reset, Retry, Window,
+};
 
-impl fmt::Display for Retry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Retry::Never => "do not retry",
-            Retry::AfterReset => "retry after the rate-limit window resets",
-            Retry::Backoff => "retry with exponential backoff",
-            Retry::Reconnect => "reconnect at once",
-        })
-    }
-}
-
-/// A backoff schedule: how long to wait before each attempt.
+/// A schedule of waits between attempts: the first wait, how it grows,
+/// and the longest. The catalog's retry policies carry one, and a
+/// [`RetryPolicy`](crate::response::RetryPolicy) takes one for each kind
+/// of failure it backs off from.
+///
+/// ```
+/// use std::time::Duration;
+/// use twitter_errors::catalog::Backoff;
+///
+/// let b = Backoff::exponential(Duration::from_secs(5), Some(Duration::from_secs(320)));
+/// let waits: Vec<u64> = (0..8).map(|n| b.delay(n).as_secs()).collect();
+/// assert_eq!(waits, [5, 10, 20, 40, 80, 160, 320, 320]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Schedule {
+pub struct Backoff {
     /// How the wait grows.
     pub growth: Growth,
-    /// The first wait, when the guidance gives one.
-    pub initial: Option<Duration>,
-    /// What each attempt adds, for linear growth.
-    pub step: Option<Duration>,
-    /// The longest wait, when the guidance gives one.
+    /// The first wait.
+    pub initial: Duration,
+    /// What each attempt adds, for [`Growth::Linear`].
+    pub step: Duration,
+    /// The longest wait, when there is one.
     pub max: Option<Duration>,
 }
 
-impl Schedule {
-    /// The wait before retry number `attempt` (0 for the first retry), or
-    /// `None` when the schedule gives no first wait. Saturates rather than
-    /// overflows, and never exceeds [`Schedule::max`].
-    pub fn delay(&self, attempt: u32) -> Option<Duration> {
-        let initial = self.initial?;
+impl Backoff {
+    /// `initial`, doubling at each attempt, up to `max`.
+    pub const fn exponential(initial: Duration, max: Option<Duration>) -> Self {
+        Backoff {
+            growth: Growth::Exponential,
+            initial,
+            step: Duration::ZERO,
+            max,
+        }
+    }
+
+    /// `initial`, then `step` more at each attempt, up to `max`.
+    pub const fn linear(initial: Duration, step: Duration, max: Option<Duration>) -> Self {
+        Backoff {
+            growth: Growth::Linear,
+            initial,
+            step,
+            max,
+        }
+    }
+
+    /// The wait before retry number `attempt` (0 for the first retry).
+    /// Saturates rather than overflows, and never exceeds [`Backoff::max`].
+    pub fn delay(&self, attempt: u32) -> Duration {
         let d = match self.growth {
-            Growth::Linear => {
-                let step = self.step.unwrap_or(initial);
-                initial.saturating_add(step.saturating_mul(attempt))
-            }
-            _ => initial.saturating_mul(1u32.checked_shl(attempt.min(31)).unwrap_or(u32::MAX)),
+            Growth::Linear => self
+                .initial
+                .saturating_add(self.step.saturating_mul(attempt)),
+            _ => self
+                .initial
+                .saturating_mul(1u32.checked_shl(attempt.min(31)).unwrap_or(u32::MAX)),
         };
-        Some(self.max.map_or(d, |m| d.min(m)))
+        self.max.map_or(d, |m| d.min(m))
+    }
+}
+
+/// `5 s`, `250 ms`, `1.5 s`: a wait as people write it.
+fn fmt_wait(d: Duration, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let ms = d.as_millis();
+    if ms % 1000 == 0 {
+        write!(f, "{} s", ms / 1000)
+    } else if ms < 1000 {
+        write!(f, "{ms} ms")
+    } else {
+        write!(f, "{}.{:03} s", ms / 1000, ms % 1000)
+    }
+}
+
+/// `5 s, doubling each time, up to 320 s`.
+impl fmt::Display for Backoff {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_wait(self.initial, f)?;
+        match self.growth {
+            Growth::Linear => {
+                f.write_str(", ")?;
+                fmt_wait(self.step, f)?;
+                f.write_str(" more each time")?;
+            }
+            _ => f.write_str(", doubling each time")?,
+        }
+        if let Some(max) = self.max {
+            f.write_str(", up to ")?;
+            fmt_wait(max, f)?;
+        }
+        Ok(())
     }
 }
 
@@ -64,12 +118,40 @@ pub struct PolicyInfo {
     /// When retrying helps.
     pub retry: Retry,
     /// The schedule, for [`Retry::Backoff`].
-    pub backoff: Option<Schedule>,
-    /// Where the end of a wait for a reset is read from, for
-    /// [`Retry::AfterReset`].
+    pub backoff: Option<Backoff>,
+    /// What ends a wait for a reset, for [`Retry::AfterReset`].
     pub reset: Reset,
+    /// The failures it is the catalog's default schedule for, if any.
+    pub default_for: Option<Fallback>,
     /// What it means.
     pub description: &'static str,
+}
+
+impl PolicyInfo {
+    /// What to do, in a few words: `retry with backoff: 5 s, doubling each
+    /// time, up to 320 s`, `retry when the allowance refills (no header
+    /// says when)`, `reconnect at once`.
+    pub fn advice(&self) -> String {
+        match (self.retry, self.backoff) {
+            (Retry::Backoff, Some(b)) => format!("retry with backoff: {b}"),
+            (Retry::AfterReset, _) => format!("retry {}", self.reset.advice()),
+            (r, _) => r.advice().to_string(),
+        }
+    }
+}
+
+/// The catalog's schedules for failures that name no policy of their own
+/// (the policies marked `default_for` in the spec): what
+/// [`RetryPolicy::new`](crate::response::RetryPolicy::new) starts from.
+/// Built by generated code; `None` where the catalog names none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fallbacks {
+    /// For a failure of the service with no time given.
+    pub service: Option<Backoff>,
+    /// For a rate limit whose response gives no reset.
+    pub rate_limit: Option<Backoff>,
+    /// For a request that got no answer.
+    pub network: Option<Backoff>,
 }
 
 /// Another meaning a code has had, in another era or another API, with
@@ -126,70 +208,6 @@ pub struct DisconnectInfo {
     pub policy: Option<&'static PolicyInfo>,
     /// What it means.
     pub description: &'static str,
-}
-
-/// A wire format of error bodies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Format {
-    /// v1.1 JSON: `{"errors":[{"message":"...","code":34}]}`.
-    Json,
-    /// The v1 API's XML: `<errors><error code="34">...</error></errors>`.
-    /// Read and written with the `xml` feature; without it, negotiation
-    /// never picks it and decoding it gives
-    /// [`ErrorKind::Unsupported`](crate::codec::ErrorKind::Unsupported).
-    Xml,
-    /// JSONP: the v1.1 JSON body inside `callback(...);`.
-    Jsonp,
-    /// v2 problem details JSON.
-    Problem,
-}
-
-impl Format {
-    /// Every format.
-    pub const ALL: [Format; 4] = [Format::Json, Format::Xml, Format::Jsonp, Format::Problem];
-
-    /// The spelling used in `errors.yaml` and on the command line.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Xml => "xml",
-            Format::Jsonp => "jsonp",
-            Format::Problem => "problem",
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What a rate-limit header's value means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum HeaderMeaning {
-    /// The ceiling of the window.
-    Limit,
-    /// Requests left in the window.
-    Remaining,
-    /// When the window resets, in UTC epoch seconds.
-    Reset,
-    /// How long to wait before retrying (seconds or an HTTP date).
-    RetryAfter,
-}
-
-/// Which allowance a rate-limit header describes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Window {
-    /// The per-endpoint window, usually 15 minutes.
-    Standard,
-    /// The app's 24-hour allowance.
-    App24h,
-    /// The user's 24-hour allowance.
-    User24h,
 }
 
 /// Catalog data of one HTTP status. Built by generated code.
@@ -457,6 +475,8 @@ pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'stat
     const NOTICES: &'static [NoticeInfo];
     /// Codes of v1.1 streaming `disconnect` notices.
     const DISCONNECTS: &'static [DisconnectInfo];
+    /// The schedules for failures that name no policy of their own.
+    const FALLBACKS: Fallbacks;
 
     /// The retry policy with this name.
     fn retry_policy(name: &str) -> Option<&'static PolicyInfo> {

@@ -107,6 +107,37 @@ pub fn normalize(text: &str) -> Option<Normalized> {
     Some(n)
 }
 
+/// Forgiving forms that need no positions: the generator's, for the
+/// catalog's texts.
+impl forgiving::Sink for String {
+    fn push(&mut self, s: &str, _from: usize, _to: usize) {
+        self.push_str(s);
+    }
+
+    fn written(&self) -> &str {
+        self
+    }
+
+    fn pop_byte(&mut self) {
+        self.pop();
+    }
+}
+
+/// The forgiving form of `text`, of any length, without where its bytes
+/// came from: what the generator stores for each of the catalog's texts,
+/// and what [`normalize`] computes for a text looked up.
+///
+/// ```
+/// use twitter_errors::text::forgiving_form;
+///
+/// assert_eq!(forgiving_form("You can’t mute yourself."), "you can't mute yourself");
+/// ```
+pub fn forgiving_form(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    forgiving::write_forgiving(text, &mut out);
+    out
+}
+
 /// How a text matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]

@@ -24,12 +24,13 @@ use reqwest_middleware::{ClientBuilder, ClientWithMiddleware};
 use reqwest_retry::policies::ExponentialBackoff;
 use reqwest_retry::RetryTransientMiddleware;
 use tower::{Service, ServiceBuilder, ServiceExt};
+use twitter_errors::catalog::Catalog;
 use twitter_errors::integrations::reqwest::{Error, ResponseExt};
 use twitter_errors::integrations::reqwest_middleware::{ApiRetryableStrategy, RetryMiddleware};
 use twitter_errors::integrations::retry::{Clock, Retrier, Sleep};
 use twitter_errors::integrations::tower::{self as api_tower, ApiErrorLayer, ApiRetryPolicy};
 use twitter_errors::response::{decode_response, Backoff, Failure, Outcome, RetryPolicy};
-use twitter_errors::{Code, ErrorCode, ProblemType, Retry};
+use twitter_errors::{Code, ErrorCode, ProblemType, Retry, Twitter};
 
 /// The time the tests start at, in UTC epoch seconds.
 const START: u64 = 1_800_000_000;
@@ -75,6 +76,28 @@ impl Clock for TestClock {
 
 fn secs(s: &[u64]) -> Vec<Duration> {
     s.iter().map(|&s| Duration::from_secs(s)).collect()
+}
+
+/// The wait before retry `n` (from 0) of a failure of the service, by the
+/// bundled catalog's default schedule: the waits below follow the catalog,
+/// not numbers written here.
+fn service_wait(n: u32) -> Duration {
+    <Twitter as Catalog>::FALLBACKS.service.unwrap().delay(n)
+}
+
+/// The same for a rate limit that gives no reset.
+fn rate_limit(n: u32) -> Duration {
+    <Twitter as Catalog>::FALLBACKS.rate_limit.unwrap().delay(n)
+}
+
+/// The same for a request that got no answer.
+fn network(n: u32) -> Duration {
+    <Twitter as Catalog>::FALLBACKS.network.unwrap().delay(n)
+}
+
+/// The waits before retries `0..n` of a failure of the service.
+fn services(n: u32) -> Vec<Duration> {
+    (0..n).map(service_wait).collect()
 }
 
 /// The default policy without jitter, so that backoffs are exact.
@@ -219,7 +242,7 @@ async fn the_middleware_backs_off_on_failures_of_the_service() {
     let r = client.get(s.url("/2/tweets/20")).send().await.unwrap();
     assert_eq!(r.status().as_u16(), 200);
     assert_eq!(calls(r.headers()), 5);
-    assert_eq!(s.clock.waits(), secs(&[5, 10, 20, 40]));
+    assert_eq!(s.clock.waits(), services(4));
 
     // With jitter (the default), each wait is in the upper half of its
     // step.
@@ -230,8 +253,7 @@ async fn the_middleware_backs_off_on_failures_of_the_service() {
     assert_eq!(r.status().as_u16(), 200);
     let waits = s.clock.waits();
     assert_eq!(waits.len(), 3);
-    for (wait, step) in waits.iter().zip([5, 10, 20]) {
-        let step = Duration::from_secs(step);
+    for (wait, step) in waits.iter().zip(services(3)) {
         assert!(*wait >= step / 2 && *wait <= step, "{wait:?} for {step:?}");
     }
 }
@@ -299,7 +321,7 @@ async fn the_middleware_stops_after_its_retries_and_gives_the_decoded_error() {
         Some(Code::from(ErrorCode::OverCapacity))
     );
     assert_eq!(calls_of(&e), 3);
-    assert_eq!(s.clock.waits(), secs(&[5, 10]));
+    assert_eq!(s.clock.waits(), services(2));
 
     // A wait longer than max_wait gives up at once.
     let s = Server::start().await;
@@ -319,7 +341,7 @@ async fn the_middleware_refuses_an_endless_error_body_and_retries() {
     // The body is refused at the limit; the 503 still says back off.
     let r = client.get(s.url("/2/tweets/20")).send().await.unwrap();
     assert_eq!(r.status().as_u16(), 200);
-    assert_eq!(s.clock.waits(), secs(&[5]));
+    assert_eq!(s.clock.waits(), services(1));
 
     // With no retries left, the refusal is the error.
     s.fault("status=503&endless=true").await;
@@ -395,9 +417,9 @@ async fn the_tower_policy_retries_a_hyper_client_as_the_api_asks() {
     // The body is the untouched stream.
     let body = r.into_body().collect().await.unwrap().to_bytes();
     assert!(body.starts_with(br#"{"data":"#));
-    assert_eq!(s.clock.waits(), secs(&[61, 10]));
+    assert_eq!(s.clock.waits(), [secs(&[61])[0], service_wait(1)]);
 
-    // Each call starts its count again: 5 s for the first backoff.
+    // Each call starts its count again: the first backoff's wait.
     s.fault("status=500").await;
     let r = service
         .ready()
@@ -407,7 +429,10 @@ async fn the_tower_policy_retries_a_hyper_client_as_the_api_asks() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 200);
-    assert_eq!(s.clock.waits(), secs(&[61, 10, 5]));
+    assert_eq!(
+        s.clock.waits(),
+        [secs(&[61])[0], service_wait(1), service_wait(0)]
+    );
 
     // A 404 is not retried; its error comes decoded.
     let e = service
@@ -448,7 +473,15 @@ async fn the_tower_policy_retries_a_hyper_client_as_the_api_asks() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 200);
-    assert_eq!(s.clock.waits(), secs(&[61, 10, 5, 5]));
+    assert_eq!(
+        s.clock.waits(),
+        [
+            secs(&[61])[0],
+            service_wait(1),
+            service_wait(0),
+            service_wait(0)
+        ]
+    );
 }
 
 #[tokio::test]
@@ -465,10 +498,13 @@ async fn the_retrier_runs_any_async_call() {
     assert_eq!(calls(r.headers()), 4);
     let tweet: serde_json::Value = serde_json::from_slice(&r.bytes().await.unwrap()).unwrap();
     assert_eq!(tweet["id_str"], "20");
-    assert_eq!(s.clock.waits(), secs(&[5, 10, 15]));
+    assert_eq!(
+        s.clock.waits(),
+        [service_wait(0), service_wait(1), secs(&[15])[0]]
+    );
 
-    // No answer at all (nothing listens there): the network backoff,
-    // 250 ms more each time, then the transport error.
+    // No answer at all (nothing listens there): the network backoff, then
+    // the transport error.
     let closed = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap()
@@ -483,14 +519,13 @@ async fn the_retrier_runs_any_async_call() {
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Transport(_)), "{e}");
-    let ms = |n: u64| Duration::from_millis(n);
-    assert_eq!(clock.waits(), [ms(250), ms(500), ms(750)]);
+    assert_eq!(clock.waits(), (0..3).map(network).collect::<Vec<_>>());
 }
 
 #[test]
 fn rate_limits_without_a_reset_back_off_from_a_minute() {
     // 420 Enhance your calm and a 429 without headers: nothing says when,
-    // so the rate-limit backoff (60 s doubling, up to 15 minutes).
+    // so the catalog's rate-limit backoff.
     let policy = exact();
     let now = UNIX_EPOCH + Duration::from_secs(START);
     let none: [(&str, &str); 0] = [];
@@ -506,7 +541,7 @@ fn rate_limits_without_a_reset_back_off_from_a_minute() {
         };
         let failure = Failure::from(&e);
         let waits: Vec<_> = (0..6).map(|n| policy.wait(&failure, n, now)).collect();
-        let expected = [60, 120, 240, 480, 900].map(|s| Some(Duration::from_secs(s)));
+        let expected: Vec<_> = (0..5).map(|n| Some(rate_limit(n))).collect();
         assert_eq!(waits[..5], expected, "{status}");
         assert_eq!(waits[5], None, "{status}: five retries");
     }
@@ -514,7 +549,8 @@ fn rate_limits_without_a_reset_back_off_from_a_minute() {
     let policy = exact()
         .with_rate_limit_backoff(Backoff::linear(
             Duration::from_secs(30),
-            Duration::from_secs(90),
+            Duration::from_secs(30),
+            Some(Duration::from_secs(90)),
         ))
         .with_max_retries(10);
     let Outcome::Failure(e) = decode_response(420, none, b"") else {

@@ -46,9 +46,10 @@ pub mod negotiate;
 mod rate_limit;
 mod retry;
 
+pub use crate::catalog::Backoff;
 pub use rate_limit::{Quota, RateLimits, RetryAfter};
 use retry::Rfc3339;
-pub use retry::{Backoff, Failure, Limit, RetryDecision, RetryPolicy, Wait};
+pub use retry::{Failure, Limit, RetryDecision, RetryPolicy, Wait};
 
 /// A failed call: status, decoded body (or the raw one), rate limits.
 ///

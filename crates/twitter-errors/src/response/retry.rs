@@ -3,7 +3,7 @@
 use core::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::catalog::{PolicyInfo, Reset, Retry, Window};
+use crate::catalog::{Backoff, Catalog, Fallbacks, PolicyInfo, Reset, Retry, Window};
 
 /// Which kind of limit a 429 (or 420) was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,7 +80,7 @@ impl RetryDecision {
     /// The wait before retry number `attempt` (0 for the first), from the
     /// policy's backoff schedule, when it gives one.
     pub fn backoff_delay(&self, attempt: u32) -> Option<Duration> {
-        self.policy?.backoff?.delay(attempt)
+        Some(self.policy?.backoff?.delay(attempt))
     }
 
     /// How long to wait from `now` (UTC epoch seconds), if the response
@@ -148,46 +148,6 @@ impl Failure {
     }
 }
 
-/// A schedule of waits: the `n`th retry (from 0) waits `first` times
-/// `n + 1` (linear) or `first` times `2^n` (exponential), never more than
-/// `max`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Backoff {
-    first: Duration,
-    max: Duration,
-    exponential: bool,
-}
-
-impl Backoff {
-    /// `first`, doubling at each retry, up to `max`.
-    pub const fn exponential(first: Duration, max: Duration) -> Self {
-        Backoff {
-            first,
-            max,
-            exponential: true,
-        }
-    }
-
-    /// `step`, one more `step` at each retry, up to `max`.
-    pub const fn linear(step: Duration, max: Duration) -> Self {
-        Backoff {
-            first: step,
-            max,
-            exponential: false,
-        }
-    }
-
-    /// The wait before retry number `retries + 1`, without jitter.
-    pub fn delay(&self, retries: u32) -> Duration {
-        let factor = if self.exponential {
-            1u32.checked_shl(retries).unwrap_or(u32::MAX)
-        } else {
-            retries.saturating_add(1)
-        };
-        self.first.saturating_mul(factor).min(self.max)
-    }
-}
-
 /// When to retry, and when to give up: the API's own guidance as a
 /// policy, and the part of every retry integration (the `retry`,
 /// `reqwest-middleware` and `tower` features) that decides.
@@ -209,13 +169,16 @@ impl Backoff {
 ///   24-hour user and app windows first, then `x-rate-limit-reset`), plus
 ///   a margin of a second for clocks that differ; a wait longer than
 ///   [`max_wait`](RetryPolicy::with_max_wait) gives up instead;
-/// - exponential backoff with jitter when the response gives no time: 5 s
-///   doubling to 320 s for failures of the service (503, 500, codes 130
-///   and 131, a stream's disconnect), 60 s doubling to 15 minutes for
-///   rate limits without a reset (420, a bare 429), as the streaming
-///   guidance asks;
-/// - linear backoff, 250 ms more each time up to 16 s, for network
-///   failures.
+/// - when the response gives no time, the schedule of the catalog's retry
+///   policy for the entry that decided (420's, a shed-load disconnect's),
+///   else the catalog's default schedule for the kind of failure
+///   ([`Catalog::FALLBACKS`]): for the bundled catalog, 5 s doubling to
+///   320 s for failures of the service (503, 500, codes 130 and 131, a
+///   stream's disconnect) and 60 s doubling for rate limits without a
+///   reset (420, a bare 429), as the streaming guidance asks, with
+///   jitter;
+/// - the catalog's network schedule for a request that got no answer: for
+///   the bundled catalog, 250 ms more each time up to 16 s.
 ///
 /// Jitter spreads a backoff wait over its upper half (from half the
 /// wait to all of it), so that clients that failed together do not retry
@@ -249,9 +212,12 @@ impl Backoff {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RetryPolicy {
     max_retries: u32,
-    errors: Backoff,
-    rate_limits: Backoff,
-    network: Backoff,
+    /// Whether the schedule a catalog entry names wins over `errors` and
+    /// `rate_limits`: until the user sets one of them.
+    entry_schedules: bool,
+    errors: Option<Backoff>,
+    rate_limits: Option<Backoff>,
+    network: Option<Backoff>,
     max_wait: Option<Duration>,
     reset_margin: Duration,
     jitter: bool,
@@ -264,14 +230,36 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// The defaults: 5 retries, the schedules above, no bound on a wait
-    /// the response asks for, a margin of 1 s after a reset, jitter.
+    /// The defaults: 5 retries, the bundled catalog's schedules (see
+    /// above), no bound on a wait the response asks for, a margin of 1 s
+    /// after a reset, jitter.
     pub const fn new() -> Self {
+        Self::with_fallbacks(<crate::Twitter as Catalog>::FALLBACKS)
+    }
+
+    /// The defaults, with the schedules of another catalog (one a build
+    /// script generated): `RetryPolicy::for_catalog::<my_api::Catalog>()`.
+    /// A kind of failure for which that catalog names no default schedule
+    /// takes the bundled catalog's.
+    pub const fn for_catalog<C: Catalog>() -> Self {
+        let own = C::FALLBACKS;
+        let bundled = <crate::Twitter as Catalog>::FALLBACKS;
+        Self::with_fallbacks(Fallbacks {
+            service: or(own.service, bundled.service),
+            rate_limit: or(own.rate_limit, bundled.rate_limit),
+            network: or(own.network, bundled.network),
+        })
+    }
+
+    /// With no schedule for a kind of failure, that kind is not retried:
+    /// a wait would be a guess.
+    const fn with_fallbacks(f: Fallbacks) -> Self {
         RetryPolicy {
             max_retries: 5,
-            errors: Backoff::exponential(Duration::from_secs(5), Duration::from_secs(320)),
-            rate_limits: Backoff::exponential(Duration::from_secs(60), Duration::from_secs(900)),
-            network: Backoff::linear(Duration::from_millis(250), Duration::from_secs(16)),
+            entry_schedules: true,
+            errors: f.service,
+            rate_limits: f.rate_limit,
+            network: f.network,
             max_wait: None,
             reset_margin: Duration::from_secs(1),
             jitter: true,
@@ -285,24 +273,29 @@ impl RetryPolicy {
         self
     }
 
-    /// Sets the backoff for failures of the service with no time given.
+    /// Sets the backoff for failures of the service with no time given,
+    /// in place of the catalog's schedules (its default and those its
+    /// entries name).
     #[must_use]
     pub const fn with_error_backoff(mut self, backoff: Backoff) -> Self {
-        self.errors = backoff;
+        self.errors = Some(backoff);
+        self.entry_schedules = false;
         self
     }
 
-    /// Sets the backoff for rate limits with no reset given.
+    /// Sets the backoff for rate limits with no reset given, in place of
+    /// the catalog's schedules (its default and those its entries name).
     #[must_use]
     pub const fn with_rate_limit_backoff(mut self, backoff: Backoff) -> Self {
-        self.rate_limits = backoff;
+        self.rate_limits = Some(backoff);
+        self.entry_schedules = false;
         self
     }
 
     /// Sets the backoff for network failures.
     #[must_use]
     pub const fn with_network_backoff(mut self, backoff: Backoff) -> Self {
-        self.network = backoff;
+        self.network = Some(backoff);
         self
     }
 
@@ -340,8 +333,8 @@ impl RetryPolicy {
         if retries >= self.max_retries {
             return None;
         }
-        let backoff = |schedule: &Backoff| {
-            let d = self.jittered(schedule.delay(retries), retries, now);
+        let backoff = |schedule: &Option<Backoff>| {
+            let d = self.jittered(schedule.as_ref()?.delay(retries), retries, now);
             Some(self.max_wait.map_or(d, |max| d.min(max)))
         };
         let (decision, limit, monthly_cap) = match *failure {
@@ -375,6 +368,10 @@ impl RetryPolicy {
             // A stream closed for a reason that does not recur: the first
             // reconnect is immediate, later ones back off.
             (_, Retry::Reconnect) if retries == 0 => Some(Duration::ZERO),
+            // The schedule the deciding catalog entry names.
+            _ if self.entry_schedules && decision.policy.and_then(|p| p.backoff).is_some() => {
+                backoff(&decision.policy.and_then(|p| p.backoff))
+            }
             // A rate limit with no reset given (420 never sends one).
             (Some(Limit::RateLimit(_)), _) | (_, Retry::AfterReset) => backoff(&self.rate_limits),
             _ => backoff(&self.errors),
@@ -397,6 +394,14 @@ impl RetryPolicy {
             None => h.finish(),
         };
         half.saturating_add(Duration::from_nanos(extra))
+    }
+}
+
+/// `a`, or `b` when `a` is `None`, in a `const fn`.
+const fn or(a: Option<Backoff>, b: Option<Backoff>) -> Option<Backoff> {
+    match a {
+        Some(_) => a,
+        None => b,
     }
 }
 
@@ -438,7 +443,6 @@ impl fmt::Display for Rfc3339 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog as _;
     use crate::response::{decode_response, Outcome};
 
     fn failure(status: u16, body: &[u8]) -> Failure {
@@ -480,12 +484,13 @@ mod tests {
         };
         let policy = RetryPolicy::new().with_jitter(false);
         let waits: Vec<_> = (0..3).map(|n| policy.wait(&f, n, UNIX_EPOCH)).collect();
+        let service = crate::Twitter::FALLBACKS.service.unwrap();
         assert_eq!(
             waits,
             [
                 Some(Duration::ZERO),
-                Some(Duration::from_secs(10)),
-                Some(Duration::from_secs(20))
+                Some(service.delay(1)),
+                Some(service.delay(2))
             ]
         );
     }

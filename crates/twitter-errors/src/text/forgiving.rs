@@ -3,14 +3,11 @@
 //! `https://` as `http://`, `://support.` as `://help.`, one final period
 //! dropped.
 //!
-//! Defined once, here, and compiled into both crates: the runtime applies
-//! the rules to the texts it is given (`text::normalize`, which records
-//! where each byte came from), and the generator, which cannot depend on
-//! the runtime, to the catalog's texts and templates, from a byte-for-byte
-//! copy at `codegen/src/text/forgiving.rs` that the workspace's golden test
-//! keeps identical. The two forms must agree byte for byte, or a lookup
-//! misses. Edit this file, then run
-//! `cargo test -p twitter-errors-tests --test golden` to refresh the copy.
+//! Defined once, here. The runtime applies the rules to the texts it is
+//! given (`text::normalize`, which records where each byte came from), and
+//! the generator, which depends on this crate, to the catalog's texts and
+//! templates (`text::forgiving_form`), so that the two forms agree byte for
+//! byte, as a lookup needs.
 
 /// Where a forgiving form is written.
 pub(crate) trait Sink {
