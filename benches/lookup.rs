@@ -1,7 +1,7 @@
 //! Lookups from wire values on the bundled catalog, against `http`'s status
-//! table, a linear scan of the same entries and, for the string lookups,
-//! a `match` on the keys' bytes (how they were generated before), in one
-//! run.
+//! table, a linear scan of the same entries and the lookups as the
+//! generator wrote them before they became tables (a `match` on the length,
+//! then on each key; a `match` on the number), in one run.
 
 use std::hint::black_box;
 
@@ -9,12 +9,27 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use twitter_errors::catalog::CodeEntry;
 use twitter_errors::{ErrorCode, HttpStatus, ProblemType};
 
-/// The string lookups as a `match` on the keys' bytes, written by
-/// `build.rs` from the same catalog.
-#[allow(deprecated, clippy::match_same_arms, clippy::too_many_lines)]
-mod byte_match {
-    use twitter_errors::{ErrorCode, ProblemType};
-    include!(concat!(env!("OUT_DIR"), "/byte_match.rs"));
+/// The lookups as they were generated before, written by `build.rs` from
+/// the same catalog.
+#[allow(
+    deprecated,
+    clippy::match_same_arms,
+    clippy::too_many_lines,
+    clippy::match_overlapping_arm
+)]
+mod previous {
+    use twitter_errors::{ErrorCode, HttpStatus, ProblemType};
+    include!(concat!(env!("OUT_DIR"), "/previous.rs"));
+}
+
+/// The exact step of `ErrorCode::from_message`: the first code of a text
+/// as the catalog has it.
+fn exact(text: &str) -> Option<ErrorCode> {
+    ErrorCode::TABLE
+        .exact
+        .all(text.as_bytes())
+        .first()
+        .map(|&(c, _)| c)
 }
 
 /// A code lookup from a name or text.
@@ -57,6 +72,10 @@ fn lookups(c: &mut Criterion) {
                 .and_then(|s| s.canonical_reason())
         })
     });
+    assert_eq!(previous::status(429), HttpStatus::from_u16(429));
+    g.bench_function("previous match on the number+text", |b| {
+        b.iter(|| previous::status(black_box(429)).map(HttpStatus::text))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("code");
@@ -81,20 +100,24 @@ fn lookups(c: &mut Criterion) {
         g.bench_function(format!("baseline linear scan {what}"), |b| {
             b.iter(|| scan(&codes, black_box(&probe)))
         });
+        assert_eq!(previous::code(probe), ErrorCode::from_code(probe));
+        g.bench_function(
+            format!("previous match on the number+message {what}"),
+            |b| b.iter(|| previous::code(black_box(probe)).map(ErrorCode::message)),
+        );
     }
     g.finish();
 
-    // The byte `match`es hold the same keys as the generated lookups.
+    // The previous lookups hold the same keys as the tables.
     for (name, code) in &names {
-        assert_eq!(byte_match::name(name), Some(*code));
+        assert_eq!(previous::name(name), Some(*code));
     }
     for (t, _) in &texts {
-        let first = ErrorCode::exact_texts(t).first().map(|r| r.code);
-        assert_eq!(byte_match::text(t), first, "{t}");
+        assert_eq!(previous::text(t), exact(t), "{t}");
     }
     for (uri, p) in &uris {
         let slug = twitter_errors::catalog::problem_slug(uri, ProblemType::HOSTS);
-        assert_eq!(slug.and_then(byte_match::slug), Some(*p));
+        assert_eq!(slug.and_then(previous::slug), Some(*p));
     }
 
     let mut g = c.benchmark_group("name and message");
@@ -124,23 +147,20 @@ fn lookups(c: &mut Criterion) {
         g.bench_function(format!("baseline linear scan {what}"), |b| {
             b.iter(|| scan(table, black_box(text)))
         });
-        // The same lookup, our generated length switch against the byte
-        // `match`: for messages, the exact step of `from_message`.
-        let (exact, bytes): (Lookup, Lookup) = if what == "name" {
-            (ErrorCode::from_name, byte_match::name)
+        // The same lookup, the table against the previous length switch:
+        // for messages, the exact step of `from_message`.
+        let (table_lookup, switch): (Lookup, Lookup) = if what == "name" {
+            (ErrorCode::from_name, previous::name)
         } else {
-            (
-                |t| ErrorCode::exact_texts(t).first().map(|r| r.code),
-                byte_match::text,
-            )
+            (exact, previous::text)
         };
-        assert_eq!(exact(text), bytes(text));
-        assert_eq!(exact(text), ours(text));
-        g.bench_function(format!("length switch {what}"), |b| {
-            b.iter(|| exact(black_box(text)))
+        assert_eq!(table_lookup(text), switch(text));
+        assert_eq!(table_lookup(text), ours(text));
+        g.bench_function(format!("table {what}"), |b| {
+            b.iter(|| table_lookup(black_box(text)))
         });
-        g.bench_function(format!("baseline match on bytes {what}"), |b| {
-            b.iter(|| bytes(black_box(text)))
+        g.bench_function(format!("previous length switch {what}"), |b| {
+            b.iter(|| switch(black_box(text)))
         });
     }
     g.finish();
@@ -173,16 +193,16 @@ fn lookups(c: &mut Criterion) {
     g.bench_function("baseline linear scan of the URIs miss", |b| {
         b.iter(|| scan(&uris, black_box(miss)))
     });
-    let by_bytes = |uri: &str| {
-        twitter_errors::catalog::problem_slug(uri, ProblemType::HOSTS).and_then(byte_match::slug)
+    let by_switch = |uri: &str| {
+        twitter_errors::catalog::problem_slug(uri, ProblemType::HOSTS).and_then(previous::slug)
     };
-    assert_eq!(by_bytes(uri), ProblemType::from_uri(uri));
-    assert_eq!(by_bytes(miss), None);
-    g.bench_function("baseline from_uri with a match on bytes hit", |b| {
-        b.iter(|| by_bytes(black_box(uri)))
+    assert_eq!(by_switch(uri), ProblemType::from_uri(uri));
+    assert_eq!(by_switch(miss), None);
+    g.bench_function("previous from_uri with a length switch hit", |b| {
+        b.iter(|| by_switch(black_box(uri)))
     });
-    g.bench_function("baseline from_uri with a match on bytes miss", |b| {
-        b.iter(|| by_bytes(black_box(miss)))
+    g.bench_function("previous from_uri with a length switch miss", |b| {
+        b.iter(|| by_switch(black_box(miss)))
     });
     g.finish();
 }

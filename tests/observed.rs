@@ -7,10 +7,11 @@
 
 use std::time::Duration;
 
-use twitter_errors::catalog::{MatchKind, ProblemEntry, Reset};
+use twitter_errors::catalog::{ProblemEntry, Reset};
 use twitter_errors::codec::{self, Body};
 use twitter_errors::model::CodeSent;
 use twitter_errors::response::{decode_response, ApiError, Limit, Outcome, Wait};
+use twitter_errors::text::MatchKind;
 use twitter_errors::{Code, ErrorCode, Evidence, Problem, ProblemType, Retry};
 use twitter_errors_tests::fixture;
 

@@ -23,6 +23,29 @@ pub fn snake(name: &str) -> String {
     name.replace(['.', '-'], "_")
 }
 
+/// Rust's keywords, strict and reserved: a spec name that is one cannot
+/// be an item name as it is.
+pub const RESERVED: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+/// The struct field for a member's wire name: snake case, a keyword as a
+/// raw identifier (`r#type`), and `self`, `super` and `crate`, which cannot
+/// be raw, with a trailing underscore.
+pub fn member_ident(name: &str) -> proc_macro2::Ident {
+    use proc_macro2::{Ident, Span};
+    let snake = snake(name);
+    match snake.as_str() {
+        "self" | "super" | "crate" | "Self" => Ident::new(&format!("{snake}_"), Span::call_site()),
+        s if RESERVED.contains(&s) => Ident::new_raw(s, Span::call_site()),
+        s => Ident::new(s, Span::call_site()),
+    }
+}
+
 /// Item names a generated type or variant must not take: they would shadow
 /// prelude or std items inside the generated module.
 pub const SHADOWING: &[&str] = &[

@@ -1,5 +1,6 @@
 //! Output: Rust code and the Markdown reference.
 
+pub(crate) mod escape;
 pub(crate) mod markdown;
 pub(crate) mod rust;
 

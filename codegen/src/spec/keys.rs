@@ -587,15 +587,9 @@ pub static SECTIONS: &[&Section] = &[
     &DISCONNECTS_SECTION,
 ];
 
-/// Rust keywords and names a generated variant must not take (after
-/// CamelCase conversion they would shadow prelude or std items).
-pub const RESERVED: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
-    "ref", "return", "self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use",
-    "where", "while", "abstract", "become", "box", "do", "final", "gen", "macro", "override",
-    "priv", "try", "typeof", "unsized", "virtual", "yield",
-];
+/// Rust keywords: names that need care as identifiers (see
+/// [`crate::naming`], where the naming rules live).
+pub use crate::naming::RESERVED;
 
 /// The edit distance between two short strings, for "did you mean" hints.
 pub(crate) fn distance(a: &str, b: &str) -> usize {

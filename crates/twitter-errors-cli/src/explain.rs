@@ -3,9 +3,8 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use twitter_errors::catalog::{
-    Catalog, DisconnectInfo, MatchKind, NoticeInfo, PolicyInfo, TextMatch,
-};
+use twitter_errors::catalog::{Catalog, DisconnectInfo, NoticeInfo, PolicyInfo};
+use twitter_errors::text::{MatchKind, TextMatch};
 use twitter_errors::{Api, ErrorCode, HttpStatus, ProblemType, Retry, Twitter};
 
 fn retry(r: Retry) -> &'static str {
@@ -231,7 +230,7 @@ pub fn lookup(value: &str) -> Vec<String> {
         }
     }
     if found.is_empty() {
-        found.extend(<Twitter as Catalog>::notice(value).map(notice));
+        found.extend(twitter_errors::text::notice::<Twitter>(value).map(notice));
     }
     found
 }

@@ -93,6 +93,7 @@ pub mod codec;
 mod generated;
 pub mod integrations;
 mod known;
+mod macros;
 pub mod model;
 pub mod response;
 pub mod text;

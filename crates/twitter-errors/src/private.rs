@@ -4,6 +4,11 @@
 pub use serde;
 pub use serde_json;
 
+pub use crate::{
+    __code_entry as code_entry, __error_object as error_object, __problem_entry as problem_entry,
+    __status_entry as status_entry, __vocabulary as vocabulary,
+};
+
 use std::borrow::Cow;
 
 /// A JSON object key, borrowed from the input when it can be.
@@ -47,24 +52,6 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 
 pub use serde_json::value::RawValue;
 
-/// Whether two byte strings are equal, in a `const fn`: the generated
-/// name, slug and value lookups are `const fn`s, and `==` on slices cannot
-/// be called there.
-#[inline]
-pub const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// The next map value's JSON text, as a member value.
 pub fn raw<'de, A: serde::de::MapAccess<'de>>(
     map: &mut A,
@@ -82,4 +69,70 @@ pub fn raw_boxed<'de, A: serde::de::MapAccess<'de>>(
 /// `null`, as a member value.
 pub fn null() -> crate::model::Json<'static> {
     Cow::Borrowed(RawValue::NULL)
+}
+
+/// A member type of a generated error object: how it is read from a map
+/// and compared.
+pub trait Member: Sized {
+    /// The next map value, as a member every object carries.
+    fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error>;
+    /// The next map value, as an optional member: `None` for a `null`,
+    /// which the object keeps among its undocumented members.
+    fn read_optional<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut A,
+    ) -> Result<Option<Self>, A::Error>;
+    /// Whether two values are the same (JSON values by their text).
+    fn same(&self, other: &Self) -> bool;
+}
+
+/// Typed members: read as themselves, compared with `==`.
+macro_rules! typed_member {
+    ($([$($generics:tt)*] $t:ty;)*) => {
+        $(
+            impl<$($generics)*> Member for $t {
+                fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
+                    map.next_value::<Self>()
+                }
+                fn read_optional<'de, A: serde::de::MapAccess<'de>>(
+                    map: &mut A,
+                ) -> Result<Option<Self>, A::Error> {
+                    map.next_value::<Option<Self>>()
+                }
+                fn same(&self, other: &Self) -> bool {
+                    self == other
+                }
+            }
+        )*
+    };
+}
+
+typed_member! {
+    [] String;
+    [] i64;
+    [T: crate::catalog::Vocabulary] crate::Term<T>;
+    [P: crate::catalog::ProblemEntry] crate::ProblemUri<P>;
+}
+
+/// JSON members: kept as their text, `null` included.
+impl Member for Box<RawValue> {
+    fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
+        raw_boxed(map)
+    }
+    fn read_optional<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut A,
+    ) -> Result<Option<Self>, A::Error> {
+        raw_boxed(map).map(Some)
+    }
+    fn same(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+/// Whether two optional members are the same.
+pub fn same_option<T: Member>(a: &Option<T>, b: &Option<T>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.same(b),
+        (None, None) => true,
+        _ => false,
+    }
 }

@@ -4,11 +4,12 @@
 //! The API has sent the same text with and without its final period, in
 //! other cases, with straight or curly apostrophes, with `http` or
 //! `https` and `support.` or `help.` in its links; and many texts carry a
-//! parameter name or value. [`CodeEntry::match_message`] finds every code
+//! parameter name or value. [`match_message`] finds every code
 //! a text belongs to in three steps, best first:
 //!
-//! 1. **exact**: a generated `match` on the text's bytes;
-//! 2. **forgiving**: the same `match` on the text's forgiving form
+//! 1. **exact**: a search of the generated table of the catalog's texts
+//!    ([`CodeTable::exact`](crate::catalog::CodeTable::exact));
+//! 2. **forgiving**: the same search for the text's forgiving form
 //!    ([`normalize`]: surrounding space trimmed, runs of space made one,
 //!    ASCII letters in lower case, `’`, `‘` and `ʼ` as `'`, `https://` as
 //!    `http://`, `://support.` as `://help.`, one final period dropped),
@@ -19,7 +20,7 @@
 //!    form, each varying part captured.
 //!
 //! ```
-//! use twitter_errors::catalog::{CodeEntry, MatchKind};
+//! use twitter_errors::text::MatchKind;
 //! use twitter_errors::ErrorCode;
 //!
 //! let found = ErrorCode::match_message("count parameter is invalid", None);
@@ -44,7 +45,9 @@
 //! comes close, and the forgiving form of a text costs memory in
 //! proportion to it (a few bytes per byte of text, freed on return).
 
-use crate::catalog::{CodeEntry, MeaningInfo, PolicyInfo, Retry, StatusEntry};
+use crate::catalog::{
+    Catalog, CodeEntry, MeaningInfo, NoticeInfo, PolicyInfo, Retry, StatusEntry, TemplateRef,
+};
 
 mod forgiving;
 
@@ -150,65 +153,37 @@ pub enum MatchKind {
     Template,
 }
 
-/// A catalog text: the code it belongs to and which meaning (0 for the
-/// code's own texts, `n` for `meanings[n - 1]`). Built by generated code.
-#[derive(Debug)]
-pub struct TextRef<C: 'static> {
-    /// The code.
-    pub code: C,
-    /// The meaning: 0, or one more than its index.
-    pub meaning: u8,
-}
-
-/// A catalog template, split at its placeholders, its literal parts in
-/// forgiving form. Built by generated code.
-#[derive(Debug)]
-pub struct TemplateRef<C: 'static> {
-    /// The code.
-    pub code: C,
-    /// The meaning: 0, or one more than its index.
-    pub meaning: u8,
-    /// The template as the spec writes it.
-    pub template: &'static str,
-    /// The literal parts in forgiving form, one more than the names.
-    pub literals: &'static [&'static str],
-    /// The placeholder names, in order.
-    pub names: &'static [&'static str],
-}
-
-impl<C> TemplateRef<C> {
-    /// The spans of the normalized text each placeholder takes, when the
-    /// text matches.
-    fn spans(&self, text: &str) -> Option<Vec<(usize, usize)>> {
-        let h = text.as_bytes();
-        let (first, last) = (*self.literals.first()?, *self.literals.last()?);
-        let k = self.names.len();
-        if k == 0 || self.literals.len() != k + 1 {
-            return None;
-        }
-        if h.len() < first.len() + last.len() + k
-            || !h.starts_with(first.as_bytes())
-            || !h.ends_with(last.as_bytes())
-        {
-            return None;
-        }
-        let end = h.len() - last.len();
-        let mut pos = first.len();
-        let mut spans = Vec::with_capacity(k);
-        for lit in &self.literals[1..k] {
-            // The placeholder before takes at least one byte.
-            let from = pos + 1;
-            let region = h.get(from..end)?;
-            let found = from + memchr::memmem::find(region, lit.as_bytes())?;
-            spans.push((pos, found));
-            pos = found + lit.len();
-        }
-        if end <= pos {
-            return None;
-        }
-        spans.push((pos, end));
-        Some(spans)
+/// The spans of the normalized text `text` each placeholder of `t`
+/// takes, when the text matches the template.
+fn spans<C>(t: &TemplateRef<C>, text: &str) -> Option<Vec<(usize, usize)>> {
+    let h = text.as_bytes();
+    let (first, last) = (*t.literals.first()?, *t.literals.last()?);
+    let k = t.names.len();
+    if k == 0 || t.literals.len() != k + 1 {
+        return None;
     }
+    if h.len() < first.len() + last.len() + k
+        || !h.starts_with(first.as_bytes())
+        || !h.ends_with(last.as_bytes())
+    {
+        return None;
+    }
+    let end = h.len() - last.len();
+    let mut pos = first.len();
+    let mut spans = Vec::with_capacity(k);
+    for lit in &t.literals[1..k] {
+        // The placeholder before takes at least one byte.
+        let from = pos + 1;
+        let region = h.get(from..end)?;
+        let found = from + memchr::memmem::find(region, lit.as_bytes())?;
+        spans.push((pos, found));
+        pos = found + lit.len();
+    }
+    if end <= pos {
+        return None;
+    }
+    spans.push((pos, end));
+    Some(spans)
 }
 
 /// One code a text matched, with how it matched and what a template
@@ -298,11 +273,15 @@ fn original<'t>(text: &'t str, n: &Normalized, (a, b): (usize, usize)) -> &'t st
         .map_or("", str::trim)
 }
 
-/// See [`CodeEntry::match_message`].
-pub(crate) fn match_message<C: CodeEntry>(
-    text: &str,
-    status: Option<u16>,
-) -> Vec<TextMatch<'_, C>> {
+/// Every code whose texts match `text`, best first: exact texts, then
+/// texts that differ only in what the API varies (case, a final period,
+/// surrounding space, apostrophes, `http`/`https` and `support.`/`help.`
+/// in links), then templates with their parts captured. With a `status`,
+/// the candidates that come with it go first. Linear in the text, and
+/// never panics (see the module docs).
+///
+/// `ErrorCode::match_message` calls it for the bundled catalog.
+pub fn match_message<C: CodeEntry>(text: &str, status: Option<u16>) -> Vec<TextMatch<'_, C>> {
     fn add<'t, C: CodeEntry>(m: TextMatch<'t, C>, out: &mut Vec<TextMatch<'t, C>>) {
         if !out
             .iter()
@@ -312,12 +291,12 @@ pub(crate) fn match_message<C: CodeEntry>(
         }
     }
     let mut out: Vec<TextMatch<'_, C>> = Vec::new();
-    for r in C::exact_texts(text) {
+    for &(code, meaning) in C::TABLE.exact.all(text.as_bytes()) {
         add(
             TextMatch {
-                code: r.code,
+                code,
                 kind: MatchKind::Exact,
-                meaning: r.meaning,
+                meaning,
                 template: None,
                 captures: Vec::new(),
             },
@@ -325,13 +304,13 @@ pub(crate) fn match_message<C: CodeEntry>(
         );
     }
     if let Some(n) = normalize(text) {
-        if n.text.len() <= C::LONGEST_TEXT {
-            for r in C::normalized_texts(n.text.as_bytes()) {
+        {
+            for &(code, meaning) in C::TABLE.forgiving.all(n.text.as_bytes()) {
                 add(
                     TextMatch {
-                        code: r.code,
+                        code,
                         kind: MatchKind::Forgiving,
-                        meaning: r.meaning,
+                        meaning,
                         template: None,
                         captures: Vec::new(),
                     },
@@ -339,8 +318,8 @@ pub(crate) fn match_message<C: CodeEntry>(
                 );
             }
         }
-        for t in C::TEMPLATES {
-            let Some(spans) = t.spans(&n.text) else {
+        for t in C::TABLE.templates {
+            let Some(spans) = spans(t, &n.text) else {
                 continue;
             };
             let captures = t
@@ -368,13 +347,22 @@ pub(crate) fn match_message<C: CodeEntry>(
     out
 }
 
-/// The best code for a text: see [`CodeEntry::match_message`]. An exact
-/// text is found without computing its forgiving form.
+/// The best code for a text: see [`match_message`]. An exact text is
+/// found without computing its forgiving form.
 pub fn code_for<C: CodeEntry>(text: &str) -> Option<C> {
-    if let Some(r) = C::exact_texts(text).first() {
-        return Some(r.code);
+    if let Some(&(code, _)) = C::TABLE.exact.all(text.as_bytes()).first() {
+        return Some(code);
     }
     match_message::<C>(text, None).first().map(|m| m.code)
+}
+
+/// The notice a legacy `error` text is (a text that reports success, such
+/// as `Logged out.`), compared as forgivingly as message texts are.
+pub fn notice<C: Catalog>(text: &str) -> Option<&'static NoticeInfo> {
+    let key = normalize(text)?;
+    C::NOTICES
+        .iter()
+        .find(|n| n.text == text || forgiving_form(n.text) == key.as_str())
 }
 
 #[cfg(test)]
@@ -411,7 +399,7 @@ mod tests {
 
     #[test]
     fn templates_take_the_leftmost_place_and_never_empty_parts() {
-        let t = TemplateRef {
+        let t = &TemplateRef {
             code: (),
             meaning: 0,
             template: "{a}: [{b}] is not in the past.",
@@ -419,21 +407,21 @@ mod tests {
             names: &["a", "b"],
         };
         assert_eq!(
-            t.spans("from_date: [x] is not in the past"),
+            spans(t, "from_date: [x] is not in the past"),
             Some(vec![(0, 9), (12, 13)])
         );
-        assert_eq!(t.spans(": [x] is not in the past"), None);
-        assert_eq!(t.spans("a: [] is not in the past"), None);
+        assert_eq!(spans(t, ": [x] is not in the past"), None);
+        assert_eq!(spans(t, "a: [] is not in the past"), None);
         assert_eq!(
-            t.spans("a: [b: [c] is not in the past"),
+            spans(t, "a: [b: [c] is not in the past"),
             Some(vec![(0, 1), (4, 9)])
         );
-        assert_eq!(t.spans("is not in the past"), None);
+        assert_eq!(spans(t, "is not in the past"), None);
         let long = format!(
             "{}: [{}] is not in the past",
             "a".repeat(3000),
             ": [".repeat(300)
         );
-        assert!(t.spans(&long).is_some());
+        assert!(spans(t, &long).is_some());
     }
 }

@@ -35,7 +35,7 @@ use serde_json::value::RawValue;
 
 use super::{DecodeError, EncodeError, ErrorKind, Limits};
 use crate::__private::Key;
-use crate::catalog::{Catalog, CodeEntry, Format};
+use crate::catalog::{Catalog, Format};
 use crate::known::Code;
 use crate::model::members;
 use crate::model::{interleave, owned, CodeSent, Hint, Legacy, Members, Next, Placed, V1Error};
@@ -1294,7 +1294,7 @@ impl<'de, C: Catalog> Visitor<'de> for ItemSeed<'_, '_, C> {
             }
             // No code: the message must name one, or the item is not a
             // v1.1 error (v2 parameter errors carry only `message`).
-            None => match C::Code::match_message(&message, None).first() {
+            None => match crate::text::match_message::<C::Code>(&message, None).first() {
                 Some(m) => (Code::from(m.code), CodeSent::Inferred),
                 None => {
                     return Err(cx.fail(

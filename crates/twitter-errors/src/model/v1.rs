@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 
 use super::{owned, Hint, Members};
-use crate::catalog::{Catalog, CodeEntry, MeaningInfo, PolicyInfo, Retry, TextMatch};
+use crate::catalog::{Catalog, CodeEntry, MeaningInfo, PolicyInfo, Retry};
 use crate::known::Code;
+use crate::text::TextMatch;
 
 /// How an item's `code` came on the wire.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,11 +84,13 @@ impl<'a, C: Catalog> V1Error<'a, C> {
     }
 
     /// An error without a `code`, as some bodies send it: its code is
-    /// inferred from the message (see [`CodeEntry::match_message`]), and
+    /// inferred from the message (see [`match_message`](crate::text::match_message)), and
     /// `None` when the message names no code.
     pub fn inferred(message: impl Into<Cow<'a, str>>) -> Option<Self> {
         let message = message.into();
-        let code = C::Code::match_message(&message, None).first()?.code;
+        let code = crate::text::match_message::<C::Code>(&message, None)
+            .first()?
+            .code;
         let mut e = V1Error::new(code, message);
         e.code_sent = CodeSent::Inferred;
         Some(e)
@@ -104,7 +107,7 @@ impl<'a, C: Catalog> V1Error<'a, C> {
     /// a text the catalog does not have for the code.
     pub fn text_match(&self) -> Option<TextMatch<'_, C::Code>> {
         let code = self.code.known()?;
-        C::Code::match_message(&self.message, None)
+        crate::text::match_message::<C::Code>(&self.message, None)
             .into_iter()
             .find(|m| m.code == code)
     }
@@ -232,14 +235,16 @@ impl<'a> Legacy<'a> {
     /// may not make more than 350 requests per hour.` names 88), inferred:
     /// a legacy body never carries one.
     pub fn inferred_code<C: Catalog>(&self) -> Option<TextMatch<'_, C::Code>> {
-        C::Code::match_message(&self.error, None).into_iter().next()
+        crate::text::match_message::<C::Code>(&self.error, None)
+            .into_iter()
+            .next()
     }
 
     /// Whether its text reports success, not a failure (as
     /// `account/end_session`'s `Logged out.`): one of the catalog's
     /// notices.
     pub fn is_notice<C: Catalog>(&self) -> bool {
-        C::notice(&self.error).is_some()
+        crate::text::notice::<C>(&self.error).is_some()
     }
 
     /// Detaches the error from the input it borrows.

@@ -5,16 +5,24 @@
 //! field vocabularies) are generated from `errors.yaml`. They implement the
 //! traits here, so that the codecs work unchanged with a catalog generated
 //! by another crate's build script.
+//!
+//! Generated code is data: each type's entries ([`StatusInfo`],
+//! [`CodeInfo`], ...) and its lookup tables ([`Table`], [`NumIndex`]),
+//! gathered in one `TABLE` constant per type ([`StatusTable`],
+//! [`CodeTable`], ...). The methods are written once, here and in the
+//! macros generated code invokes, over those constants.
 
 use core::fmt;
 use core::hash::Hash;
 use std::borrow::Cow;
 use std::time::Duration;
 
-pub use crate::text::{MatchKind, TemplateRef, TextMatch, TextRef};
+mod table;
+
 pub use crate::vocabulary::{
     Api, Evidence, Fallback, Format, Growth, HeaderMeaning, Reset, Retry, Window,
 };
+pub use table::{dense_index, slots, sorted_numbers, NumIndex, Slot, Table};
 
 /// A schedule of waits between attempts: the first wait, how it grows,
 /// and the longest. The catalog's retry policies carry one, and a
@@ -296,6 +304,109 @@ pub struct ProblemInfo<S: 'static> {
     pub description: &'static str,
 }
 
+impl StatusInfo {
+    /// An entry with every part empty, for generated code to fill in with
+    /// `..StatusInfo::EMPTY`.
+    #[doc(hidden)]
+    pub const EMPTY: Self = StatusInfo {
+        status: 0,
+        name: "",
+        text: "",
+        aliases: &[],
+        apis: &[],
+        retry: Retry::Never,
+        policy: None,
+        deprecated: None,
+        description: "",
+    };
+}
+
+impl<S> CodeInfo<S> {
+    /// An entry with every part empty, for generated code to fill in with
+    /// `..CodeInfo::EMPTY`.
+    #[doc(hidden)]
+    pub const EMPTY: Self = CodeInfo {
+        code: 0,
+        name: "",
+        message: "",
+        aliases: &[],
+        templates: &[],
+        status: None,
+        other_statuses: &[],
+        apis: &[],
+        retry: Retry::Never,
+        policy: None,
+        meanings: &[],
+        evidence: Evidence::Documented,
+        deprecated: None,
+        description: "",
+    };
+}
+
+impl<S> MeaningInfo<S> {
+    /// A meaning with every part empty, for generated code to fill in with
+    /// `..MeaningInfo::EMPTY`.
+    #[doc(hidden)]
+    pub const EMPTY: Self = MeaningInfo {
+        era: "",
+        message: "",
+        aliases: &[],
+        templates: &[],
+        status: None,
+        apis: &[],
+        retry: Retry::Never,
+        policy: None,
+        description: "",
+    };
+}
+
+impl<S> ProblemInfo<S> {
+    /// An entry with every part empty, for generated code to fill in with
+    /// `..ProblemInfo::EMPTY`.
+    #[doc(hidden)]
+    pub const EMPTY: Self = ProblemInfo {
+        uri: "",
+        name: "",
+        title: "",
+        untitled: false,
+        aliases: &[],
+        status: None,
+        apis: &[],
+        retry: Retry::Never,
+        policy: None,
+        deprecated: None,
+        description: "",
+    };
+}
+
+/// The status of each entry of `info`, as an array: what generated code
+/// builds its index by number from. Evaluated by the compiler.
+#[doc(hidden)]
+pub const fn status_numbers<const N: usize>(info: &[StatusInfo]) -> [u32; N] {
+    assert!(info.len() == N, "N entries");
+    let mut out = [0u32; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = info[i].status as u32;
+        i += 1;
+    }
+    out
+}
+
+/// The code of each entry of `info`, as an array: what generated code
+/// builds its index by number from. Evaluated by the compiler.
+#[doc(hidden)]
+pub const fn code_numbers<const N: usize, S>(info: &[CodeInfo<S>]) -> [u32; N] {
+    assert!(info.len() == N, "N entries");
+    let mut out = [0u32; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = info[i].code;
+        i += 1;
+    }
+    out
+}
+
 /// Catalog data of one vocabulary value. Built by generated code.
 #[derive(Debug)]
 pub struct ValueInfo {
@@ -310,6 +421,19 @@ pub struct ValueInfo {
     pub policy: Option<&'static PolicyInfo>,
     /// What it means.
     pub description: &'static str,
+}
+
+impl ValueInfo {
+    /// A value with every part empty, for generated code to fill in with
+    /// `..ValueInfo::EMPTY`.
+    #[doc(hidden)]
+    pub const EMPTY: Self = ValueInfo {
+        value: "",
+        name: "",
+        retry: None,
+        policy: None,
+        description: "",
+    };
 }
 
 /// A rate-limit header. Built by generated code.
@@ -336,16 +460,104 @@ pub struct FormatInfo {
     pub description: &'static str,
 }
 
+/// A catalog template, split at its placeholders, its literal parts in
+/// forgiving form. Built by generated code.
+#[derive(Debug)]
+pub struct TemplateRef<C: 'static> {
+    /// The code.
+    pub code: C,
+    /// The meaning: 0, or one more than its index.
+    pub meaning: u8,
+    /// The template as the spec writes it.
+    pub template: &'static str,
+    /// The literal parts in forgiving form, one more than the names.
+    pub literals: &'static [&'static str],
+    /// The placeholder names, in order.
+    pub names: &'static [&'static str],
+}
+
+/// The generated tables of an HTTP status enum.
+#[derive(Debug)]
+pub struct StatusTable<S: 'static> {
+    /// Each entry's data, in the order of the enum.
+    pub info: &'static [StatusInfo],
+    /// The entries by status code.
+    pub by_number: NumIndex,
+    /// The entries by stable identifier.
+    pub by_name: Table<S>,
+}
+
+/// The generated tables of a v1.1 error code enum.
+#[derive(Debug)]
+pub struct CodeTable<C: 'static, S: 'static> {
+    /// Each entry's data, in the order of the enum.
+    pub info: &'static [CodeInfo<S>],
+    /// The entries by code.
+    pub by_number: NumIndex,
+    /// The entries by stable identifier.
+    pub by_name: Table<C>,
+    /// Every message, alias and meaning text, exactly as the catalog has
+    /// it, with the code and meaning it belongs to (0 for the code's own
+    /// texts, `n` for `meanings[n - 1]`): a text several codes share
+    /// repeats, once for each, in code order.
+    pub exact: Table<(C, u8)>,
+    /// The same texts in forgiving form ([`crate::text::normalize`]).
+    pub forgiving: Table<(C, u8)>,
+    /// Every template, most specific first.
+    pub templates: &'static [TemplateRef<C>],
+}
+
+/// The generated tables of a v2 problem type enum.
+#[derive(Debug)]
+pub struct ProblemTable<P: 'static, S: 'static> {
+    /// Each entry's data, in the order of the enum.
+    pub info: &'static [ProblemInfo<S>],
+    /// The entries by the last segment of their URI (`invalid-request`),
+    /// or by the whole URI when it has no host (`about:blank`).
+    pub by_slug: Table<P>,
+    /// The entries by stable identifier.
+    pub by_name: Table<P>,
+    /// URI prefixes under which problem types have been served.
+    pub hosts: &'static [&'static str],
+    /// The prefix encoders write problem types under unless told otherwise.
+    pub default_host: &'static str,
+}
+
+/// The generated tables of a vocabulary enum.
+#[derive(Debug)]
+pub struct ValueTable<V: 'static> {
+    /// Each value's data, in the order of the enum.
+    pub info: &'static [ValueInfo],
+    /// The values by their literal on the wire.
+    pub by_wire: Table<V>,
+}
+
 /// An HTTP status enum generated from a spec.
 pub trait StatusEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'static {
     /// Every status in the catalog, in ascending order.
     const ALL: &'static [Self];
+    /// Its tables. Generated.
+    #[doc(hidden)]
+    const TABLE: StatusTable<Self>;
+    /// Its position in [`StatusEntry::ALL`] and the tables. Generated.
+    #[doc(hidden)]
+    fn index(self) -> usize;
+
     /// Its catalog data.
-    fn info(self) -> &'static StatusInfo;
+    fn info(self) -> &'static StatusInfo {
+        &Self::TABLE.info[self.index()]
+    }
     /// The entry for a status code, if the catalog has one.
-    fn from_u16(status: u16) -> Option<Self>;
+    fn from_u16(status: u16) -> Option<Self> {
+        Self::TABLE
+            .by_number
+            .get(u32::from(status))
+            .map(|i| Self::ALL[i])
+    }
     /// The entry with this stable identifier.
-    fn from_name(name: &str) -> Option<Self>;
+    fn from_name(name: &str) -> Option<Self> {
+        Self::TABLE.by_name.get(name.as_bytes()).copied()
+    }
 }
 
 /// A v1.1 error code enum generated from a spec.
@@ -354,37 +566,24 @@ pub trait CodeEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'stati
     type Status: StatusEntry;
     /// Every code in the catalog, in ascending order.
     const ALL: &'static [Self];
-    /// Its catalog data.
-    fn info(self) -> &'static CodeInfo<Self::Status>;
-    /// The entry for a numeric code, if the catalog has one.
-    fn from_code(code: u32) -> Option<Self>;
-    /// The entry with this stable identifier.
-    fn from_name(name: &str) -> Option<Self>;
-    /// The entries whose message or alias is exactly `text`, with the
-    /// meaning each text belongs to. Generated; see
-    /// [`CodeEntry::match_message`].
+    /// Its tables. Generated.
     #[doc(hidden)]
-    fn exact_texts(text: &str) -> &'static [TextRef<Self>];
-    /// The entries with a text whose forgiving form
-    /// ([`crate::text::normalize`]) is `key`. Generated.
+    const TABLE: CodeTable<Self, Self::Status>;
+    /// Its position in [`CodeEntry::ALL`] and the tables. Generated.
     #[doc(hidden)]
-    fn normalized_texts(key: &[u8]) -> &'static [TextRef<Self>];
-    /// Every template, most specific first. Generated.
-    #[doc(hidden)]
-    const TEMPLATES: &'static [TemplateRef<Self>];
-    /// The length of the longest forgiving form of a text. Generated.
-    #[doc(hidden)]
-    const LONGEST_TEXT: usize;
+    fn index(self) -> usize;
 
-    /// Every code whose texts match `message`, best first: exact texts,
-    /// then texts that differ only in what the API varies (case, a final
-    /// period, surrounding space, apostrophes, `http`/`https` and
-    /// `support.`/`help.` in links), then templates with their parts
-    /// captured. With a `status`, the candidates that come with it go
-    /// first. Linear in the text, and never panics (see
-    /// [`crate::text`]).
-    fn match_message(message: &str, status: Option<u16>) -> Vec<TextMatch<'_, Self>> {
-        crate::text::match_message(message, status)
+    /// Its catalog data.
+    fn info(self) -> &'static CodeInfo<Self::Status> {
+        &Self::TABLE.info[self.index()]
+    }
+    /// The entry for a numeric code, if the catalog has one.
+    fn from_code(code: u32) -> Option<Self> {
+        Self::TABLE.by_number.get(code).map(|i| Self::ALL[i])
+    }
+    /// The entry with this stable identifier.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::TABLE.by_name.get(name.as_bytes()).copied()
     }
 }
 
@@ -394,17 +593,31 @@ pub trait ProblemEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'st
     type Status: StatusEntry;
     /// Every problem type in the catalog, ordered by URI.
     const ALL: &'static [Self];
+    /// Its tables. Generated.
+    #[doc(hidden)]
+    const TABLE: ProblemTable<Self, Self::Status>;
+    /// Its position in [`ProblemEntry::ALL`] and the tables. Generated.
+    #[doc(hidden)]
+    fn index(self) -> usize;
+
     /// URI prefixes under which problem types have been served.
-    const HOSTS: &'static [&'static str];
+    const HOSTS: &'static [&'static str] = Self::TABLE.hosts;
     /// The prefix encoders write problem types under unless told
     /// otherwise: the host live responses use today.
-    const DEFAULT_HOST: &'static str;
+    const DEFAULT_HOST: &'static str = Self::TABLE.default_host;
+
     /// Its catalog data.
-    fn info(self) -> &'static ProblemInfo<Self::Status>;
+    fn info(self) -> &'static ProblemInfo<Self::Status> {
+        &Self::TABLE.info[self.index()]
+    }
     /// The entry whose URI ends in this slug (`invalid-request`).
-    fn from_slug(slug: &str) -> Option<Self>;
+    fn from_slug(slug: &str) -> Option<Self> {
+        Self::TABLE.by_slug.get(slug.as_bytes()).copied()
+    }
     /// The entry with this stable identifier.
-    fn from_name(name: &str) -> Option<Self>;
+    fn from_name(name: &str) -> Option<Self> {
+        Self::TABLE.by_name.get(name.as_bytes()).copied()
+    }
     /// The entry for a `type` URI under any known host.
     fn from_uri(uri: &str) -> Option<Self> {
         problem_slug(uri, Self::HOSTS).and_then(Self::from_slug)
@@ -426,10 +639,21 @@ pub trait ProblemEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'st
 pub trait Vocabulary: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'static {
     /// Every documented value.
     const ALL: &'static [Self];
+    /// Its tables. Generated.
+    #[doc(hidden)]
+    const TABLE: ValueTable<Self>;
+    /// Its position in [`Vocabulary::ALL`] and the tables. Generated.
+    #[doc(hidden)]
+    fn index(self) -> usize;
+
     /// Its catalog data.
-    fn info(self) -> &'static ValueInfo;
+    fn info(self) -> &'static ValueInfo {
+        &Self::TABLE.info[self.index()]
+    }
     /// The value for this literal, if documented.
-    fn from_wire(value: &str) -> Option<Self>;
+    fn from_wire(value: &str) -> Option<Self> {
+        Self::TABLE.by_wire.get(value.as_bytes()).copied()
+    }
 }
 
 /// A v2 error object type generated from a spec's `fields`: what the
@@ -481,16 +705,6 @@ pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'stat
     /// The retry policy with this name.
     fn retry_policy(name: &str) -> Option<&'static PolicyInfo> {
         Self::RETRY_POLICIES.iter().find(|p| p.name == name)
-    }
-
-    /// The notice a legacy `error` text is, compared as forgivingly as
-    /// message texts are.
-    fn notice(text: &str) -> Option<&'static NoticeInfo> {
-        let key = crate::text::normalize(text)?;
-        Self::NOTICES.iter().find(|n| {
-            n.text == text
-                || crate::text::normalize(n.text).is_some_and(|k| k.as_str() == key.as_str())
-        })
     }
 
     /// The catalog entry of a streaming disconnect code.
