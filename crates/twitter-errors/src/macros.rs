@@ -60,6 +60,7 @@ macro_rules! __entry_traits {
 
         #[allow(deprecated)]
         impl $crate::__private::serde::Serialize for $ty {
+            #[inline]
             fn serialize<S: $crate::__private::serde::Serializer>(
                 &self,
                 s: S,
@@ -70,6 +71,7 @@ macro_rules! __entry_traits {
 
         #[allow(deprecated)]
         impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            #[inline]
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::core::result::Result<Self, D::Error> {
@@ -87,6 +89,7 @@ macro_rules! __entry_traits {
 
         #[allow(deprecated)]
         impl $crate::__private::serde::Serialize for $ty {
+            #[inline]
             fn serialize<S: $crate::__private::serde::Serializer>(
                 &self,
                 s: S,
@@ -98,6 +101,7 @@ macro_rules! __entry_traits {
 
         #[allow(deprecated)]
         impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            #[inline]
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::core::result::Result<Self, D::Error> {
@@ -114,6 +118,7 @@ macro_rules! __entry_traits {
     (@common $ty:ident, $kind:literal, $display:expr, $parse:expr) => {
         #[allow(deprecated)]
         impl ::core::fmt::Display for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 let display: fn(&$ty, &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result =
                     $display;
@@ -126,6 +131,7 @@ macro_rules! __entry_traits {
         #[allow(deprecated)]
         impl ::core::str::FromStr for $ty {
             type Err = $crate::catalog::ParseError;
+            #[inline]
             fn from_str(s: &str) -> ::core::result::Result<Self, $crate::catalog::ParseError> {
                 let parse: fn(&str) -> ::core::option::Option<$ty> = $parse;
                 parse(s.trim()).ok_or($crate::catalog::ParseError::new($kind))
@@ -201,6 +207,7 @@ macro_rules! __status_entry {
 
         #[allow(deprecated)]
         impl ::core::convert::From<$ty> for u16 {
+            #[inline]
             fn from(s: $ty) -> Self {
                 s.as_u16()
             }
@@ -209,6 +216,7 @@ macro_rules! __status_entry {
         #[allow(deprecated)]
         impl ::core::convert::TryFrom<u16> for $ty {
             type Error = $crate::catalog::ParseError;
+            #[inline]
             fn try_from(n: u16) -> ::core::result::Result<Self, $crate::catalog::ParseError> {
                 Self::from_u16(n).ok_or($crate::catalog::ParseError::new("HTTP status"))
             }
@@ -216,6 +224,7 @@ macro_rules! __status_entry {
 
         #[allow(deprecated)]
         impl ::core::cmp::PartialEq<u16> for $ty {
+            #[inline]
             fn eq(&self, other: &u16) -> bool {
                 self.as_u16() == *other
             }
@@ -223,6 +232,7 @@ macro_rules! __status_entry {
 
         #[allow(deprecated)]
         impl ::core::cmp::PartialEq<$ty> for u16 {
+            #[inline]
             fn eq(&self, other: &$ty) -> bool {
                 *self == other.as_u16()
             }
@@ -350,6 +360,7 @@ macro_rules! __code_entry {
 
         #[allow(deprecated)]
         impl ::core::convert::From<$ty> for u32 {
+            #[inline]
             fn from(c: $ty) -> Self {
                 c.code()
             }
@@ -358,6 +369,7 @@ macro_rules! __code_entry {
         #[allow(deprecated)]
         impl ::core::convert::TryFrom<u32> for $ty {
             type Error = $crate::catalog::ParseError;
+            #[inline]
             fn try_from(n: u32) -> ::core::result::Result<Self, $crate::catalog::ParseError> {
                 Self::from_code(n).ok_or($crate::catalog::ParseError::new("error code"))
             }
@@ -365,6 +377,7 @@ macro_rules! __code_entry {
 
         #[allow(deprecated)]
         impl ::core::cmp::PartialEq<u32> for $ty {
+            #[inline]
             fn eq(&self, other: &u32) -> bool {
                 self.code() == *other
             }
@@ -372,6 +385,7 @@ macro_rules! __code_entry {
 
         #[allow(deprecated)]
         impl ::core::cmp::PartialEq<$ty> for u32 {
+            #[inline]
             fn eq(&self, other: &$ty) -> bool {
                 *self == other.code()
             }
@@ -564,6 +578,7 @@ macro_rules! __error_object {
     ) => {
         impl ::core::cmp::PartialEq for $ty {
             /// Equal when every member is, JSON values compared by their text.
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 use $crate::__private::Member as _;
                 $(self.$req.same(&other.$req) &&)*
@@ -587,6 +602,7 @@ macro_rules! __error_object {
         }
 
         impl $crate::__private::serde::Serialize for $ty {
+            #[inline]
             fn serialize<S: $crate::__private::serde::Serializer>(
                 &self,
                 s: S,
@@ -610,15 +626,18 @@ macro_rules! __error_object {
         }
 
         impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            #[inline]
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 struct Visitor;
                 impl<'de> $crate::__private::serde::de::Visitor<'de> for Visitor {
                     type Value = $ty;
+                    #[inline]
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str("a v2 error object")
                     }
+                    #[inline]
                     fn visit_map<A: $crate::__private::serde::de::MapAccess<'de>>(
                         self,
                         mut map: A,
@@ -668,6 +687,7 @@ macro_rules! __error_object {
             type Problem = $problem;
             const MEMBERS: &'static [&'static str] = &[$($req_wire,)* $($opt_wire,)*];
             const REQUIRED: &'static [&'static str] = &[$($req_wire,)*];
+            #[inline]
             fn value_retry(
                 member: &str,
                 value: &str,

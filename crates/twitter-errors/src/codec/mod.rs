@@ -62,6 +62,9 @@ macro_rules! decoders {
     };
     ($format:expr, $what:literal, $body:ident, $decode:expr) => {
         #[doc = concat!("Decodes ", $what, " with the bundled catalog and the default [`Limits`].")]
+        // Inline: compiled where it is called, so that a crate that never
+        // decodes this format does not compile the decoder for it.
+        #[inline]
         pub fn decode(body: &[u8]) -> Result<$body<'_>, DecodeError> {
             decode_with(body, &Limits::DEFAULT)
         }
@@ -262,6 +265,7 @@ impl<'a, C: Catalog> Body<'a, C> {
 /// assert_eq!(body.format(), Format::Json);
 /// assert_eq!(body.codes().collect::<Vec<_>>(), [Code::from(ErrorCode::OverCapacity)]);
 /// ```
+#[inline]
 pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
     decode_as(body, None, &Limits::DEFAULT)
 }
