@@ -204,11 +204,21 @@ fn layered<'a>(
 
 pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
     let mut c = Checker { spans, diags };
-    // Entries in layering order: when two clash, the one from the later file
-    // is reported, pointing at the earlier one, even where an override took
-    // the place of an earlier entry in the list.
-    let layer = |o: &Origin| spec.files.iter().position(|f| *f == o.file);
+    unique_keys(&mut c, spec);
+    unique_names(&mut c, spec);
+    distinct_slugs(&mut c, spec);
+    status_references(&mut c, spec);
+    texts(&mut c, spec);
+    members(&mut c, spec);
+    default_schedules(&mut c, spec);
+    default_host(&mut c, spec);
+    policy_references(&mut c, spec);
+    runtime_needs(&mut c, spec);
+}
 
+/// Keys unique within each list (a later file's entry replaces one with
+/// the same key).
+fn unique_keys(c: &mut Checker<'_>, spec: &Spec) {
     // Keys unique within each list.
     c.unique(
         spec.statuses
@@ -261,6 +271,62 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
         "remove one of the two entries",
     );
 
+    c.unique(
+        spec.retry_policies
+            .iter()
+            .map(|p| (p.name.clone(), &p.origin)),
+        "name",
+        |v| format!("retry policy `{v}`"),
+        "remove one of the two entries, or rename one",
+    );
+    c.unique(
+        spec.notices.iter().map(|n| (n.text.clone(), &n.origin)),
+        "text",
+        |v| format!("notice {v:?}"),
+        "remove one of the two entries",
+    );
+    c.unique(
+        spec.disconnects
+            .iter()
+            .map(|d| (d.code.to_string(), &d.origin)),
+        "code",
+        |v| format!("disconnect code {v}"),
+        "remove one of the two entries",
+    );
+    c.names(
+        layered(
+            spec,
+            spec.notices
+                .iter()
+                .map(|n| (n.name.as_str(), &n.origin, format!("notice {:?}", n.text)))
+                .collect(),
+        )
+        .into_iter(),
+        "notices",
+    );
+    c.names(
+        layered(
+            spec,
+            spec.disconnects
+                .iter()
+                .map(|d| {
+                    (
+                        d.name.as_str(),
+                        &d.origin,
+                        format!("disconnect code {}", d.code),
+                    )
+                })
+                .collect(),
+        )
+        .into_iter(),
+        "disconnects",
+    );
+}
+
+/// Names unique within each list, also after CamelCase conversion:
+/// entries in layering order, so that when two clash, the one from the
+/// later file is reported, pointing at the earlier one.
+fn unique_names(c: &mut Checker<'_>, spec: &Spec) {
     // Names unique within each list, also after CamelCase conversion.
     c.names(
         layered(
@@ -315,7 +381,11 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             &format!("the values of `{}`", f.name),
         );
     }
+}
 
+/// Problem slugs are what host-independent lookup matches on.
+fn distinct_slugs(c: &mut Checker<'_>, spec: &Spec) {
+    let layer = |o: &Origin| spec.files.iter().position(|f| *f == o.file);
     // Problem slugs are what host-independent lookup matches on.
     let mut slugs: BTreeMap<&str, (&str, &Origin)> = BTreeMap::new();
     let mut problems: Vec<&crate::spec::Problem> = spec.problems.iter().collect();
@@ -340,10 +410,13 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             }
         }
     }
+}
 
+/// Every status a code, meaning or problem names is defined.
+fn status_references(c: &mut Checker<'_>, spec: &Spec) {
     // References to statuses. When a status entry could not be read, its
     // number is unknown: stay quiet rather than blame every reference.
-    if !spans.is_incomplete("statuses") {
+    if !c.spans.is_incomplete("statuses") {
         let statuses: HashSet<u16> = spec.statuses.iter().map(|x| x.status).collect();
         let known = |s: u16| statuses.contains(&s);
         let mut listed = HashSet::new();
@@ -417,6 +490,11 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Aliases, templates and meanings that repeat what an entry already
+/// says.
+fn texts(c: &mut Checker<'_>, spec: &Spec) {
     for x in &spec.codes {
         if let Some(i) = x.other_statuses.iter().position(|s| Some(*s) == x.status) {
             let at = c.at(&x.origin, &format!("other_statuses[{i}]"));
@@ -455,7 +533,11 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
     for s in &spec.statuses {
         c.aliases(&s.text, &s.aliases, &s.origin, "text");
     }
+}
 
+/// Members become struct fields; vocabularies become enums named after
+/// their member.
+fn members(c: &mut Checker<'_>, spec: &Spec) {
     // Members become struct fields; vocabularies become enums named after
     // their member.
     let mut types: BTreeMap<String, &Origin> = BTreeMap::new();
@@ -514,58 +596,10 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             types.insert(ty, &f.origin);
         }
     }
+}
 
-    c.unique(
-        spec.retry_policies
-            .iter()
-            .map(|p| (p.name.clone(), &p.origin)),
-        "name",
-        |v| format!("retry policy `{v}`"),
-        "remove one of the two entries, or rename one",
-    );
-    c.unique(
-        spec.notices.iter().map(|n| (n.text.clone(), &n.origin)),
-        "text",
-        |v| format!("notice {v:?}"),
-        "remove one of the two entries",
-    );
-    c.unique(
-        spec.disconnects
-            .iter()
-            .map(|d| (d.code.to_string(), &d.origin)),
-        "code",
-        |v| format!("disconnect code {v}"),
-        "remove one of the two entries",
-    );
-    c.names(
-        layered(
-            spec,
-            spec.notices
-                .iter()
-                .map(|n| (n.name.as_str(), &n.origin, format!("notice {:?}", n.text)))
-                .collect(),
-        )
-        .into_iter(),
-        "notices",
-    );
-    c.names(
-        layered(
-            spec,
-            spec.disconnects
-                .iter()
-                .map(|d| {
-                    (
-                        d.name.as_str(),
-                        &d.origin,
-                        format!("disconnect code {}", d.code),
-                    )
-                })
-                .collect(),
-        )
-        .into_iter(),
-        "disconnects",
-    );
-
+/// One default schedule of each kind per file.
+fn default_schedules(c: &mut Checker<'_>, spec: &Spec) {
     // One default schedule of each kind per file; a later file's replaces
     // an earlier one's.
     c.unique(
@@ -576,7 +610,10 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
         |v| format!("`default_for: {v}`"),
         "one policy is the default for each kind of failure: remove one of the two",
     );
+}
 
+/// One host is the one encoders write.
+fn default_host(c: &mut Checker<'_>, spec: &Spec) {
     // One host is the one encoders write.
     let defaults: Vec<&crate::spec::ProblemHost> =
         spec.problem_hosts.iter().filter(|h| h.default).collect();
@@ -592,10 +629,14 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             "encoders write problem types under one host: keep `default: true` on one entry only",
         );
     }
+}
 
+/// Retry policies: every name resolves, and an entry's own `retry`
+/// agrees with the policy it names.
+fn policy_references(c: &mut Checker<'_>, spec: &Spec) {
     // Retry policies: every name resolves, and an entry's own `retry`
     // agrees with the policy it names.
-    if !spans.is_incomplete("retry_policies") {
+    if !c.spans.is_incomplete("retry_policies") {
         let names: Vec<&str> = spec
             .retry_policies
             .iter()
@@ -666,7 +707,8 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
                     );
                 }
                 Some(policy) => {
-                    let written = spans
+                    let written = c
+                        .spans
                         .values
                         .get(origin)
                         .is_some_and(|m| m.contains_key("retry"));
@@ -686,9 +728,13 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             }
         }
     }
+}
 
+/// What the runtime relies on: the four formats and the members it
+/// reads.
+fn runtime_needs(c: &mut Checker<'_>, spec: &Spec) {
     // What the runtime relies on.
-    if !spans.is_incomplete("formats") {
+    if !c.spans.is_incomplete("formats") {
         for name in keys::FORMATS {
             if !spec.formats.iter().any(|f| f.name.as_str() == *name) {
                 let at = c.section(spec, "formats");
@@ -706,7 +752,7 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
             _ => ("string", "a string"),
         };
         match spec.fields.iter().find(|f| f.name == name) {
-            None if name != "status" && !spans.is_incomplete("fields") => {
+            None if name != "status" && !c.spans.is_incomplete("fields") => {
                 let at = c.section(spec, "fields");
                 c.push(
                     &at,

@@ -2,27 +2,35 @@
 //!
 //! Every code, status and problem type gets an HTML anchor named after its
 //! wire value, so that `ERRORS.md#88` or `ERRORS.md#invalid-request` link
-//! straight to it.
+//! straight to it. The words for retry hints, evidence and header meanings
+//! are the runtime's own ([`Retry::label`], [`Retry::advice`], ...), the
+//! words `Display` and `explain` use.
 
 use std::fmt::Write as _;
+use std::time::Duration;
 
 use super::escape::{cell, code};
-use crate::spec::{Retry, Spec};
+use crate::spec::{self, Retry, Spec};
 
 /// A literal wire text in a table cell.
 fn literal(text: &str) -> String {
     code(text, true)
 }
 
-fn retry(r: Retry) -> &'static str {
-    r.label()
+/// `a`, `b`: wire texts as code spans, for a table cell.
+fn literals(texts: &[String]) -> String {
+    texts
+        .iter()
+        .map(|t| literal(t))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The retry cell: the hint, and the policy it names, linked.
 fn retry_cell(r: Retry, policy: Option<&String>) -> String {
     match policy {
-        Some(p) => format!("{} ([`{p}`](#policy-{p}))", retry(r)),
-        None => retry(r).to_string(),
+        Some(p) => format!("{} ([`{p}`](#policy-{p}))", r.label()),
+        None => r.label().to_string(),
     }
 }
 
@@ -36,11 +44,14 @@ fn status_link(spec: &Spec, status: Option<u16>) -> String {
     }
 }
 
-/// Renders the whole reference.
-pub(crate) fn render(spec: &Spec) -> String {
-    let mut md = String::new();
-    let sources: Vec<String> = spec
-        .files
+/// ` **Deprecated:** why` for a deprecated entry.
+fn deprecated(note: Option<&String>) -> String {
+    note.map_or_else(String::new, |d| format!(" **Deprecated:** {}", cell(d)))
+}
+
+/// The spec files by name, without directories.
+fn sources(spec: &Spec) -> Vec<String> {
+    spec.files
         .iter()
         .map(|f| {
             f.file_name().map_or_else(
@@ -48,10 +59,29 @@ pub(crate) fn render(spec: &Spec) -> String {
                 |n| n.to_string_lossy().into_owned(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Renders the whole reference.
+pub(crate) fn render(spec: &Spec) -> String {
+    let mut md = String::new();
+    header(&mut md, spec);
+    statuses(&mut md, spec);
+    codes(&mut md, spec);
+    problems(&mut md, spec);
+    members(&mut md, spec);
+    policies(&mut md, spec);
+    disconnects(&mut md, spec);
+    notices(&mut md, spec);
+    formats_and_headers(&mut md, spec);
+    md
+}
+
+fn header(md: &mut String, spec: &Spec) {
+    let sources = sources(spec);
     let _ = writeln!(
         md,
-        "<!-- This file is \x40generated from {} by `twitter-errors docs`. Do not edit. -->",
+        "<!-- This file is \x40generated from {} by twitter-errors-codegen. Do not edit. -->",
         sources.join(" + ")
     );
     md.push_str("\n# Twitter (X) API error reference\n\n");
@@ -68,101 +98,74 @@ pub(crate) fn render(spec: &Spec) -> String {
         sources.join("` + `")
     );
     md.push_str("- [HTTP statuses](#http-statuses)\n- [v1.1 error codes](#v11-error-codes)\n- [v2 problem types](#v2-problem-types)\n- [v2 error-object members](#v2-error-object-members)\n- [Wire formats](#wire-formats)\n- [Rate-limit headers](#rate-limit-headers)\n\n");
-    md.push_str("Retry: *never* means the same request fails again; *after reset* means wait for the rate-limit window (`x-rate-limit-reset`); *backoff* means a transient failure, retry with exponential backoff.\n\n");
+    md.push_str("Retry, in the tables below:\n\n");
+    for r in Retry::ALL {
+        let _ = writeln!(md, "- *{}*: {} ({}).", r.label(), r.advice(), r.reason());
+    }
+    md.push('\n');
+}
 
+fn statuses(md: &mut String, spec: &Spec) {
     md.push_str("## HTTP statuses\n\n| Status | Text | Retry | APIs | Description |\n|---|---|---|---|---|\n");
     for s in &spec.statuses {
         let mut desc = cell(&s.description);
         if !s.aliases.is_empty() {
-            let _ = write!(
-                desc,
-                " Also documented as: {}.",
-                s.aliases
-                    .iter()
-                    .map(|a| literal(a))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            let _ = write!(desc, " Also documented as: {}.", literals(&s.aliases));
         }
-        if let Some(d) = &s.deprecated {
-            let _ = write!(desc, " **Deprecated:** {}", cell(d));
-        }
+        desc.push_str(&deprecated(s.deprecated.as_ref()));
+        let apis: Vec<&str> = s.apis.iter().map(|a| a.as_str()).collect();
         let _ = writeln!(
             md,
             "| <a id=\"http-{0}\"></a>{0} | {1} | {2} | {3} | {4} |",
             s.status,
             cell(&s.text),
             retry_cell(s.retry, s.retry_policy.as_ref()),
-            s.apis
-                .iter()
-                .map(|a| a.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            apis.join(", "),
             desc
         );
     }
+}
 
+/// The description cell of a code: ours, then its other texts, meanings,
+/// statuses, evidence.
+fn code_description(c: &spec::Code) -> String {
+    let mut desc = cell(&c.description);
+    if !c.aliases.is_empty() {
+        let _ = write!(desc, " Also sent as: {}.", literals(&c.aliases));
+    }
+    if !c.templates.is_empty() {
+        let _ = write!(desc, " Templates: {}.", literals(&c.templates));
+    }
+    for m in &c.meanings {
+        let texts: Vec<String> = std::iter::once(&m.message)
+            .chain(&m.aliases)
+            .chain(&m.templates)
+            .cloned()
+            .collect();
+        let status = m.status.map_or_else(String::new, |s| format!(", HTTP {s}"));
+        let _ = write!(
+            desc,
+            " **Also meant** ({}{status}, retry {}): {} {}",
+            cell(&m.era),
+            retry_cell(m.retry, m.retry_policy.as_ref()),
+            literals(&texts),
+            cell(&m.description)
+        );
+    }
+    if !c.other_statuses.is_empty() {
+        let others: Vec<String> = c.other_statuses.iter().map(u16::to_string).collect();
+        let _ = write!(desc, " Also seen with HTTP {}.", others.join(", "));
+    }
+    if let Some(note) = c.evidence.note() {
+        let _ = write!(desc, " *Evidence: {note}.*");
+    }
+    desc.push_str(&deprecated(c.deprecated.as_ref()));
+    desc
+}
+
+fn codes(md: &mut String, spec: &Spec) {
     md.push_str("\n## v1.1 error codes\n\n| Code | Message | Status | Retry | Description |\n|---|---|---|---|---|\n");
     for c in &spec.codes {
-        let mut desc = cell(&c.description);
-        if !c.aliases.is_empty() {
-            let _ = write!(
-                desc,
-                " Also sent as: {}.",
-                c.aliases
-                    .iter()
-                    .map(|a| literal(a))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
-        if !c.templates.is_empty() {
-            let _ = write!(
-                desc,
-                " Templates: {}.",
-                c.templates
-                    .iter()
-                    .map(|a| literal(a))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
-        for m in &c.meanings {
-            let texts: Vec<String> = std::iter::once(&m.message)
-                .chain(&m.aliases)
-                .chain(&m.templates)
-                .map(|t| literal(t))
-                .collect();
-            let status = match m.status {
-                Some(s) => format!(", HTTP {s}"),
-                None => String::new(),
-            };
-            let _ = write!(
-                desc,
-                " **Also meant** ({}{status}, retry {}): {} {}",
-                cell(&m.era),
-                retry_cell(m.retry, m.retry_policy.as_ref()),
-                texts.join(", "),
-                cell(&m.description)
-            );
-        }
-        if !c.other_statuses.is_empty() {
-            let _ = write!(
-                desc,
-                " Also seen with HTTP {}.",
-                c.other_statuses
-                    .iter()
-                    .map(u16::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
-        if let Some(note) = c.evidence.note() {
-            let _ = write!(desc, " *Evidence: {note}.*");
-        }
-        if let Some(d) = &c.deprecated {
-            let _ = write!(desc, " **Deprecated:** {}", cell(d));
-        }
         let _ = writeln!(
             md,
             "| <a id=\"{0}\"></a>{0} | {1} | {2} | {3} | {4} |",
@@ -170,10 +173,12 @@ pub(crate) fn render(spec: &Spec) -> String {
             literal(&c.message),
             status_link(spec, c.status),
             retry_cell(c.retry, c.retry_policy.as_ref()),
-            desc
+            code_description(c)
         );
     }
+}
 
+fn problems(md: &mut String, spec: &Spec) {
     md.push_str("\n## v2 problem types\n\n");
     if !spec.problem_hosts.is_empty() {
         md.push_str("Problem types have been served under several URI prefixes; a type matches under any of them:\n\n");
@@ -196,19 +201,9 @@ pub(crate) fn render(spec: &Spec) -> String {
     for p in &spec.problems {
         let mut desc = cell(&p.description);
         if !p.aliases.is_empty() {
-            let _ = write!(
-                desc,
-                " Also titled: {}.",
-                p.aliases
-                    .iter()
-                    .map(|a| literal(a))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            let _ = write!(desc, " Also titled: {}.", literals(&p.aliases));
         }
-        if let Some(d) = &p.deprecated {
-            let _ = write!(desc, " **Deprecated:** {}", cell(d));
-        }
+        desc.push_str(&deprecated(p.deprecated.as_ref()));
         let _ = writeln!(
             md,
             "| <a id=\"{}\"></a>{} | {} | {} | {} | {} |",
@@ -222,14 +217,16 @@ pub(crate) fn render(spec: &Spec) -> String {
             desc
         );
     }
+}
 
+fn members(md: &mut String, spec: &Spec) {
     md.push_str("\n## v2 error-object members\n\nMembers not listed here are kept as they came by the decoders.\n\n| Member | Always present | Type | Description |\n|---|---|---|---|\n");
     for f in &spec.fields {
         let kind = match f.kind {
-            crate::spec::FieldKind::String if !f.values.is_empty() => "string (vocabulary)",
-            crate::spec::FieldKind::String => "string",
-            crate::spec::FieldKind::Integer => "integer",
-            crate::spec::FieldKind::Json => "any JSON",
+            spec::FieldKind::String if !f.values.is_empty() => "string (vocabulary)",
+            spec::FieldKind::Integer => "integer",
+            spec::FieldKind::Json => "any JSON",
+            _ => "string",
         };
         let _ = writeln!(
             md,
@@ -254,58 +251,78 @@ pub(crate) fn render(spec: &Spec) -> String {
             let _ = writeln!(md, "| {} | {} |", literal(&v.value), desc);
         }
     }
+}
 
-    if !spec.retry_policies.is_empty() {
-        md.push_str("\n## Retry policies\n\nHow to wait before retrying, as the API's own guidance gives it; the entries above name them.\n\n| Policy | Retry | Schedule | Reset | Description |\n|---|---|---|---|---|\n");
-        for p in &spec.retry_policies {
-            let ms = |v: Option<u64>| v.map(|v| format!("{v} ms"));
-            let schedule = if p.retry == Retry::Backoff {
-                let growth = match p.growth {
-                    crate::spec::Growth::Linear => {
-                        format!("linear, {} a step", ms(p.step_ms).unwrap_or_default())
-                    }
-                    g => g.as_str().to_string(),
-                };
-                let mut parts = vec![growth];
-                parts.extend(ms(p.initial_ms).map(|v| format!("from {v}")));
-                parts.extend(ms(p.max_ms).map(|v| format!("up to {v}")));
-                parts.join(", ")
-            } else {
-                "—".to_string()
-            };
-            let reset = match p.retry {
-                Retry::AfterReset => p.reset.label(),
-                _ => "—",
-            };
-            let _ = writeln!(
-                md,
-                "| <a id=\"policy-{0}\"></a>`{0}` | {1} | {schedule} | {reset} | {2} |",
-                p.name,
-                retry(p.retry),
-                cell(&p.description)
-            );
-        }
+/// The schedule of a backoff policy, in the runtime's words.
+fn schedule(p: &spec::RetryPolicy) -> String {
+    let ms = Duration::from_millis;
+    let backoff = match (p.retry, p.initial_ms) {
+        (Retry::Backoff, Some(initial)) => match p.growth {
+            spec::Growth::Linear => twitter_errors::catalog::Backoff::linear(
+                ms(initial),
+                ms(p.step_ms.unwrap_or(0)),
+                p.max_ms.map(ms),
+            ),
+            _ => twitter_errors::catalog::Backoff::exponential(ms(initial), p.max_ms.map(ms)),
+        },
+        _ => return "—".to_string(),
+    };
+    let mut out = backoff.to_string();
+    if let Some(f) = p.default_for {
+        let _ = write!(out, "; the default for `{}`", f.as_str());
     }
-    if !spec.disconnects.is_empty() {
-        md.push_str("\n## Stream disconnect codes\n\nThe `code` of a v1.1 streaming `disconnect` notice; not v1.1 error codes.\n\n| Code | Reason | Retry | Description |\n|---|---|---|---|\n");
-        for d in &spec.disconnects {
-            let _ = writeln!(
-                md,
-                "| <a id=\"disconnect-{0}\"></a>{0} | {1} | {2} | {3} |",
-                d.code,
-                d.reason.as_deref().map_or_else(|| "—".to_string(), cell),
-                retry_cell(d.retry, d.retry_policy.as_ref()),
-                cell(&d.description)
-            );
-        }
-    }
-    if !spec.notices.is_empty() {
-        md.push_str("\n## Notices\n\nTexts of the legacy `error` member that report success, not a failure.\n\n| Text | Description |\n|---|---|\n");
-        for n in &spec.notices {
-            let _ = writeln!(md, "| {} | {} |", literal(&n.text), cell(&n.description));
-        }
-    }
+    out
+}
 
+fn policies(md: &mut String, spec: &Spec) {
+    if spec.retry_policies.is_empty() {
+        return;
+    }
+    md.push_str("\n## Retry policies\n\nHow to wait before retrying, as the API's own guidance gives it; the entries above name them, and a policy that is the default for a kind of failure is used for those that name none.\n\n| Policy | Retry | Schedule | Reset | Description |\n|---|---|---|---|---|\n");
+    for p in &spec.retry_policies {
+        let reset = match p.retry {
+            Retry::AfterReset => p.reset.label(),
+            _ => "—",
+        };
+        let _ = writeln!(
+            md,
+            "| <a id=\"policy-{0}\"></a>`{0}` | {1} | {2} | {reset} | {3} |",
+            p.name,
+            p.retry.label(),
+            schedule(p),
+            cell(&p.description)
+        );
+    }
+}
+
+fn disconnects(md: &mut String, spec: &Spec) {
+    if spec.disconnects.is_empty() {
+        return;
+    }
+    md.push_str("\n## Stream disconnect codes\n\nThe `code` of a v1.1 streaming `disconnect` notice; not v1.1 error codes.\n\n| Code | Reason | Retry | Description |\n|---|---|---|---|\n");
+    for d in &spec.disconnects {
+        let _ = writeln!(
+            md,
+            "| <a id=\"disconnect-{0}\"></a>{0} | {1} | {2} | {3} |",
+            d.code,
+            d.reason.as_deref().map_or_else(|| "—".to_string(), cell),
+            retry_cell(d.retry, d.retry_policy.as_ref()),
+            cell(&d.description)
+        );
+    }
+}
+
+fn notices(md: &mut String, spec: &Spec) {
+    if spec.notices.is_empty() {
+        return;
+    }
+    md.push_str("\n## Notices\n\nTexts of the legacy `error` member that report success, not a failure.\n\n| Text | Description |\n|---|---|\n");
+    for n in &spec.notices {
+        let _ = writeln!(md, "| {} | {} |", literal(&n.text), cell(&n.description));
+    }
+}
+
+fn formats_and_headers(md: &mut String, spec: &Spec) {
     md.push_str("\n## Wire formats\n\n| Format | Content-Type | Description |\n|---|---|---|\n");
     for f in &spec.formats {
         let _ = writeln!(
@@ -318,13 +335,13 @@ pub(crate) fn render(spec: &Spec) -> String {
     }
     md.push_str("\n## Rate-limit headers\n\n| Header | Meaning | Window | Description |\n|---|---|---|---|\n");
     for h in &spec.headers {
-        let (meaning, window) = (h.meaning.label(), h.window.label());
         let _ = writeln!(
             md,
-            "| `{}` | {meaning} | {window} | {} |",
+            "| `{}` | {} | {} | {} |",
             h.name,
+            h.meaning.label(),
+            h.window.label(),
             cell(&h.description)
         );
     }
-    md
 }
