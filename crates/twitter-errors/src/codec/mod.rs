@@ -74,7 +74,7 @@ macro_rules! decoders {
             body: &'a [u8],
             limits: &Limits,
         ) -> Result<$body<'a, C>, DecodeError> {
-            super::decode_format(body, limits, $format, $decode)
+            $crate::codec::decode_format(body, limits, $format, $decode)
         }
     };
 }
@@ -99,9 +99,11 @@ macro_rules! encoders {
 
 mod error;
 pub mod json;
-pub mod jsonp;
+pub use json::jsonp;
 mod limits;
 pub mod problem;
+pub(crate) mod read;
+mod write;
 #[cfg(feature = "xml")]
 #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub mod xml;

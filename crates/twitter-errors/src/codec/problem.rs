@@ -48,7 +48,8 @@ use std::fmt;
 use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::json::{read, Any, Budget, Cx, Escape, MembersSeed, PhantomC, Writer};
+use super::read::{read, Any, Cx, MembersSeed, PhantomC};
+use super::write::{Budget, Escape, Writer};
 use super::{DecodeError, EncodeError, ErrorKind, Limits};
 use crate::__private::Key;
 use crate::catalog::{Catalog, Format, ObjectEntry};

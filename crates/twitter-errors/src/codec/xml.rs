@@ -34,7 +34,7 @@ use std::borrow::Cow;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use super::json::{serialize, Budget};
+use super::write::{serialize, Budget};
 use super::{utf8, DecodeError, EncodeError, ErrorKind, Limits};
 use crate::catalog::{Catalog, Format};
 use crate::known::Code;

@@ -108,7 +108,7 @@ impl<'a, C: Catalog> Problem<'a, C> {
     /// order its `Serialize` writes them.
     pub fn from_object(object: &C::Object) -> Result<Problem<'static, C>, serde_json::Error> {
         let text = serde_json::to_string(object)?;
-        let members = crate::codec::json::object_members(&text)?.into_owned();
+        let members = crate::codec::read::object_members(&text)?.into_owned();
         Ok(Problem::from(members))
     }
 

@@ -1,5 +1,6 @@
-//! v1.1 JSON bodies: `{"errors":[{"message":"...","code":34}]}`, and the
-//! JSON reading and writing the other JSON formats share.
+//! v1.1 JSON bodies: `{"errors":[{"message":"...","code":34}]}`, and their
+//! script form, [`jsonp`]. The JSON reading and writing every JSON format
+//! shares is in `codec::read` and `codec::write`.
 //!
 //! Decoding accepts one or many errors, either key order, escaped slashes,
 //! and the older shapes the API served:
@@ -26,13 +27,16 @@
 //! assert_eq!(body.encode().unwrap(), bytes);
 //! ```
 
+pub mod jsonp;
+
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
+use super::read::{has_escaped_slash, read, Any, Cx, MembersSeed, PhantomC, StrSeed};
+use super::write::{serialize, Budget, Escape, Writer};
 use super::{DecodeError, EncodeError, ErrorKind, Limits};
 use crate::__private::Key;
 use crate::catalog::{Catalog, Format};
@@ -380,159 +384,10 @@ impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for Body<'a, C> {
     }
 }
 
-/// The length of the members' JSON texts and names, with room for quotes.
-fn raw_len(members: &Members<'_>) -> usize {
-    members
-        .iter()
-        .map(|(k, v)| k.len() + v.get().len() + 4)
-        .sum()
-}
-
-// ---------------------------------------------------------------------------
-// Writing JSON.
-
-/// Which characters strings escape beyond what JSON requires.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Escape {
-    /// Every `/` as `\/`.
-    pub(crate) slashes: bool,
-    /// Safe inside a `<script>`: U+2028 and U+2029 as `\u2028`/`\u2029`,
-    /// and `</` as `<\/`.
-    pub(crate) script: bool,
-}
-
-impl Escape {
-    pub(crate) const fn plain() -> Self {
-        Escape {
-            slashes: false,
-            script: false,
-        }
-    }
-
-    fn any(self) -> bool {
-        self.slashes || self.script
-    }
-}
-
-/// Appends JSON text to `out`, adding the escapes `esc` asks for. The text
-/// is valid JSON, so `/`, U+2028 and U+2029 only occur inside strings,
-/// where their escaped forms mean the same.
-fn escaped(out: &mut Vec<u8>, text: &[u8], esc: Escape) {
-    if !esc.any() {
-        out.extend_from_slice(text);
-        return;
-    }
-    let (mut start, mut i) = (0, 0);
-    while i < text.len() {
-        let rep: &[u8] = match text[i] {
-            // An escape is copied as it is: `\/` stays one slash.
-            b'\\' => {
-                i += 2;
-                continue;
-            }
-            b'/' if esc.slashes || (esc.script && i > 0 && text[i - 1] == b'<') => b"\\/",
-            0xE2 if esc.script && text.get(i + 1) == Some(&0x80) => match text.get(i + 2) {
-                Some(0xA8) => b"\\u2028",
-                Some(0xA9) => b"\\u2029",
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            },
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.extend_from_slice(&text[start..i]);
-        out.extend_from_slice(rep);
-        i += if rep.len() == 2 { 1 } else { 3 };
-        start = i;
-    }
-    out.extend_from_slice(&text[start.min(text.len())..]);
-}
-
-/// Writes members and values as compact JSON.
-pub(crate) struct Writer<'o> {
-    pub(crate) out: &'o mut Vec<u8>,
-    esc: Escape,
-    /// Whether the next member is the first of its object.
-    first: bool,
-}
-
-impl<'o> Writer<'o> {
-    pub(crate) fn new(out: &'o mut Vec<u8>, esc: Escape) -> Self {
-        Writer {
-            out,
-            esc,
-            first: true,
-        }
-    }
-
-    /// A JSON string holding `s`, escaped as serde_json escapes it.
-    pub(crate) fn str(&mut self, s: &str) {
-        if self.esc.any() {
-            let mut plain = Vec::with_capacity(s.len() + 2);
-            serialize(&mut plain, s);
-            escaped(self.out, &plain, self.esc);
-        } else {
-            serialize(self.out, s);
-        }
-    }
-
-    /// JSON text, as it is.
-    pub(crate) fn raw(&mut self, json: &str) {
-        escaped(self.out, json.as_bytes(), self.esc);
-    }
-
-    /// `,"name":` (no comma before an object's first member).
-    pub(crate) fn key(&mut self, name: &str) {
-        if !std::mem::take(&mut self.first) {
-            self.out.push(b',');
-        }
-        self.str(name);
-        self.out.push(b':');
-    }
-
-    /// `,"name":` for a name known to need no escape, written as it is.
-    pub(crate) fn lit(&mut self, quoted: &[u8]) {
-        if !std::mem::take(&mut self.first) {
-            self.out.push(b',');
-        }
-        self.out.extend_from_slice(quoted);
-        self.out.push(b':');
-    }
-
-    /// `,"name":value`.
-    pub(crate) fn member(&mut self, name: &str, json: &str) {
-        self.key(name);
-        self.raw(json);
-    }
-
-    /// Starts an object or array: its first member needs no comma.
-    pub(crate) fn open(&mut self, bracket: u8) {
-        self.out.push(bracket);
-        self.first = true;
-    }
-
-    /// `{...}` of these members.
-    pub(crate) fn object(&mut self, members: &Members<'_>) {
-        self.open(b'{');
-        for (k, v) in members.iter() {
-            self.member(k, v.get());
-        }
-        self.close(b'}');
-    }
-
-    /// Ends an object or array: the enclosing one's next member is not its
-    /// first.
-    pub(crate) fn close(&mut self, bracket: u8) {
-        self.out.push(bracket);
-        self.first = false;
-    }
-
+/// Writing a v1.1 error item.
+impl Writer<'_> {
     /// An item's `code` as it came: a number or a string.
-    fn code<C: Catalog>(&mut self, e: &V1Error<'_, C>) {
+    pub(crate) fn code<C: Catalog>(&mut self, e: &V1Error<'_, C>) {
         self.lit(b"\"code\"");
         match &e.code_sent {
             CodeSent::Text(t) => self.str(t),
@@ -540,7 +395,7 @@ impl<'o> Writer<'o> {
         }
     }
 
-    fn v1_error<C: Catalog>(&mut self, e: &V1Error<'_, C>) {
+    pub(crate) fn v1_error<C: Catalog>(&mut self, e: &V1Error<'_, C>) {
         self.open(b'{');
         let p = e.layout.0;
         if e.code_sent != CodeSent::Number {
@@ -613,89 +468,13 @@ impl<'o> Writer<'o> {
     }
 }
 
-/// Writes a string or an integer with serde_json, which cannot fail for
-/// either into a `Vec`.
-pub(crate) fn serialize<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
-    if serde_json::to_writer(out, value).is_err() {
-        debug_assert!(false, "serializing a string or an integer failed");
-    }
+/// The length of the members' JSON texts and names, with room for quotes.
+fn raw_len(members: &Members<'_>) -> usize {
+    members
+        .iter()
+        .map(|(k, v)| k.len() + v.get().len() + 4)
+        .sum()
 }
-
-/// Counts what encoding a body writes against the limits decoding applies
-/// to it, as decoding counts it.
-pub(crate) struct Budget {
-    limits: Limits,
-    members: usize,
-}
-
-impl Budget {
-    pub(crate) fn new(limits: &Limits) -> Self {
-        Budget {
-            limits: limits.clamped(),
-            members: 0,
-        }
-    }
-
-    /// `n` error items.
-    pub(crate) fn errors(&self, n: usize) -> Result<(), EncodeError> {
-        if n > self.limits.max_errors {
-            return Err(EncodeError::new(
-                ErrorKind::TooManyErrors,
-                format!("{n} errors, limit {}", self.limits.max_errors),
-            ));
-        }
-        Ok(())
-    }
-
-    /// `n` more members.
-    pub(crate) fn members(&mut self, n: usize) -> Result<(), EncodeError> {
-        self.members = self.members.saturating_add(n);
-        if self.members > self.limits.max_members {
-            return Err(EncodeError::new(
-                ErrorKind::TooManyMembers,
-                format!("more than {} members", self.limits.max_members),
-            ));
-        }
-        Ok(())
-    }
-
-    /// An object, array or element at `depth`.
-    pub(crate) fn container(&self, depth: usize) -> Result<(), EncodeError> {
-        if depth > self.limits.max_depth {
-            return Err(EncodeError::new(
-                ErrorKind::TooDeep,
-                format!("nested deeper than {}", self.limits.max_depth),
-            ));
-        }
-        Ok(())
-    }
-
-    /// The members of an object at `depth - 1`, their values at `depth`.
-    pub(crate) fn values(&self, members: &Members<'_>, depth: usize) -> Result<(), EncodeError> {
-        for (k, v) in members.iter() {
-            if !fits_depth(v, room(self.limits.max_depth, depth)) {
-                return Err(EncodeError::new(
-                    ErrorKind::TooDeep,
-                    format!("`{k}` nests deeper than {}", self.limits.max_depth),
-                ));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// How many arrays and objects deep a value sitting at `depth` may nest
-/// under `max_depth` (the outermost container counting as 1).
-fn room(max_depth: usize, depth: usize) -> usize {
-    (max_depth + 1).saturating_sub(depth)
-}
-
-// ---------------------------------------------------------------------------
-// Reading JSON.
-//
-// Every JSON format is read the same way: serde_json's `Deserializer`
-// drives the visitors below, and every member the model does not type is
-// captured as a borrowed `&RawValue`, its exact text.
 
 decoders!(Format::Json, "a v1.1 JSON body", Body, |b, l| decode_bytes(
     b, l, false
@@ -734,254 +513,6 @@ pub(crate) fn decode_in<'a, C: Catalog>(
     Ok(body)
 }
 
-/// Reads one JSON value from `text` with `seed`, refusing trailing text,
-/// and turns serde's error into a [`DecodeError`]. The text is a `str`, so
-/// serde_json does not check the UTF-8 of each string again.
-pub(crate) fn read<'a, S: DeserializeSeed<'a>>(
-    text: &'a str,
-    cx: &Cx<'_>,
-    seed: S,
-) -> Result<S::Value, DecodeError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    result.map_err(|e| DecodeError::from_json(&e, cx.side.take(), text.as_bytes()))
-}
-
-/// The members of the JSON object `text`, for building values in code.
-pub(crate) fn object_members(text: &str) -> Result<Members<'_>, serde_json::Error> {
-    let cx = Cx::new(&Limits::DEFAULT, false, text);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let members = Any(MembersSeed { cx: &cx, depth: 1 }).deserialize(&mut de)?;
-    de.end()?;
-    Ok(members)
-}
-
-/// Whether a JSON text escapes a `/` anywhere; in a script (JSONP), other
-/// than in `<\/`, which is written there whether or not slashes are.
-fn has_escaped_slash(text: &[u8], script: bool) -> bool {
-    let Some(mut i) = memchr::memchr(b'\\', text) else {
-        return false;
-    };
-    while i < text.len() {
-        if text[i] == b'\\' {
-            if text.get(i + 1) == Some(&b'/') && !(script && i > 0 && text[i - 1] == b'<') {
-                return true;
-            }
-            i += 2;
-        } else {
-            i += 1;
-        }
-    }
-    false
-}
-
-pub(crate) type PhantomC<C> = core::marker::PhantomData<fn() -> C>;
-
-/// A visitor as a seed: serde_json looks at the next value and calls the
-/// visitor's method for it (a visitor without that method refuses the
-/// value as of the wrong type).
-pub(crate) struct Any<V>(pub(crate) V);
-
-impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Any<V> {
-    type Value = V::Value;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        d.deserialize_any(self.0)
-    }
-}
-
-/// Shared decoding state: limits, the members read so far, and the typed
-/// error a visitor reported (serde's error type can only carry a string).
-pub(crate) struct Cx<'l> {
-    pub(crate) limits: &'l Limits,
-    pub(crate) strict: bool,
-    pub(crate) side: Cell<Option<DecodeError>>,
-    members: Cell<usize>,
-    /// Whether the body has a `\u` escape anywhere: only then can a
-    /// captured value hold a lone surrogate.
-    escapes: bool,
-}
-
-impl<'l> Cx<'l> {
-    pub(crate) fn new(limits: &'l Limits, strict: bool, text: &str) -> Self {
-        Cx {
-            limits,
-            strict,
-            side: Cell::new(None),
-            members: Cell::new(0),
-            escapes: has_u_escape(text.as_bytes()),
-        }
-    }
-
-    /// Records a typed error and returns serde's error to unwind with.
-    pub(crate) fn fail<E: de::Error>(&self, kind: ErrorKind, detail: impl Into<String>) -> E {
-        let detail = detail.into();
-        // The first error wins: it is the one that stopped decoding.
-        let prev = self.side.take();
-        self.side
-            .set(Some(prev.unwrap_or_else(|| DecodeError::new(kind, detail))));
-        E::custom("")
-    }
-
-    /// Counts one more member against [`Limits::max_members`].
-    pub(crate) fn member<E: de::Error>(&self) -> Result<(), E> {
-        let n = self.members.get() + 1;
-        self.members.set(n);
-        if n > self.limits.max_members {
-            return Err(self.fail(
-                ErrorKind::TooManyMembers,
-                format!("more than {} members", self.limits.max_members),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Refuses a raw value that would nest deeper than the limit, when it
-    /// sits at `depth`.
-    pub(crate) fn check_depth<E: de::Error>(
-        &self,
-        raw: &RawValue,
-        depth: usize,
-        path: &dyn fmt::Display,
-    ) -> Result<(), E> {
-        match check_raw(raw, room(self.limits.max_depth, depth), self.escapes) {
-            Ok(()) => Ok(()),
-            Err(RawProblem::TooDeep) => Err(self.fail(
-                ErrorKind::TooDeep,
-                format!("{path} nests deeper than {}", self.limits.max_depth),
-            )),
-            Err(RawProblem::Surrogate) => Err(self.fail(
-                ErrorKind::Syntax,
-                format!("{path}: lone surrogate in a \\u escape"),
-            )),
-        }
-    }
-
-    /// Refuses a container at `depth` beyond the limit.
-    pub(crate) fn enter<E: de::Error>(&self, depth: usize) -> Result<(), E> {
-        if depth > self.limits.max_depth {
-            return Err(self.fail(
-                ErrorKind::TooDeep,
-                format!("nested deeper than {}", self.limits.max_depth),
-            ));
-        }
-        Ok(())
-    }
-
-    /// A member's raw value, counted and checked, when it sits at `depth`.
-    pub(crate) fn raw<'de, A: MapAccess<'de>>(
-        &self,
-        map: &mut A,
-        depth: usize,
-        path: &dyn fmt::Display,
-    ) -> Result<&'de RawValue, A::Error> {
-        self.member()?;
-        let raw = map.next_value::<&'de RawValue>()?;
-        self.check_depth(raw, depth, path)?;
-        Ok(raw)
-    }
-}
-
-/// What is wrong with a captured value.
-pub(crate) enum RawProblem {
-    /// It nests deeper than its room.
-    TooDeep,
-    /// A string in it escapes a lone surrogate (`"\ud800"`), which no
-    /// Rust string can hold.
-    Surrogate,
-}
-
-/// Checks a captured value: that it nests at most `room` arrays and
-/// objects deep, and, when the body has `\u` escapes (`escapes`), that its
-/// strings' escapes make text.
-///
-/// serde_json has checked the value's grammar while capturing it, but a
-/// `RawValue` capture neither counts depth nor decodes strings, and
-/// serde_json's walk of a value (`deserialize_any`) refuses numbers such
-/// as `1e400` that this crate keeps. So the two checks are made here, on
-/// text already known to be JSON: a count of brackets outside strings, and
-/// a look at each `\u` escape. A value too short to nest past its room and
-/// without a `\u` needs neither.
-pub(crate) fn check_raw(raw: &RawValue, room: usize, escapes: bool) -> Result<(), RawProblem> {
-    let text = raw.get().as_bytes();
-    let deep = text.len() / 2 > room && text.starts_with(b"[") | text.starts_with(b"{");
-    let escapes = escapes && has_u_escape(text);
-    if !deep && !escapes {
-        return Ok(());
-    }
-    let (mut depth, mut i, mut in_string) = (0usize, 0, false);
-    while i < text.len() {
-        match (text[i], in_string) {
-            (b'"', _) => in_string = !in_string,
-            (b'\\', true) => {
-                if text.get(i + 1) == Some(&b'u') {
-                    let unit = hex4(text, i + 2);
-                    if (0xDC00..0xE000).contains(&unit) {
-                        return Err(RawProblem::Surrogate);
-                    }
-                    if (0xD800..0xDC00).contains(&unit) {
-                        let low = (text.get(i + 6..i + 8) == Some(b"\\u"))
-                            .then(|| hex4(text, i + 8))
-                            .filter(|u| (0xDC00..0xE000).contains(u));
-                        if low.is_none() {
-                            return Err(RawProblem::Surrogate);
-                        }
-                        i += 6;
-                    }
-                    i += 4;
-                }
-                i += 1;
-            }
-            (b'[' | b'{', false) => {
-                depth += 1;
-                if depth > room {
-                    return Err(RawProblem::TooDeep);
-                }
-            }
-            (b']' | b'}', false) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
-    }
-    Ok(())
-}
-
-/// Whether JSON text has a `\u` escape (or a `\\` followed by `u`, which
-/// costs a needless check at worst).
-fn has_u_escape(text: &[u8]) -> bool {
-    memchr::memchr_iter(b'\\', text).any(|i| text.get(i + 1) == Some(&b'u'))
-}
-
-/// The four hex digits at `at` (valid: serde_json checked them).
-fn hex4(text: &[u8], at: usize) -> u32 {
-    text.get(at..at + 4)
-        .and_then(|h| std::str::from_utf8(h).ok())
-        .and_then(|h| u32::from_str_radix(h, 16).ok())
-        .unwrap_or(0)
-}
-
-/// Whether a JSON value nests at most `room` arrays and objects deep.
-fn fits_depth(raw: &RawValue, room: usize) -> bool {
-    check_raw(raw, room, false).is_ok()
-}
-
-/// A string member, borrowed when it has no escapes.
-pub(crate) struct StrSeed {
-    pub(crate) what: &'static str,
-}
-
-impl<'de> Visitor<'de> for StrSeed {
-    type Value = Cow<'de, str>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` as a string", self.what)
-    }
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-}
-
 /// An item's `code`: an integer from 0 to 2^32 - 1, or a string kept as
 /// sent.
 struct CodeSeed;
@@ -1011,33 +542,6 @@ impl<'de> Visitor<'de> for CodeSeed {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(CodeValue::Text(Cow::Owned(v.to_owned())))
-    }
-}
-
-/// An object read into [`Members`], each value kept as its text; the object
-/// sits at `depth`.
-pub(crate) struct MembersSeed<'c, 'l> {
-    pub(crate) cx: &'c Cx<'l>,
-    pub(crate) depth: usize,
-}
-
-impl<'de> Visitor<'de> for MembersSeed<'_, '_> {
-    type Value = Members<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        self.cx.enter(self.depth)?;
-        let mut members = Members::with_capacity(8);
-        while let Some(Key(k)) = map.next_key()? {
-            let raw = self
-                .cx
-                .raw(&mut map, self.depth + 1, &format_args!("`{k}`"))?;
-            members.push(k, Cow::Borrowed(raw));
-        }
-        Ok(members)
     }
 }
 
@@ -1322,33 +826,6 @@ mod tests {
     use super::*;
     use crate::ErrorCode;
 
-    fn enc(s: &str, esc: Escape) -> String {
-        let mut out = Vec::new();
-        Writer::new(&mut out, esc).str(s);
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn extra_escapes() {
-        let slashes = Escape {
-            slashes: true,
-            script: false,
-        };
-        let script = Escape {
-            slashes: false,
-            script: true,
-        };
-        assert_eq!(enc("a/b", slashes), r#""a\/b""#);
-        assert_eq!(enc("a\\/b", slashes), r#""a\\\/b""#);
-        assert_eq!(
-            enc("</script> a/b \u{2028}\u{2029}", script),
-            r#""<\/script> a/b \u2028\u2029""#
-        );
-        let mut out = Vec::new();
-        escaped(&mut out, br#"{"a":"<\/b","c":"</d"}"#, script);
-        assert_eq!(out, br#"{"a":"<\/b","c":"<\/d"}"#);
-    }
-
     #[test]
     fn both_key_orders_round_trip() {
         for body in [
@@ -1408,26 +885,5 @@ mod tests {
             assert_eq!(e.kind(), ErrorKind::Type, "{body}: {e}");
             assert!(e.line().is_some());
         }
-    }
-
-    #[test]
-    fn depth_walk_counts_only_containers() {
-        let raw = |s: &str| RawValue::from_string(s.to_owned()).unwrap();
-        // The object, `b`'s array and the one inside it: 3 deep.
-        let text = r#"{"a":"[[[[[[[[[[\"[","b":[1,[2]]}"#;
-        assert!(fits_depth(&raw(text), 3));
-        assert!(!fits_depth(&raw(text), 2));
-        assert!(fits_depth(&raw("[[[[]]]]"), 4));
-        assert!(!fits_depth(&raw("[[[[]]]]"), 3));
-        assert!(fits_depth(&raw("\"[[[[\""), 0));
-        assert!(matches!(
-            check_raw(&raw(r#"["\ud800"]"#), 9, true),
-            Err(RawProblem::Surrogate)
-        ));
-        assert!(matches!(
-            check_raw(&raw(r#"["\udc00\ud800"]"#), 9, true),
-            Err(RawProblem::Surrogate)
-        ));
-        assert!(check_raw(&raw(r#"["\ud83d\ude00 \u00e9", 1e400]"#), 9, true).is_ok());
     }
 }

@@ -29,9 +29,10 @@
 
 use core::fmt;
 
-use super::json::{self, Escape};
-use super::{DecodeError, EncodeError, ErrorKind, Limits};
+use super::super::write::Escape;
+use super::super::{DecodeError, EncodeError, ErrorKind, Limits};
 use crate::catalog::{Catalog, Format};
+use crate::codec::json;
 use crate::model::Hint;
 
 /// A validated JSONP callback name: identifiers (ASCII letters, digits,
@@ -265,7 +266,7 @@ impl<'a, C: Catalog> Jsonp<'a, C> {
         if self.layout.0.semicolon {
             out.push(b';');
         }
-        super::check_size(out, start, limits)
+        crate::codec::check_size(out, start, limits)
     }
 
     /// Detaches the body from the input it borrows.
