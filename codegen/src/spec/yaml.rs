@@ -89,8 +89,12 @@ pub(crate) enum Style {
     Block,
     /// Nothing: a key or `-` without a value. A key's is located at the key.
     Empty,
-    /// A list or a mapping.
+    /// A block list or a mapping.
     Collection,
+    /// A flow list: `[a, b]`.
+    Flow,
+    /// A YAML alias (`*name`) of a scalar written elsewhere.
+    Alias,
 }
 
 /// What a node holds, as serde_yaml reads it.
@@ -225,7 +229,8 @@ const GENERIC_HELP: &str = "check the indentation and quoting around this positi
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Scalar(Style),
-    Sequence,
+    /// A list; `true` for a flow list, `[a, b]`.
+    Sequence(bool),
     Mapping,
 }
 
@@ -340,7 +345,7 @@ fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
                 }
                 (Kind::Scalar(style), anchor)
             }
-            Event::SequenceStart(anchor, _) => (Kind::Sequence, anchor),
+            Event::SequenceStart(anchor, _) => (Kind::Sequence(false), anchor),
             Event::MappingStart(anchor, _) => (Kind::Mapping, anchor),
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some((mark, anchor, flow)) = open.pop() {
@@ -368,8 +373,13 @@ fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
                 super::tick(range.len());
                 let first = marks.len();
                 marks.extend_from_within(range);
-                // The expansion as a whole is where the alias is.
+                // The expansion as a whole is where the alias is, and a
+                // scalar is an alias's, whatever the style of the value it
+                // stands for.
                 marks[first].0 = span;
+                if let Kind::Scalar(_) = marks[first].1 {
+                    marks[first].1 = Kind::Scalar(Style::Alias);
+                }
                 continue;
             }
             Event::DocumentStart(_) => {
@@ -388,13 +398,17 @@ fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
         if marks.len() >= MAX_NODES {
             return Err(too_many(span, false));
         }
-        if matches!(kind, Kind::Sequence | Kind::Mapping) {
+        let mut kind = kind;
+        if matches!(kind, Kind::Sequence(_) | Kind::Mapping) {
             if open.len() >= MAX_DEPTH {
                 let message =
                     format!("lists and mappings nest deeper than {MAX_DEPTH} levels here");
                 return Err(error(span, message, NESTING_HELP));
             }
             let flow = text[..cursor.byte(last_index)].ends_with(['[', '{']);
+            if flow && kind == Kind::Sequence(false) {
+                kind = Kind::Sequence(true);
+            }
             open.push((marks.len(), anchor, flow));
         } else if anchor > 0 {
             anchors.insert(anchor, marks.len()..marks.len() + 1);
@@ -721,7 +735,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let (span, _) = self.0.take(|k| k == Kind::Sequence)?;
+        let (span, kind) = self.0.take(|k| matches!(k, Kind::Sequence(_)))?;
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(NodeSeed(self.0))? {
             items.push(item);
@@ -730,7 +744,11 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
         Ok(Node {
             value,
             span,
-            style: Style::Collection,
+            style: if kind == Kind::Sequence(true) {
+                Style::Flow
+            } else {
+                Style::Collection
+            },
         })
     }
 

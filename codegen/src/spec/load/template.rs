@@ -92,10 +92,12 @@ pub(crate) fn template_parts(t: &str) -> Result<Parts<'_>, (String, String)> {
 
 pub(super) fn template_list(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Vec<String> {
     let key = e.key(name);
+    let flow = is_flow(e, name);
     let items = seq(cx, e, name).unwrap_or_default();
     let mut out = Vec::new();
     for v in items {
         crate::spec::tick(1);
+        unquoted_in_flow(cx, key, flow, v);
         let Some(t) = text_value(cx, key, true, v) else {
             continue;
         };

@@ -351,14 +351,56 @@ pub(super) fn seq<'v>(cx: &mut Cx<'_>, e: &Entry<'v>, name: &str) -> Option<&'v 
 
 pub(super) fn text_list(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Vec<String> {
     let key = e.key(name);
+    let flow = is_flow(e, name);
     let items = seq(cx, e, name).unwrap_or_default();
     items
         .iter()
         .filter_map(|v| {
             crate::spec::tick(1);
+            unquoted_in_flow(cx, key, flow, v);
             text_value(cx, key, true, v)
         })
         .collect()
+}
+
+/// The span of the list under `name`, when it is written `[a, b]`.
+pub(super) fn is_flow(e: &Entry<'_>, name: &str) -> Option<Span> {
+    e.get(name)
+        .filter(|v| v.style == Style::Flow)
+        .map(|v| v.span)
+}
+
+/// Reports a text of a `[a, b]` list written without quotes: a comma in
+/// it ends the text there (`[Sorry, that page does not exist]` is two
+/// texts, `Sorry` and `that page does not exist`), silently, so every
+/// text of such a list must be quoted. The block form, one quoted text a
+/// line, is the one to write.
+pub(super) fn unquoted_in_flow(cx: &mut Cx<'_>, key: &Key, flow: Option<Span>, v: &Node) {
+    let Some(list) = flow else {
+        return;
+    };
+    // A YAML alias (`*m`) stands for a value written elsewhere, which no
+    // comma here can split.
+    let at = |l: Location| (l.line, l.column);
+    let inside = at(list.start) <= at(v.span.start) && at(v.span.end) <= at(list.end);
+    // A word YAML 1.1 reads as a boolean gets its own diagnostic, which
+    // also asks for quotes.
+    let text = match &v.value {
+        Value::String(s) if inside && v.style == Style::Plain && yaml11_bool(s).is_none() => s,
+        _ => return,
+    };
+    cx.error(
+        v.span,
+        format!(
+            "the text {text:?} of `{}` is in a `[...]` list without quotes, where a comma ends a text",
+            key.name
+        ),
+        format!(
+            "write `{}:` with one text a line, each in double quotes: `- \"{}\"`",
+            key.name,
+            text.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
+    );
 }
 
 pub(super) fn status_list(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Vec<u16> {
