@@ -365,7 +365,10 @@ async fn over_capacity_is_130_or_a_503_problem() {
         assert_eq!(String::from_utf8(bytes).unwrap(), body, "{target}");
         assert_eq!(codes(&e), [Code::from(ErrorCode::OverCapacity)]);
         assert_eq!(e.retry().retry, Retry::Backoff);
-        assert_eq!(e.to_string(), "130 Over capacity (HTTP 503), retry with backoff");
+        assert_eq!(
+            e.to_string(),
+            format!("130 Over capacity (HTTP 503), {}", Retry::Backoff.advice())
+        );
     }
     let (status, ct, body, e) = s.error("/2/tweets/20", None).await;
     assert_eq!((status, ct.as_str()), (503, PROBLEM));

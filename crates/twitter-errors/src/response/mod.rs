@@ -48,7 +48,6 @@ mod retry;
 
 pub use crate::catalog::Backoff;
 pub use rate_limit::{Quota, RateLimits, RetryAfter};
-use retry::Rfc3339;
 pub use retry::{Failure, Limit, RetryDecision, RetryPolicy, Wait};
 
 /// A failed call: status, decoded body (or the raw one), rate limits.
@@ -644,17 +643,10 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
         }
         f.write_str(")")?;
         let decision = self.retry();
-        match (decision.wait, decision.retry) {
-            (Some(Wait::Until(t)), _) => write!(f, ", retry after {}", Rfc3339(t)),
-            (Some(Wait::Seconds(s)), _) => write!(f, ", retry in {s}s"),
-            (None, Retry::AfterReset) if !decision.reset_in_headers() => {
-                f.write_str(", retry when the quota refills (no header says when)")
-            }
-            (None, Retry::AfterReset) => f.write_str(", retry after the rate-limit reset"),
-            (None, Retry::Backoff) => f.write_str(", retry with backoff"),
-            (None, Retry::Reconnect) => f.write_str(", reconnect at once"),
-            (None, _) => Ok(()),
+        if decision.retry == Retry::Never {
+            return Ok(());
         }
+        write!(f, ", {}", decision.advice())
     }
 }
 
@@ -721,12 +713,18 @@ mod tests {
         let e = ApiError::from_response(429, NONE, body);
         assert_eq!(
             e.to_string(),
-            "88 Rate limit exceeded (HTTP 429), retry after the rate-limit reset"
+            format!(
+                "88 Rate limit exceeded (HTTP 429), retry {}",
+                crate::catalog::Reset::Headers.advice()
+            )
         );
         let body = br#"{"errors":[{"message":"Over capacity","code":130},{"message":"Internal error","code":131},{"message":"x","code":1},{"message":"","code":2}]}"#;
         assert_eq!(
             ApiError::from_response(503, NONE, body).to_string(),
-            "130 Over capacity; 131 Internal error; 1 x; and 1 more (HTTP 503), retry with backoff"
+            format!(
+                "130 Over capacity; 131 Internal error; 1 x; and 1 more (HTTP 503), {}",
+                Retry::Backoff.advice()
+            )
         );
         let body = br#"{"title":"Not Found Error","detail":"Could not find tweet with id: [1].","type":"https://api.twitter.com/2/problems/resource-not-found"}"#;
         assert_eq!(
@@ -740,7 +738,7 @@ mod tests {
         );
         assert_eq!(
             ApiError::from_response(599, NONE, b"").to_string(),
-            "Error (HTTP 599), retry with backoff"
+            format!("Error (HTTP 599), {}", Retry::Backoff.advice())
         );
         assert_eq!(
             ApiError::from_response(404, NONE, b"<html></html>").to_string(),

@@ -77,6 +77,23 @@ impl RetryDecision {
         self.retry == Retry::AfterReset && self.policy.is_none_or(|p| p.reset == Reset::Headers)
     }
 
+    /// What to do, in words: `retry in 30s`, `retry after
+    /// 2026-11-22T14:05:00Z` when the response says when; else the
+    /// catalog's words for the hint, and for a wait for a reset what ends
+    /// it (`retry when the allowance refills (no header says when)`). What
+    /// `Display` of an [`ApiError`](crate::response::ApiError) ends with.
+    pub fn advice(&self) -> String {
+        match (self.wait, self.retry) {
+            (Some(Wait::Until(t)), _) => format!("retry after {}", Rfc3339(t)),
+            (Some(Wait::Seconds(s)), _) => format!("retry in {s}s"),
+            (None, Retry::AfterReset) => {
+                let reset = self.policy.map_or(Reset::Headers, |p| p.reset);
+                format!("retry {}", reset.advice())
+            }
+            (None, r) => r.advice().to_string(),
+        }
+    }
+
     /// The wait before retry number `attempt` (0 for the first), from the
     /// policy's backoff schedule, when it gives one.
     pub fn backoff_delay(&self, attempt: u32) -> Option<Duration> {
