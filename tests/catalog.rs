@@ -154,8 +154,12 @@ fn unknown_values_are_kept_not_coerced() {
         serde_json::from_str::<Code>("88").unwrap(),
         Code::from(ErrorCode::RateLimitExceeded)
     );
-    let s: Status = Status::from_u16(418);
-    assert_eq!(s.as_u16(), 418);
+    // A status the catalog does not list.
+    let n = (400..=599)
+        .find(|&n| HttpStatus::from_u16(n).is_none())
+        .expect("a status the catalog lacks");
+    let s: Status = Status::from_u16(n);
+    assert_eq!(s.as_u16(), n);
     assert!(s.known().is_none() && s.is_error());
     let uri: ProblemUri = ProblemUri::new("https://api.x.com/2/problems/brand-new");
     assert_eq!(

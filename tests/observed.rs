@@ -5,13 +5,12 @@
 //! The bodies under `tests/fixtures/observed/` are written for these tests,
 //! each in a shape a real response had.
 
-use std::time::Duration;
-
-use twitter_errors::catalog::{ProblemEntry, Reset};
+use twitter_errors::catalog::{Catalog, ProblemEntry, Reset};
 use twitter_errors::codec::{self, Body};
 use twitter_errors::model::CodeSent;
 use twitter_errors::response::{decode_response, ApiError, Limit, Outcome, Wait};
 use twitter_errors::text::MatchKind;
+use twitter_errors::Twitter;
 use twitter_errors::{Code, ErrorCode, Evidence, Problem, ProblemType, Retry};
 use twitter_errors_tests::fixture;
 
@@ -450,10 +449,14 @@ fn stream_disconnects_tell_reconnect_now_from_backoff_and_never() {
         assert_eq!(d.retry, retry, "{name}");
         assert_eq!(d.wait, None, "{name}");
     }
+    // Shed load backs off on the schedule the catalog gives its code.
     let e = ApiError::from_response(200, [("x", "y")], &body("stream-disconnect-shed-load.json"));
     let d = e.retry();
-    assert_eq!(d.backoff_delay(0), Some(Duration::from_secs(5)));
-    assert_eq!(d.backoff_delay(10), Some(Duration::from_secs(320)));
+    let policy = <Twitter as Catalog>::disconnect(12).and_then(|x| x.policy);
+    assert!(policy.is_some() && d.policy == policy);
+    let schedule = policy.and_then(|p| p.backoff).expect("a backoff");
+    assert_eq!(d.backoff_delay(0), Some(schedule.initial));
+    assert_eq!(d.backoff_delay(10), Some(schedule.delay(10)));
     // Unknown disconnect codes back off.
     let e = ApiError::from_response(
         200,

@@ -125,9 +125,16 @@ fn a_bad_spec_fails_the_build_with_located_diagnostics() {
     write(&dir, "src/lib.rs", LIB_RS);
     let spec = dir.join("errors.yaml");
     std::fs::copy(ws.join("errors.yaml"), &spec).unwrap();
-    add_code(&spec, &NEW_CODE.replace("status: 400", "status: 499"));
+    // A status the catalog does not define.
+    let undefined = (400..=599)
+        .find(|&n| twitter_errors_tests::spec().status(n).is_none())
+        .unwrap();
+    add_code(
+        &spec,
+        &NEW_CODE.replace("status: 400", &format!("status: {undefined}")),
+    );
     // The diagnostic points at the offending value: the status of the new
-    // entry (the first `status: 499` after its `code:` line).
+    // entry (the first `status: N` after its `code:` line).
     let text_now = std::fs::read_to_string(&spec).unwrap();
     let entry = text_now
         .lines()
@@ -137,7 +144,7 @@ fn a_bad_spec_fails_the_build_with_located_diagnostics() {
         .lines()
         .enumerate()
         .skip(entry)
-        .find(|(_, l)| l.trim() == "status: 499")
+        .find(|(_, l)| l.trim() == format!("status: {undefined}"))
         .unwrap()
         .0
         + 1;
@@ -147,11 +154,13 @@ fn a_bad_spec_fails_the_build_with_located_diagnostics() {
     assert!(!output.status.success(), "{log}");
     // Cargo indents what the build script printed; the lines are ours.
     let expected = format!(
-        "error: errors.yaml:{line}:13: code 99901 refers to status 499, which no `statuses:` entry defines\n"
+        "error: errors.yaml:{line}:13: code 99901 refers to status {undefined}, which no `statuses:` entry defines\n"
     );
     assert!(log.contains(&expected), "{log}");
     assert!(
-        log.contains("  help: add a `statuses:` entry for 499, or use one of 200,"),
+        log.contains(&format!(
+            "  help: add a `statuses:` entry for {undefined}, or use one of "
+        )),
         "{log}"
     );
     assert!(log.contains("1 error in the spec"), "{log}");
@@ -163,7 +172,7 @@ fn a_bad_spec_fails_the_build_with_located_diagnostics() {
     // The fix reruns the build script, which failed before reading a file.
     let text = std::fs::read_to_string(&spec)
         .unwrap()
-        .replace("status: 499", "status: 400");
+        .replace(&format!("status: {undefined}"), "status: 400");
     std::fs::write(&spec, text).unwrap();
     cargo_ok(&dir, &["build"]);
 }

@@ -661,22 +661,27 @@ codes:
     #[test]
     fn a_dangling_reference_is_reported_in_the_layer() {
         let dir = TempDir::new("layer-dangling");
-        let extra = "\
+        // A status the bundled catalog does not define.
+        let bundled = Spec::parse("errors.yaml", BUNDLED_SPEC).unwrap();
+        let n = (400..=599).find(|&n| bundled.status(n).is_none()).unwrap();
+        let extra = format!(
+            "\
 codes:
   - code: 10001
     name: teapot
     message: Short and stout.
-    status: 418
+    status: {n}
     retry: never
     description: A teapot was asked for coffee.
-";
-        let e = layered(&dir, extra).unwrap_err();
+"
+        );
+        let e = layered(&dir, &extra).unwrap_err();
         let d = diagnostics(&e);
         assert_eq!(d.len(), 1, "{d:?}");
         let file = dir.0.join("extra.yaml");
         assert!(
             d[0].starts_with(&format!(
-                "{}:5:13: code 10001 refers to status 418, which no `statuses:` entry defines",
+                "{}:5:13: code 10001 refers to status {n}, which no `statuses:` entry defines",
                 file.display()
             )),
             "{}",

@@ -419,12 +419,12 @@ fn status_references(c: &mut Checker<'_>, spec: &Spec) {
     if !c.spans.is_incomplete("statuses") {
         let statuses: HashSet<u16> = spec.statuses.iter().map(|x| x.status).collect();
         let known = |s: u16| statuses.contains(&s);
-        let mut listed = HashSet::new();
-        let defined = spec
-            .statuses
+        let mut listed: Vec<u16> = spec.statuses.iter().map(|x| x.status).collect();
+        listed.sort_unstable();
+        listed.dedup();
+        let defined = listed
             .iter()
-            .filter(|x| listed.insert(x.status))
-            .map(|x| x.status.to_string())
+            .map(u16::to_string)
             .collect::<Vec<_>>()
             .join(", ");
         let help = |s: u16| {

@@ -254,13 +254,23 @@ async fn each_retry_wait_is_an_event() {
         })
         .collect();
     let row = |level, a: &str, b: &str| (level, a.to_owned(), b.to_owned());
+    // The waits are the catalog's default schedule for a failure of the
+    // service.
+    let wait = |n: u32| {
+        <twitter_errors::Twitter as twitter_errors::catalog::Catalog>::FALLBACKS
+            .service
+            .unwrap()
+            .delay(n)
+            .as_millis()
+            .to_string()
+    };
     assert_eq!(
         summary,
         [
             row(Level::WARN, "503", "-"),
-            row(Level::INFO, "0", "5000"),
+            row(Level::INFO, "0", &wait(0)),
             row(Level::WARN, "503", "-"),
-            row(Level::INFO, "1", "10000"),
+            row(Level::INFO, "1", &wait(1)),
         ]
     );
     assert_eq!(events[1].get("retry"), Some("backoff"));
