@@ -274,7 +274,14 @@ async fn each_retry_wait_is_an_event() {
         ]
     );
     assert_eq!(events[1].get("retry"), Some("backoff"));
-    assert_eq!(events[1].get("message"), Some("retrying in 5s"));
+    let first = <twitter_errors::Twitter as twitter_errors::catalog::Catalog>::FALLBACKS
+        .service
+        .unwrap()
+        .delay(0);
+    assert_eq!(
+        events[1].get("message"),
+        Some(format!("retrying in {}s", first.as_secs()).as_str())
+    );
 
     // Giving up is an event too.
     let body = br#"{"errors":[{"code":144,"message":"No status found with that ID."}]}"#;

@@ -203,7 +203,9 @@ impl Failure {
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
+/// use twitter_errors::catalog::Catalog;
 /// use twitter_errors::response::{decode_response, Failure, Outcome, RetryPolicy};
+/// use twitter_errors::Twitter;
 ///
 /// let policy = RetryPolicy::new().with_jitter(false);
 /// let none: [(&str, &str); 0] = [];
@@ -215,11 +217,13 @@ impl Failure {
 /// let Outcome::Failure(e) = decode_response(429, headers, body) else { panic!() };
 /// assert_eq!(policy.wait(&Failure::from(&e), 0, now), Some(Duration::from_secs(121)));
 ///
-/// // 130 Over capacity: 5 s, then 10 s, 20 s...
+/// // 130 Over capacity: the catalog's schedule for a failure of the
+/// // service (5 s, then 10 s, 20 s... in the bundled catalog).
 /// let body = br#"{"errors":[{"code":130,"message":"Over capacity"}]}"#;
 /// let Outcome::Failure(e) = decode_response(503, none, body) else { panic!() };
 /// let waits: Vec<_> = (0..3).map(|n| policy.wait(&Failure::from(&e), n, now)).collect();
-/// assert_eq!(waits, [5, 10, 20].map(|s| Some(Duration::from_secs(s))));
+/// let service = <Twitter as Catalog>::FALLBACKS.service.unwrap();
+/// assert_eq!(waits, (0..3).map(|n| Some(service.delay(n))).collect::<Vec<_>>());
 ///
 /// // 34 Sorry, that page does not exist: no retry.
 /// let body = br#"{"errors":[{"code":34,"message":"Sorry, that page does not exist"}]}"#;
