@@ -209,3 +209,43 @@ fn the_seed_tables_are_in_the_catalog() {
     assert_eq!(ErrorCode::RateLimitExceeded.retry(), Retry::AfterReset);
     assert_eq!(ErrorCode::from_code(130).unwrap().retry(), Retry::Backoff);
 }
+
+/// Every lookup table of the bundled catalog holds its keys in the order
+/// the runtime's `Table` wants them (by length, then bytes), and finds
+/// every key, with all its values.
+#[test]
+fn every_table_finds_every_key() {
+    use twitter_errors::catalog::{CodeEntry, ProblemEntry, StatusEntry, Table, Vocabulary};
+    fn check<V: PartialEq + std::fmt::Debug>(name: &str, t: &Table<V>) {
+        let keys = t.keys();
+        for w in keys.windows(2) {
+            let order = w[0].len().cmp(&w[1].len()).then(w[0].cmp(w[1]));
+            assert!(order.is_le(), "{name}: {:?} before {:?}", w[0], w[1]);
+        }
+        for (i, k) in keys.iter().enumerate() {
+            let first = keys.iter().position(|x| x == k).unwrap();
+            let count = keys.iter().filter(|x| *x == k).count();
+            assert_eq!(t.position(k.as_bytes()), Some(first), "{name}: {k:?}");
+            assert_eq!(
+                t.all(k.as_bytes()),
+                &t.values()[first..first + count],
+                "{name}: {k:?}"
+            );
+            assert_eq!(
+                t.get(k.as_bytes()),
+                Some(&t.values()[first]),
+                "{name}: {k:?} ({i})"
+            );
+        }
+    }
+    check("statuses by name", &HttpStatus::TABLE.by_name);
+    check("codes by name", &ErrorCode::TABLE.by_name);
+    check("exact texts", &ErrorCode::TABLE.exact);
+    check("forgiving texts", &ErrorCode::TABLE.forgiving);
+    check("problems by slug", &ProblemType::TABLE.by_slug);
+    check("problems by name", &ProblemType::TABLE.by_name);
+    check(
+        "resource types",
+        &twitter_errors::ResourceType::TABLE.by_wire,
+    );
+}
