@@ -187,6 +187,7 @@ impl crate::catalog::StatusEntry for HttpStatus {
         Self::ServiceUnavailable,
         Self::GatewayTimeout,
     ];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::StatusTable<Self> = crate::catalog::StatusTable {
         info: __HTTP_STATUS_INFO,
         by_number: crate::catalog::NumIndex::Dense(
@@ -1361,6 +1362,7 @@ impl crate::catalog::CodeEntry for ErrorCode {
         Self::ReplyRestrictedByAuthor,
         Self::LimitedV1Access,
     ];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::CodeTable<Self, HttpStatus> = crate::catalog::CodeTable {
         info: __ERROR_CODE_INFO,
         by_number: crate::catalog::NumIndex::Dense(
@@ -3610,6 +3612,7 @@ impl crate::catalog::ProblemEntry for ProblemType {
         Self::RateLimitExceeded,
         Self::RuleLength,
     ];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::ProblemTable<Self, HttpStatus> = crate::catalog::ProblemTable {
         info: __PROBLEM_TYPE_INFO,
         by_slug: crate::catalog::Table::new(
@@ -4023,6 +4026,7 @@ impl crate::catalog::Vocabulary for ConnectionIssue {
         Self::RulesInvalidIssue,
         Self::TooManyConnections,
     ];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::ValueTable<Self> = crate::catalog::ValueTable {
         info: __CONNECTION_ISSUE_INFO,
         by_wire: crate::catalog::Table::new(
@@ -4147,6 +4151,7 @@ impl crate::catalog::Vocabulary for DisconnectType {
         Self::UpstreamOperationalDisconnect,
         Self::UpstreamUncleanDisconnect,
     ];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::ValueTable<Self> = crate::catalog::ValueTable {
         info: __DISCONNECT_TYPE_INFO,
         by_wire: crate::catalog::Table::new(
@@ -4271,6 +4276,7 @@ pub enum Period {
 crate::__private::vocabulary!(Period);
 impl crate::catalog::Vocabulary for Period {
     const ALL: &'static [Self] = &[Self::Daily, Self::Monthly];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::ValueTable<Self> = crate::catalog::ValueTable {
         info: __PERIOD_INFO,
         by_wire: crate::catalog::Table::new(
@@ -4337,6 +4343,7 @@ impl crate::catalog::Vocabulary for Reason {
         Self::ClientNotEnrolled,
         Self::OfficialClientForbidden,
     ];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::ValueTable<Self> = crate::catalog::ValueTable {
         info: __REASON_INFO,
         by_wire: crate::catalog::Table::new(
@@ -4419,6 +4426,7 @@ impl crate::catalog::Vocabulary for ResourceType {
         Self::Tweet,
         Self::User,
     ];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::ValueTable<Self> = crate::catalog::ValueTable {
         info: __RESOURCE_TYPE_INFO,
         by_wire: crate::catalog::Table::new(
@@ -4507,6 +4515,7 @@ pub enum Scope {
 crate::__private::vocabulary!(Scope);
 impl crate::catalog::Vocabulary for Scope {
     const ALL: &'static [Self] = &[Self::Account, Self::Product];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::ValueTable<Self> = crate::catalog::ValueTable {
         info: __SCOPE_INFO,
         by_wire: crate::catalog::Table::new(
@@ -4568,6 +4577,7 @@ pub enum Section {
 crate::__private::vocabulary!(Section);
 impl crate::catalog::Vocabulary for Section {
     const ALL: &'static [Self] = &[Self::Data, Self::Includes];
+    #[allow(long_running_const_eval)]
     const TABLE: crate::catalog::ValueTable<Self> = crate::catalog::ValueTable {
         info: __SECTION_INFO,
         by_wire: crate::catalog::Table::new(

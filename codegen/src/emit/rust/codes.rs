@@ -67,6 +67,7 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
         impl #r::catalog::CodeEntry for ErrorCode {
             type Status = HttpStatus;
             const ALL: &'static [Self] = &[#(Self::#variants),*];
+            #[allow(long_running_const_eval)]
             const TABLE: #r::catalog::CodeTable<Self, HttpStatus> = #r::catalog::CodeTable {
                 info: __ERROR_CODE_INFO,
                 by_number: #by_number,

@@ -67,6 +67,7 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
         impl #r::catalog::ProblemEntry for ProblemType {
             type Status = HttpStatus;
             const ALL: &'static [Self] = &[#(Self::#variants),*];
+            #[allow(long_running_const_eval)]
             const TABLE: #r::catalog::ProblemTable<Self, HttpStatus> = #r::catalog::ProblemTable {
                 info: __PROBLEM_TYPE_INFO,
                 by_slug: #by_slug,

@@ -65,6 +65,7 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
         #[allow(deprecated)]
         impl #r::catalog::StatusEntry for HttpStatus {
             const ALL: &'static [Self] = &[#(Self::#variants),*];
+            #[allow(long_running_const_eval)]
             const TABLE: #r::catalog::StatusTable<Self> = #r::catalog::StatusTable {
                 info: __HTTP_STATUS_INFO,
                 by_number: #by_number,

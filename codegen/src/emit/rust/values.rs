@@ -88,6 +88,7 @@ pub(super) fn emit(cx: &Cx<'_>, field: &Field) -> TokenStream {
 
         impl #r::catalog::Vocabulary for #ty {
             const ALL: &'static [Self] = &[#(Self::#variants),*];
+            #[allow(long_running_const_eval)]
             const TABLE: #r::catalog::ValueTable<Self> = #r::catalog::ValueTable {
                 info: #info_const,
                 by_wire: #by_wire,
