@@ -588,7 +588,7 @@ pub static SECTIONS: &[&Section] = &[
 ];
 
 /// Rust keywords: names that need care as identifiers (see
-/// [`crate::naming`], where the naming rules live).
+/// the crate's `naming` module, where the naming rules live).
 pub use crate::naming::RESERVED;
 
 /// The edit distance between two short strings, for "did you mean" hints.
