@@ -81,8 +81,6 @@ fn the_added_codes_are_in_the_catalog() {
         assert!(!c.description().is_empty(), "{code}");
         assert_eq!(c.retry(), Retry::Never, "{code}");
     }
-    // 453 has had two wordings.
-    assert_eq!(ErrorCode::LimitedV1Access.aliases().len(), 1);
 }
 
 /// Every literal text of `observed.md`, and the code it must name.

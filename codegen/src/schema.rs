@@ -61,6 +61,9 @@ fn ty_schema(key: &Key) -> Value {
         })),
         Ty::Millis => json!({"type": "integer", "minimum": 0, "maximum": 86_400_000}),
         Ty::StatusList => list(status),
+        Ty::MemberList => {
+            list(json!({"type": "string", "pattern": "^[a-z][a-z0-9]*([._][a-z0-9]+)*$"}))
+        }
         Ty::Choice(c) => json!({"enum": c}),
         Ty::ChoiceList(c) => list(json!({"enum": c})),
         Ty::Entries(s) => json!({"type": ["array", "null"], "items": section_schema(s)}),
@@ -190,7 +193,30 @@ fn section_schema(section: &Section) -> Value {
     if std::ptr::eq(section, &keys::POLICIES_SECTION) {
         schema["allOf"] = json!(policy_rules());
     }
+    if std::ptr::eq(section, &keys::HEADERS_SECTION) {
+        schema["allOf"] = json!(header_rules());
+    }
+    if std::ptr::eq(section, &keys::DETAILS_SECTION) {
+        schema["anyOf"] = json!([{"required": ["text"]}, {"required": ["templates"]}]);
+    }
     schema
+}
+
+/// A header of a limit, the requests remaining or a reset says which
+/// window; an API version has none.
+fn header_rules() -> Vec<Value> {
+    vec![
+        when(
+            "meaning",
+            &["limit", "remaining", "reset"],
+            json!({"required": ["window"]}),
+        ),
+        when(
+            "meaning",
+            &["api_version"],
+            json!({"not": {"required": ["window"]}}),
+        ),
+    ]
 }
 
 /// The JSON Schema (draft 2020-12) of the spec format, pretty-printed with a

@@ -213,7 +213,180 @@ pub(crate) fn validate(spec: &Spec, spans: &Spans, diags: &mut Diagnostics) {
     default_schedules(&mut c, spec);
     default_host(&mut c, spec);
     policy_references(&mut c, spec);
+    problem_members(&mut c, spec);
+    details(&mut c, spec);
+    streams(&mut c, spec);
     runtime_needs(&mut c, spec);
+}
+
+/// A problem's `members` and `required` name `fields:` entries, and what
+/// it requires it carries.
+fn problem_members(c: &mut Checker<'_>, spec: &Spec) {
+    if c.spans.is_incomplete("fields") {
+        return;
+    }
+    let known: Vec<&str> = spec.fields.iter().map(|f| f.name.as_str()).collect();
+    let always = |m: &str| {
+        RUNTIME_MEMBERS.iter().any(|(n, _)| *n == m)
+            || spec.fields.iter().any(|f| f.always && f.name == m)
+    };
+    for p in &spec.problems {
+        for (key, list) in [("members", &p.members), ("required", &p.required)] {
+            for (i, m) in list.iter().enumerate() {
+                tick(1);
+                let at = c.at(&p.origin, &format!("{key}[{i}]"));
+                if !known.contains(&m.as_str()) {
+                    let hint = match keys::closest(m, known.iter().copied()) {
+                        Some(k) => format!("did you mean `{k}`?"),
+                        None => format!("add a `fields:` entry for `{m}` with its `kind` and a `description`, or remove it"),
+                    };
+                    c.push(
+                        &at,
+                        format!("problem `{}` lists the member `{m}` in `{key}`, which no `fields:` entry defines", p.slug()),
+                        hint,
+                    );
+                } else if key == "required" && !p.members.contains(m) && !always(m) {
+                    c.push(
+                        &at,
+                        format!("problem `{}` requires the member `{m}`, which its `members` do not list", p.slug()),
+                        format!("add `{m}` to `members`: what a type requires it carries"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A detail's problem, code and status exist; names and texts are unique.
+fn details(c: &mut Checker<'_>, spec: &Spec) {
+    c.names(
+        layered(
+            spec,
+            spec.details
+                .iter()
+                .map(|d| (d.name.as_str(), &d.origin, format!("detail `{}`", d.name)))
+                .collect(),
+        )
+        .into_iter(),
+        "details",
+    );
+    c.unique(
+        spec.details
+            .iter()
+            .filter_map(|d| Some((d.text.clone()?, &d.origin))),
+        "text",
+        |v| format!("detail {v:?}"),
+        "remove one of the two entries",
+    );
+    for d in &spec.details {
+        c.aliases(
+            d.text.as_deref().unwrap_or_default(),
+            &d.aliases,
+            &d.origin,
+            "text",
+        );
+        c.templates(&d.templates, &d.origin);
+    }
+    let problems: Vec<&str> = spec.problems.iter().map(|p| p.name.as_str()).collect();
+    let statuses_known = !c.spans.is_incomplete("statuses");
+    for d in &spec.details {
+        tick(1);
+        if !c.spans.is_incomplete("problems") && !problems.contains(&d.problem.as_str()) {
+            let at = c.at(&d.origin, "problem");
+            let hint = match keys::closest(&d.problem, problems.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "give the `name` of a `problems:` entry (`generic` is `about:blank`)"
+                    .to_string(),
+            };
+            c.push(
+                &at,
+                format!("detail `{}` names the problem `{}`, which no `problems:` entry has as its name", d.name, d.problem),
+                hint,
+            );
+        }
+        if let Some(code) = d.code {
+            if !c.spans.is_incomplete("codes") && !spec.codes.iter().any(|x| x.code == code) {
+                let at = c.at(&d.origin, "code");
+                c.push(
+                    &at,
+                    format!(
+                        "detail `{}` names code {code}, which no `codes:` entry defines",
+                        d.name
+                    ),
+                    "add the code under `codes:`, or remove `code`",
+                );
+            }
+        }
+        if let Some(s) = d.status {
+            if statuses_known && spec.status(s).is_none() {
+                let at = c.at(&d.origin, "status");
+                c.push(
+                    &at,
+                    format!(
+                        "detail `{}` refers to status {s}, which no `statuses:` entry defines",
+                        d.name
+                    ),
+                    format!("add a `statuses:` entry for {s}"),
+                );
+            }
+        }
+    }
+}
+
+/// One stream entry per API family, each naming policies that exist.
+fn streams(c: &mut Checker<'_>, spec: &Spec) {
+    c.names(
+        layered(
+            spec,
+            spec.streams
+                .iter()
+                .map(|x| (x.name.as_str(), &x.origin, format!("stream `{}`", x.name)))
+                .collect(),
+        )
+        .into_iter(),
+        "streams",
+    );
+    c.unique(
+        spec.streams
+            .iter()
+            .map(|x| (x.api.as_str().to_string(), &x.origin)),
+        "api",
+        |v| format!("stream of the `{v}` API"),
+        "remove one of the two entries: one entry describes every stream of an API",
+    );
+    if c.spans.is_incomplete("retry_policies") {
+        return;
+    }
+    let names: Vec<&str> = spec
+        .retry_policies
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    for x in &spec.streams {
+        for (key, policy) in [
+            ("on_network", &x.on_network),
+            ("on_http_error", &x.on_http_error),
+            ("on_rate_limit", &x.on_rate_limit),
+        ] {
+            tick(1);
+            let Some(name) = policy else { continue };
+            if spec.retry_policy(name).is_none() {
+                let at = c.at(&x.origin, key);
+                let hint = match keys::closest(name, names.iter().copied()) {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => format!(
+                        "add a `retry_policies:` entry with `name: {name}`, or use one of {}",
+                        names.join(", ")
+                    ),
+                };
+                c.push(
+                    &at,
+                    format!("stream `{}` names the retry policy `{name}` in `{key}`, which no `retry_policies:` entry defines", x.name),
+                    hint,
+                );
+            }
+        }
+    }
 }
 
 /// Keys unique within each list (a later file's entry replaces one with
@@ -683,6 +856,11 @@ fn policy_references(c: &mut Checker<'_>, spec: &Spec) {
         for d in &spec.disconnects {
             if let Some(n) = &d.retry_policy {
                 refs.push((&d.origin, n, format!("disconnect code {}", d.code), d.retry));
+            }
+        }
+        for d in &spec.details {
+            if let Some(n) = &d.retry_policy {
+                refs.push((&d.origin, n, format!("detail `{}`", d.name), d.retry));
             }
         }
         for (origin, name, label, retry) in refs {

@@ -69,8 +69,10 @@ pub(crate) fn render(spec: &Spec) -> String {
     statuses(&mut md, spec);
     codes(&mut md, spec);
     problems(&mut md, spec);
+    details(&mut md, spec);
     members(&mut md, spec);
     policies(&mut md, spec);
+    streams(&mut md, spec);
     disconnects(&mut md, spec);
     notices(&mut md, spec);
     formats_and_headers(&mut md, spec);
@@ -97,7 +99,7 @@ fn header(md: &mut String, spec: &Spec) {
         spec.fields.len(),
         sources.join("` + `")
     );
-    md.push_str("- [HTTP statuses](#http-statuses)\n- [v1.1 error codes](#v11-error-codes)\n- [v2 problem types](#v2-problem-types)\n- [v2 error-object members](#v2-error-object-members)\n- [Wire formats](#wire-formats)\n- [Rate-limit headers](#rate-limit-headers)\n\n");
+    md.push_str("- [HTTP statuses](#http-statuses)\n- [v1.1 error codes](#v11-error-codes)\n- [v2 problem types](#v2-problem-types)\n- [v2 problem details](#v2-problem-details)\n- [v2 error-object members](#v2-error-object-members)\n- [Retry policies](#retry-policies)\n- [Streams](#streams)\n- [Wire formats](#wire-formats)\n- [Response headers](#response-headers)\n\n");
     md.push_str("Retry, in the tables below:\n\n");
     for r in Retry::ALL {
         let _ = writeln!(md, "- *{}*: {} ({}).", r.label(), r.advice(), r.reason());
@@ -203,6 +205,15 @@ fn problems(md: &mut String, spec: &Spec) {
         if !p.aliases.is_empty() {
             let _ = write!(desc, " Also titled: {}.", literals(&p.aliases));
         }
+        let field = |m: &String| format!("[`{m}`](#field-{m})");
+        if !p.members.is_empty() {
+            let members: Vec<String> = p.members.iter().map(field).collect();
+            let _ = write!(desc, " Members: {}.", members.join(", "));
+        }
+        if !p.required.is_empty() {
+            let required: Vec<String> = p.required.iter().map(field).collect();
+            let _ = write!(desc, " Required: {}.", required.join(", "));
+        }
         desc.push_str(&deprecated(p.deprecated.as_ref()));
         let _ = writeln!(
             md,
@@ -215,6 +226,77 @@ fn problems(md: &mut String, spec: &Spec) {
             status_link(spec, p.status),
             retry_cell(p.retry, p.retry_policy.as_ref()),
             desc
+        );
+    }
+}
+
+fn details(md: &mut String, spec: &Spec) {
+    if spec.details.is_empty() {
+        return;
+    }
+    md.push_str("\n## v2 problem details\n\n`detail` texts that name a cause of their own, beyond the problem's type; decoding finds them (`Problem::cause`), forgiving case, spacing and a final period, and the templates' varying parts.\n\n| Detail | Problem | Status | v1.1 code | Retry | Description |\n|---|---|---|---|---|---|\n");
+    for d in &spec.details {
+        let mut desc = cell(&d.description);
+        if !d.aliases.is_empty() {
+            let _ = write!(desc, " Also sent as: {}.", literals(&d.aliases));
+        }
+        if !d.templates.is_empty() && d.text.is_some() {
+            let _ = write!(desc, " Templates: {}.", literals(&d.templates));
+        }
+        if let Some(note) = d.evidence.note() {
+            let _ = write!(desc, " Evidence: {note}.");
+        }
+        let problem = spec
+            .problems
+            .iter()
+            .find(|p| p.name == d.problem)
+            .map_or_else(
+                || d.problem.clone(),
+                |p| format!("[{}](#{})", literal(p.slug()), p.slug()),
+            );
+        let code = d
+            .code
+            .map_or_else(|| "—".to_string(), |c| format!("[{c}](#{c})"));
+        let _ = writeln!(
+            md,
+            "| <a id=\"detail-{}\"></a>{} | {problem} | {} | {code} | {} | {desc} |",
+            d.name,
+            d.text
+                .as_deref()
+                .map_or_else(|| literals(&d.templates), literal),
+            status_link(spec, d.status),
+            retry_cell(d.retry, d.retry_policy.as_ref()),
+        );
+    }
+}
+
+fn streams(md: &mut String, spec: &Spec) {
+    if spec.streams.is_empty() {
+        return;
+    }
+    md.push_str("\n## Streams\n\nHow each API's streams are kept alive, and how to reconnect after each kind of failure.\n\n| Stream | API | Heartbeat | Timeout | Network failure | HTTP error | Rate limit | Description |\n|---|---|---|---|---|---|---|---|\n");
+    let ms = |v: Option<u64>| {
+        v.map_or_else(
+            || "—".to_string(),
+            |ms| twitter_errors::catalog::wait_words(Duration::from_millis(ms)).to_string(),
+        )
+    };
+    let policy = |p: &Option<String>| {
+        p.as_ref()
+            .map_or_else(|| "—".to_string(), |p| format!("[`{p}`](#policy-{p})"))
+    };
+    for x in &spec.streams {
+        let _ = writeln!(
+            md,
+            "| <a id=\"stream-{0}\"></a>`{0}` | {1} | {2} | {3} | {4} | {5} | {6} | {7} |",
+            x.name,
+            x.api.as_str(),
+            ms(x.heartbeat_ms),
+            ms(x.timeout_ms),
+            policy(&x.on_network),
+            policy(&x.on_http_error),
+            policy(&x.on_rate_limit),
+            cell(&x.description)
         );
     }
 }
@@ -333,14 +415,16 @@ fn formats_and_headers(md: &mut String, spec: &Spec) {
             cell(&f.description)
         );
     }
-    md.push_str("\n## Rate-limit headers\n\n| Header | Meaning | Window | Description |\n|---|---|---|---|\n");
+    md.push_str(
+        "\n## Response headers\n\n| Header | Meaning | Window | Description |\n|---|---|---|---|\n",
+    );
     for h in &spec.headers {
         let _ = writeln!(
             md,
-            "| `{}` | {} | {} | {} |",
+            "| <a id=\"header-{0}\"></a>`{0}` | {1} | {2} | {3} |",
             h.name,
             h.meaning.label(),
-            h.window.label(),
+            h.window.map_or("—", |w| w.label()),
             cell(&h.description)
         );
     }

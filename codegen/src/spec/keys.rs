@@ -34,6 +34,8 @@ pub enum Ty {
     Millis,
     /// A list of HTTP statuses.
     StatusList,
+    /// A list of member names, each a `fields:` entry.
+    MemberList,
     /// One of [`Ty::choices`].
     Choice(&'static [&'static str]),
     /// A list of [`Ty::choices`].
@@ -88,7 +90,7 @@ impl Section {
 }
 
 use twitter_errors::catalog::{
-    Api, Evidence, Fallback, Format, Growth, HeaderMeaning, Reset, Retry, Window,
+    Api, Evidence, Fallback, Format, Growth, HeaderMeaning, MemberKind, Reset, Retry, Window,
 };
 
 /// Retry hints.
@@ -104,7 +106,7 @@ pub const APIS: &[&str] = Api::SPELLINGS;
 /// Evidence levels.
 pub const EVIDENCE: &[&str] = Evidence::SPELLINGS;
 /// Field kinds.
-pub const FIELD_KINDS: &[&str] = &["string", "integer", "json"];
+pub const FIELD_KINDS: &[&str] = MemberKind::SPELLINGS;
 /// Wire formats.
 pub const FORMATS: &[&str] = Format::SPELLINGS;
 /// Header meanings.
@@ -206,8 +208,8 @@ pub static FORMATS_SECTION: Section = Section {
 /// `headers:` entries.
 pub static HEADERS_SECTION: Section = Section {
     name: "headers",
-    entry: "a rate-limit header",
-    doc: "Response headers that carry rate-limit state.",
+    entry: "a response header",
+    doc: "Response headers the catalog reads: rate-limit state, and the API version that served a response.",
     keys: &[
         key(
             "name",
@@ -225,9 +227,9 @@ pub static HEADERS_SECTION: Section = Section {
         ),
         key(
             "window",
-            true,
+            false,
             Ty::Choice(WINDOWS),
-            "Which allowance it describes.",
+            "Which allowance it describes: required for a limit, the requests remaining or a reset; not for an API version.",
             "standard",
         ),
         DESCRIPTION,
@@ -410,7 +412,124 @@ pub static PROBLEMS_SECTION: Section = Section {
         APIS_KEY,
         RETRY_KEY,
         RETRY_POLICY_KEY,
+        key(
+            "members",
+            false,
+            Ty::MemberList,
+            "The members of the error object this type carries, beyond `type`, `title`, `detail` and `status`; each a `fields:` entry. What arrives is kept whatever it is; this documents what to expect.",
+            "[parameter, value]",
+        ),
+        key(
+            "required",
+            false,
+            Ty::MemberList,
+            "The members the API's schema requires of this type; each in `members` or one every object carries.",
+            "[resource_type]",
+        ),
         DEPRECATED,
+        DESCRIPTION,
+    ],
+};
+
+/// `details:` entries.
+pub static DETAILS_SECTION: Section = Section {
+    name: "details",
+    entry: "a problem detail",
+    doc: "`detail` texts of v2 problems that name a cause of their own beyond the problem's type, such as the reasons an `about:blank` 403 gives.",
+    keys: &[
+        key(
+            "text",
+            false,
+            Ty::Text,
+            "The `detail` text, as the API sends it; required unless `templates` gives every form it takes.",
+            "You are not permitted to perform this action.",
+        ),
+        NAME,
+        ALIASES,
+        TEMPLATES_KEY,
+        key(
+            "problem",
+            true,
+            Ty::Ident,
+            "The `name` of the `problems:` entry it comes with (`generic` for `about:blank`).",
+            "generic",
+        ),
+        key(
+            "status",
+            false,
+            Ty::StatusCode,
+            "The HTTP status it comes with; must be listed under statuses.",
+            "403",
+        ),
+        key(
+            "code",
+            false,
+            Ty::ErrorCode,
+            "The v1.1 code that means the same, when there is one; must be listed under codes.",
+            "187",
+        ),
+        RETRY_KEY,
+        RETRY_POLICY_KEY,
+        key(
+            "evidence",
+            false,
+            Ty::Choice(EVIDENCE),
+            "documented (default), observed (live responses only) or unverified (one third-party source).",
+            "observed",
+        ),
+        DESCRIPTION,
+    ],
+};
+
+/// `streams:` entries.
+pub static STREAMS_SECTION: Section = Section {
+    name: "streams",
+    entry: "a kind of stream",
+    doc: "How each API family's streams are kept alive, and how to reconnect after each kind of failure.",
+    keys: &[
+        NAME,
+        key(
+            "api",
+            true,
+            Ty::Choice(APIS),
+            "The API family whose streams these are; each once.",
+            "v2",
+        ),
+        key(
+            "heartbeat_ms",
+            false,
+            Ty::Millis,
+            "How often the server sends a keep-alive when it has nothing else to send, in milliseconds.",
+            "20000",
+        ),
+        key(
+            "timeout_ms",
+            false,
+            Ty::Millis,
+            "How long to go without receiving anything before treating the connection as dead, in milliseconds.",
+            "20000",
+        ),
+        key(
+            "on_network",
+            false,
+            Ty::Ident,
+            "The `retry_policies:` entry to reconnect by after a network failure.",
+            "network_error",
+        ),
+        key(
+            "on_http_error",
+            false,
+            Ty::Ident,
+            "The `retry_policies:` entry to reconnect by after an HTTP error other than a rate limit.",
+            "http_error",
+        ),
+        key(
+            "on_rate_limit",
+            false,
+            Ty::Ident,
+            "The `retry_policies:` entry to reconnect by after a rate limit.",
+            "rate_limited",
+        ),
         DESCRIPTION,
     ],
 };
@@ -475,7 +594,7 @@ pub static POLICIES_SECTION: Section = Section {
             "reset",
             false,
             Ty::Choice(RESETS),
-            "What ends the wait: headers (the `x-rate-limit-*` resets, the default) or not_in_headers (no header carries it); only with `retry: after_reset`.",
+            "What ends the wait: headers (the `x-rate-limit-*` resets, the default), not_in_headers (an allowance no header reports), credits (credits added to the account) or billing_cycle (the next billing cycle); only with `retry: after_reset`.",
             "not_in_headers",
         ),
         key(
@@ -583,30 +702,15 @@ pub static SECTIONS: &[&Section] = &[
     &CODES_SECTION,
     &PROBLEMS_SECTION,
     &FIELDS_SECTION,
+    &DETAILS_SECTION,
     &NOTICES_SECTION,
     &DISCONNECTS_SECTION,
+    &STREAMS_SECTION,
 ];
 
 /// Rust keywords: names that need care as identifiers (see
 /// the crate's `naming` module, where the naming rules live).
 pub use crate::naming::RESERVED;
-
-/// The edit distance between two short strings, for "did you mean" hints.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        // `row` holds the previous row up to `j`, the current one before.
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = cost.min(row[j + 1] + 1).min(row[j] + 1);
-        }
-    }
-    row[b.len()]
-}
 
 /// The closest of `candidates` to `word`, if it is close enough to be a typo.
 pub(crate) fn closest<'a>(
@@ -616,7 +720,7 @@ pub(crate) fn closest<'a>(
     let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (distance(&word, c), c))
+        .map(|c| (strsim::levenshtein(&word, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

@@ -81,6 +81,10 @@ pub struct Spec {
     pub notices: Vec<Notice>,
     /// Codes of v1.1 streaming `disconnect` notices.
     pub disconnects: Vec<Disconnect>,
+    /// `detail` texts of v2 problems that name a cause of their own.
+    pub details: Vec<Detail>,
+    /// How each kind of stream is kept alive and reconnected.
+    pub streams: Vec<Stream>,
 }
 
 /// Where the parts of each entry are, for diagnostics found after loading.
@@ -158,7 +162,7 @@ pub struct Header {
     /// What its value means.
     pub meaning: HeaderMeaning,
     /// Which allowance it describes.
-    pub window: Window,
+    pub window: Option<Window>,
     /// Our description.
     pub description: String,
     /// Where it was defined.
@@ -289,6 +293,13 @@ pub struct Problem {
     pub retry: Retry,
     /// The retry policy it names, if any.
     pub retry_policy: Option<String>,
+    /// The members of the error object this type carries, beyond those
+    /// every object has.
+    pub members: Vec<String>,
+    /// The members a body of this type must carry, as the API's schema
+    /// requires them.
+    pub required: Vec<String>,
+
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
     /// Our description.
@@ -313,17 +324,8 @@ pub(crate) fn slug(uri: &str) -> &str {
     }
 }
 
-/// The JSON type of a v2 error-object member.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum FieldKind {
-    /// A string (a vocabulary when `values` are listed).
-    #[default]
-    String,
-    /// An integer.
-    Integer,
-    /// Any JSON value.
-    Json,
-}
+/// The JSON type of a v2 error-object member: the runtime's vocabulary.
+pub use twitter_errors::catalog::MemberKind as FieldKind;
 
 /// A member of a v2 error object.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -418,6 +420,61 @@ pub struct Disconnect {
     pub retry: Retry,
     /// The retry policy it names, if any.
     pub retry_policy: Option<String>,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A `detail` text of v2 problems that names a cause of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Detail {
+    /// The text, as the API sends it, unless only templates give it.
+    pub text: Option<String>,
+    /// The stable identifier.
+    pub name: String,
+    /// Other wordings.
+    pub aliases: Vec<String>,
+    /// Wordings with varying parts, written with `{name}` placeholders.
+    pub templates: Vec<String>,
+    /// The name of the problem type it comes with.
+    pub problem: String,
+    /// The HTTP status it comes with.
+    pub status: Option<u16>,
+    /// The v1.1 code that means the same.
+    pub code: Option<u32>,
+    /// When retrying helps.
+    pub retry: Retry,
+    /// The retry policy it names, if any.
+    pub retry_policy: Option<String>,
+    /// How well it is attested.
+    pub evidence: Evidence,
+    /// Our description.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// How a kind of stream is kept alive and reconnected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Stream {
+    /// The stable identifier.
+    pub name: String,
+    /// The API family whose streams these are.
+    pub api: Api,
+    /// How often the server sends a keep-alive, in milliseconds.
+    pub heartbeat_ms: Option<u64>,
+    /// How long to go without receiving anything before reconnecting, in
+    /// milliseconds.
+    pub timeout_ms: Option<u64>,
+    /// The retry policy for a network failure.
+    pub on_network: Option<String>,
+    /// The retry policy for an HTTP error other than a rate limit.
+    pub on_http_error: Option<String>,
+    /// The retry policy for a rate limit.
+    pub on_rate_limit: Option<String>,
     /// Our description.
     pub description: String,
     /// Where it was defined.
@@ -561,6 +618,8 @@ impl Spec {
         });
         merge(&mut self.notices, other.notices, |n| n.text.clone());
         merge(&mut self.disconnects, other.disconnects, |d| d.code);
+        merge(&mut self.details, other.details, |d| d.name.clone());
+        merge(&mut self.streams, other.streams, |d| d.name.clone());
     }
 
     /// Sorts every list into canonical order so that the order of entries in
@@ -581,6 +640,8 @@ impl Spec {
         self.retry_policies.sort_by(|a, b| a.name.cmp(&b.name));
         self.notices.sort_by(|a, b| a.text.cmp(&b.text));
         self.disconnects.sort_by_key(|d| d.code);
+        self.details.sort_by(|a, b| a.name.cmp(&b.name));
+        self.streams.sort_by(|a, b| a.name.cmp(&b.name));
     }
 
     /// Gives every entry that names a retry policy the policy's `retry`,
@@ -617,6 +678,9 @@ impl Spec {
             }
         }
         for d in &mut self.disconnects {
+            of(&d.retry_policy, &mut d.retry);
+        }
+        for d in &mut self.details {
             of(&d.retry_policy, &mut d.retry);
         }
     }
@@ -659,5 +723,7 @@ has_origin!(
     Field,
     RetryPolicy,
     Notice,
-    Disconnect
+    Disconnect,
+    Detail,
+    Stream
 );

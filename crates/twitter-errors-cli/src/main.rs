@@ -56,22 +56,34 @@ enum ColorWhen {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Show a catalog entry: a v1.1 code, an HTTP status or a v2 problem
+    /// Show what the catalog says of a code, status, problem, member, header or text
     #[command(after_long_help = "\
 A number that is both a code and a status (404) shows both; write code:404
 or http:404 to pick one. A problem matches by name, slug or URI under any
-host it was served from; a message text finds the code that sends it.
+host it was served from; a message text finds the code that sends it, and a
+v2 detail text the cause it names. Qualify a value to pick its kind: code:,
+http:, problem:, member:, header:, detail:, policy:, stream:, disconnect:.
+When nothing matches, the closest entries are suggested.
 
 Examples:
   twitter-errors explain 88
   twitter-errors explain http:420
   twitter-errors explain invalid-request
   twitter-errors explain https://api.x.com/2/problems/usage-capped
-  twitter-errors explain \"Rate limit exceeded.\"")]
+  twitter-errors explain \"Rate limit exceeded.\"
+  twitter-errors explain \"Could not find tweet with id: [20].\"
+  twitter-errors explain account_id
+  twitter-errors explain api-version
+  twitter-errors explain --json 402")]
     Explain {
         /// A code (88), a status (420, http:404), a problem name, slug or
-        /// URI, or a message text.
+        /// URI, a message or detail text, a member (account_id), a header
+        /// (x-rate-limit-reset), a retry policy, a stream (v2), or a
+        /// disconnect code (disconnect:4).
         value: String,
+        /// Print the entries (or the closest ones) as JSON on stdout.
+        #[arg(long)]
+        json: bool,
     },
     /// Validate a spec and report every mistake with its line and column
     #[command(after_long_help = "\
@@ -279,7 +291,7 @@ fn main() -> ExitCode {
     };
     let color = stderr_color(cli.color);
     match cli.command {
-        Command::Explain { value } => explain::explain(&value),
+        Command::Explain { value, json } => explain::explain(&value, json),
         Command::Check {
             file,
             bundled,

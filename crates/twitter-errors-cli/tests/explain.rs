@@ -96,7 +96,7 @@ fn unknown_values_fail_with_a_clear_message() {
         assert_eq!(code, 1, "{arg}");
         assert!(out.is_empty(), "{arg}: {out}");
         assert!(
-            err.contains(&format!("nothing in the catalog matches `{arg}`")),
+            err.contains(&format!("nothing in the catalog matches {arg:?}")),
             "{err}"
         );
         assert!(err.contains("hint:"), "{err}");
@@ -181,4 +181,187 @@ fn observed_additions_and_wordings_are_explained() {
     assert_eq!(code, 0);
     assert!(out.starts_with("stream disconnect 4: Stall\n"), "{out}");
     assert!(out.contains("reconnect at once"), "{out}");
+}
+
+fn explain_json(arg: &str) -> (i32, serde_json::Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_twitter-errors"))
+        .args(["explain", "--json", arg])
+        .output()
+        .expect("the binary runs");
+    let doc = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    (out.status.code().unwrap_or(-1), doc)
+}
+
+#[test]
+fn members_headers_details_policies_and_streams_are_explained() {
+    use twitter_errors::catalog::Catalog;
+    use twitter_errors::Twitter;
+    // Every member, header, detail, policy and stream the catalog names.
+    for f in <Twitter as Catalog>::FIELDS {
+        let (code, out, err) = explain(&format!("member:{}", f.name));
+        assert_eq!(code, 0, "{}: {err}", f.name);
+        assert!(out.starts_with(&format!("member {}\n", f.name)), "{out}");
+    }
+    for h in <Twitter as Catalog>::HEADERS {
+        let (code, out, _) = explain(&h.name.to_uppercase());
+        assert_eq!(code, 0, "{}", h.name);
+        assert!(out.starts_with(&format!("header {}\n", h.name)), "{out}");
+        assert!(out.contains(h.meaning.label()), "{out}");
+    }
+    for d in <Twitter as Catalog>::DETAILS {
+        // By name, and by its text or, for one given by templates only,
+        // by a text the first template makes.
+        let (code, out, _) = explain(&format!("detail:{}", d.name));
+        assert_eq!(code, 0, "{}", d.name);
+        assert!(out.starts_with("detail: "), "{out}");
+        let text = match d.templates.first() {
+            Some(t) if d.text == t.template => {
+                t.names.iter().fold(t.template.to_string(), |s, n| {
+                    s.replace(&format!("{{{n}}}"), "20")
+                })
+            }
+            _ => d.text.to_string(),
+        };
+        let (code, out, err) = explain(&text);
+        assert_eq!(code, 0, "{text}: {err}");
+        assert!(
+            out.contains(&format!("name:       {}\n", d.name)),
+            "{text}: {out}"
+        );
+    }
+    for p in <Twitter as Catalog>::RETRY_POLICIES {
+        let (code, out, _) = explain(&format!("policy:{}", p.name));
+        assert_eq!(code, 0, "{}", p.name);
+        assert!(out.contains(&p.advice()), "{out}");
+    }
+    for s in <Twitter as Catalog>::STREAMS {
+        let (code, out, _) = explain(&format!("stream:{}", s.api.as_str()));
+        assert_eq!(code, 0, "{}", s.name);
+        assert!(out.starts_with(&format!("stream {}", s.name)), "{out}");
+    }
+    // A problem shows its members and which it requires.
+    for p in twitter_errors::ProblemType::ALL {
+        let (code, out, _) = explain(&format!("problem:{}", p.name()));
+        assert_eq!(code, 0, "{p:?}");
+        if let Some(m) = p.info().members.first() {
+            assert!(out.contains("members:") && out.contains(m), "{out}");
+        }
+        if !p.info().required.is_empty() {
+            assert!(out.contains("required:"), "{out}");
+        }
+    }
+    // A template says what it captured.
+    for t in <Twitter as Catalog>::DETAILS
+        .iter()
+        .flat_map(|d| d.templates)
+    {
+        let text = t.names.iter().fold(t.template.to_string(), |s, n| {
+            s.replace(&format!("{{{n}}}"), "1508806917874978822")
+        });
+        let (code, out, _) = explain(&text);
+        assert_eq!(code, 0, "{text}");
+        let first = t.names.first().unwrap();
+        assert!(
+            out.contains(&format!("{first} = \"1508806917874978822\"")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_near_miss_suggests_the_closest_entries() {
+    use twitter_errors::catalog::Catalog;
+    use twitter_errors::{ErrorCode, ProblemType, Twitter};
+    // A letter dropped from an entry's key: the entry is suggested.
+    let typo = |key: &str| format!("{}{}", &key[..key.len() / 2], &key[key.len() / 2 + 1..]);
+    let mut keys: Vec<(String, String)> = Vec::new();
+    keys.extend(
+        <Twitter as Catalog>::FIELDS
+            .iter()
+            .map(|f| (f.name.to_string(), format!("member:{}", f.name))),
+    );
+    keys.extend(
+        <Twitter as Catalog>::HEADERS
+            .iter()
+            .map(|h| (h.name.to_string(), format!("header:{}", h.name))),
+    );
+    keys.extend(
+        ErrorCode::ALL
+            .iter()
+            .map(|c| (c.name().to_string(), format!("code:{}", c.name()))),
+    );
+    keys.extend(
+        ProblemType::ALL
+            .iter()
+            .map(|p| (p.name().to_string(), format!("problem:{}", p.name()))),
+    );
+    let mut suggested = 0;
+    for (key, meant) in keys.iter().filter(|(k, _)| k.len() >= 8) {
+        let typo = typo(key);
+        let (code, out, err) = explain(&typo);
+        if code == 0 {
+            // The typo is itself a key of the catalog.
+            continue;
+        }
+        assert_eq!(code, 1, "{typo}: {out}");
+        assert!(err.contains("did you mean:"), "{typo}: {err}");
+        suggested += usize::from(err.contains(meant.as_str()));
+    }
+    // The entry itself is among the five closest for nearly every key.
+    let tried = keys.iter().filter(|(k, _)| k.len() >= 8).count();
+    assert!(suggested * 10 >= tried * 9, "{suggested} of {tried}");
+    // Nothing close: no suggestion, and the value shown escaped.
+    let (code, _, err) = explain("zzzz\u{1b}[2J");
+    assert_eq!(code, 1);
+    assert!(
+        !err.contains("did you mean") && err.contains("\\u{1b}"),
+        "{err}"
+    );
+}
+
+#[test]
+fn json_for_scripts() {
+    use twitter_errors::catalog::Catalog;
+    use twitter_errors::{HttpStatus, Twitter};
+    for s in HttpStatus::ALL {
+        let (code, doc) = explain_json(&format!("http:{}", s.as_u16()));
+        assert_eq!(code, 0);
+        let found = doc["found"].as_array().unwrap();
+        assert_eq!(found[0]["kind"], "status");
+        assert_eq!(found[0]["id"], s.as_u16());
+        assert_eq!(
+            found[0]["retry"]["policy"],
+            serde_json::json!(s.info().policy.map(|p| p.name))
+        );
+    }
+    let (code, doc) = explain_json("404");
+    assert_eq!(code, 0);
+    let kinds: Vec<&str> = doc["found"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["code", "status"]);
+    if let Some(f) = <Twitter as Catalog>::FIELDS
+        .iter()
+        .find(|f| f.name.len() >= 6)
+    {
+        let typo = &f.name[1..];
+        let (code, doc) = explain_json(typo);
+        if code == 1 {
+            assert_eq!(doc["found"], serde_json::json!([]));
+            let keys: Vec<&str> = doc["suggestions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["key"].as_str().unwrap())
+                .collect();
+            assert!(keys.contains(&f.name), "{typo}: {keys:?}");
+        }
+    }
+    let (_, doc) = explain_json("64");
+    assert!(doc["found"][0]["meanings"]
+        .as_array()
+        .is_some_and(|m| !m.is_empty()));
 }

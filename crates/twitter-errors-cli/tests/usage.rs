@@ -231,7 +231,7 @@ fn not_found_and_invalid_input_exit_1_in_every_command() {
         (
             &["explain", "99999"],
             b"",
-            "nothing in the catalog matches `99999`",
+            "nothing in the catalog matches \"99999\"",
         ),
         (
             &["encode", "99999", "--format", "json"],

@@ -7,7 +7,10 @@
 //!
 //! Options: `--addr HOST:PORT` (default `127.0.0.1:8080`), `--limit N`
 //! requests per rate-limit window (default 15), `--window SECONDS` (default
-//! 900).
+//! 900), `--problem-host x|twitter|PREFIX`: the host v2 problem types are
+//! written under (default `x`, `https://api.x.com/2/problems/`, where live
+//! responses moved in 2026; `twitter` is `https://api.twitter.com/2/problems/`,
+//! which they used before and which some clients still require).
 //!
 //! | Request | Answer |
 //! |---|---|
@@ -17,10 +20,12 @@
 //! | `GET /1.1/statuses/show.json` | 38 / 400 id parameter is missing |
 //! | `GET /2/tweets/20` | the tweet, with `edit_history_tweet_ids` |
 //! | `GET /2/tweets/1`, `GET /2/tweets?ids=20,1` | 200 with `errors`: a partial result |
-//! | `GET /2/tweets/abc` | 400 `invalid-request` problem |
+//! | `GET /2/tweets/abc` | 400 `invalid-request` problem, its item naming the parameter in `parameters` |
+//! | `GET /2/users/by/username/jack` | the user; another name: 200 with a `resource-not-found` item; a name that cannot be one: 400 `invalid-request` |
+//! | `GET /2/users/me` | the user, with an `Authorization` header; without: 401 `about:blank` |
 //! | `GET /2/tweets/search/stream` | a stream: two tweets and a keep-alive, then, once `POST /mock/disconnect` is called, an `operational-disconnect` problem, and the end |
 //! | `GET /1.1/statuses/filter.json?disconnect=N` | a v1.1 stream: two tweets and a keep-alive, then, once `POST /mock/disconnect` is called, `{"disconnect":{"code":N,...}}` (default 4, a stall), and the end |
-//! | any other path | 34 / 404 (on `/2/`: a 404 problem) |
+//! | any other path | 34 / 404; on `/2/`, as the live API answers: 404 with an empty body, no Content-Type and no rate-limit headers |
 //! | more than `--limit` requests in a window | 88 / 429 (on `/2/`: a 429 problem) with `x-rate-limit-*` |
 //! | `POST /mock/over-capacity?enabled=true` | then every request: 130 / 503 (on `/2/`: a 503 problem) |
 //! | `POST /mock/faults?status=S&count=N&...` | the next N requests fail with S (below) |
@@ -28,16 +33,16 @@
 //! | `POST /mock/disconnect` | every open stream sends its disconnect and ends |
 //!
 //! Every API answer, faults included, carries the `x-rate-limit-*` headers
-//! of its window. Errors come in the format the request asked for: the
-//! path's extension, `callback`, `Accept`, and status 200 with
-//! `suppress_response_codes`.
+//! of its window, and on `/2/` an `api-version`. Errors come in the format
+//! the request asked for: the path's extension, `callback`, `Accept`, and
+//! status 200 with `suppress_response_codes`.
 //!
 //! Scripted faults (`POST /mock/faults`) queue up, each for `count`
 //! requests (default 1), and take these parameters:
 //!
 //! - `status`: 503 (130 Over capacity), 500 (131 Internal error), 429 (88
 //!   Rate limit exceeded), or any other status (the generic problem of that
-//!   status);
+//!   status); not needed with `billing`;
 //! - `reset_in=T`: the window that ran out (below) resets T seconds from
 //!   now, and its `remaining` is 0;
 //! - `window`: `standard` (default, `x-rate-limit-*`), `user_24h`
@@ -45,8 +50,16 @@
 //! - `retry_after=S`: a `Retry-After` of S seconds; `retry_after_date=S`:
 //!   a `Retry-After` HTTP date S seconds from now;
 //! - `cap=Monthly` or `cap=Daily`: with 429, a v2 `usage-capped` problem
-//!   for that period instead of 88;
+//!   for that period, with the `account_id` and `product_name` live bodies
+//!   carry, instead of 88;
+//! - `billing`: a pay-per-use billing failure as live responses sent it,
+//!   with rate-limit headers that are not exhausted: `credits` (402, the
+//!   `credits` problem of May to July 2026, with a numeric `account_id`),
+//!   `credits-depleted` (402, August 2026) or `spend-cap` (403,
+//!   `spend-cap-reached`);
 //! - `endless=true`: the error body never ends.
+//!
+//! Any other parameter is refused with 400, as is a value it cannot use.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
@@ -88,6 +101,8 @@ pub struct Config {
     /// The mock's clock, for its windows and resets (the system's by
     /// default).
     pub clock: Clock,
+    /// The prefix v2 problem types are written under.
+    pub problem_host: String,
 }
 
 impl Default for Config {
@@ -96,15 +111,26 @@ impl Default for Config {
             limit: 15,
             window: 900,
             clock: Arc::new(system_now),
+            problem_host: X_HOST.to_owned(),
         }
     }
 }
+
+/// The problem host of live responses since 2026.
+pub const X_HOST: &str = "https://api.x.com/2/problems/";
+/// The problem host of live responses before 2026.
+pub const TWITTER_HOST: &str = "https://api.twitter.com/2/problems/";
+
+/// The `api-version` the mock's v2 answers carry: what live answers
+/// carried in June 2026.
+const API_VERSION: &str = "2.165";
 
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
             .field("limit", &self.limit)
             .field("window", &self.window)
+            .field("problem_host", &self.problem_host)
             .finish_non_exhaustive()
     }
 }
@@ -125,8 +151,14 @@ struct Fault {
     retry_after: Option<u64>,
     retry_after_date: Option<u64>,
     cap: Option<String>,
+    billing: Option<String>,
     endless: bool,
 }
+
+/// Marks an answer that carries no rate-limit headers (an unknown v2
+/// path).
+#[derive(Clone, Copy)]
+struct Bare;
 
 /// The API's state.
 struct Mock {
@@ -160,7 +192,9 @@ pub fn app(config: Config) -> Router {
         .route("/2/tweets/search/stream", get(stream_v2))
         .route("/2/tweets/{id}", get(tweet_v2))
         .route("/2/tweets", get(tweets_v2))
-        .fallback(|| async { ErrorResponse::code(ErrorCode::PageDoesNotExist) })
+        .route("/2/users/by/username/{name}", get(user_by_name))
+        .route("/2/users/me", get(me))
+        .fallback(unknown_path)
         .with_state(mock.clone())
         .layer(middleware::from_fn_with_state(mock.clone(), guard));
     Router::new()
@@ -208,8 +242,9 @@ async fn guard(State(mock): State<Arc<Mock>>, request: Request, next: Next) -> R
         }
         fault
     };
+    let v2 = request.uri().path().starts_with("/2/");
     let mut response = if let Some(fault) = fault {
-        fail(&fault, now, &mut limits)
+        fail(&fault, now, &mut limits, &mock.config.problem_host)
     } else if mock.over_capacity.load(Ordering::Relaxed) {
         ErrorResponse::code(ErrorCode::OverCapacity).into_response()
     } else if used > mock.config.limit {
@@ -217,16 +252,35 @@ async fn guard(State(mock): State<Arc<Mock>>, request: Request, next: Next) -> R
     } else {
         next.run(request).await
     };
+    if response.extensions().get::<Bare>().is_some() {
+        return response;
+    }
     let headers = ErrorResponse::code(ErrorCode::RateLimitExceeded)
         .with_rate_limits(&limits)
         .headers()
         .clone();
     response.headers_mut().extend(headers);
+    if v2 {
+        response
+            .headers_mut()
+            .insert("api-version", HeaderValue::from_static(API_VERSION));
+    }
+    response
+}
+
+/// A path the API does not have: 34 on v1.1; on v2 what the live API
+/// answers, a 404 with nothing in it.
+async fn unknown_path(request: Request) -> Response {
+    if !request.uri().path().starts_with("/2/") {
+        return ErrorResponse::code(ErrorCode::PageDoesNotExist).into_response();
+    }
+    let mut response = StatusCode::NOT_FOUND.into_response();
+    response.extensions_mut().insert(Bare);
     response
 }
 
 /// The answer to a request that a scripted fault fails.
-fn fail(fault: &Fault, now: u64, limits: &mut RateLimits) -> Response {
+fn fail(fault: &Fault, now: u64, limits: &mut RateLimits, host: &str) -> Response {
     if let Some(reset_in) = fault.reset_in {
         let (quota, limit) = match fault.window.as_str() {
             "user_24h" => (&mut limits.user_24h, 17),
@@ -244,9 +298,10 @@ fn fail(fault: &Fault, now: u64, limits: &mut RateLimits) -> Response {
         endless(fault.status)
     } else {
         let error = match (fault.status, &fault.cap) {
+            _ if fault.billing.is_some() => billing(fault.billing.as_deref().unwrap_or_default()),
             (503, _) => ErrorResponse::code(ErrorCode::OverCapacity),
             (500, _) => ErrorResponse::code(ErrorCode::InternalError),
-            (429, Some(period)) => usage_capped(period),
+            (429, Some(period)) => usage_capped(period, host),
             (429, None) => ErrorResponse::code(ErrorCode::RateLimitExceeded),
             (status, _) => ErrorResponse::errors(status, Vec::new()),
         };
@@ -264,10 +319,60 @@ fn fail(fault: &Fault, now: u64, limits: &mut RateLimits) -> Response {
     response
 }
 
-/// A v2 `usage-capped` problem for `period`, with 429.
-fn usage_capped(period: &str) -> ErrorResponse {
+/// The account id of the mock's developer account.
+const ACCOUNT_ID: i64 = 2_244_994_945;
+
+/// A pay-per-use billing failure, in the form live responses had: the
+/// `credits` problem under the old host (a numeric `account_id`), then the
+/// `credits-depleted` and `spend-cap-reached` problems under the new one.
+fn billing(kind: &str) -> ErrorResponse {
     let mut p = Problem::new();
-    p.push("account_id", Cow::Owned(members::integer(2244994945)));
+    let status = match kind {
+        "credits" => {
+            p.push("account_id", Cow::Owned(members::integer(ACCOUNT_ID)));
+            p.push("title", Cow::Owned(members::string("CreditsDepleted")));
+            p.push(
+                "detail",
+                Cow::Owned(members::string(&format!(
+                    "Your enrolled account [{ACCOUNT_ID}] does not have any credits to fulfill this request."
+                ))),
+            );
+            p.push(
+                "type",
+                Cow::Owned(members::string(&format!("{TWITTER_HOST}credits"))),
+            );
+            402
+        }
+        "credits-depleted" => {
+            p.push("detail", Cow::Owned(members::string("credits depleted")));
+            p.push("status", Cow::Owned(members::integer(402)));
+            p.push("title", Cow::Owned(members::string("Payment Required")));
+            p.push(
+                "type",
+                Cow::Owned(members::string(&format!("{X_HOST}credits-depleted"))),
+            );
+            402
+        }
+        _ => {
+            p.push("title", Cow::Owned(members::string("Forbidden")));
+            p.push(
+                "detail",
+                Cow::Owned(members::string("Your monthly spend cap has been reached.")),
+            );
+            p.push(
+                "type",
+                Cow::Owned(members::string(&format!("{X_HOST}spend-cap-reached"))),
+            );
+            403
+        }
+    };
+    ErrorResponse::problem(status, problem::Body::new(Some(p), Vec::new()))
+}
+
+/// A v2 `usage-capped` problem for `period`, with 429.
+fn usage_capped(period: &str, host: &str) -> ErrorResponse {
+    let mut p = Problem::new();
+    p.push("account_id", Cow::Owned(members::integer(ACCOUNT_ID)));
     p.push(
         "product_name",
         Cow::Owned(members::string("standard-basic")),
@@ -283,7 +388,7 @@ fn usage_capped(period: &str) -> ErrorResponse {
     );
     p.push(
         "type",
-        Cow::Owned(members::string(ProblemType::UsageCapped.info().uri)),
+        Cow::Owned(members::string(&ProblemType::UsageCapped.uri_on(host))),
     );
     ErrorResponse::problem(429, problem::Body::new(Some(p), Vec::new()))
 }
@@ -327,9 +432,51 @@ async fn add_fault(
             .transpose()
             .map_err(|_| (StatusCode::BAD_REQUEST, format!("`{name}` is not a number")))
     };
+    const KNOWN: &[&str] = &[
+        "status",
+        "count",
+        "reset_in",
+        "window",
+        "retry_after",
+        "retry_after_date",
+        "cap",
+        "billing",
+        "endless",
+    ];
+    if let Some(unknown) = query.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            format!(
+                "unknown parameter {unknown:?}; the parameters are {}",
+                KNOWN.join(", ")
+            ),
+        ));
+    }
+    let billing = query.get("billing").cloned();
+    let billing_status = match billing.as_deref() {
+        None => None,
+        Some("credits" | "credits-depleted") => Some(402),
+        Some("spend-cap") => Some(403),
+        Some(_) => {
+            return Err((
+                StatusCode::BAD_REQUEST,
+                "`billing` is credits, credits-depleted or spend-cap".into(),
+            ))
+        }
+    };
+    if let Some(cap) = query
+        .get("cap")
+        .filter(|c| !["Daily", "Monthly"].contains(&c.as_str()))
+    {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            format!("`cap` is Daily or Monthly, not {cap:?}"),
+        ));
+    }
     let status = number("status")?
         .and_then(|s| u16::try_from(s).ok())
         .filter(|s| (400..=599).contains(s))
+        .or(billing_status)
         .ok_or((
             StatusCode::BAD_REQUEST,
             "`status` from 400 to 599 is needed".into(),
@@ -347,6 +494,7 @@ async fn add_fault(
         retry_after: number("retry_after")?,
         retry_after_date: number("retry_after_date")?,
         cap: query.get("cap").cloned(),
+        billing,
         endless: query.get("endless").is_some_and(|v| v != "false"),
     };
     mock.faults
@@ -470,12 +618,15 @@ async fn stream_v2(State(mock): State<Arc<Mock>>) -> Response {
         "matching_rules": [{ "id": "1", "tag": "twttr" }],
     })
     .to_string();
-    let problem = concat!(
-        r#"{"errors":[{"title":"operational-disconnect","disconnect_type":"UpstreamOperationalDisconnect","#,
-        r#""detail":"This stream has been disconnected upstream for operational reasons.","#,
-        r#""type":"https://api.twitter.com/2/problems/operational-disconnect"}]}"#
+    let problem = format!(
+        concat!(
+            r#"{{"errors":[{{"title":"operational-disconnect","disconnect_type":"UpstreamOperationalDisconnect","#,
+            r#""detail":"This stream has been disconnected upstream for operational reasons.","#,
+            r#""type":"{}"}}]}}"#
+        ),
+        ProblemType::OperationalDisconnect.uri_on(&mock.config.problem_host)
     );
-    stream(&mock, line, problem.to_owned())
+    stream(&mock, line, problem)
 }
 
 /// A stream of `message` twice and a keep-alive, then, once
@@ -508,43 +659,64 @@ fn stream(mock: &Mock, message: String, last: String) -> Response {
 }
 
 /// `GET /2/tweets/{id}`.
-async fn tweet_v2(Path(id): Path<String>) -> Result<Response, ErrorResponse> {
-    tweets(&[id.as_str()], "id")
+async fn tweet_v2(
+    State(mock): State<Arc<Mock>>,
+    Path(id): Path<String>,
+) -> Result<Response, ErrorResponse> {
+    tweets(&[id.as_str()], "id", &mock.config.problem_host)
 }
 
 /// `GET /2/tweets?ids=...`.
 async fn tweets_v2(
+    State(mock): State<Arc<Mock>>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, ErrorResponse> {
+    let host = &mock.config.problem_host;
     let ids = query.get("ids").map_or("", String::as_str);
     if ids.is_empty() {
-        return Err(invalid("The `ids` query parameter can not be empty"));
+        return Err(invalid(
+            "The `ids` query parameter can not be empty",
+            ("ids", ""),
+            host,
+        ));
     }
-    tweets(&ids.split(',').collect::<Vec<_>>(), "ids")
+    tweets(&ids.split(',').collect::<Vec<_>>(), "ids", host)
+}
+
+/// A `resource-not-found` item for `id`, of `resource` (`tweet`, `user`),
+/// asked for by `parameter`.
+fn not_found(
+    resource: &str,
+    parameter: &str,
+    id: &str,
+    host: &str,
+) -> Result<Problem<'static>, ErrorResponse> {
+    let mut object = ErrorObject::new(
+        format!("Could not find {resource} with {parameter}: [{id}]."),
+        ProblemType::ResourceNotFound.info().title.to_owned(),
+        ProblemUri::new(ProblemType::ResourceNotFound.uri_on(host)),
+    );
+    object.value = Some(members::string(id));
+    object.resource_type = Some(Term::new(resource));
+    object.parameter = Some(parameter.to_owned());
+    object.resource_id = Some(id.to_owned());
+    Problem::from_object(&object).map_err(|_| server_error())
 }
 
 /// The tweets found, with a `resource-not-found` item in `errors` for each
 /// one that is not: a partial result, served with 200.
-fn tweets(ids: &[&str], parameter: &str) -> Result<Response, ErrorResponse> {
+fn tweets(ids: &[&str], parameter: &str, host: &str) -> Result<Response, ErrorResponse> {
     if let Some(bad) = ids.iter().find(|id| id.parse::<u64>().is_err()) {
-        return Err(invalid(&format!(
-            "The `{parameter}` query parameter value [{bad}] is not valid"
-        )));
+        return Err(invalid(
+            &format!("The `{parameter}` query parameter value [{bad}] is not valid"),
+            (parameter, bad),
+            host,
+        ));
     }
     let mut body = problem::Body::<twitter_errors::Twitter>::new(None, Vec::new());
     let found: Vec<&&str> = ids.iter().filter(|id| **id == TWEET_ID).collect();
     for id in ids.iter().filter(|id| **id != TWEET_ID) {
-        let mut object = ErrorObject::new(
-            format!("Could not find tweet with {parameter}: [{id}]."),
-            ProblemType::ResourceNotFound.info().title.to_owned(),
-            ProblemUri::from(ProblemType::ResourceNotFound),
-        );
-        object.value = Some(members::string(id));
-        object.resource_type = Some(Term::new("tweet"));
-        object.parameter = Some(parameter.to_owned());
-        object.resource_id = Some((*id).to_owned());
-        body.errors
-            .push(Problem::from_object(&object).map_err(|_| server_error())?);
+        body.errors.push(not_found("tweet", parameter, id, host)?);
     }
     let tweet = tweet_v2_json();
     let data = match (parameter, found.is_empty()) {
@@ -572,18 +744,74 @@ fn tweets(ids: &[&str], parameter: &str) -> Result<Response, ErrorResponse> {
         .into_response())
 }
 
-/// A 400 `invalid-request` problem with one error item.
-fn invalid(message: &str) -> ErrorResponse {
+/// A 400 `invalid-request` problem with one error item, which names the
+/// failing parameter and its value in `parameters`, as live items do.
+fn invalid(message: &str, (parameter, value): (&str, &str), host: &str) -> ErrorResponse {
     let detail = "One or more parameters to your request was invalid.";
     let mut item = Problem::new();
+    let parameters = serde_json::json!({ parameter: [value] });
+    if let Ok(raw) = serde_json::value::to_raw_value(&parameters) {
+        item.push("parameters", Cow::Owned(raw));
+    }
     item.push("message", Cow::Owned(members::string(message)));
-    let e = ErrorResponse::problem_type(ProblemType::InvalidRequest, detail);
-    let mut body = e
-        .problem_body()
-        .cloned()
-        .unwrap_or_else(|| problem::Body::new(None, Vec::new()));
-    body.errors.push(item);
-    e.with_problem(body)
+    let top = Problem::from_type_on(ProblemType::InvalidRequest, detail, host);
+    ErrorResponse::problem(400, problem::Body::new(Some(top), vec![item]))
+}
+
+/// The known user.
+fn user_json() -> serde_json::Value {
+    serde_json::json!({ "id": "12", "name": "jack", "username": "jack" })
+}
+
+/// `GET /2/users/by/username/{name}`: the user, a `resource-not-found`
+/// item for a name no one has, or 400 for one that cannot be a username.
+async fn user_by_name(
+    State(mock): State<Arc<Mock>>,
+    Path(name): Path<String>,
+) -> Result<Response, ErrorResponse> {
+    let host = &mock.config.problem_host;
+    let valid = !name.is_empty()
+        && name.len() <= 15
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if !valid {
+        return Err(invalid(
+            &format!("The `username` query parameter value [{name}] does not match ^[A-Za-z0-9_]{{1,15}}$"),
+            ("username", &name),
+            host,
+        ));
+    }
+    if name.eq_ignore_ascii_case("jack") {
+        let body = serde_json::json!({ "data": user_json() }).to_string();
+        return Ok((
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            body,
+        )
+            .into_response());
+    }
+    let body = problem::Body::<twitter_errors::Twitter>::new(
+        None,
+        vec![not_found("user", "username", &name, host)?],
+    );
+    let bytes = body.encode().map_err(|_| server_error())?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `GET /2/users/me`: the user, for a request with credentials; without,
+/// the 401 `about:blank` problem the live API answers.
+async fn me(request: Request) -> Result<Response, ErrorResponse> {
+    if !request.headers().contains_key(header::AUTHORIZATION) {
+        return Err(ErrorResponse::errors(401, Vec::new()));
+    }
+    let body = serde_json::json!({ "data": user_json() }).to_string();
+    Ok((
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body,
+    )
+        .into_response())
 }
 
 fn server_error() -> ErrorResponse {
@@ -601,10 +829,22 @@ async fn main() {
             ("--addr", Some(v)) => v.parse().map(|a| addr = a).is_ok(),
             ("--limit", Some(v)) => v.parse().map(|n| config.limit = n).is_ok(),
             ("--window", Some(v)) => v.parse().map(|n| config.window = n).is_ok(),
+            ("--problem-host", Some("x")) => {
+                config.problem_host = X_HOST.to_owned();
+                true
+            }
+            ("--problem-host", Some("twitter")) => {
+                config.problem_host = TWITTER_HOST.to_owned();
+                true
+            }
+            ("--problem-host", Some(v)) if v.starts_with("https://") && v.ends_with('/') => {
+                config.problem_host = v.to_owned();
+                true
+            }
             _ => false,
         };
         if !parsed {
-            eprintln!("usage: mock_api [--addr HOST:PORT] [--limit N] [--window SECONDS]");
+            eprintln!("usage: mock_api [--addr HOST:PORT] [--limit N] [--window SECONDS] [--problem-host x|twitter|PREFIX]");
             std::process::exit(2);
         }
     }

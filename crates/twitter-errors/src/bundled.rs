@@ -4742,6 +4742,7 @@ crate::__private::error_object! {
 /// 21 statuses, 93 codes, 25 problem types, 21 error-object members.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Twitter;
+#[allow(deprecated)]
 impl crate::catalog::Catalog for Twitter {
     type Status = HttpStatus;
     type Code = ErrorCode;
@@ -4773,61 +4774,61 @@ impl crate::catalog::Catalog for Twitter {
         crate::catalog::HeaderInfo {
             name: "retry-after",
             meaning: crate::catalog::HeaderMeaning::RetryAfter,
-            window: crate::catalog::Window::Standard,
+            window: ::core::option::Option::Some(crate::catalog::Window::Standard),
             description: "The standard HTTP hint of how long to wait before retrying, in seconds or as a date. No Twitter/X document mentions it, but clients honour it when it is sent.",
         },
         crate::catalog::HeaderInfo {
             name: "x-app-limit-24hour-limit",
             meaning: crate::catalog::HeaderMeaning::Limit,
-            window: crate::catalog::Window::App24h,
+            window: ::core::option::Option::Some(crate::catalog::Window::App24h),
             description: "Requests the app may make in 24 hours on capped v2 endpoints such as posting. Seen in clients and live responses, not in the documentation.",
         },
         crate::catalog::HeaderInfo {
             name: "x-app-limit-24hour-remaining",
             meaning: crate::catalog::HeaderMeaning::Remaining,
-            window: crate::catalog::Window::App24h,
+            window: ::core::option::Option::Some(crate::catalog::Window::App24h),
             description: "Requests the app has left in its 24-hour allowance. Undocumented, like its siblings.",
         },
         crate::catalog::HeaderInfo {
             name: "x-app-limit-24hour-reset",
             meaning: crate::catalog::HeaderMeaning::Reset,
-            window: crate::catalog::Window::App24h,
+            window: ::core::option::Option::Some(crate::catalog::Window::App24h),
             description: "When the app's 24-hour allowance resets, in UTC epoch seconds. Undocumented, like its siblings.",
         },
         crate::catalog::HeaderInfo {
             name: "x-rate-limit-limit",
             meaning: crate::catalog::HeaderMeaning::Limit,
-            window: crate::catalog::Window::Standard,
+            window: ::core::option::Option::Some(crate::catalog::Window::Standard),
             description: "Requests allowed in the current rate-limit window (usually 15 minutes).",
         },
         crate::catalog::HeaderInfo {
             name: "x-rate-limit-remaining",
             meaning: crate::catalog::HeaderMeaning::Remaining,
-            window: crate::catalog::Window::Standard,
+            window: ::core::option::Option::Some(crate::catalog::Window::Standard),
             description: "Requests left in the current rate-limit window. The Labs and filtered-stream pages instead describe it as requests made so far.",
         },
         crate::catalog::HeaderInfo {
             name: "x-rate-limit-reset",
             meaning: crate::catalog::HeaderMeaning::Reset,
-            window: crate::catalog::Window::Standard,
+            window: ::core::option::Option::Some(crate::catalog::Window::Standard),
             description: "When the current window resets, in UTC epoch seconds.",
         },
         crate::catalog::HeaderInfo {
             name: "x-user-limit-24hour-limit",
             meaning: crate::catalog::HeaderMeaning::Limit,
-            window: crate::catalog::Window::User24h,
+            window: ::core::option::Option::Some(crate::catalog::Window::User24h),
             description: "Requests the user may make in 24 hours on capped v2 endpoints such as posting. Seen in clients and live responses, not in the documentation.",
         },
         crate::catalog::HeaderInfo {
             name: "x-user-limit-24hour-remaining",
             meaning: crate::catalog::HeaderMeaning::Remaining,
-            window: crate::catalog::Window::User24h,
+            window: ::core::option::Option::Some(crate::catalog::Window::User24h),
             description: "Requests the user has left in their 24-hour allowance. Undocumented, like its siblings.",
         },
         crate::catalog::HeaderInfo {
             name: "x-user-limit-24hour-reset",
             meaning: crate::catalog::HeaderMeaning::Reset,
-            window: crate::catalog::Window::User24h,
+            window: ::core::option::Option::Some(crate::catalog::Window::User24h),
             description: "When the user's 24-hour allowance resets, in UTC epoch seconds. Undocumented, like its siblings.",
         },
     ];
@@ -4950,6 +4951,161 @@ impl crate::catalog::Catalog for Twitter {
             max: ::core::option::Option::Some(::core::time::Duration::new(16, 0)),
         }),
     };
+    const FIELDS: &'static [crate::catalog::MemberInfo] = &[
+        crate::catalog::MemberInfo {
+            name: "detail",
+            kind: crate::catalog::MemberKind::String,
+            always: true,
+            values: &[],
+            description: "Human-readable text about this occurrence, with ids and values shown in square brackets. The docs say it is always sent, though OpenAPI specs before 2.167 marked it optional.",
+        },
+        crate::catalog::MemberInfo {
+            name: "title",
+            kind: crate::catalog::MemberKind::String,
+            always: true,
+            values: &[],
+            description: "A short, fixed label for the kind of problem, such as `Invalid Request`; for `about:blank` it is the HTTP reason phrase.",
+        },
+        crate::catalog::MemberInfo {
+            name: "type",
+            kind: crate::catalog::MemberKind::String,
+            always: true,
+            values: &[],
+            description: "A URI naming the kind of problem: `about:blank` or a slug under one of the problem hosts. Match it by its path, since the host changed over time.",
+        },
+        crate::catalog::MemberInfo {
+            name: "client_id",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: &[],
+            description: "For `client-forbidden`: the id of the app that was refused. Shown in documentation examples but absent from every OpenAPI spec.",
+        },
+        crate::catalog::MemberInfo {
+            name: "connection_issue",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: <ConnectionIssue as crate::catalog::Vocabulary>::TABLE.info,
+            description: "For `streaming-connection`: why the stream connection was refused or failed.",
+        },
+        crate::catalog::MemberInfo {
+            name: "disconnect_type",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: <DisconnectType as crate::catalog::Vocabulary>::TABLE.info,
+            description: "For `operational-disconnect`: why the server closed an open stream.",
+        },
+        crate::catalog::MemberInfo {
+            name: "field",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: &[],
+            description: "The dotted name of the field that could not be shown or filled in, such as `non_public_metrics.impression_count`.",
+        },
+        crate::catalog::MemberInfo {
+            name: "id",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: &[],
+            description: "For `duplicate-rules`: the id of the existing stream rule with the same value.",
+        },
+        crate::catalog::MemberInfo {
+            name: "message",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: &[],
+            description: "In an item of an `invalid-request` problem's `errors` array: what made one parameter fail, with the offending name or value in square brackets. Not always present.",
+        },
+        crate::catalog::MemberInfo {
+            name: "parameter",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: &[],
+            description: "The name of the request parameter that carried the failing id or value, such as `ids` or `username`.",
+        },
+        crate::catalog::MemberInfo {
+            name: "parameters",
+            kind: crate::catalog::MemberKind::Json,
+            always: false,
+            values: &[],
+            description: "In an item of an `invalid-request` problem's `errors` array: an object mapping each failing parameter name to the list of values that were rejected.",
+        },
+        crate::catalog::MemberInfo {
+            name: "period",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: <Period as crate::catalog::Vocabulary>::TABLE.info,
+            description: "For `usage-capped`: how long the cap that was hit lasts.",
+        },
+        crate::catalog::MemberInfo {
+            name: "reason",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: <Reason as crate::catalog::Vocabulary>::TABLE.info,
+            description: "Why a `client-forbidden` problem refused the app.",
+        },
+        crate::catalog::MemberInfo {
+            name: "registration_url",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: &[],
+            description: "For `client-forbidden`: where to enroll the app or attach it to a Project.",
+        },
+        crate::catalog::MemberInfo {
+            name: "required_enrollment",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: &[],
+            description: "For `client-forbidden`: free text naming the access level or product the endpoint needs, such as `Academic` or `Standard Basic`. Absent from every OpenAPI spec.",
+        },
+        crate::catalog::MemberInfo {
+            name: "resource_id",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: &[],
+            description: "The id of the object that could not be found, shown or served.",
+        },
+        crate::catalog::MemberInfo {
+            name: "resource_type",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: <ResourceType as crate::catalog::Vocabulary>::TABLE.info,
+            description: "The kind of object the error is about. OpenAPI 2.167 dropped the list of values, so other strings may appear.",
+        },
+        crate::catalog::MemberInfo {
+            name: "scope",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: <Scope as crate::catalog::Vocabulary>::TABLE.info,
+            description: "For `usage-capped`: what the cap counts against.",
+        },
+        crate::catalog::MemberInfo {
+            name: "section",
+            kind: crate::catalog::MemberKind::String,
+            always: false,
+            values: <Section as crate::catalog::Vocabulary>::TABLE.info,
+            description: "Which part of the response the affected object belongs to.",
+        },
+        crate::catalog::MemberInfo {
+            name: "status",
+            kind: crate::catalog::MemberKind::Integer,
+            always: false,
+            values: &[],
+            description: "The HTTP status repeated inside the body, seen on `about:blank` and `unsupported-authentication` problems.",
+        },
+        crate::catalog::MemberInfo {
+            name: "value",
+            kind: crate::catalog::MemberKind::Json,
+            always: false,
+            values: &[],
+            description: "The offending value: an id, a username or a rule. Its JSON type follows the parameter, so it is kept as raw JSON.",
+        },
+    ];
+    const DETAILS: &'static [crate::catalog::DetailInfo<
+        ProblemType,
+        HttpStatus,
+        ErrorCode,
+    >] = &[];
+    const STREAMS: &'static [crate::catalog::StreamInfo] = &[];
 }
 /// The retry policies, which catalog entries refer to by place.
 const __RETRY_POLICIES: &[crate::catalog::PolicyInfo] = &[

@@ -46,7 +46,7 @@
 //! proportion to it (a few bytes per byte of text, freed on return).
 
 use crate::catalog::{
-    Catalog, CodeEntry, MeaningInfo, NoticeInfo, PolicyInfo, Retry, StatusEntry, TemplateRef,
+    Catalog, CodeEntry, DetailInfo, MeaningInfo, NoticeInfo, PolicyInfo, Retry, StatusEntry,
 };
 
 mod forgiving;
@@ -153,13 +153,13 @@ pub enum MatchKind {
     Template,
 }
 
-/// The spans of the normalized text `text` each placeholder of `t`
-/// takes, when the text matches the template.
-fn spans<C>(t: &TemplateRef<C>, text: &str) -> Option<Vec<(usize, usize)>> {
+/// The spans of the normalized text `text` each of a template's `k`
+/// placeholders takes, when the text matches the template whose literal
+/// parts (in forgiving form) are `literals`.
+fn spans(literals: &[&str], k: usize, text: &str) -> Option<Vec<(usize, usize)>> {
     let h = text.as_bytes();
-    let (first, last) = (*t.literals.first()?, *t.literals.last()?);
-    let k = t.names.len();
-    if k == 0 || t.literals.len() != k + 1 {
+    let (first, last) = (*literals.first()?, *literals.last()?);
+    if k == 0 || literals.len() != k + 1 {
         return None;
     }
     if h.len() < first.len() + last.len() + k
@@ -171,7 +171,7 @@ fn spans<C>(t: &TemplateRef<C>, text: &str) -> Option<Vec<(usize, usize)>> {
     let end = h.len() - last.len();
     let mut pos = first.len();
     let mut spans = Vec::with_capacity(k);
-    for lit in &t.literals[1..k] {
+    for lit in &literals[1..k] {
         // The placeholder before takes at least one byte.
         let from = pos + 1;
         let region = h.get(from..end)?;
@@ -319,7 +319,7 @@ pub fn match_message<C: CodeEntry>(text: &str, status: Option<u16>) -> Vec<TextM
             }
         }
         for t in C::TABLE.templates {
-            let Some(spans) = spans(t, &n.text) else {
+            let Some(spans) = spans(t.literals, t.names.len(), &n.text) else {
                 continue;
             };
             let captures = t
@@ -365,6 +365,112 @@ pub fn notice<C: Catalog>(text: &str) -> Option<&'static NoticeInfo> {
         .find(|n| n.text == text || forgiving_form(n.text) == key.as_str())
 }
 
+/// The catalog's entry for a v2 problem's `detail` text, with how it
+/// matched and what a template captured.
+#[derive(Debug)]
+pub struct DetailMatch<'t, C: Catalog> {
+    /// The entry.
+    pub detail: &'static DetailInfo<C::Problem, C::Status, C::Code>,
+    /// How the text matched.
+    pub kind: MatchKind,
+    template: Option<&'static str>,
+    captures: Vec<(&'static str, &'t str)>,
+}
+
+impl<C: Catalog> Clone for DetailMatch<'_, C> {
+    fn clone(&self) -> Self {
+        DetailMatch {
+            detail: self.detail,
+            kind: self.kind,
+            template: self.template,
+            captures: self.captures.clone(),
+        }
+    }
+}
+
+impl<C: Catalog> PartialEq for DetailMatch<'_, C> {
+    fn eq(&self, other: &Self) -> bool {
+        core::ptr::eq(self.detail, other.detail)
+            && self.kind == other.kind
+            && self.template == other.template
+            && self.captures == other.captures
+    }
+}
+
+impl<'t, C: Catalog> DetailMatch<'t, C> {
+    /// The template that matched, as the catalog writes it.
+    pub fn template(&self) -> Option<&'static str> {
+        self.template
+    }
+
+    /// What each placeholder of a template took, as the text has it, in
+    /// order.
+    pub fn captures(&self) -> &[(&'static str, &'t str)] {
+        &self.captures
+    }
+
+    /// What the placeholder `name` took.
+    pub fn capture(&self, name: &str) -> Option<&'t str> {
+        self.captures
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
+}
+
+/// The catalog's entry for a v2 problem's `detail` text (`You are not
+/// allowed to create a Tweet with duplicate content.`), best first: a text
+/// or alias as the catalog has it, then one that differs only in what the
+/// API varies ([`normalize`]), then a template with its parts captured
+/// (`Could not find tweet with id: [{id}].`). Linear in the text and in
+/// the catalog's details; never panics.
+///
+/// ```
+/// use twitter_errors::catalog::Catalog;
+/// use twitter_errors::text::{match_detail, MatchKind};
+/// use twitter_errors::Twitter;
+///
+/// for d in <Twitter as Catalog>::DETAILS {
+///     let m = match_detail::<Twitter>(d.text).unwrap();
+///     assert_eq!(m.detail.name, d.name);
+/// }
+/// assert!(match_detail::<Twitter>("").is_none());
+/// ```
+pub fn match_detail<C: Catalog>(text: &str) -> Option<DetailMatch<'_, C>> {
+    let found = |detail, kind| DetailMatch {
+        detail,
+        kind,
+        template: None,
+        captures: Vec::new(),
+    };
+    if let Some(d) = C::DETAILS
+        .iter()
+        .find(|d| d.text == text || d.aliases.contains(&text))
+    {
+        return Some(found(d, MatchKind::Exact));
+    }
+    let n = normalize(text)?;
+    if let Some(d) = C::DETAILS.iter().find(|d| d.forms.contains(&n.as_str())) {
+        return Some(found(d, MatchKind::Forgiving));
+    }
+    C::DETAILS.iter().find_map(|d| {
+        d.templates.iter().find_map(|t| {
+            let spans = spans(t.literals, t.names.len(), &n.text)?;
+            Some(DetailMatch {
+                detail: d,
+                kind: MatchKind::Template,
+                template: Some(t.template),
+                captures: t
+                    .names
+                    .iter()
+                    .zip(spans)
+                    .map(|(name, span)| (*name, original(text, &n, span)))
+                    .collect(),
+            })
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,29 +505,23 @@ mod tests {
 
     #[test]
     fn templates_take_the_leftmost_place_and_never_empty_parts() {
-        let t = &TemplateRef {
-            code: (),
-            meaning: 0,
-            template: "{a}: [{b}] is not in the past.",
-            literals: &["", ": [", "] is not in the past"],
-            names: &["a", "b"],
-        };
+        let spans = |text: &str| spans(&["", ": [", "] is not in the past"], 2, text);
         assert_eq!(
-            spans(t, "from_date: [x] is not in the past"),
+            spans("from_date: [x] is not in the past"),
             Some(vec![(0, 9), (12, 13)])
         );
-        assert_eq!(spans(t, ": [x] is not in the past"), None);
-        assert_eq!(spans(t, "a: [] is not in the past"), None);
+        assert_eq!(spans(": [x] is not in the past"), None);
+        assert_eq!(spans("a: [] is not in the past"), None);
         assert_eq!(
-            spans(t, "a: [b: [c] is not in the past"),
+            spans("a: [b: [c] is not in the past"),
             Some(vec![(0, 1), (4, 9)])
         );
-        assert_eq!(spans(t, "is not in the past"), None);
+        assert_eq!(spans("is not in the past"), None);
         let long = format!(
             "{}: [{}] is not in the past",
             "a".repeat(3000),
             ": [".repeat(300)
         );
-        assert!(spans(t, &long).is_some());
+        assert!(spans(&long).is_some());
     }
 }

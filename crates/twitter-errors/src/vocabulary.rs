@@ -152,6 +152,15 @@ vocabulary! {
         /// own (a day's posts, a month's usage), so a reset header of the
         /// response is no guide.
         NotInHeaders = "not_in_headers",
+        /// The account has no credits left: requests fail until credits are
+        /// added (by hand, or by an auto-recharge, which runs at most once
+        /// every five minutes). No header says when; the rate-limit headers
+        /// of such a response may show plenty left.
+        Credits = "credits",
+        /// A spending limit was reached: requests fail until the next
+        /// billing cycle starts, or until the limit is raised. No header says
+        /// when.
+        BillingCycle = "billing_cycle",
     }
 }
 
@@ -162,17 +171,31 @@ impl Reset {
         match self {
             Reset::Headers => "rate-limit headers",
             Reset::NotInHeaders => "not in the headers",
+            Reset::Credits => "credits added",
+            Reset::BillingCycle => "next billing cycle",
         }
     }
 
     /// When a retry can succeed, in a few words, after `retry `: `after the
     /// rate-limit window resets`, `when the allowance refills (no header
-    /// says when)`.
+    /// says when)`, and so on.
     pub const fn advice(self) -> &'static str {
         match self {
             Reset::Headers => "after the rate-limit window resets",
             Reset::NotInHeaders => "when the allowance refills (no header says when)",
+            Reset::Credits => {
+                "once credits are added to the account (an auto-recharge runs at most once every five minutes)"
+            }
+            Reset::BillingCycle => {
+                "when the next billing cycle starts, or once the spending limit is raised"
+            }
         }
+    }
+
+    /// Whether the wait ends when a rate-limit header says: only for
+    /// [`Reset::Headers`].
+    pub const fn in_headers(self) -> bool {
+        matches!(self, Reset::Headers)
     }
 }
 
@@ -250,7 +273,7 @@ impl core::fmt::Display for Format {
 }
 
 vocabulary! {
-    /// What a rate-limit header's value means.
+    /// What a response header's value means.
     pub enum HeaderMeaning {
         /// The ceiling of the window.
         Limit = "limit",
@@ -260,18 +283,22 @@ vocabulary! {
         Reset = "reset",
         /// How long to wait before retrying (seconds or an HTTP date).
         RetryAfter = "retry_after",
+        /// The version of the API's OpenAPI spec that served the response
+        /// (`2.164`): not a limit, but the one header that dates a body.
+        ApiVersion = "api_version",
     }
 }
 
 impl HeaderMeaning {
     /// A short label, for tables: `limit`, `remaining`, `reset`, `retry
-    /// after`.
+    /// after`, `API version`.
     pub const fn label(self) -> &'static str {
         match self {
             HeaderMeaning::Limit => "limit",
             HeaderMeaning::Remaining => "remaining",
             HeaderMeaning::Reset => "reset",
             HeaderMeaning::RetryAfter => "retry after",
+            HeaderMeaning::ApiVersion => "API version",
         }
     }
 }
@@ -311,5 +338,30 @@ vocabulary! {
         RateLimit = "rate_limit",
         /// No answer at all: the connection failed, timed out or broke.
         Network = "network",
+    }
+}
+
+vocabulary! {
+    /// The JSON type of a v2 error-object member.
+    #[derive(Default)]
+    pub enum MemberKind {
+        /// A string (a vocabulary when the catalog lists its values).
+        #[default]
+        String = "string",
+        /// An integer.
+        Integer = "integer",
+        /// Any JSON value, kept as it came.
+        Json = "json",
+    }
+}
+
+impl MemberKind {
+    /// A short label, for tables: `string`, `integer`, `any JSON`.
+    pub const fn label(self) -> &'static str {
+        match self {
+            MemberKind::String => "string",
+            MemberKind::Integer => "integer",
+            MemberKind::Json => "any JSON",
+        }
     }
 }

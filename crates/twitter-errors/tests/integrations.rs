@@ -253,17 +253,28 @@ async fn suppressed_response_codes_are_200_with_the_error() {
 #[tokio::test]
 async fn v2_routes_answer_with_problems() {
     let s = Server::start(generous()).await;
-    // An unknown v2 route: the generic problem of 404.
-    let (status, ct, body, e) = s.error("/2/nope", None).await;
-    assert_eq!((status, ct.as_str()), (404, PROBLEM));
-    assert_eq!(
-        body,
-        br#"{"title":"Not Found","detail":"Not Found","type":"about:blank","status":404}"#
+    // An unknown v2 route, as the live API answers it: 404, nothing in
+    // the body, no Content-Type, no rate-limit headers.
+    let r = s.get("/2/nope", None).await;
+    assert_eq!(r.status().as_u16(), 404);
+    assert!(
+        r.headers().get("content-type").is_none(),
+        "{:?}",
+        r.headers()
     );
-    assert_eq!(e.body().unwrap().format(), Format::Problem);
-    let p = e.problems().next().unwrap();
-    assert_eq!(p.problem_type(), Some(ProblemType::Generic));
-    assert_eq!(p.status(), Some(404));
+    assert!(
+        !r.headers()
+            .keys()
+            .any(|k| k.as_str().starts_with("x-rate-limit")),
+        "{:?}",
+        r.headers()
+    );
+    let e = s.get("/2/nope", None).await.api_error_for_status().await;
+    let Err(Error::Api(e)) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(e.status(), Status::from(HttpStatus::NotFound));
+    assert_eq!(e.raw_body(), Some(&b""[..]));
     assert_eq!(e.to_string(), "Not Found (HTTP 404)");
 
     // An invalid parameter.
@@ -271,7 +282,7 @@ async fn v2_routes_answer_with_problems() {
     assert_eq!((status, ct.as_str()), (400, PROBLEM));
     assert_eq!(
         body,
-        br#"{"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request","errors":[{"message":"The `id` query parameter value [abc] is not valid"}]}"#
+        br#"{"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.x.com/2/problems/invalid-request","errors":[{"parameters":{"id":["abc"]},"message":"The `id` query parameter value [abc] is not valid"}]}"#
     );
     let problems: Vec<_> = e.problems().collect();
     assert_eq!(problems.len(), 2);
@@ -286,9 +297,9 @@ async fn v2_routes_answer_with_problems() {
     assert_eq!(e.retry().retry, Retry::Never);
 
     // With suppress_response_codes, the problem comes with 200.
-    let (status, ct, _, e) = s.error("/2/nope?suppress_response_codes", None).await;
+    let (status, ct, _, e) = s.error("/2/tweets/abc?suppress_response_codes", None).await;
     assert_eq!((status, ct.as_str()), (200, PROBLEM));
-    assert_eq!(e.effective_status(), Status::from(HttpStatus::NotFound));
+    assert_eq!(e.effective_status(), Status::from(HttpStatus::BadRequest));
 }
 
 #[tokio::test]
@@ -298,7 +309,7 @@ async fn v2_partial_results_are_results_with_problems() {
     assert_eq!((status, ct.as_str()), (200, JSON));
     assert_eq!(
         String::from_utf8(body.clone()).unwrap(),
-        r#"{"data":[{"edit_history_tweet_ids":["20"],"id":"20","text":"just setting up my twttr"}],"errors":[{"detail":"Could not find tweet with ids: [1].","title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found","parameter":"ids","resource_id":"1","resource_type":"tweet","value":"1"}]}"#
+        r#"{"data":[{"edit_history_tweet_ids":["20"],"id":"20","text":"just setting up my twttr"}],"errors":[{"detail":"Could not find tweet with ids: [1].","title":"Not Found Error","type":"https://api.x.com/2/problems/resource-not-found","parameter":"ids","resource_id":"1","resource_type":"tweet","value":"1"}]}"#
     );
     let ok = ok.unwrap();
     assert_eq!(ok.bytes(), body);
@@ -687,4 +698,80 @@ async fn an_endless_error_body_is_refused_at_the_limit() {
     assert_eq!(lines.next_line().await.unwrap(), None);
     // The faults are used up.
     assert!(s.call("/2/tweets/20", None).await.3.is_ok());
+}
+
+#[tokio::test]
+async fn problems_come_under_the_host_the_mock_is_told() {
+    let s = Server::start(Config {
+        problem_host: mock_api::TWITTER_HOST.to_owned(),
+        ..generous()
+    })
+    .await;
+    let (_, _, body, ok) = s.call("/2/tweets?ids=20,1", None).await;
+    let text = String::from_utf8(body).unwrap();
+    assert!(
+        text.contains(r#""type":"https://api.twitter.com/2/problems/resource-not-found""#),
+        "{text}"
+    );
+    // Under either host, the decoder knows the type.
+    let ok = ok.unwrap();
+    assert_eq!(
+        ok.problems().next().unwrap().problem_type(),
+        Some(ProblemType::ResourceNotFound)
+    );
+    let (_, _, body, e) = s.error("/2/tweets/abc", None).await;
+    assert!(String::from_utf8_lossy(&body).contains("api.twitter.com/2/problems/invalid-request"));
+    assert_eq!(
+        e.problems().next().unwrap().problem_type(),
+        Some(ProblemType::InvalidRequest)
+    );
+}
+
+#[tokio::test]
+async fn the_user_routes_sdks_call_first() {
+    let s = Server::start(generous()).await;
+    let ok = s.call("/2/users/by/username/jack", None).await.3.unwrap();
+    assert_eq!(ok.problems().count(), 0);
+    let v: serde_json::Value = ok.json().unwrap();
+    assert_eq!(v["data"]["username"], "jack");
+    // No such user: 200 with a resource-not-found item.
+    let (status, _, body, ok) = s.call("/2/users/by/username/nobody_here", None).await;
+    assert_eq!(status, 200);
+    let ok = ok.unwrap();
+    let p = ok.problems().next().unwrap();
+    assert_eq!(p.problem_type(), Some(ProblemType::ResourceNotFound));
+    assert_eq!(
+        p.detail().as_deref(),
+        Some("Could not find user with username: [nobody_here]."),
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    assert_eq!(
+        p.cause().map(|d| d.name),
+        twitter_errors::text::match_detail::<twitter_errors::Twitter>(&p.detail().unwrap())
+            .map(|m| m.detail.name)
+    );
+    // Not a username at all: 400 invalid-request naming it.
+    let (status, _, _, e) = s.error("/2/users/by/username/not-a-name!", None).await;
+    assert_eq!(status, 400);
+    let item = e.problems().nth(1).unwrap();
+    assert_eq!(
+        item.get("parameters").map(|v| v.get()),
+        Some(r#"{"username":["not-a-name!"]}"#)
+    );
+    // `me` needs credentials.
+    let (status, _, _, e) = s.error("/2/users/me", None).await;
+    assert_eq!(status, 401);
+    assert_eq!(
+        e.problems().next().unwrap().problem_type(),
+        Some(ProblemType::Generic)
+    );
+    let r = s
+        .client
+        .get(format!("{}/2/users/me", s.base))
+        .header("authorization", "Bearer x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
 }

@@ -121,6 +121,7 @@ impl Server {
             // Longer than the sum of any test's waits: one window.
             window: 1_000_000,
             clock: Arc::new(move || mock_clock.secs()),
+            ..Config::default()
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();

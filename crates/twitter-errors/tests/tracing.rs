@@ -155,7 +155,7 @@ async fn each_decoded_failure_is_an_event_with_its_fields() {
     assert_eq!(e.get("status"), Some("400"));
     assert_eq!(
         e.get("problem"),
-        Some("https://api.twitter.com/2/problems/invalid-request")
+        Some("https://api.x.com/2/problems/invalid-request")
     );
     assert_eq!(e.get("code"), None);
     assert_eq!(e.get("retry"), Some("never"));
@@ -205,7 +205,7 @@ async fn each_decoded_failure_is_an_event_with_its_fields() {
     assert_eq!(e.get("status"), Some("200"));
     assert_eq!(
         e.get("problem"),
-        Some("https://api.twitter.com/2/problems/operational-disconnect")
+        Some("https://api.x.com/2/problems/operational-disconnect")
     );
     assert_eq!(e.get("retry"), Some("reconnect"));
 

@@ -83,9 +83,48 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
     });
     let headers = spec.headers.iter().map(|h| {
         let meaning = ident(h.meaning.rust_name());
-        let window = ident(h.window.rust_name());
+        let window = option(h.window.map(|w| {
+            let w = ident(w.rust_name());
+            quote!(#r::catalog::Window::#w)
+        }));
         let (name, desc) = (&h.name, &h.description);
-        quote!(#r::catalog::HeaderInfo { name: #name, meaning: #r::catalog::HeaderMeaning::#meaning, window: #r::catalog::Window::#window, description: #desc })
+        quote!(#r::catalog::HeaderInfo { name: #name, meaning: #r::catalog::HeaderMeaning::#meaning, window: #window, description: #desc })
+    });
+    let fields = spec.fields.iter().map(|f| {
+        let (name, desc, always) = (&f.name, &f.description, f.always);
+        let kind = ident(f.kind.rust_name());
+        let values = if f.values.is_empty() {
+            quote!(&[])
+        } else {
+            let ty = super::variant(&f.name);
+            quote!(<#ty as #r::catalog::Vocabulary>::TABLE.info)
+        };
+        quote! {
+            #r::catalog::MemberInfo {
+                name: #name, kind: #r::catalog::MemberKind::#kind, always: #always,
+                values: #values, description: #desc,
+            }
+        }
+    });
+    let details = spec.details.iter().map(|d| detail(cx, d));
+    let streams = spec.streams.iter().map(|x| {
+        let (name, desc) = (&x.name, &x.description);
+        let api = ident(x.api.rust_name());
+        let heartbeat = option(x.heartbeat_ms.map(duration));
+        let timeout = option(x.timeout_ms.map(duration));
+        let on = |p: &Option<String>| option(p.as_ref().and_then(|n| policy_ref(spec, n)));
+        let (network, http_error, rate_limit) = (
+            on(&x.on_network),
+            on(&x.on_http_error),
+            on(&x.on_rate_limit),
+        );
+        quote! {
+            #r::catalog::StreamInfo {
+                name: #name, api: #r::catalog::Api::#api, heartbeat: #heartbeat, timeout: #timeout,
+                on_network: #network, on_http_error: #http_error, on_rate_limit: #rate_limit,
+                description: #desc,
+            }
+        }
     });
     let policies = spec.retry_policies.iter().map(|p| policy(r, p));
     let notices = spec.notices.iter().map(|n| {
@@ -127,6 +166,7 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct Twitter;
 
+        #[allow(deprecated)]
         impl #r::catalog::Catalog for Twitter {
             type Status = HttpStatus;
             type Code = ErrorCode;
@@ -140,10 +180,72 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
             const FALLBACKS: #r::catalog::Fallbacks = #r::catalog::Fallbacks {
                 service: #service, rate_limit: #rate_limit, network: #network,
             };
+            const FIELDS: &'static [#r::catalog::MemberInfo] = &[#(#fields),*];
+            const DETAILS: &'static [#r::catalog::DetailInfo<ProblemType, HttpStatus, ErrorCode>] = &[#(#details),*];
+            const STREAMS: &'static [#r::catalog::StreamInfo] = &[#(#streams),*];
         }
 
         /// The retry policies, which catalog entries refer to by place.
         const __RETRY_POLICIES: &[#r::catalog::PolicyInfo] = &[#(#policies),*];
+    }
+}
+
+/// `&__RETRY_POLICIES[i]` for the policy named `name`.
+fn policy_ref(spec: &spec::Spec, name: &str) -> Option<TokenStream> {
+    let i = spec.retry_policies.iter().position(|p| p.name == name)?;
+    let i = int(i as u64);
+    Some(quote!(&__RETRY_POLICIES[#i]))
+}
+
+/// A `details:` entry, its forms and templates computed for lookups.
+fn detail(cx: &Cx<'_>, d: &spec::Detail) -> TokenStream {
+    let (spec, r) = (cx.spec, &cx.r);
+    let (name, desc) = (&d.name, &d.description);
+    // A detail given only by templates shows as its first.
+    let text = d
+        .text
+        .as_ref()
+        .or(d.templates.first())
+        .cloned()
+        .unwrap_or_default();
+    let aliases = &d.aliases;
+    let mut forms: Vec<String> = Vec::new();
+    for t in d.text.iter().chain(&d.aliases) {
+        let f = crate::text::normalize(t);
+        if !forms.contains(&f) {
+            forms.push(f);
+        }
+    }
+    let templates = d.templates.iter().map(|t| {
+        let (literals, names) = crate::text::template(t);
+        quote!(#r::catalog::TextTemplate { template: #t, literals: &[#(#literals),*], names: &[#(#names),*] })
+    });
+    let problem = spec
+        .problems
+        .iter()
+        .find(|p| p.name == d.problem)
+        .map(|p| super::variant(&p.name))
+        .expect("validated: every detail names a problem type");
+    let problem = quote!(ProblemType::#problem);
+    let status = option(d.status.map(|s| super::status_ref(spec, s)));
+    let code = option(
+        d.code
+            .and_then(|c| spec.codes.iter().find(|x| x.code == c))
+            .map(|c| {
+                let v = super::variant(&c.name);
+                quote!(ErrorCode::#v)
+            }),
+    );
+    let retry = ident(d.retry.rust_name());
+    let policy = option(d.retry_policy.as_ref().and_then(|n| policy_ref(spec, n)));
+    let evidence = ident(d.evidence.rust_name());
+    quote! {
+        #r::catalog::DetailInfo {
+            name: #name, text: #text, aliases: &[#(#aliases),*], templates: &[#(#templates),*],
+            forms: &[#(#forms),*], problem: #problem, status: #status, code: #code,
+            retry: #r::catalog::Retry::#retry, policy: #policy,
+            evidence: #r::catalog::Evidence::#evidence, description: #desc,
+        }
     }
 }
 

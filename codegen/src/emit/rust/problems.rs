@@ -122,6 +122,12 @@ fn variant_docs(cx: &Cx<'_>, p: &Problem) -> Vec<String> {
     if !p.aliases.is_empty() {
         lines.push(format!("Also titled: {}.", codes(&p.aliases)));
     }
+    if !p.members.is_empty() {
+        lines.push(format!("Members: {}.", codes(&p.members)));
+    }
+    if !p.required.is_empty() {
+        lines.push(format!("Required: {}.", codes(&p.required)));
+    }
     lines.push(retry_line(cx.spec, p.retry, p.retry_policy.as_ref()));
     lines
 }
@@ -158,10 +164,22 @@ fn info(cx: &Cx<'_>, p: &Problem) -> TokenStream {
     let retry = retry_field(r, p.retry);
     let policy = policy_field(spec, p.retry_policy.as_ref());
     let dep = deprecated_field(p.deprecated.as_ref());
+    let members = if p.members.is_empty() {
+        TokenStream::new()
+    } else {
+        let m = strs(&p.members);
+        quote!(members: #m,)
+    };
+    let required = if p.required.is_empty() {
+        TokenStream::new()
+    } else {
+        let m = strs(&p.required);
+        quote!(required: #m,)
+    };
     quote! {
         #r::catalog::ProblemInfo {
             uri: #uri, name: #name, title: #title, #untitled #aliases #status #apis #retry
-            #policy #dep description: #desc, ..#r::catalog::ProblemInfo::EMPTY
+            #policy #members #required #dep description: #desc, ..#r::catalog::ProblemInfo::EMPTY
         }
     }
 }

@@ -38,14 +38,36 @@ pub(super) fn header(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Header> {
         );
         return None;
     }
+    let meaning = meaning
+        .and_then(HeaderMeaning::from_spelling)
+        .unwrap_or(HeaderMeaning::Limit);
+    let window = window.and_then(Window::from_spelling);
+    let label = label(&keys::HEADERS_SECTION, e);
+    let quota = matches!(
+        meaning,
+        HeaderMeaning::Limit | HeaderMeaning::Remaining | HeaderMeaning::Reset
+    );
+    if quota && e.get("window").is_none() && !has_typo_of(e, "window") {
+        cx.error(
+            e.node.span.start,
+            format!(
+                "{label} is missing the key `window`, which a `meaning: {}` header needs",
+                meaning.as_str()
+            ),
+            "add `window: standard` (the endpoint's window), `app_24h` or `user_24h`: the allowance the header describes",
+        );
+    }
+    if meaning == HeaderMeaning::ApiVersion && e.get("window").is_some() {
+        cx.error(
+            e.key_span("window"),
+            format!("{label} has a `window`, but an API version describes no allowance"),
+            "remove `window`",
+        );
+    }
     Some(Header {
         name,
-        meaning: meaning
-            .and_then(HeaderMeaning::from_spelling)
-            .unwrap_or(HeaderMeaning::Limit),
-        window: window
-            .and_then(Window::from_spelling)
-            .unwrap_or(Window::Standard),
+        meaning,
+        window,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
     })
@@ -179,6 +201,8 @@ pub(super) fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
     let apis = apis(cx, e);
     let retry = retry(cx, e);
     let retry_policy = ident(cx, e, "retry_policy");
+    let members = member_list(cx, e, "members");
+    let required = member_list(cx, e, "required");
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
     let label = label(&keys::PROBLEMS_SECTION, e);
@@ -216,6 +240,8 @@ pub(super) fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
         apis,
         retry,
         retry_policy,
+        members,
+        required,
         deprecated,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
@@ -225,11 +251,9 @@ pub(super) fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
 pub(super) fn field(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Field> {
     let name = ident(cx, e, "name");
     let always = boolean(cx, e, "always");
-    let kind = match choice(cx, e, "kind") {
-        Some("integer") => FieldKind::Integer,
-        Some("json") => FieldKind::Json,
-        _ => FieldKind::String,
-    };
+    let kind = choice(cx, e, "kind")
+        .and_then(FieldKind::from_spelling)
+        .unwrap_or_default();
     let description = text(cx, e, "description");
     let mut values = Vec::new();
     if let Some(items) = seq(cx, e, "values") {
@@ -376,6 +400,79 @@ pub(super) fn disconnect(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Disconnect> {
         reason,
         retry,
         retry_policy,
+        description: description.unwrap_or_default(),
+        origin: cx.origin(e.node),
+    })
+}
+
+pub(super) fn detail(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Detail> {
+    let text_ = text(cx, e, "text");
+    let name = ident(cx, e, "name");
+    let aliases = text_list(cx, e, "aliases");
+    let templates = template_list(cx, e, "templates");
+    let problem = ident(cx, e, "problem");
+    let status = status_code(cx, e, "status");
+    let code = e
+        .get("code")
+        .and_then(|v| number(cx, e.key("code"), false, v, 0, u64::from(u32::MAX)))
+        .and_then(|n| u32::try_from(n).ok());
+    let retry = retry(cx, e);
+    let retry_policy = ident(cx, e, "retry_policy");
+    let evidence = choice(cx, e, "evidence")
+        .and_then(Evidence::from_spelling)
+        .unwrap_or_default();
+    let description = text(cx, e, "description");
+    if e.get("text").is_none() && e.get("templates").is_none() && !has_typo_of(e, "text") {
+        let label = label(&keys::DETAILS_SECTION, e);
+        cx.error(
+            e.node.span.start,
+            format!("{label} has neither a `text` nor `templates`"),
+            "add `text:` with the detail as the API sends it, or `templates:` with its forms, each varying part written `{name}`",
+        );
+    }
+    Some(Detail {
+        text: text_,
+        name: name?,
+        aliases,
+        templates,
+        problem: problem.unwrap_or_default(),
+        status,
+        code,
+        retry,
+        retry_policy,
+        evidence,
+        description: description.unwrap_or_default(),
+        origin: cx.origin(e.node),
+    })
+}
+
+pub(super) fn stream(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Stream> {
+    let name = ident(cx, e, "name");
+    let api = choice(cx, e, "api").and_then(Api::from_spelling);
+    let heartbeat_ms = millis(cx, e, "heartbeat_ms");
+    let timeout_ms = millis(cx, e, "timeout_ms");
+    let on_network = ident(cx, e, "on_network");
+    let on_http_error = ident(cx, e, "on_http_error");
+    let on_rate_limit = ident(cx, e, "on_rate_limit");
+    let description = text(cx, e, "description");
+    if let (Some(h), Some(t)) = (heartbeat_ms, timeout_ms) {
+        if t < h {
+            let label = label(&keys::STREAMS_SECTION, e);
+            cx.error(
+                e.key_span("timeout_ms"),
+                format!("{label} gives up after {t} ms, before its heartbeat of {h} ms is due"),
+                "make `timeout_ms` at least `heartbeat_ms`: a quiet but healthy stream sends a keep-alive each heartbeat",
+            );
+        }
+    }
+    Some(Stream {
+        name: name?,
+        api: api?,
+        heartbeat_ms,
+        timeout_ms,
+        on_network,
+        on_http_error,
+        on_rate_limit,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
     })

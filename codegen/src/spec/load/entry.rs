@@ -201,6 +201,8 @@ pub(super) fn label(section: &Section, entry: &Entry<'_>) -> String {
         "retry_policies" => ("name", "retry policy"),
         "notices" => ("text", "notice"),
         "disconnects" => ("code", "disconnect code"),
+        "details" => ("name", "detail"),
+        "streams" => ("name", "stream"),
         _ => ("name", "field"),
     };
     let numbered = matches!(section.name, "statuses" | "codes" | "disconnects");
@@ -243,6 +245,7 @@ pub(super) fn expected(ty: Ty) -> String {
         Ty::TemplateList => "a list of templates".to_string(),
         Ty::Millis => "a number of milliseconds".to_string(),
         Ty::StatusList => "a list of HTTP status numbers".to_string(),
+        Ty::MemberList => "a list of member names".to_string(),
         Ty::Choice(c) => format!("one of {}", c.join(", ")),
         Ty::ChoiceList(c) => format!("a list of {}", c.join(", ")),
         Ty::Entries(s) => format!("a list of {} entries", bare(s.entry)),
@@ -262,6 +265,7 @@ pub(super) fn type_error(cx: &mut Cx<'_>, key: &Key, item: bool, found: &Node) {
     let expected = match (item, key.ty) {
         (true, Ty::TextList | Ty::TemplateList) => "a text".to_string(),
         (true, Ty::StatusList) => "an HTTP status number".to_string(),
+        (true, Ty::MemberList) => "a member name".to_string(),
         (true, Ty::ChoiceList(c)) => format!("one of {}", c.join(", ")),
         (true, Ty::Entries(s)) => format!("{} (`key: value` lines)", s.entry),
         (_, ty) => expected(ty),

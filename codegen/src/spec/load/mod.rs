@@ -27,9 +27,9 @@ use values::*;
 use super::keys::{self, Key, Section, Ty};
 use super::yaml::{self, Document, Node, Number, Style, Value};
 use super::{
-    Api, Code, Disconnect, Evidence, Fallback, Field, FieldKind, FieldValue, Format, Growth,
-    Header, HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, Reset, Retry,
-    RetryPolicy, Spans, Spec, Status, Window, WireFormat,
+    Api, Code, Detail, Disconnect, Evidence, Fallback, Field, FieldKind, FieldValue, Format,
+    Growth, Header, HeaderMeaning, Meaning, Notice, Origin, Problem, ProblemHost, Reset, Retry,
+    RetryPolicy, Spans, Spec, Status, Stream, Window, WireFormat,
 };
 use crate::error::{Diagnostic, Diagnostics, Location, Span};
 
@@ -177,6 +177,8 @@ fn sections(cx: &mut Cx<'_>, root: &Node) -> Option<Spec> {
                     "retry_policies" => push(&mut spec.retry_policies, policy(cx, &e)),
                     "notices" => push(&mut spec.notices, notice(cx, &e)),
                     "disconnects" => push(&mut spec.disconnects, disconnect(cx, &e)),
+                    "details" => push(&mut spec.details, detail(cx, &e)),
+                    "streams" => push(&mut spec.streams, stream(cx, &e)),
                     _ => push(&mut spec.fields, field(cx, &e)),
                 },
             };

@@ -363,6 +363,48 @@ pub(super) fn text_list(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Vec<Strin
         .collect()
 }
 
+/// A list of member names: each checked as a member name, repeats
+/// reported. Whether each is a `fields:` entry is checked with the whole
+/// spec.
+pub(super) fn member_list(cx: &mut Cx<'_>, e: &Entry<'_>, name: &str) -> Vec<String> {
+    let key = e.key(name);
+    let items = seq(cx, e, name).unwrap_or_default();
+    let mut out: Vec<String> = Vec::new();
+    for v in items {
+        crate::spec::tick(1);
+        let member = match &v.value {
+            Value::String(s) => s.clone(),
+            _ => {
+                type_error(cx, key, true, v);
+                continue;
+            }
+        };
+        let valid = member
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase())
+            && member
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+        if !valid {
+            cx.error(
+                v.span,
+                format!("`{member}` is not a member name"),
+                "member names are lower-case ASCII letters, digits, `_` and `.`, starting with a letter, as under `fields:`",
+            );
+        } else if out.contains(&member) {
+            cx.error(
+                v.span,
+                format!("member `{member}` is listed twice in `{name}`"),
+                "remove one of them",
+            );
+        } else {
+            out.push(member);
+        }
+    }
+    out
+}
+
 /// The span of the list under `name`, when it is written `[a, b]`.
 pub(super) fn is_flow(e: &Entry<'_>, name: &str) -> Option<Span> {
     e.get(name)

@@ -20,7 +20,7 @@ use std::time::Duration;
 mod table;
 
 pub use crate::vocabulary::{
-    Api, Evidence, Fallback, Format, Growth, HeaderMeaning, Reset, Retry, Window,
+    Api, Evidence, Fallback, Format, Growth, HeaderMeaning, MemberKind, Reset, Retry, Window,
 };
 pub use table::{dense_index, slots, sorted_numbers, NumIndex, Slot, Table};
 
@@ -95,6 +95,19 @@ fn fmt_wait(d: Duration, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     } else {
         write!(f, "{}.{:03} s", ms / 1000, ms % 1000)
     }
+}
+
+/// A wait in the words the catalog uses for it everywhere (`20 s`,
+/// `250 ms`, `1.500 s`): those `Display` of a [`Backoff`] writes for each
+/// of its waits, and the reference and `explain` for a stream's heartbeat.
+pub fn wait_words(d: Duration) -> impl fmt::Display {
+    struct Words(Duration);
+    impl fmt::Display for Words {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt_wait(self.0, f)
+        }
+    }
+    Words(d)
 }
 
 /// `5 s, doubling each time, up to 320 s`.
@@ -298,6 +311,13 @@ pub struct ProblemInfo<S: 'static> {
     pub retry: Retry,
     /// How to wait, when the catalog names a policy.
     pub policy: Option<&'static PolicyInfo>,
+    /// The members of the error object this type carries, beyond those
+    /// every object has (its `fields:` names, in the spec's order). What
+    /// arrives is kept whatever it is; this is what to expect.
+    pub members: &'static [&'static str],
+    /// The members a body of this type must carry, as the API's schema
+    /// requires them (`type` and `title` included when it says so).
+    pub required: &'static [&'static str],
     /// Why it was retired, when it was.
     pub deprecated: Option<&'static str>,
     /// What it means.
@@ -374,6 +394,8 @@ impl<S> ProblemInfo<S> {
         apis: &[],
         retry: Retry::Never,
         policy: None,
+        members: &[],
+        required: &[],
         deprecated: None,
         description: "",
     };
@@ -436,16 +458,105 @@ impl ValueInfo {
     };
 }
 
-/// A rate-limit header. Built by generated code.
+/// A response header the catalog reads: rate-limit state, and the API
+/// version that served the response. Built by generated code.
 #[derive(Debug)]
 pub struct HeaderInfo {
     /// The header name, lower case.
     pub name: &'static str,
     /// What its value means.
     pub meaning: HeaderMeaning,
-    /// Which allowance it describes.
-    pub window: Window,
+    /// Which allowance it describes, for a limit, the requests remaining
+    /// or a reset.
+    pub window: Option<Window>,
     /// What it means, in words.
+    pub description: &'static str,
+}
+
+/// A member of the v2 error object. Built by generated code.
+#[derive(Debug)]
+pub struct MemberInfo {
+    /// The member's name on the wire.
+    pub name: &'static str,
+    /// Its JSON type.
+    pub kind: MemberKind,
+    /// Whether every error object carries it.
+    pub always: bool,
+    /// The documented values of a vocabulary member, in order.
+    pub values: &'static [ValueInfo],
+    /// What it means.
+    pub description: &'static str,
+}
+
+/// A `detail` text of v2 problems that names a cause of its own, beyond
+/// the problem's type (`about:blank` with `You are not allowed to create a
+/// Tweet with duplicate content.`). Built by generated code.
+///
+/// `P`, `S` and `K` are the catalog's problem type, status and code enums.
+#[derive(Debug)]
+pub struct DetailInfo<P: 'static, S: 'static, K: 'static> {
+    /// The stable identifier from the spec.
+    pub name: &'static str,
+    /// The text, as the API sends it; for a detail whose every form
+    /// varies, its first template.
+    pub text: &'static str,
+    /// Other wordings of it.
+    pub aliases: &'static [&'static str],
+    /// Its wordings with varying parts (ids in brackets), split for
+    /// matching.
+    pub templates: &'static [TextTemplate],
+    /// The forgiving forms of the text and its aliases, which a lookup
+    /// compares with the forgiving form of what it is given.
+    pub forms: &'static [&'static str],
+    /// The problem type it comes with (`about:blank`: the generic one).
+    pub problem: P,
+    /// The HTTP status it comes with, when known.
+    pub status: Option<S>,
+    /// The v1.1 code that means the same, when there is one.
+    pub code: Option<K>,
+    /// When retrying helps.
+    pub retry: Retry,
+    /// How to wait, when the catalog names a policy.
+    pub policy: Option<&'static PolicyInfo>,
+    /// How well it is attested.
+    pub evidence: Evidence,
+    /// What it means.
+    pub description: &'static str,
+}
+
+/// A template of a text the API fills in, split at its placeholders.
+/// Built by generated code.
+#[derive(Debug)]
+pub struct TextTemplate {
+    /// The template as the spec writes it.
+    pub template: &'static str,
+    /// The literal parts in forgiving form, one more than the names.
+    pub literals: &'static [&'static str],
+    /// The placeholder names, in order.
+    pub names: &'static [&'static str],
+}
+
+/// How a kind of stream is kept alive and reconnected. Built by generated
+/// code.
+#[derive(Debug)]
+pub struct StreamInfo {
+    /// The stable identifier from the spec.
+    pub name: &'static str,
+    /// The API family whose streams these are.
+    pub api: Api,
+    /// How often the server sends a keep-alive when there is nothing else
+    /// to send.
+    pub heartbeat: Option<Duration>,
+    /// How long to go without receiving anything (data or keep-alive)
+    /// before treating the connection as dead and reconnecting.
+    pub timeout: Option<Duration>,
+    /// How to reconnect after a network failure.
+    pub on_network: Option<&'static PolicyInfo>,
+    /// How to reconnect after an HTTP error other than a rate limit.
+    pub on_http_error: Option<&'static PolicyInfo>,
+    /// How to reconnect after a rate limit (429, 420).
+    pub on_rate_limit: Option<&'static PolicyInfo>,
+    /// What it means.
     pub description: &'static str,
 }
 
@@ -701,10 +812,39 @@ pub trait Catalog: Copy + fmt::Debug + Default + Eq + Hash + Send + Sync + 'stat
     const DISCONNECTS: &'static [DisconnectInfo];
     /// The schedules for failures that name no policy of their own.
     const FALLBACKS: Fallbacks;
+    /// The members of the v2 error object, those every object carries
+    /// first.
+    const FIELDS: &'static [MemberInfo] = &[];
+    /// `detail` texts of v2 problems that name a cause of their own.
+    const DETAILS: &'static [DetailInfo<Self::Problem, Self::Status, Self::Code>] = &[];
+    /// How each kind of stream is kept alive and reconnected.
+    const STREAMS: &'static [StreamInfo] = &[];
 
     /// The retry policy with this name.
     fn retry_policy(name: &str) -> Option<&'static PolicyInfo> {
         Self::RETRY_POLICIES.iter().find(|p| p.name == name)
+    }
+
+    /// The member of the v2 error object named `name`.
+    fn field(name: &str) -> Option<&'static MemberInfo> {
+        Self::FIELDS.iter().find(|f| f.name == name)
+    }
+
+    /// The `detail` entry with this name.
+    fn detail(name: &str) -> Option<&'static DetailInfo<Self::Problem, Self::Status, Self::Code>> {
+        Self::DETAILS.iter().find(|d| d.name == name)
+    }
+
+    /// The stream entry of an API family.
+    fn stream(api: Api) -> Option<&'static StreamInfo> {
+        Self::STREAMS.iter().find(|s| s.api == api)
+    }
+
+    /// The header entry named `name`, ignoring case.
+    fn header(name: &str) -> Option<&'static HeaderInfo> {
+        Self::HEADERS
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
     }
 
     /// The catalog entry of a streaming disconnect code.

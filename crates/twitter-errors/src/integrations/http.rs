@@ -297,21 +297,34 @@ fn generic<C: Catalog>(status: u16) -> Problem<'static, C> {
 /// Writes a rate-limit state as headers.
 pub(crate) fn write_rate_limits<C: Catalog>(headers: &mut HeaderMap, limits: &RateLimits) {
     for h in C::HEADERS {
-        let quota = limits.quota(h.window);
+        let Ok(name) = HeaderName::from_bytes(h.name.as_bytes()) else {
+            continue;
+        };
+        if h.meaning == HeaderMeaning::ApiVersion {
+            // Visible ASCII only (`ApiVersion::new`), always a valid value.
+            let value = limits
+                .api_version
+                .and_then(|v| HeaderValue::from_str(v.as_str()).ok());
+            if let Some(value) = value {
+                headers.insert(name, value);
+            }
+            continue;
+        }
+        let quota = h.window.map(|w| limits.quota(w));
         let value = match h.meaning {
-            HeaderMeaning::Limit => quota.limit,
-            HeaderMeaning::Remaining => quota.remaining,
-            HeaderMeaning::Reset => quota.reset,
+            HeaderMeaning::Limit => quota.and_then(|q| q.limit),
+            HeaderMeaning::Remaining => quota.and_then(|q| q.remaining),
+            HeaderMeaning::Reset => quota.and_then(|q| q.reset),
             HeaderMeaning::RetryAfter => match limits.retry_after {
                 Some(RetryAfter::Seconds(s)) => Some(s),
                 // Only seconds are written; an HTTP date is left out.
                 Some(RetryAfter::At(_)) | None => None,
             },
+            _ => None,
         };
-        let (Some(value), Ok(name)) = (value, HeaderName::from_bytes(h.name.as_bytes())) else {
-            continue;
-        };
-        headers.insert(name, HeaderValue::from(value));
+        if let Some(value) = value {
+            headers.insert(name, HeaderValue::from(value));
+        }
     }
 }
 

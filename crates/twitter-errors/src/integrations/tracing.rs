@@ -37,6 +37,8 @@ pub fn record<C: Catalog>(error: &ApiError<C>) {
     };
     let limit = error.limit().map(|l| match l {
         Limit::UsageCap => "usage_cap",
+        Limit::Credits => "credits",
+        Limit::SpendCap => "spend_cap",
         _ => "rate_limit",
     });
     let problem = error.problems().find_map(|p| p.type_uri());

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::value::RawValue;
 
 use super::members::{self, Json, Members};
-use crate::catalog::{Catalog, ObjectEntry, ProblemEntry};
+use crate::catalog::{Catalog, DetailInfo, ObjectEntry, ProblemEntry};
 use crate::known::ProblemUri;
 
 /// One v2 error object: its members in the order they came, each kept as
@@ -186,6 +186,16 @@ impl<'a, C: Catalog> Problem<'a, C> {
     /// `detail`.
     pub fn detail(&self) -> Option<Cow<'_, str>> {
         self.get_str("detail")
+    }
+
+    /// The catalog's entry for the `detail` text, when the text names a
+    /// cause of its own beyond the type (duplicate content, a reply
+    /// restriction, an id that was not found): see
+    /// [`text::match_detail`](crate::text::match_detail), which also gives
+    /// what a template captured.
+    pub fn cause(&self) -> Option<&'static DetailInfo<C::Problem, C::Status, C::Code>> {
+        let detail = self.detail()?;
+        crate::text::match_detail::<C>(&detail).map(|m| m.detail)
     }
 
     /// `message`, which parameter-validation items carry instead of

@@ -47,7 +47,7 @@ mod rate_limit;
 mod retry;
 
 pub use crate::catalog::Backoff;
-pub use rate_limit::{Quota, RateLimits, RetryAfter};
+pub use rate_limit::{ApiVersion, Quota, RateLimits, RetryAfter};
 pub use retry::{Failure, Limit, RetryDecision, RetryPolicy, Wait};
 
 /// A failed call: status, decoded body (or the raw one), rate limits.
@@ -391,24 +391,38 @@ impl<C: Catalog> ApiError<C> {
         &self.rate_limits
     }
 
-    /// Whether a limit was hit, and which: a usage cap (problem type
+    /// The version of the API's spec that served the response, from its
+    /// `api-version` header (`2.164`).
+    pub fn api_version(&self) -> Option<&str> {
+        self.rate_limits
+            .api_version
+            .as_ref()
+            .map(ApiVersion::as_str)
+    }
+
+    /// Whether a limit was hit, and which. A billing failure (no credits,
+    /// a spending limit reached) is not a rate limit, whatever the
+    /// rate-limit headers of its response say; a usage cap (problem type
     /// `usage-capped`) and a rate limit both come as 429, and only the body
     /// tells them apart.
     pub fn limit(&self) -> Option<Limit> {
+        let hints = self.hints();
+        let resets = || hints.iter().filter_map(|(_, p)| p.map(|p| p.reset));
+        if resets().any(|r| r == Reset::Credits) {
+            return Some(Limit::Credits);
+        }
+        if resets().any(|r| r == Reset::BillingCycle) {
+            return Some(Limit::SpendCap);
+        }
         if self.problems().any(|p| is_usage_capped::<C>(p)) {
             return Some(Limit::UsageCap);
         }
         let status = self.effective_status().as_u16();
         // A quota code (185, 161, 205) also waits for a reset, but not of a
         // rate-limit window: its policy says no header carries it.
-        let windowed = |p: Option<&'static PolicyInfo>| p.is_none_or(|p| p.reset == Reset::Headers);
-        let after_reset = self.codes().any(|c| {
-            c.retry() == Some(Retry::AfterReset)
-                && windowed(c.known().and_then(|k| k.info().policy))
-        }) || self.problems().any(|p| {
-            p.problem_type()
-                .is_some_and(|t| t.info().retry == Retry::AfterReset)
-        });
+        let after_reset = hints
+            .iter()
+            .any(|(r, p)| *r == Retry::AfterReset && p.is_none_or(|p| p.reset.in_headers()));
         if status == 429 || status == 420 || after_reset {
             let window = self.rate_limits.exhausted().unwrap_or(Window::Standard);
             return Some(Limit::RateLimit(window));
@@ -462,7 +476,49 @@ impl<C: Catalog> ApiError<C> {
     /// reset header of the window that ran out, unless the policy says no
     /// header carries that reset (quota errors, monthly usage caps).
     pub fn retry(&self) -> RetryDecision {
-        type Hint = (Retry, Option<&'static PolicyInfo>);
+        let rank = |r: &Hint| match r.0 {
+            Retry::Never => 0,
+            Retry::AfterReset => 1,
+            Retry::Backoff => 2,
+            _ => 3,
+        };
+        let (retry, policy) = self
+            .hints()
+            .into_iter()
+            .min_by_key(rank)
+            .unwrap_or((Retry::Never, None));
+        let r = &self.rate_limits;
+        let in_headers = policy.is_none_or(|p| p.reset.in_headers());
+        let wait = match retry {
+            Retry::Never | Retry::Reconnect => None,
+            _ => match r.retry_after {
+                Some(RetryAfter::Seconds(s)) => Some(Wait::Seconds(s)),
+                Some(RetryAfter::At(t)) => Some(Wait::Until(t)),
+                None if retry == Retry::AfterReset && in_headers => {
+                    let exhausted = [&r.user_24h, &r.app_24h, &r.standard]
+                        .into_iter()
+                        .filter(|q| q.exhausted())
+                        .filter_map(|q| q.reset)
+                        .max();
+                    let usage_cap = self.is_usage_capped();
+                    exhausted
+                        .or(if usage_cap { None } else { r.standard.reset })
+                        .map(Wait::Until)
+                }
+                None => None,
+            },
+        };
+        RetryDecision {
+            retry,
+            wait,
+            policy,
+        }
+    }
+
+    /// The retry hint of each code, problem type, `detail` text or notice
+    /// of the body (or of the status, where the catalog knows nothing
+    /// better), with its policy.
+    fn hints(&self) -> Vec<Hint> {
         let status_hint = || status_retry(self.effective_status());
         let mut hints: Vec<Hint> = Vec::new();
         if let Some(body) = self.body() {
@@ -496,7 +552,10 @@ impl<C: Catalog> ApiError<C> {
             };
             match p.type_uri().as_deref() {
                 None => {}
-                Some("about:blank") => hints.push(status_hint()),
+                // A `detail` the catalog knows says more than the status.
+                Some("about:blank") => {
+                    hints.push(p.cause().map_or_else(status_hint, |d| (d.retry, d.policy)))
+                }
                 Some(_) => hints.push(value().unwrap_or_else(|| {
                     p.problem_type()
                         .map_or_else(status_hint, |t| (t.info().retry, t.info().policy))
@@ -506,44 +565,12 @@ impl<C: Catalog> ApiError<C> {
         if hints.is_empty() {
             hints.push(status_hint());
         }
-        let rank = |r: &Hint| match r.0 {
-            Retry::Never => 0,
-            Retry::AfterReset => 1,
-            Retry::Backoff => 2,
-            _ => 3,
-        };
-        let (retry, policy) = hints
-            .into_iter()
-            .min_by_key(rank)
-            .unwrap_or((Retry::Never, None));
-        let r = &self.rate_limits;
-        let in_headers = policy.is_none_or(|p| p.reset == Reset::Headers);
-        let wait = match retry {
-            Retry::Never | Retry::Reconnect => None,
-            _ => match r.retry_after {
-                Some(RetryAfter::Seconds(s)) => Some(Wait::Seconds(s)),
-                Some(RetryAfter::At(t)) => Some(Wait::Until(t)),
-                None if retry == Retry::AfterReset && in_headers => {
-                    let exhausted = [&r.user_24h, &r.app_24h, &r.standard]
-                        .into_iter()
-                        .filter(|q| q.exhausted())
-                        .filter_map(|q| q.reset)
-                        .max();
-                    let usage_cap = self.is_usage_capped();
-                    exhausted
-                        .or(if usage_cap { None } else { r.standard.reset })
-                        .map(Wait::Until)
-                }
-                None => None,
-            },
-        };
-        RetryDecision {
-            retry,
-            wait,
-            policy,
-        }
+        hints
     }
 }
+
+/// A retry hint with the policy that says how to wait.
+type Hint = (Retry, Option<&'static PolicyInfo>);
 
 /// The status's retry hint and policy; for a status the catalog does not
 /// know, 5xx and 420 back off and 429 waits for the reset.

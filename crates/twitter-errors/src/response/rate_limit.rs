@@ -33,8 +33,62 @@ pub enum RetryAfter {
     At(u64),
 }
 
-/// The rate-limit state a response's headers carry. Header names come
-/// from the catalog's spec ([`Catalog::HEADERS`]).
+/// The `api-version` header: the version of the API's OpenAPI spec that
+/// served a response (`2.164`), which dates the shapes of its body.
+///
+/// Held inline, so that [`RateLimits`] stays `Copy`: a value of at most
+/// [`ApiVersion::MAX_LEN`] visible ASCII characters; any other value is
+/// not an API version and is ignored.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ApiVersion {
+    len: u8,
+    bytes: [u8; ApiVersion::MAX_LEN],
+}
+
+impl ApiVersion {
+    /// The longest value kept, in bytes.
+    pub const MAX_LEN: usize = 23;
+
+    /// The version `text` (surrounding space trimmed), when it is one to
+    /// keep.
+    pub fn new(text: &str) -> Option<ApiVersion> {
+        let text = text.trim();
+        if text.is_empty()
+            || text.len() > Self::MAX_LEN
+            || !text.bytes().all(|b| b.is_ascii_graphic())
+        {
+            return None;
+        }
+        let mut bytes = [0; Self::MAX_LEN];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        Some(ApiVersion {
+            len: u8::try_from(text.len()).ok()?,
+            bytes,
+        })
+    }
+
+    /// The version as sent.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII is stored.
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl core::fmt::Debug for ApiVersion {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("ApiVersion").field(&self.as_str()).finish()
+    }
+}
+
+impl core::fmt::Display for ApiVersion {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The rate-limit state a response's headers carry, and the API version
+/// that served it. Header names come from the catalog's spec
+/// ([`Catalog::HEADERS`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RateLimits {
     /// `x-rate-limit-*`: the endpoint's window, usually 15 minutes.
@@ -45,6 +99,8 @@ pub struct RateLimits {
     pub user_24h: Quota,
     /// `retry-after`.
     pub retry_after: Option<RetryAfter>,
+    /// `api-version`: the version of the API's spec that answered.
+    pub api_version: Option<ApiVersion>,
 }
 
 impl RateLimits {
@@ -70,21 +126,29 @@ impl RateLimits {
                 continue;
             };
             let text = text.trim();
-            if h.meaning == HeaderMeaning::RetryAfter {
-                r.retry_after = text
-                    .parse()
-                    .ok()
-                    .map(RetryAfter::Seconds)
-                    .or_else(|| http_date(text).map(RetryAfter::At));
-                continue;
+            match h.meaning {
+                HeaderMeaning::RetryAfter => {
+                    r.retry_after = text
+                        .parse()
+                        .ok()
+                        .map(RetryAfter::Seconds)
+                        .or_else(|| http_date(text).map(RetryAfter::At));
+                    continue;
+                }
+                HeaderMeaning::ApiVersion => {
+                    r.api_version = ApiVersion::new(text);
+                    continue;
+                }
+                _ => {}
             }
             let Ok(n) = text.parse::<u64>() else {
                 continue;
             };
             let quota = match h.window {
-                Window::App24h => &mut r.app_24h,
-                Window::User24h => &mut r.user_24h,
-                _ => &mut r.standard,
+                Some(Window::App24h) => &mut r.app_24h,
+                Some(Window::User24h) => &mut r.user_24h,
+                Some(_) => &mut r.standard,
+                None => continue,
             };
             match h.meaning {
                 HeaderMeaning::Limit => quota.limit = Some(n),
@@ -113,7 +177,7 @@ impl RateLimits {
             .find(|w| self.quota(*w).exhausted())
     }
 
-    /// Whether no rate-limit header was sent.
+    /// Whether no rate-limit header was sent (`api-version` aside).
     pub fn is_empty(&self) -> bool {
         self.standard.is_empty()
             && self.app_24h.is_empty()
@@ -171,5 +235,26 @@ mod tests {
         assert_eq!(r.standard.reset, Some(1_700_000_900));
         assert_eq!(r.standard.limit, None);
         assert_eq!(r.retry_after, Some(RetryAfter::At(784_111_777)));
+        assert_eq!(r.api_version, None);
+    }
+
+    #[test]
+    fn the_api_version_is_kept_when_it_is_one() {
+        let version = |v: &str| ApiVersion::new(v).map(|v| v.to_string());
+        assert_eq!(version(" 2.164 ").as_deref(), Some("2.164"));
+        assert_eq!(version("2.x-beta").as_deref(), Some("2.x-beta"));
+        for not_one in [
+            "",
+            "2.1 64",
+            "2.164\u{7}",
+            &"9".repeat(ApiVersion::MAX_LEN + 1),
+            "2.é",
+        ] {
+            assert_eq!(version(not_one), None, "{not_one:?}");
+        }
+        assert_eq!(
+            version(&"9".repeat(ApiVersion::MAX_LEN)).map(|v| v.len()),
+            Some(ApiVersion::MAX_LEN)
+        );
     }
 }

@@ -5,7 +5,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::catalog::{Backoff, Catalog, Fallbacks, PolicyInfo, Reset, Retry, Window};
 
-/// Which kind of limit a 429 (or 420) was.
+/// Which kind of limit a failure reports: a rate limit or a usage cap (both
+/// 429), or a billing limit (402, or 403 for a spending limit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Limit {
@@ -14,6 +15,13 @@ pub enum Limit {
     /// A v2 usage cap (a daily or monthly allowance of the project or
     /// account) was reached: the problem type `usage-capped`.
     UsageCap,
+    /// The developer account has no credits left (pay-per-use, HTTP 402):
+    /// requests fail until credits are added, whatever the rate-limit
+    /// headers say.
+    Credits,
+    /// The account's spending limit was reached: requests fail until the
+    /// next billing cycle, or until the limit is raised.
+    SpendCap,
 }
 
 /// When to try again.
@@ -70,11 +78,11 @@ impl RetryDecision {
     }
 
     /// Whether the end of the wait can be read from the rate-limit headers:
-    /// `false` for the quota errors (daily posts, follows, spam reports)
-    /// and monthly usage caps, whose allowance refills on a schedule no
-    /// `x-rate-limit-*` header carries.
+    /// `false` for the quota errors (daily posts, follows, spam reports),
+    /// monthly usage caps and billing limits, which lift on a schedule or
+    /// an event no `x-rate-limit-*` header carries.
     pub fn reset_in_headers(&self) -> bool {
-        self.retry == Retry::AfterReset && self.policy.is_none_or(|p| p.reset == Reset::Headers)
+        self.retry == Retry::AfterReset && self.policy.is_none_or(|p| p.reset.in_headers())
     }
 
     /// What to do, in words: `retry in 30s`, `retry after
@@ -381,8 +389,9 @@ impl RetryPolicy {
             };
         }
         match (limit, decision.retry) {
-            // A cap whose end is not given: waiting would be a guess.
-            (Some(Limit::UsageCap), _) => None,
+            // A cap whose end is not given: waiting would be a guess. A
+            // billing limit lifts when someone pays.
+            (Some(Limit::UsageCap | Limit::Credits | Limit::SpendCap), _) => None,
             // A quota that refills on a schedule of its own (a day's
             // posts): no header says when, and retrying soon fails again.
             (_, Retry::AfterReset) if !decision.reset_in_headers() => None,
