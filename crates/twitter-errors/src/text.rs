@@ -426,15 +426,16 @@ impl<'t, C: Catalog> DetailMatch<'t, C> {
 /// the catalog's details; never panics.
 ///
 /// ```
-/// use twitter_errors::catalog::Catalog;
 /// use twitter_errors::text::{match_detail, MatchKind};
-/// use twitter_errors::Twitter;
+/// use twitter_errors::{ErrorCode, Twitter};
 ///
-/// for d in <Twitter as Catalog>::DETAILS {
-///     let m = match_detail::<Twitter>(d.text).unwrap();
-///     assert_eq!(m.detail.name, d.name);
-/// }
-/// assert!(match_detail::<Twitter>("").is_none());
+/// let m = match_detail::<Twitter>("You are not allowed to create a Tweet with duplicate content.").unwrap();
+/// assert_eq!(m.kind, MatchKind::Exact);
+/// assert_eq!(m.detail.code, Some(ErrorCode::DuplicateStatus));
+///
+/// let m = match_detail::<Twitter>("Could not find tweet with id: [20].").unwrap();
+/// assert_eq!(m.kind, MatchKind::Template);
+/// assert_eq!(m.capture("id"), Some("20"));
 /// ```
 pub fn match_detail<C: Catalog>(text: &str) -> Option<DetailMatch<'_, C>> {
     let found = |detail, kind| DetailMatch {

@@ -728,6 +728,69 @@ async fn problems_come_under_the_host_the_mock_is_told() {
 }
 
 #[tokio::test]
+async fn billing_faults_are_neither_rate_limits_nor_waited_for() {
+    use twitter_errors::response::Limit;
+    let s = Server::start(generous()).await;
+    for (billing, status, slug, limit) in [
+        ("credits", 402, "credits", Limit::Credits),
+        ("credits-depleted", 402, "credits-depleted", Limit::Credits),
+        ("spend-cap", 403, "spend-cap-reached", Limit::SpendCap),
+    ] {
+        assert_eq!(
+            s.post(&format!("/mock/faults?billing={billing}")).await,
+            204
+        );
+        let r = s.get("/2/tweets/20", None).await;
+        assert_eq!(r.status().as_u16(), status, "{billing}");
+        // The rate-limit headers show requests to spare, as live ones did.
+        let remaining: u64 = r.headers()["x-rate-limit-remaining"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(remaining > 0);
+        assert_eq!(r.headers()["api-version"], "2.165");
+        let Err(Error::Api(e)) = r.api_error_for_status().await else {
+            panic!("{billing}: not an error")
+        };
+        assert_eq!(
+            e.problems().next().unwrap().problem_type(),
+            ProblemType::from_slug(slug),
+            "{billing}"
+        );
+        assert_eq!(e.limit(), Some(limit), "{billing}");
+        assert!(!e.is_rate_limited());
+        assert_eq!(e.retry().wait, None, "{billing}");
+        assert_eq!(e.api_version(), Some("2.165"));
+    }
+    // A usage cap carries the account and the product (three requests:
+    // `error` reads the answer three ways).
+    assert_eq!(
+        s.post("/mock/faults?status=429&cap=Monthly&count=3").await,
+        204
+    );
+    let (status, _, body, e) = s.error("/2/tweets/20", None).await;
+    assert_eq!(status, 429);
+    let p = e.problems().next().unwrap();
+    assert!(
+        p.get("account_id").is_some(),
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    assert_eq!(p.get_str("product_name").as_deref(), Some("standard-basic"));
+    assert!(e.is_usage_capped());
+    // Parameters it does not know, or values it cannot use, are refused.
+    for bad in [
+        "status=503&colour=red",
+        "billing=free",
+        "status=429&cap=Weekly",
+        "reset_in=soon&status=429",
+    ] {
+        assert_eq!(s.post(&format!("/mock/faults?{bad}")).await, 400, "{bad}");
+    }
+}
+
+#[tokio::test]
 async fn the_user_routes_sdks_call_first() {
     let s = Server::start(generous()).await;
     let ok = s.call("/2/users/by/username/jack", None).await.3.unwrap();
