@@ -476,8 +476,9 @@ fn jsonp_encoding_is_safe_inside_a_script() {
         !text.contains('\u{2028}') && !text.contains('\u{2029}'),
         "{text}"
     );
+    assert!(!text.contains('<'), "{text}");
     assert!(
-        text.contains(r"<\/script>") && text.contains(r"\u2028\u2029"),
+        text.contains(r"\u003c/script>") && text.contains(r"\u2028\u2029"),
         "{text}"
     );
     assert!(

@@ -57,27 +57,36 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic. `message` and `help` quote the spec: their control
+    /// characters are made visible ([`twitter_errors::shown`]), so that no
+    /// spec can start a line of its own in the output, say one that reads
+    /// as another `file:line:column:` diagnostic.
     pub(crate) fn new(file: &Path, at: impl Into<Span>, message: impl Into<String>) -> Self {
         let at = at.into();
         Diagnostic {
             file: file.to_path_buf(),
             location: at.start,
             end: at.end,
-            message: message.into(),
+            message: visible(message.into()),
             help: None,
         }
     }
 
     pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(visible(help.into()));
         self
+    }
+
+    /// The file name as shown: its control characters made visible.
+    fn file_shown(&self) -> String {
+        visible(self.file.display().to_string())
     }
 
     /// One line, for a build script's `cargo::error=`.
     fn line(&self) -> String {
         let mut s = format!(
             "{}:{}:{}: {}",
-            self.file.display(),
+            self.file_shown(),
             self.location.line,
             self.location.column,
             self.message
@@ -94,7 +103,7 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file.display(),
+            self.file_shown(),
             self.location.line,
             self.location.column,
             self.message
@@ -103,6 +112,14 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n  help: {help}")?;
         }
         Ok(())
+    }
+}
+
+/// `text` with its control characters made visible.
+fn visible(text: String) -> String {
+    match twitter_errors::shown::shown_cow(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
     }
 }
 
@@ -357,11 +374,14 @@ impl Error {
             .collect();
         let mut out = String::new();
         for d in diagnostics {
+            // The source line with each control character as one visible
+            // character, so that the caret's columns still hold.
             let source = lines
                 .iter()
                 .find(|(f, _)| *f == d.file)
-                .and_then(|(_, l)| l.get(d.location.line.wrapping_sub(1)));
-            out.push_str(&renderer.render(&[group(d, source.copied())]));
+                .and_then(|(_, l)| l.get(d.location.line.wrapping_sub(1)))
+                .map(|l| twitter_errors::shown::pictured(l));
+            out.push_str(&renderer.render(&[group(d, source.as_deref())]));
             out.push_str("\n\n");
         }
         if *omitted > 0 {
@@ -379,7 +399,7 @@ const MAX_SHOWN_LINE: usize = 4096;
 
 /// One diagnostic as annotate-snippets lays it out.
 fn group<'a>(d: &'a Diagnostic, line: Option<&'a str>) -> Group<'a> {
-    let path = d.file.to_string_lossy();
+    let path = d.file_shown();
     let title = Level::ERROR.primary_title(d.message.as_str());
     let line = line
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
@@ -439,7 +459,11 @@ fn summary(n: usize) -> String {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.inner {
-            ErrorKind::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            ErrorKind::Io { path, source } => write!(
+                f,
+                "{}: {source}",
+                twitter_errors::shown(&path.display().to_string())
+            ),
             ErrorKind::Spec {
                 diagnostics,
                 omitted,
@@ -453,8 +477,16 @@ impl fmt::Display for Error {
                 }
                 f.write_str(&summary(diagnostics.len() + omitted))
             }
-            ErrorKind::Config(m) => write!(f, "invalid generator configuration: {m}"),
-            ErrorKind::Internal(m) => write!(f, "internal generator error (please report it): {m}"),
+            ErrorKind::Config(m) => write!(
+                f,
+                "invalid generator configuration: {}",
+                twitter_errors::shown(m)
+            ),
+            ErrorKind::Internal(m) => write!(
+                f,
+                "internal generator error (please report it): {}",
+                twitter_errors::shown(m)
+            ),
         }
     }
 }

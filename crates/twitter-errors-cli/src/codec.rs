@@ -1,6 +1,5 @@
 //! `decode` and `encode`: the codecs on the command line.
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,25 +10,17 @@ use twitter_errors::{ErrorCode, Format, Twitter};
 
 use crate::view::{BodyView, OutcomeView};
 
-/// Writes bytes to stdout; a closed stdout ends quietly.
-fn write_stdout(bytes: &[u8]) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => crate::fail(format_args!("stdout: {e}")),
-    }
-}
+use crate::write_stdout;
 
-/// Prints a view as indented JSON.
+/// Prints a view as indented JSON, the characters of its strings that a
+/// terminal could act on written as `\u` escapes.
 fn print_json<T: serde::Serialize>(view: &T) -> ExitCode {
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::pretty(&mut out);
-    if let Err(e) = view.serialize(&mut ser) {
-        return crate::fail(e);
-    }
-    out.push(b'\n');
-    write_stdout(&out)
+    let mut out = match serde_json::to_string_pretty(view) {
+        Ok(text) => twitter_errors::shown::json_visible(&text).into_owned(),
+        Err(e) => return crate::fail(e),
+    };
+    out.push('\n');
+    write_stdout(out.as_bytes())
 }
 
 pub fn decode(

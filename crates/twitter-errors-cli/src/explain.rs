@@ -154,12 +154,13 @@ fn wrap(text: &str) -> String {
     out
 }
 
+/// A text in double quotes, its control characters made visible.
+fn q(text: &str) -> String {
+    format!("\"{}\"", twitter_errors::shown(text))
+}
+
 fn quoted(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|a| format!("{a:?}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|a| q(a)).collect::<Vec<_>>().join(", ")
 }
 
 fn apis(apis: &[Api]) -> Vec<&'static str> {
@@ -237,7 +238,7 @@ fn code(c: ErrorCode) -> Entry {
     e.description = c.description().to_string();
     for m in c.meanings() {
         let mut x = Entry::new("meaning", m.era, format!("also meant ({}):", m.era));
-        x.text("text", "text", format!("{:?}", m.message));
+        x.text("text", "text", q(m.message));
         x.texts("also", "aliases", m.aliases);
         x.texts("templates", "templates", m.templates);
         if m.status.is_some() {
@@ -261,11 +262,11 @@ fn matched(kind: MatchKind, template: Option<&str>, captures: &[(&str, &str)]) -
         MatchKind::Template => {
             let parts: Vec<String> = captures
                 .iter()
-                .map(|(n, v)| format!("{n} = {v:?}"))
+                .map(|(n, v)| format!("{n} = {}", q(v)))
                 .collect();
             Some(format!(
-                "the template {:?} ({})",
-                template.unwrap_or_default(),
+                "the template {} ({})",
+                q(template.unwrap_or_default()),
                 parts.join(", ")
             ))
         }
@@ -664,7 +665,8 @@ pub fn explain(value: &str, as_json: bool) -> ExitCode {
             .collect();
         let ok = !found.is_empty();
         let doc = json!({"query": value, "found": found, "suggestions": suggestions});
-        outln!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        outln!("{}", twitter_errors::shown::json_visible(&text));
         return if ok {
             ExitCode::SUCCESS
         } else {
@@ -674,7 +676,10 @@ pub fn explain(value: &str, as_json: bool) -> ExitCode {
     if found.is_empty() {
         // Quoted and escaped: the value may hold anything, control
         // characters included.
-        let mut msg = format!("twitter-errors: nothing in the catalog matches {value:?}");
+        let mut msg = format!(
+            "twitter-errors: nothing in the catalog matches {}",
+            q(value)
+        );
         if !suggested.is_empty() {
             msg.push_str("\n  did you mean:");
             for (kind, key, what) in &suggested {

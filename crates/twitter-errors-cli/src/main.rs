@@ -350,20 +350,38 @@ fn main() -> ExitCode {
             codec::encode(&codes, format, callback.as_deref())
         }
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "twitter-errors",
-                &mut std::io::stdout(),
-            );
-            ExitCode::SUCCESS
+            // Into a buffer first: clap_complete panics when its writer
+            // fails, and stdout may be closed or full.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "twitter-errors", &mut script);
+            write_stdout(&script)
+        }
+    }
+}
+
+/// Writes `bytes` to stdout: a closed stdout ends the command quietly, as
+/// for every other command; another failure is reported.
+pub(crate) fn write_stdout(bytes: &[u8]) -> ExitCode {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("twitter-errors: stdout: {e}");
+            ExitCode::FAILURE
         }
     }
 }
 
 /// Prints an error the way every command does, and gives exit status 1.
+/// The message may quote input (a path, a body): it is
+/// [`shown`](twitter_errors::shown).
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("twitter-errors: {message}");
+    eprintln!(
+        "twitter-errors: {}",
+        twitter_errors::shown(&message.to_string())
+    );
     ExitCode::FAILURE
 }
 

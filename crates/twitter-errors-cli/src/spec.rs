@@ -25,7 +25,7 @@ fn source_name(path: &Path) -> PathBuf {
 fn load(path: &Path, bundled: bool, short: bool, color: bool) -> Result<Spec, ExitCode> {
     let bytes = crate::read_input(path, MAX_SPEC).map_err(|e| {
         // Like a diagnostic, the message starts with the file.
-        eprintln!("{e}");
+        eprintln!("{}", twitter_errors::shown(&e));
         if path == Path::new("errors.yaml") && !path.exists() {
             eprintln!(
                 "  help: run this from the folder that holds errors.yaml (the repository root), or give the spec's path"
@@ -64,7 +64,7 @@ pub fn check(path: &Path, bundled: bool, short: bool, color: bool) -> ExitCode {
     }
     outln!(
         "{}: ok ({} statuses, {} codes, {} problem types, {} fields)",
-        source_name(path).display(),
+        twitter_errors::shown(&source_name(path).display().to_string()),
         spec.statuses.len(),
         spec.codes.len(),
         spec.problems.len(),

@@ -611,3 +611,58 @@ mod terminal {
         assert!(short.starts_with("error: errors.yaml:43:11: "), "{short}");
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_or_closed_stdout_never_panics() {
+    use std::process::{Command, Stdio};
+    let body = br#"{"errors":[{"message":"Rate limit exceeded","code":88}]}"#;
+    let dir = std::env::temp_dir().join(format!("te-full-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("body.json");
+    std::fs::write(&file, body).unwrap();
+    let file = file.to_str().unwrap();
+    let cases: &[&[&str]] = &[
+        &["completions", "bash"],
+        &["completions", "zsh"],
+        &["completions", "fish"],
+        &["explain", "88"],
+        &["explain", "--json", "88"],
+        &["docs"],
+        &["schema"],
+        &["decode", file],
+        &["decode", "--reencode", file],
+        &["encode", "88"],
+        &["check", "--bundled", file],
+        &["--help"],
+    ];
+    for args in cases {
+        // A full device: every write fails.
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_twitter-errors"))
+            .args(*args)
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {err}");
+        // A reader that is gone.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_twitter-errors"))
+            .args(*args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

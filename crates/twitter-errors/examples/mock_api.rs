@@ -307,10 +307,14 @@ fn fail(fault: &Fault, now: u64, limits: &mut RateLimits, host: &str) -> Respons
         };
         error.into_response()
     };
-    // A date past what SystemTime holds is left out.
-    let date = fault
-        .retry_after_date
-        .and_then(|s| UNIX_EPOCH.checked_add(Duration::from_secs(now.saturating_add(s))));
+    // An HTTP date has four digits of year: a date past 9999 is written as
+    // the last second of 9999 (httpdate panics past it).
+    const LAST_HTTP_DATE: u64 = 253_402_300_799;
+    let date = fault.retry_after_date.and_then(|s| {
+        UNIX_EPOCH.checked_add(Duration::from_secs(
+            now.saturating_add(s).min(LAST_HTTP_DATE),
+        ))
+    });
     if let Some(date) = date {
         if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(date)) {
             response.headers_mut().insert(header::RETRY_AFTER, v);

@@ -96,6 +96,7 @@ mod known;
 mod macros;
 pub mod model;
 pub mod response;
+pub mod shown;
 pub mod text;
 mod vocabulary;
 
@@ -103,6 +104,7 @@ pub use catalog::{Api, Evidence, Format, ParseError, Retry};
 pub use generated::*;
 pub use known::{Code, ProblemUri, Status, Term};
 pub use model::{Members, Problem, V1Error};
+pub use shown::shown;
 
 /// The README's code blocks, compiled and run as doctests (they use every
 /// integration).

@@ -838,3 +838,69 @@ async fn the_user_routes_sdks_call_first() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 200);
 }
+
+#[tokio::test]
+async fn a_url_in_the_query_changes_nothing() {
+    let s = Server::start(generous()).await;
+    // Not XML, though the query holds a URL ending in `.xml`.
+    let (status, ct, body, e) = s
+        .error("/1.1/statuses/show/1.json?ref=http://x.example/a.xml", None)
+        .await;
+    assert_eq!((status, ct.as_str()), (404, JSON));
+    assert!(body.starts_with(b"{\"errors\""));
+    assert_eq!(e.body().unwrap().format(), Format::Json);
+    // The callback after it is kept.
+    let (_, ct, body, _) = s
+        .error(
+            "/1.1/statuses/show/1.json?ref=http://x.example/a.xml&callback=cb",
+            None,
+        )
+        .await;
+    assert_eq!(ct, JS);
+    assert!(
+        body.starts_with(b"/**/cb("),
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    // suppress_response_codes after it is kept: served with 200, and the
+    // reqwest integration still sees the error in it.
+    let target = "/1.1/statuses/show/1.json?ref=https://x.example/&suppress_response_codes=true";
+    let r = s.get(target, None).await;
+    assert_eq!(r.status().as_u16(), 200);
+    let Err(Error::Api(e)) = s.get(target, None).await.api_error_for_status().await else {
+        panic!("an error served with 200 read as a success")
+    };
+    assert_eq!(e.effective_status(), Status::from(HttpStatus::NotFound));
+    // And a `?` inside a parameter's value asks for nothing.
+    let r = s
+        .get(
+            "/1.1/statuses/show/1.json?next=https://x.example/a?suppress_response_codes",
+            None,
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn a_retry_date_past_the_year_9999_is_clamped_not_a_panic() {
+    let s = Server::start(generous()).await;
+    for far in [u64::MAX, 253_402_300_800, 1 << 40] {
+        assert_eq!(
+            s.post(&format!("/mock/faults?status=503&retry_after_date={far}"))
+                .await,
+            204
+        );
+        let r = s.get("/1.1/statuses/show/20.json", None).await;
+        assert_eq!(r.status().as_u16(), 503, "{far}");
+        let date = r.headers()["retry-after"].to_str().unwrap().to_owned();
+        assert!(date.ends_with("9999 23:59:59 GMT"), "{date}");
+    }
+    // The server is still up.
+    assert_eq!(
+        s.get("/1.1/statuses/show/20.json", None)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+}

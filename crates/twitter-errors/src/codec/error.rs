@@ -91,8 +91,13 @@ struct Inner {
 const MAX_DETAIL: usize = 200;
 
 impl DecodeError {
+    /// An error of `kind`; `detail` may quote the body: its control
+    /// characters are made visible ([`shown`](crate::shown)).
     pub(crate) fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
         let mut detail = detail.into();
+        if detail.chars().any(crate::shown::is_escaped) {
+            detail = crate::shown(&detail).to_string();
+        }
         if detail.len() > MAX_DETAIL {
             let mut end = MAX_DETAIL;
             while !detail.is_char_boundary(end) {
@@ -242,11 +247,15 @@ pub struct EncodeError {
 }
 
 impl EncodeError {
+    /// An error of `kind`; `detail` may quote the body: its control
+    /// characters are made visible ([`shown`](crate::shown)).
     pub(crate) fn new(kind: ErrorKind, detail: impl Into<Box<str>>) -> Self {
-        EncodeError {
-            kind,
-            detail: detail.into(),
-        }
+        let detail: Box<str> = detail.into();
+        let detail = match crate::shown::shown_cow(&detail) {
+            std::borrow::Cow::Borrowed(_) => detail,
+            std::borrow::Cow::Owned(s) => s.into_boxed_str(),
+        };
+        EncodeError { kind, detail }
     }
 
     /// Which limit the body is over.
@@ -290,6 +299,14 @@ mod tests {
     fn offsets_become_lines_and_columns() {
         let e = DecodeError::new(ErrorKind::Syntax, "").at_offset(b"ab\ncd\nef", 4);
         assert_eq!((e.line(), e.column()), (Some(2), Some(2)));
+    }
+
+    #[test]
+    fn details_show_control_characters_as_escapes() {
+        let e = DecodeError::new(ErrorKind::Shape, "<a\u{1b}[31m\nb> inside <errors>");
+        assert_eq!(e.detail(), "<a\\u{1b}[31m\\nb> inside <errors>");
+        let e = EncodeError::new(ErrorKind::TooLarge, "x\u{2028}y");
+        assert_eq!(e.to_string(), "cannot encode: body too large: x\\u{2028}y");
     }
 
     #[test]

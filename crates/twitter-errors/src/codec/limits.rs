@@ -5,6 +5,19 @@ use super::{DecodeError, ErrorKind};
 /// Bounds that decoding enforces, so that a hostile body costs little; and
 /// that encoding respects, so that what it writes decodes again.
 ///
+/// Encoding counts what it writes as decoding counts what it reads (an
+/// inferred code is never written, so it is not counted), so a body that
+/// decoded within a set of limits encodes within them too, with one
+/// exception: the escapes encoding adds can make a body longer than
+/// [`max_body`](Limits::max_body). JSONP writes every `<` as `\u003c`
+/// and U+2028 and U+2029 as `\u2028` and `\u2029` (safe inside an HTML
+/// `<script>`), and a v1.1 JSON body that came with `\/` writes every
+/// `/` so; and XML is written in the API's own layout (the declaration,
+/// one `<error>` a line), which a compact body does not have. Such a body,
+/// decoded close to `max_body`, is refused on encoding with
+/// [`ErrorKind::TooLarge`]: a typed error, never a body that the same
+/// limits would refuse to decode.
+///
 /// # Examples
 ///
 /// ```

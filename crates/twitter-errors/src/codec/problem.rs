@@ -371,6 +371,12 @@ impl<'de, C: Catalog> Visitor<'de> for ItemsSeed<'_, '_, C> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        // One object is one error item, counted as an array's would be.
+        if self.cx.limits.max_errors == 0 {
+            return Err(self
+                .cx
+                .fail(ErrorKind::TooManyErrors, "more than 0 errors".to_string()));
+        }
         let members = MembersSeed {
             cx: self.cx,
             depth: 2,

@@ -13,8 +13,10 @@ use crate::model::Members;
 pub(crate) struct Escape {
     /// Every `/` as `\/`.
     pub(crate) slashes: bool,
-    /// Safe inside a `<script>`: U+2028 and U+2029 as `\u2028`/`\u2029`,
-    /// and `</` as `<\/`.
+    /// Safe inside an HTML `<script>` element: every `<` as `\u003c`, so
+    /// that no `</script`, `<!--` or `<script` can appear and move the end
+    /// of the element (HTML's script data states); U+2028 and U+2029 as
+    /// `\u2028`/`\u2029`, which JavaScript before ES2019 ends a line at.
     pub(crate) script: bool,
 }
 
@@ -32,8 +34,8 @@ impl Escape {
 }
 
 /// Appends JSON text to `out`, adding the escapes `esc` asks for. The text
-/// is valid JSON, so `/`, U+2028 and U+2029 only occur inside strings,
-/// where their escaped forms mean the same.
+/// is valid JSON, so `/`, `<`, U+2028 and U+2029 only occur inside
+/// strings, where their escaped forms mean the same.
 fn escaped(out: &mut Vec<u8>, text: &[u8], esc: Escape) {
     if !esc.any() {
         out.extend_from_slice(text);
@@ -41,16 +43,18 @@ fn escaped(out: &mut Vec<u8>, text: &[u8], esc: Escape) {
     }
     let (mut start, mut i) = (0, 0);
     while i < text.len() {
-        let rep: &[u8] = match text[i] {
+        // What to write instead, and how many bytes it replaces.
+        let (rep, len): (&[u8], usize) = match text[i] {
             // An escape is copied as it is: `\/` stays one slash.
             b'\\' => {
                 i += 2;
                 continue;
             }
-            b'/' if esc.slashes || (esc.script && i > 0 && text[i - 1] == b'<') => b"\\/",
+            b'/' if esc.slashes => (b"\\/", 1),
+            b'<' if esc.script => (b"\\u003c", 1),
             0xE2 if esc.script && text.get(i + 1) == Some(&0x80) => match text.get(i + 2) {
-                Some(0xA8) => b"\\u2028",
-                Some(0xA9) => b"\\u2029",
+                Some(0xA8) => (b"\\u2028", 3),
+                Some(0xA9) => (b"\\u2029", 3),
                 _ => {
                     i += 1;
                     continue;
@@ -63,7 +67,7 @@ fn escaped(out: &mut Vec<u8>, text: &[u8], esc: Escape) {
         };
         out.extend_from_slice(&text[start..i]);
         out.extend_from_slice(rep);
-        i += if rep.len() == 2 { 1 } else { 3 };
+        i += len;
         start = i;
     }
     out.extend_from_slice(&text[start.min(text.len())..]);
@@ -249,11 +253,11 @@ mod tests {
         assert_eq!(enc("a/b", slashes), r#""a\/b""#);
         assert_eq!(enc("a\\/b", slashes), r#""a\\\/b""#);
         assert_eq!(
-            enc("</script> a/b \u{2028}\u{2029}", script),
-            r#""<\/script> a/b \u2028\u2029""#
+            enc("</script> <!-- <script> a/b \u{2028}\u{2029}", script),
+            r#""\u003c/script> \u003c!-- \u003cscript> a/b \u2028\u2029""#
         );
         let mut out = Vec::new();
-        escaped(&mut out, br#"{"a":"<\/b","c":"</d"}"#, script);
-        assert_eq!(out, br#"{"a":"<\/b","c":"<\/d"}"#);
+        escaped(&mut out, br#"{"a":"<\/b","c":"</d","\u003c":1}"#, script);
+        assert_eq!(out, br#"{"a":"\u003c\/b","c":"\u003c/d","\u003c":1}"#);
     }
 }

@@ -127,7 +127,8 @@ impl<'a, C: Catalog> Body<'a, C> {
                     budget.container(2)?;
                 }
                 for e in errors {
-                    budget.members(1 + e.extra.len())?;
+                    // What is written: an inferred code never is.
+                    budget.members(usize::from(!e.is_inferred()) + e.extra.len())?;
                     if let CodeSent::Text(t) = &e.code_sent {
                         if t.trim().parse::<u32>().is_err() {
                             return Err(EncodeError::new(
@@ -174,7 +175,7 @@ impl<'a, C: Catalog> Body<'a, C> {
                                 }
                                 out.push(b'"');
                             }
-                            Next::Extra(i) => attribute(out, &e.extra, i),
+                            Next::Extra(i) => attribute(out, &e.extra, i, true),
                         }
                     }
                     out.push(b'>');
@@ -228,20 +229,22 @@ impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for Body<'a, C> {
 }
 
 /// Writes every member as an attribute, as [`attribute`] does.
+/// Writes the attributes of a root element, in order (a `code` among
+/// them too: only `<error>` has a `code` of its own).
 fn attributes(out: &mut Vec<u8>, members: &Members<'_>) {
     for i in 0..members.len() {
-        attribute(out, members, i);
+        attribute(out, members, i, false);
     }
 }
 
 /// Writes the member at `i` as ` name="value"`, unless its name is not an
-/// XML name, is `code` (the `<error>`'s own), or repeats an earlier
-/// member's: XML cannot carry those.
-fn attribute(out: &mut Vec<u8>, members: &Members<'_>, i: usize) {
+/// XML name, is `code` on an element that has its own (`own_code`, an
+/// `<error>`), or repeats an earlier member's: XML cannot carry those.
+fn attribute(out: &mut Vec<u8>, members: &Members<'_>, i: usize, own_code: bool) {
     let Some((name, value)) = members.entry(i) else {
         return;
     };
-    if !xml_name(name) || name == "code" || members.position(name) != Some(i) {
+    if !xml_name(name) || (own_code && name == "code") || members.position(name) != Some(i) {
         return;
     }
     out.push(b' ');

@@ -254,4 +254,16 @@ mod tests {
         };
         assert_eq!(Requested::from_parts(&parts).format(), xml);
     }
+
+    #[test]
+    fn a_url_in_the_query_is_not_the_path() {
+        let (parts, ()) = ::http::Request::builder()
+            .uri("/1.1/statuses/show/1.json?ref=http://x.example/a.xml&callback=cb&suppress_response_codes")
+            .body(())
+            .unwrap()
+            .into_parts();
+        let requested = Requested::from_parts(&parts);
+        assert_eq!(requested.format(), Format::Jsonp);
+        assert!(requested.suppress_response_codes());
+    }
 }

@@ -384,6 +384,33 @@ mod tests {
     use crate::{Code, ErrorCode, ProblemType};
 
     #[test]
+    fn to_http_reads_the_target_as_rfc_3986_splits_it() {
+        let error = ErrorResponse::code(ErrorCode::StatusNotFound);
+        for target in [
+            "/1.1/statuses/show/1.json?ref=http://x.example/a.xml&suppress_response_codes",
+            "https://api.twitter.com/1.1/statuses/show/1.json?ref=http://x.example/a.xml&suppress_response_codes",
+        ] {
+            let r = error.to_http(&negotiate(target, None));
+            assert_eq!(r.status().as_u16(), 200, "{target}");
+            assert_eq!(
+                r.headers()["content-type"],
+                "application/json; charset=utf-8"
+            );
+            assert!(r.body().starts_with(b"{\"errors\""));
+        }
+        let r = error.to_http(&negotiate(
+            "https://api.twitter.com/1.1/statuses/show/1.json?suppress_response_codes",
+            None,
+        ));
+        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(
+            r.headers()["content-type"],
+            "application/json; charset=utf-8"
+        );
+        assert!(r.body().starts_with(b"{\"errors\""));
+    }
+
+    #[test]
     fn every_status_converts_both_ways() {
         for s in HttpStatus::ALL {
             let code = StatusCode::from(*s);

@@ -41,7 +41,12 @@ pub fn record<C: Catalog>(error: &ApiError<C>) {
         Limit::SpendCap => "spend_cap",
         _ => "rate_limit",
     });
-    let problem = error.problems().find_map(|p| p.type_uri());
+    // Quoted from the body: shown with its control characters escaped, as
+    // the message is, so that no body can start a log line of its own.
+    let problem = error
+        .problems()
+        .find_map(|p| p.type_uri())
+        .map(|u| crate::shown::shown_cow(&u).into_owned());
     tracing::warn!(
         target: "twitter_errors",
         status = error.status().as_u16(),

@@ -209,7 +209,8 @@ impl PartialEq for Members<'_> {
     /// Equal when the names and values are, in the same order. Values are
     /// compared by their JSON text, numbers digit for digit (`1e400` equals
     /// only `1e400`), with what encoding may change set aside: whitespace
-    /// between tokens, and the escapes `\/`, `\u2028` and `\u2029`.
+    /// between tokens, and the escapes `\/`, `\u003c`, `\u2028` and
+    /// `\u2029`.
     fn eq(&self, other: &Self) -> bool {
         self.list.len() == other.list.len()
             && self
@@ -221,13 +222,14 @@ impl PartialEq for Members<'_> {
 }
 
 /// Whether two JSON texts are the same but for whitespace between tokens
-/// and the escapes `\/`, `\u2028`, `\u2029`.
+/// and the escapes `\/`, `\u003c`, `\u2028`, `\u2029`.
 pub(crate) fn same_json(a: &str, b: &str) -> bool {
     a == b || Tokens::new(a).eq(Tokens::new(b))
 }
 
 /// The bytes of a JSON text with whitespace between tokens left out and
-/// `\/`, `\u2028` and `\u2029` written as the characters they escape.
+/// `\/`, `\u003c`, `\u2028` and `\u2029` written as the characters they
+/// escape.
 struct Tokens<'a> {
     text: &'a [u8],
     at: usize,
@@ -281,6 +283,8 @@ impl Iterator for Tokens<'_> {
                     (5, "\u{2028}".as_bytes())
                 } else if rest.starts_with(b"u2029") {
                     (5, "\u{2029}".as_bytes())
+                } else if rest.starts_with(b"u003c") || rest.starts_with(b"u003C") {
+                    (5, b"<")
                 } else {
                     self.verbatim = true;
                     return Some(b);

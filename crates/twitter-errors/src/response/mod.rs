@@ -41,6 +41,7 @@ use crate::catalog::{
 use crate::codec::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
 use crate::known::{Code, Status};
 use crate::model::{Problem, V1Error};
+use crate::shown::shown;
 
 pub mod negotiate;
 mod rate_limit;
@@ -611,7 +612,10 @@ impl<C: Catalog> From<&ApiError<C>> for Failure {
 ///
 /// v1.1 errors show as `code message`, v2 problems (the body's, then the
 /// items of `errors`) as `title: detail`, up to three, then how many more;
-/// messages lose their final period. A body that did not decode shows as
+/// messages lose their final period. Every text from the body is
+/// [`shown`](crate::shown): its control characters are visible escapes,
+/// so no body can write to a terminal or start a new log line through it.
+/// A body that did not decode shows as
 /// its short plain text or the status's reason phrase. A reset time is written
 /// in RFC 3339, UTC.
 impl<C: Catalog> fmt::Display for ApiError<C> {
@@ -631,7 +635,7 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
                 write!(f, "{}", e.code.code())?;
                 let message = sentence(&e.message);
                 if !message.is_empty() {
-                    write!(f, " {message}")?;
+                    write!(f, " {}", shown(message))?;
                 }
             }
             more(f, codes.len(), SHOWN)?;
@@ -646,18 +650,20 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
                     .or_else(|| p.message())
                     .filter(|d| Some(d) != title.as_ref());
                 match (&title, &detail) {
-                    (Some(t), Some(d)) => write!(f, "{}: {}", sentence(t), sentence(d))?,
-                    (Some(t), None) => f.write_str(sentence(t))?,
-                    (None, Some(d)) => f.write_str(sentence(d))?,
+                    (Some(t), Some(d)) => {
+                        write!(f, "{}: {}", shown(sentence(t)), shown(sentence(d)))?;
+                    }
+                    (Some(t), None) => write!(f, "{}", shown(sentence(t)))?,
+                    (None, Some(d)) => write!(f, "{}", shown(sentence(d)))?,
                     (None, None) => match p.type_uri() {
-                        Some(uri) => f.write_str(&uri)?,
+                        Some(uri) => write!(f, "{}", shown(&uri))?,
                         None => f.write_str("problem")?,
                     },
                 }
             }
             more(f, problems.len(), SHOWN)?;
         } else if let Some(m) = self.message() {
-            f.write_str(&m)?;
+            write!(f, "{}", shown(&m))?;
         } else {
             match status.known() {
                 Some(s) => f.write_str(s.info().text)?,

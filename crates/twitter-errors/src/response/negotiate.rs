@@ -107,21 +107,37 @@ pub fn negotiate(target: &str, accept: Option<&str>) -> Negotiated {
     negotiate_with(target, accept, Callback::MAX_LEN)
 }
 
+/// A request target split as RFC 3986 splits a URI reference: the
+/// fragment goes first (at the first `#`), then the query (at the first
+/// `?`); only what is before the query can hold a scheme (letters, digits,
+/// `+`, `-` and `.` from its start to a `:`) and, after `//`, an authority,
+/// which ends at the next `/`. What remains is the path. So a URL inside
+/// the query (`?ref=http://x.example/a.xml`) stays in the query.
+fn split_target(target: &str) -> (&str, &str) {
+    let target = target.split('#').next().unwrap_or_default();
+    let (before, query) = target.split_once('?').unwrap_or((target, ""));
+    let scheme = before.find(':').filter(|&i| {
+        let s = &before[..i];
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    let path = match scheme {
+        Some(i) => {
+            let rest = &before[i + 1..];
+            match rest.strip_prefix("//") {
+                Some(authority) => authority.find('/').map_or("", |j| &authority[j..]),
+                None => rest,
+            }
+        }
+        None => before,
+    };
+    (path, query)
+}
+
 /// [`negotiate`], with a bound on the callback's length.
 pub fn negotiate_with(target: &str, accept: Option<&str>, max_callback: usize) -> Negotiated {
-    // Drop a scheme and host, and a fragment.
-    let target = target.split('#').next().unwrap_or(target);
-    let target = match target.find("://") {
-        Some(i) => {
-            let rest = &target[i + 3..];
-            rest.find(['/', '?']).map_or("", |j| &rest[j..])
-        }
-        None => target,
-    };
-    let (path, query) = match target.split_once('?') {
-        Some((p, q)) => (p, q),
-        None => (target, ""),
-    };
+    let (path, query) = split_target(target);
     let mut callback_param = None;
     let mut suppress = false;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -242,6 +258,47 @@ fn percent_decode(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_target_is_split_as_rfc_3986_splits_it() {
+        for (target, path, query) in [
+            (
+                "/1.1/statuses/show/1.json?ref=http://x.example/a.xml",
+                "/1.1/statuses/show/1.json",
+                "ref=http://x.example/a.xml",
+            ),
+            (
+                "https://api.twitter.com/1.1/x.json?a=b#c?d",
+                "/1.1/x.json",
+                "a=b",
+            ),
+            ("https://api.twitter.com?callback=f", "", "callback=f"),
+            ("http:/1.1/x.xml", "/1.1/x.xml", ""),
+            ("/a:b/c.json", "/a:b/c.json", ""),
+            ("1x://h/p.json", "1x://h/p.json", ""),
+            ("/x.json#frag?callback=f", "/x.json", ""),
+            ("", "", ""),
+        ] {
+            assert_eq!(split_target(target), (path, query), "{target}");
+        }
+        // A URL in the query changes nothing.
+        let n = negotiate(
+            "/1.1/statuses/show/1.json?ref=http://x.example/a.xml&callback=cb&suppress_response_codes",
+            None,
+        );
+        assert_eq!(n.format(), Format::Jsonp);
+        assert_eq!(n.callback().map(Callback::as_str), Some("cb"));
+        assert!(n.suppress_response_codes());
+        // Nor does a parameter's value that holds a `?`.
+        let n = negotiate(
+            "/1.1/statuses/show/1.json?next=https://h/x.xml?suppress_response_codes",
+            None,
+        );
+        assert_eq!(n.format(), Format::Json);
+        assert!(!n.suppress_response_codes());
+        let n = negotiate("/1.1/statuses/show/1.json#?suppress_response_codes", None);
+        assert!(!n.suppress_response_codes());
+    }
 
     /// What a request for XML gets: XML with the `xml` feature, else the
     /// default, JSON.

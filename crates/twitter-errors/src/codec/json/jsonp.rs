@@ -11,8 +11,11 @@
 //! other name is refused and never echoed back, since a reflected callback
 //! lets a page run script of an attacker's choosing. Bodies built in code
 //! start with the empty comment `/**/`, which hardened JSONP endpoints
-//! adopted against content-sniffing attacks, and their strings escape
-//! U+2028, U+2029 and `</`, so the body is safe inside a `<script>`.
+//! adopted against content-sniffing attacks. Every body's strings, decoded
+//! ones too, are written with `<` as `\u003c` and U+2028 and U+2029 as
+//! `\u2028` and `\u2029`: no `</script`, `<!--` or `<script` can appear, so
+//! the body is safe inside an HTML `<script>` element whatever its messages
+//! hold, and the element ends where the body does.
 //!
 //! ```
 //! use twitter_errors::codec::jsonp::{self, Callback, Jsonp};
@@ -411,7 +414,7 @@ mod tests {
         let out = String::from_utf8(j.encode().unwrap()).unwrap();
         assert_eq!(
             out,
-            r#"cb({"errors":[{"message":"<\/script>\u2028","code":1}]})"#
+            r#"cb({"errors":[{"message":"\u003c/script>\u2028","code":1}]})"#
         );
         assert_eq!(decode(out.as_bytes()).unwrap(), j);
     }

@@ -234,7 +234,9 @@ impl<'a, C: Catalog> Body<'a, C> {
                 budget.errors(errors.len())?;
                 for e in errors {
                     budget.container(3)?;
-                    budget.members(2 + e.extra.len())?;
+                    // `message`, and `code` unless it was inferred (never
+                    // written).
+                    budget.members(1 + usize::from(!e.is_inferred()) + e.extra.len())?;
                     budget.values(&e.extra, 4)?;
                 }
             }
