@@ -400,7 +400,7 @@ impl Builder {
                     p.display()
                 )));
             }
-            let bytes = std::fs::read(&full).map_err(|e| Error::io(&full, e))?;
+            let bytes = crate::spec::read_spec(&full)?;
             seen.push(full);
             // Diagnostics name the file as the user wrote it.
             sources.push((p.clone(), bytes));

@@ -94,14 +94,15 @@ fn an_alias_bomb_is_refused_at_the_alias_that_crosses_the_node_limit() {
     text.push_str("]\n");
     assert!(text.len() < 50_000);
     let cost = load("alias bomb", &text);
-    // The 12th alias would pass the limit: 20,002 nodes and 11 copies of
-    // 20,001 fit in it.
-    let column = text.match_indices("*a").nth(11).map_or(0, |(i, _)| i + 1);
+    // The list (20,002 nodes with its key) and as many copies of it as fit
+    // under the limit are expanded; the next alias passes it.
+    let fit = (MAX_NODES - 20_002) / 20_001;
+    let column = text.match_indices("*a").nth(fit).map_or(0, |(i, _)| i + 1);
     assert_eq!(
         first(&cost),
         format!("1:{column}: expanding this alias would make the file hold more than {MAX_NODES} keys, values and items")
     );
-    // The 11 aliases that fit were expanded; nothing else was built.
+    // The aliases that fit were expanded; nothing else was built.
     assert!(cost.work <= 2 * MAX_NODES as u64, "{}", cost.work);
     assert!(cost.peak < 64 * MB, "{}", cost.peak);
 }
@@ -142,20 +143,21 @@ fn nesting_is_refused_at_the_first_level_past_the_limit_before_anything_is_built
 }
 
 #[test]
-fn eighty_thousand_repeated_keys_cost_linear_work() {
+fn repeated_keys_up_to_the_node_limit_cost_linear_work() {
     let _alone = ALONE.lock();
+    // 29,000 keys and their values: as many as the node limit lets in.
     let mut text = String::from("codes:\n  - code: 1\n");
-    for _ in 0..80_000 {
+    for _ in 0..29_000 {
         text.push_str("    name: a\n");
     }
-    let cost = load("80,000 repeated keys", &text);
+    let cost = load("29,000 repeated keys", &text);
     assert_eq!(first(&cost), "4:5: duplicate key `name`");
     let e = cost.result.as_ref().expect_err("refused");
     // The first thousand are listed, the rest counted.
     assert_eq!(e.diagnostics().len(), 1000);
     assert!(
         e.to_string()
-            .ends_with("78999 more problems are not shown: fix these and check again\n79999 errors in the spec"),
+            .ends_with("27999 more problems are not shown: fix these and check again\n28999 errors in the spec"),
         "{}",
         e.to_string().lines().last().unwrap_or_default()
     );
@@ -164,25 +166,25 @@ fn eighty_thousand_repeated_keys_cost_linear_work() {
 }
 
 #[test]
-fn sixty_four_thousand_aliases_on_one_code_cost_linear_work() {
+fn fifty_thousand_aliases_on_one_code_cost_linear_work() {
     let _alone = ALONE.lock();
     let entry = "codes:\n  - code: 1\n    name: a\n    message: &m Rate limit exceeded.\n    description: D.\n    aliases:";
     // Texts of the `aliases` list, all different (a list searched for
     // each repeat made this quadratic), the same text again and again, and
     // YAML aliases of the message in one `[...]`.
-    let distinct: String = (0..64_000).fold(String::new(), |mut s, i| {
+    let distinct: String = (0..50_000).fold(String::new(), |mut s, i| {
         let _ = write!(s, "\n      - Again {i}");
         s
     });
-    let repeated = "\n      - Again".repeat(64_000);
-    let yaml_aliases = format!(" [{}*m]", "*m, ".repeat(63_999));
+    let repeated = "\n      - Again".repeat(50_000);
+    let yaml_aliases = format!(" [{}*m]", "*m, ".repeat(49_999));
     for (shape, items, problems) in [
         ("different aliases", distinct, 0),
-        ("repeated aliases", repeated, 63_999),
-        ("YAML aliases in a flow list", yaml_aliases, 64_000),
+        ("repeated aliases", repeated, 49_999),
+        ("YAML aliases in a flow list", yaml_aliases, 50_000),
     ] {
         let text = format!("{entry}{items}\n");
-        let cost = load(&format!("64,000 {shape} on one code"), &text);
+        let cost = load(&format!("50,000 {shape} on one code"), &text);
         let e = cost.result.as_ref().expect_err("refused");
         // Besides the sections this spec lacks (7 diagnostics).
         let shown = e.diagnostics().len() - 7;
@@ -194,7 +196,7 @@ fn sixty_four_thousand_aliases_on_one_code_cost_linear_work() {
         );
         assert!(shown <= 1000, "{shape}: {shown}");
         // A few steps per alias: read, built, compared.
-        assert!(cost.work <= 6 * 64_000, "{shape}: {}", cost.work);
+        assert!(cost.work <= 6 * 50_000, "{shape}: {}", cost.work);
         assert!(cost.peak < 64 * MB, "{shape}: {}", cost.peak);
     }
 }
@@ -248,8 +250,8 @@ fn the_parser_reads_ahead_a_bounded_way_to_finish_a_value() {
 fn a_megabyte_of_any_shape_loads_or_is_refused_within_bounds() {
     let _alone = ALONE.lock();
     let mut shapes: Vec<(&str, String)> = Vec::new();
-    let per_code = synth::spec(1000).len() / 1000;
-    shapes.push(("a valid catalog", synth::spec(MB / per_code)));
+    // As many codes as the node limit lets in: near a megabyte.
+    shapes.push(("a valid catalog", synth::spec(3_400)));
     shapes.push((
         "a flat list of numbers",
         format!("codes: [{}1]\n", "1,".repeat(450_000)),
@@ -311,13 +313,13 @@ fn a_megabyte_of_any_shape_loads_or_is_refused_within_bounds() {
             "  -\n".repeat(under)
         ),
     ));
-    shapes.push((
-        "keys just within the node limit",
-        (0..under / 2).fold(String::new(), |mut s, i| {
+    shapes.push(("keys just within the node limit", {
+        let keys = (0..under / 2).fold(String::new(), |mut s, i| {
             let _ = writeln!(s, "k{i}:");
             s
-        }),
-    ));
+        });
+        format!("# {}\n{keys}", "x".repeat(MB - keys.len()))
+    }));
     for (shape, text) in &shapes {
         assert!(
             text.len() > MB * 9 / 10 && text.len() < MB * 11 / 10,
@@ -335,4 +337,60 @@ fn a_megabyte_of_any_shape_loads_or_is_refused_within_bounds() {
         );
         assert!(cost.peak < 256 * MB, "{shape}: {} bytes", cost.peak);
     }
+}
+
+#[test]
+fn layered_files_share_the_node_and_byte_limits() {
+    let _alone = ALONE.lock();
+    // Two files that each fit, but not together.
+    let half = |tag: &str| {
+        let mut t = format!("codes:\n  - code: 1\n    name: {tag}\n    message: m\n    description: d\n    aliases:\n");
+        for i in 0..MAX_NODES * 3 / 5 {
+            let _ = writeln!(t, "      - a{i}");
+        }
+        t
+    };
+    let sources = vec![
+        (std::path::PathBuf::from("a.yaml"), half("a").into_bytes()),
+        (std::path::PathBuf::from("b.yaml"), half("b").into_bytes()),
+    ];
+    let e = Spec::from_sources(&sources).unwrap_err();
+    let d = e
+        .diagnostics()
+        .iter()
+        .find(|d| d.file == std::path::Path::new("b.yaml"))
+        .unwrap_or_else(|| panic!("{e}"));
+    assert_eq!(
+        d.message,
+        format!("the spec (this file and those layered before it) holds more than {MAX_NODES} keys, values and items")
+    );
+    // More bytes than a spec may hold: refused before it is parsed.
+    let big = format!("# {}\ncodes:\n", "x".repeat(spec::MAX_BYTES));
+    let e = Spec::parse("errors.yaml", &big).unwrap_err();
+    let d = &e.diagnostics()[0];
+    assert_eq!((d.location.line, d.location.column), (1, 1));
+    assert_eq!(
+        d.message,
+        format!("the file holds more than {} bytes", spec::MAX_BYTES)
+    );
+    let sources = vec![
+        (
+            std::path::PathBuf::from("a.yaml"),
+            vec![b'#'; spec::MAX_BYTES / 2 + 1],
+        ),
+        (
+            std::path::PathBuf::from("b.yaml"),
+            vec![b'#'; spec::MAX_BYTES / 2 + 1],
+        ),
+    ];
+    let e = Spec::from_sources(&sources).unwrap_err();
+    assert!(
+        e.diagnostics()
+            .iter()
+            .any(|d| d.file == std::path::Path::new("b.yaml")
+                && d.message.starts_with(
+                    "the spec (this file and those layered before it) holds more than"
+                )),
+        "{e}"
+    );
 }

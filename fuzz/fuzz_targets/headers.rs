@@ -49,10 +49,12 @@ fuzz_target!(|data: &[u8]| {
     // The body is read as `decode_as` reads it, Content-Type included.
     let problem_json = headers.iter().any(|(k, v)| {
         k.eq_ignore_ascii_case("content-type")
-            && v.windows(12).any(|w| w.eq_ignore_ascii_case(b"problem+json"))
+            && v.windows(12)
+                .any(|w| w.eq_ignore_ascii_case(b"problem+json"))
     });
     let format = problem_json.then_some(Format::Problem);
-    let expected = codec::decode_as::<Twitter>(body, format, &Limits::DEFAULT).map(Body::into_owned);
+    let expected =
+        codec::decode_as::<Twitter>(body, format, &Limits::DEFAULT).map(Body::into_owned);
     match (&outcome, &expected) {
         (Outcome::Failure(e), Ok(b)) => assert_eq!(e.body(), Some(b)),
         (Outcome::Failure(e), Err(err)) => {

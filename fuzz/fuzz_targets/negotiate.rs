@@ -7,10 +7,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::V1Error;
-use twitter_errors::response::negotiate::negotiate;
 use twitter_errors::codec::{self, Limits};
-use twitter_errors::{Twitter, Code, ErrorCode, Format};
+use twitter_errors::response::negotiate::negotiate;
+use twitter_errors::V1Error;
+use twitter_errors::{Code, ErrorCode, Format, Twitter};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

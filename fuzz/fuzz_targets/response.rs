@@ -7,8 +7,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::response::{decode_response_with, Outcome};
 use twitter_errors::codec::{self, Limits};
+use twitter_errors::response::{decode_response_with, Outcome};
 use twitter_errors::Twitter;
 
 fuzz_target!(|data: &[u8]| {

@@ -12,10 +12,13 @@
 //! Reading a file costs time and memory linear in its size, whatever its
 //! shape: before anything is built from the YAML, a file is refused, with a
 //! located diagnostic, when its lists and mappings nest deeper than
-//! [`MAX_DEPTH`], when it holds more than [`MAX_NODES`] keys, values and
-//! items once its aliases are expanded, or when the parser would have to
-//! read more than [`MAX_LOOKAHEAD`] characters ahead to finish a value. At
-//! most a thousand diagnostics are kept; the rest are counted.
+//! [`MAX_DEPTH`], when the spec's files hold more than [`MAX_NODES`] keys,
+//! values and items together once their aliases are expanded, or more than
+//! [`MAX_BYTES`] bytes, or when the parser would have to read more than
+//! [`MAX_LOOKAHEAD`] characters ahead to finish a value. At most a thousand
+//! diagnostics are kept; the rest are counted. The node and byte limits
+//! also bound generating: any spec they let through is checked and
+//! generated within 256 MB.
 
 pub mod keys;
 mod load;
@@ -31,7 +34,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostics, Error, Location, Span};
-pub use yaml::{MAX_DEPTH, MAX_LOOKAHEAD, MAX_NODES};
+pub use yaml::{MAX_BYTES, MAX_DEPTH, MAX_LOOKAHEAD, MAX_NODES};
 
 thread_local! {
     static WORK: Cell<u64> = const { Cell::new(0) };
@@ -500,7 +503,7 @@ impl Spec {
         let mut sources = Vec::new();
         for p in paths {
             let p = p.as_ref();
-            let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            let bytes = read_spec(p)?;
             sources.push((p.to_path_buf(), bytes));
         }
         Spec::from_sources(&sources)
@@ -548,7 +551,7 @@ impl Spec {
         )];
         for p in paths {
             let p = p.as_ref();
-            let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            let bytes = read_spec(p)?;
             sources.push((p.to_path_buf(), bytes));
         }
         Spec::from_sources(&sources)
@@ -564,8 +567,31 @@ impl Spec {
         let mut spec = Spec::default();
         let mut parsed = true;
         let mut texts = Vec::new();
-        for (file, bytes) in sources {
-            let (layer, text) = load::load(file, bytes, &mut diagnostics, &mut spans);
+        let mut nodes = MAX_NODES;
+        let mut size = 0usize;
+        for (i, (file, bytes)) in sources.iter().enumerate() {
+            size = size.saturating_add(bytes.len());
+            if size > MAX_BYTES {
+                let whole = if i > 0 {
+                    "the spec (this file and those layered before it)"
+                } else {
+                    "the file"
+                };
+                diagnostics.push(
+                    crate::error::Diagnostic::new(
+                        file,
+                        Location::new(1, 1),
+                        format!("{whole} holds more than {MAX_BYTES} bytes"),
+                    )
+                    .help(format!(
+                        "a spec holds at most {MAX_BYTES} bytes in all its files, which bounds what generating its code costs"
+                    )),
+                );
+                parsed = false;
+                break;
+            }
+            let (layer, text) =
+                load::load(file, bytes, &mut nodes, i > 0, &mut diagnostics, &mut spans);
             match layer {
                 Some(layer) => spec.layer(layer),
                 None => parsed = false,
@@ -704,6 +730,18 @@ impl Spec {
     pub fn status(&self, status: u16) -> Option<&Status> {
         self.statuses.iter().find(|s| s.status == status)
     }
+}
+
+/// A spec file's bytes, at most one more than [`MAX_BYTES`]: enough for
+/// the loader to refuse a larger one, without reading it whole.
+pub(crate) fn read_spec(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(bytes)
 }
 
 trait HasOrigin {

@@ -65,10 +65,17 @@ pub const MAX_DEPTH: usize = 64;
 /// what it reads of those until it knows whether a `:` follows).
 pub const MAX_LOOKAHEAD: usize = 65_536;
 
-/// How many keys, values and list items a file may hold once its aliases
-/// are expanded: room for some 14,000 codes (`synth::spec` catalogs of
-/// 14,000 codes load, of 15,000 are refused).
-pub const MAX_NODES: usize = 250_000;
+/// How many keys, values and list items a spec may hold once its aliases
+/// are expanded, in all its layered files together: room for some 3,400
+/// codes (`synth::spec` catalogs of 3,400 codes load, of 3,500 are
+/// refused), over 30 times the bundled catalog's 93. It bounds what
+/// generating code costs: a spec at the limit, of any shape, is checked
+/// and generated within 256 MB (`tests/spec_memory.rs`).
+pub const MAX_NODES: usize = 60_000;
+
+/// How many bytes a spec's files may hold together: 4 MiB, 35 times the
+/// bundled catalog. With [`MAX_NODES`], it bounds what generating costs.
+pub const MAX_BYTES: usize = 4 << 20;
 
 /// A value of the spec and where it is written.
 #[derive(Clone, Debug)]
@@ -147,6 +154,8 @@ pub(crate) struct Document {
     /// By the start of the scalar: the comment, and the rest of the line
     /// from the end of the scalar.
     comments: HashMap<Location, (Span, String)>,
+    /// How many keys, values and items it holds, aliases expanded.
+    pub nodes: usize,
 }
 
 impl Document {
@@ -181,8 +190,17 @@ fn error(
 /// Reads a whole file, or gives `report` every reason it cannot. `text` has
 /// no byte-order mark and no control characters but tab and line breaks
 /// (the loader replaced them).
-pub(crate) fn parse(text: &str, report: &mut dyn FnMut(SyntaxError)) -> Option<Document> {
-    let (marks, comments) = scan(text).map_err(&mut *report).ok()?;
+/// Parses `text`, refusing it past `max_nodes` keys, values and items
+/// (what is left of [`MAX_NODES`] after the files layered before it;
+/// `layered` says whether there were any).
+pub(crate) fn parse(
+    text: &str,
+    max_nodes: usize,
+    layered: bool,
+    report: &mut dyn FnMut(SyntaxError),
+) -> Option<Document> {
+    let (marks, comments) = scan(text, max_nodes, layered).map_err(&mut *report).ok()?;
+    let nodes = marks.len();
     if marks.is_empty() {
         // Nothing but comments and blank lines.
         let root = Node {
@@ -190,7 +208,11 @@ pub(crate) fn parse(text: &str, report: &mut dyn FnMut(SyntaxError)) -> Option<D
             span: Location::new(1, 1).into(),
             style: Style::Empty,
         };
-        return Some(Document { root, comments });
+        return Some(Document {
+            root,
+            comments,
+            nodes,
+        });
     }
     let fill = Fill {
         marks: &marks,
@@ -204,7 +226,13 @@ pub(crate) fn parse(text: &str, report: &mut dyn FnMut(SyntaxError)) -> Option<D
     let read = NodeSeed(&fill).deserialize(serde_yaml::Deserializer::from_str(text));
     let report = fill.report.into_inner();
     match (read, fill.disagreement.get()) {
-        (Ok(root), _) if !fill.repeated.get() => return Some(Document { root, comments }),
+        (Ok(root), _) if !fill.repeated.get() => {
+            return Some(Document {
+                root,
+                comments,
+                nodes,
+            })
+        }
         (Ok(_), _) => {}
         (Err(_), Some(at)) => report(error(
             at,
@@ -271,7 +299,7 @@ type Comments = HashMap<Location, (Span, String)>;
 
 /// Pass 1: the marks of every node, aliases expanded, and the comments that
 /// follow plain scalars; or the first syntax error or bound exceeded.
-fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
+fn scan(text: &str, max_nodes: usize, layered: bool) -> Result<(Vec<Mark>, Comments), SyntaxError> {
     let budget = Rc::new(Budget {
         read: Cell::new(0),
         cut: Cell::new(false),
@@ -367,8 +395,8 @@ fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
                         "write the value out in full",
                     ));
                 };
-                if marks.len() + range.len() > MAX_NODES {
-                    return Err(too_many(span, true));
+                if marks.len() + range.len() > max_nodes {
+                    return Err(too_many(span, true, layered));
                 }
                 super::tick(range.len());
                 let first = marks.len();
@@ -395,8 +423,8 @@ fn scan(text: &str) -> Result<(Vec<Mark>, Comments), SyntaxError> {
             }
             _ => continue,
         };
-        if marks.len() >= MAX_NODES {
-            return Err(too_many(span, false));
+        if marks.len() >= max_nodes {
+            return Err(too_many(span, false, layered));
         }
         let mut kind = kind;
         if matches!(kind, Kind::Sequence(_) | Kind::Mapping) {
@@ -475,18 +503,23 @@ impl Iterator for Window<'_> {
     }
 }
 
-fn too_many(span: Span, alias: bool) -> SyntaxError {
+fn too_many(span: Span, alias: bool, layered: bool) -> SyntaxError {
+    let whole = if layered {
+        "the spec (this file and those layered before it)"
+    } else {
+        "the file"
+    };
     if alias {
         error(
             span,
-            format!("expanding this alias would make the file hold more than {MAX_NODES} keys, values and items"),
+            format!("expanding this alias would make {whole} hold more than {MAX_NODES} keys, values and items"),
             "an alias stands for a copy of its anchor's value: write the values out, or use fewer aliases",
         )
     } else {
         error(
             span,
-            format!("the file holds more than {MAX_NODES} keys, values and items"),
-            "split the catalog into several files and layer them",
+            format!("{whole} holds more than {MAX_NODES} keys, values and items"),
+            format!("a spec holds at most {MAX_NODES} in all its files, which bounds what generating its code costs: leave out entries it does not need"),
         )
     }
 }

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use twitter_errors_codegen::{Builder, Error, Spec, Style};
 
-/// The longest spec read from stdin.
-const MAX_SPEC: usize = 16 << 20;
+/// The longest spec read: one byte more than a spec may hold, so that the
+/// loader refuses a larger one with its own diagnostic.
+const MAX_SPEC: usize = twitter_errors_codegen::spec::MAX_BYTES + 1;
 
 /// The name a spec goes by in diagnostics and in `check`'s verdict:
 /// `<stdin>` for `-`, else its path.

@@ -106,7 +106,12 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
             }
         }
     });
-    let details = spec.details.iter().map(|d| detail(cx, d));
+    let (details, detail_items): (Vec<TokenStream>, Vec<TokenStream>) = spec
+        .details
+        .iter()
+        .enumerate()
+        .map(|(i, d)| detail(cx, d, i))
+        .unzip();
     let streams = spec.streams.iter().map(|x| {
         let (name, desc) = (&x.name, &x.description);
         let api = ident(x.api.rust_name());
@@ -181,12 +186,16 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
                 service: #service, rate_limit: #rate_limit, network: #network,
             };
             const FIELDS: &'static [#r::catalog::MemberInfo] = &[#(#fields),*];
-            const DETAILS: &'static [#r::catalog::DetailInfo<ProblemType, HttpStatus, ErrorCode>] = &[#(#details),*];
+            const DETAILS: &'static [#r::catalog::DetailInfo<ProblemType, HttpStatus, ErrorCode>] = __DETAILS;
             const STREAMS: &'static [#r::catalog::StreamInfo] = &[#(#streams),*];
         }
 
         /// The retry policies, which catalog entries refer to by place.
         const __RETRY_POLICIES: &[#r::catalog::PolicyInfo] = &[#(#policies),*];
+
+        #[allow(deprecated)]
+        const __DETAILS: &[#r::catalog::DetailInfo<ProblemType, HttpStatus, ErrorCode>] = &[#(#details),*];
+        #(#detail_items)*
     }
 }
 
@@ -197,8 +206,10 @@ fn policy_ref(spec: &spec::Spec, name: &str) -> Option<TokenStream> {
     Some(quote!(&__RETRY_POLICIES[#i]))
 }
 
-/// A `details:` entry, its forms and templates computed for lookups.
-fn detail(cx: &Cx<'_>, d: &spec::Detail) -> TokenStream {
+/// A `details:` entry, its forms and templates computed for lookups; and,
+/// when it has templates, the `const` of them (the `i`th detail's), an
+/// array of its own so that a large one is formatted a part at a time.
+fn detail(cx: &Cx<'_>, d: &spec::Detail, i: usize) -> (TokenStream, TokenStream) {
     let (spec, r) = (cx.spec, &cx.r);
     let (name, desc) = (&d.name, &d.description);
     // A detail given only by templates shows as its first.
@@ -209,17 +220,27 @@ fn detail(cx: &Cx<'_>, d: &spec::Detail) -> TokenStream {
         .cloned()
         .unwrap_or_default();
     let aliases = &d.aliases;
-    let mut forms: Vec<String> = Vec::new();
-    for t in d.text.iter().chain(&d.aliases) {
-        let f = crate::text::normalize(t);
-        if !forms.contains(&f) {
-            forms.push(f);
-        }
-    }
-    let templates = d.templates.iter().map(|t| {
-        let (literals, names) = crate::text::template(t);
-        quote!(#r::catalog::TextTemplate { template: #t, literals: &[#(#literals),*], names: &[#(#names),*] })
-    });
+    let mut seen = std::collections::HashSet::new();
+    let forms: Vec<String> = d
+        .text
+        .iter()
+        .chain(&d.aliases)
+        .map(|t| crate::text::normalize(t))
+        .filter(|f| seen.insert(f.clone()))
+        .collect();
+    let (templates, templates_item) = if d.templates.is_empty() {
+        (quote!(&[]), TokenStream::new())
+    } else {
+        let id = ident(&format!("__DETAIL_TEMPLATES_{i}"));
+        let each = d.templates.iter().map(|t| {
+            let (literals, names) = crate::text::template(t);
+            quote!(#r::catalog::TextTemplate { template: #t, literals: &[#(#literals),*], names: &[#(#names),*] })
+        });
+        (
+            quote!(#id),
+            quote!(const #id: &[#r::catalog::TextTemplate] = &[#(#each),*];),
+        )
+    };
     let problem = spec
         .problems
         .iter()
@@ -239,14 +260,15 @@ fn detail(cx: &Cx<'_>, d: &spec::Detail) -> TokenStream {
     let retry = ident(d.retry.rust_name());
     let policy = option(d.retry_policy.as_ref().and_then(|n| policy_ref(spec, n)));
     let evidence = ident(d.evidence.rust_name());
-    quote! {
+    let info = quote! {
         #r::catalog::DetailInfo {
-            name: #name, text: #text, aliases: &[#(#aliases),*], templates: &[#(#templates),*],
+            name: #name, text: #text, aliases: &[#(#aliases),*], templates: #templates,
             forms: &[#(#forms),*], problem: #problem, status: #status, code: #code,
             retry: #r::catalog::Retry::#retry, policy: #policy,
             evidence: #r::catalog::Evidence::#evidence, description: #desc,
         }
-    }
+    };
+    (info, templates_item)
 }
 
 #[cfg(test)]

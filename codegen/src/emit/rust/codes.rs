@@ -66,7 +66,7 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
         #[allow(deprecated)]
         impl #r::catalog::CodeEntry for ErrorCode {
             type Status = HttpStatus;
-            const ALL: &'static [Self] = &[#(Self::#variants),*];
+            const ALL: &'static [Self] = __ERROR_CODE_ALL;
             #[allow(long_running_const_eval)]
             const TABLE: #r::catalog::CodeTable<Self, HttpStatus> = #r::catalog::CodeTable {
                 info: __ERROR_CODE_INFO,
@@ -74,12 +74,18 @@ pub(super) fn emit(cx: &Cx<'_>) -> TokenStream {
                 by_name: #by_name,
                 exact: #exact,
                 forgiving: #forgiving,
-                templates: &[#(#templates),*],
+                templates: __ERROR_CODE_TEMPLATES,
             };
             fn index(self) -> usize {
                 self as usize
             }
         }
+
+        #[allow(deprecated)]
+        const __ERROR_CODE_ALL: &[ErrorCode] = &[#(ErrorCode::#variants),*];
+
+        #[allow(deprecated)]
+        const __ERROR_CODE_TEMPLATES: &[#r::catalog::TemplateRef<ErrorCode>] = &[#(#templates),*];
 
         // An entry that gives every part leaves nothing for `..EMPTY`.
 
@@ -146,12 +152,12 @@ impl Texts {
             forgiving: forgiving.into_iter().map(entry).collect(),
             templates: templates
                 .into_iter()
-                .map(|(_, v, m, t)| {
+                .map(|(_, v, m, t)| -> TokenStream {
                     let (literals, names) = crate::text::template(t);
                     let m = int(m);
                     quote! {
                         #r::catalog::TemplateRef {
-                            code: Self::#v, meaning: #m, template: #t,
+                            code: ErrorCode::#v, meaning: #m, template: #t,
                             literals: &[#(#literals),*], names: &[#(#names),*],
                         }
                     }

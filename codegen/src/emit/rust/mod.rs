@@ -38,18 +38,15 @@ pub(crate) struct Cx<'s> {
 pub(crate) fn generate(spec: &Spec, options: &Options) -> Result<String, Error> {
     let tokens = tokens(spec, options)?;
     let body = if options.format {
-        // No copy of the stream is kept for the error message: it is
-        // rebuilt in the (internal-error) case that needs it.
-        let file: syn::File = syn::parse2(tokens).map_err(|e| {
-            let text = self::tokens(spec, options)
-                .map(|t| t.to_string())
-                .unwrap_or_default();
-            let snippet: String = text.chars().take(400).collect();
-            Error::internal(format!(
-                "generated code does not parse ({e}); it starts: {snippet}"
-            ))
-        })?;
-        prettyplease::unparse(&file)
+        // One top-level item at a time: the syntax tree of the whole file
+        // would hold every table at once, several hundred bytes per byte
+        // of a large spec. The text is the same as the whole file's.
+        let mut body = String::new();
+        // Each item's tokens are dropped once it is written.
+        for item in items(tokens) {
+            body.push_str(&format_item(item)?);
+        }
+        body
     } else {
         let _: syn::File = syn::parse2(tokens.clone())
             .map_err(|e| Error::internal(format!("generated code does not parse ({e})")))?;
@@ -60,6 +57,131 @@ pub(crate) fn generate(spec: &Spec, options: &Options) -> Result<String, Error> 
          // It is not intended for manual editing: edit the spec it names instead.\n\n{body}",
         sources(spec)
     ))
+}
+
+/// One item, formatted.
+fn unparse(item: TokenStream) -> Result<String, Error> {
+    let file: syn::File = syn::parse2(item.clone()).map_err(|e| {
+        let snippet: String = item.to_string().chars().take(400).collect();
+        Error::internal(format!(
+            "generated code does not parse ({e}); the item starts: {snippet}"
+        ))
+    })?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// Elements formatted at once in a large array.
+const CHUNK: usize = 256;
+
+/// One item, formatted; a `const` array of many elements a chunk of them
+/// at a time, so that no syntax tree holds the whole table. prettyplease
+/// writes such an array one element a line (or a block of lines) between
+/// its `&[` line and its `];` line, each element on its own, so the chunks'
+/// element lines put together are what the whole array gives.
+fn format_item(item: TokenStream) -> Result<String, Error> {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    let trees: Vec<TokenTree> = item.clone().into_iter().collect();
+    let n = trees.len();
+    let array = match (
+        trees.get(n.wrapping_sub(3)),
+        trees.get(n.wrapping_sub(2)),
+        trees.last(),
+    ) {
+        (Some(TokenTree::Punct(amp)), Some(TokenTree::Group(g)), Some(TokenTree::Punct(semi)))
+            if amp.as_char() == '&'
+                && semi.as_char() == ';'
+                && g.delimiter() == Delimiter::Bracket =>
+        {
+            g.clone()
+        }
+        _ => return unparse(item),
+    };
+    // The elements, split at the commas between them.
+    let mut elements: Vec<Vec<TokenTree>> = vec![Vec::new()];
+    for t in array.stream() {
+        match &t {
+            TokenTree::Punct(p) if p.as_char() == ',' => elements.push(Vec::new()),
+            _ => elements.last_mut().map_or((), |e| e.push(t)),
+        }
+    }
+    elements.retain(|e| !e.is_empty());
+    if elements.len() < 2 * CHUNK {
+        return unparse(item);
+    }
+    let head: TokenStream = trees[..n - 2].iter().cloned().collect();
+    let chunks: Vec<&[Vec<TokenTree>]> = elements.chunks(CHUNK).collect();
+    let mut out = String::new();
+    let mut footer = String::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let inner: TokenStream =
+            chunk
+                .iter()
+                .flat_map(|e| {
+                    e.iter().cloned().chain(std::iter::once(TokenTree::Punct(
+                        proc_macro2::Punct::new(',', proc_macro2::Spacing::Alone),
+                    )))
+                })
+                .collect();
+        let mut one = head.clone();
+        one.extend([
+            TokenTree::Group(Group::new(Delimiter::Bracket, inner)),
+            TokenTree::Punct(proc_macro2::Punct::new(';', proc_macro2::Spacing::Alone)),
+        ]);
+        let Ok(text) = unparse(one) else {
+            return unparse(item);
+        };
+        // The element lines lie between the line that opens the array and
+        // the last line; anything else is a layout this does not expect,
+        // and the whole item is formatted at once instead.
+        let lines: Vec<&str> = text.lines().collect();
+        let Some(open) = lines.iter().position(|l| l.ends_with("&[")) else {
+            return unparse(item);
+        };
+        if lines.last() != Some(&"];") || open + 1 >= lines.len() - 1 {
+            return unparse(item);
+        }
+        if i == 0 {
+            for l in &lines[..=open] {
+                out.push_str(l);
+                out.push('\n');
+            }
+            footer = format!("{}\n", lines[lines.len() - 1]);
+        }
+        for l in &lines[open + 1..lines.len() - 1] {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out.push_str(&footer);
+    Ok(out)
+}
+
+/// `tokens` cut into its top-level items: each ends at a `;` outside any
+/// group, or at a `{...}` group that no `;` follows (an `impl`, an `enum`,
+/// a macro call in braces). Attributes go with the item after them.
+fn items(tokens: TokenStream) -> Vec<TokenStream> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut trees = tokens.into_iter().peekable();
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    while let Some(t) = trees.next() {
+        let end = match &t {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(g) => {
+                g.delimiter() == Delimiter::Brace
+                    && !matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ';')
+            }
+            _ => false,
+        };
+        current.push(t);
+        if end {
+            out.push(std::mem::take(&mut current).into_iter().collect());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current.into_iter().collect());
+    }
+    out
 }
 
 /// The spec files by name, in layering order (`bundled errors.yaml +

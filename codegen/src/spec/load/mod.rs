@@ -72,9 +72,14 @@ impl Cx<'_> {
 /// diagnostics) when it could be decoded. Problems are pushed to `diags`;
 /// the entries that were readable are returned all the same, so that later
 /// checks can still run on them.
+/// Loads one file of a spec. `nodes` is what is left of
+/// [`yaml::MAX_NODES`] after the files layered before it (`layered`: there
+/// were some), and takes off what this file holds.
 pub(super) fn load(
     file: &Path,
     bytes: &[u8],
+    nodes: &mut usize,
+    layered: bool,
     diags: &mut Diagnostics,
     spans: &mut Spans,
 ) -> (Option<Spec>, Option<String>) {
@@ -87,9 +92,10 @@ pub(super) fn load(
     let mut report = |e: yaml::SyntaxError| {
         diags.push(Diagnostic::new(file, e.span, e.message).help(e.help));
     };
-    let Some(doc) = yaml::parse(&text, &mut report) else {
+    let Some(doc) = yaml::parse(&text, *nodes, layered, &mut report) else {
         return (None, Some(text));
     };
+    *nodes = nodes.saturating_sub(doc.nodes);
     let mut cx = Cx {
         file,
         doc: &doc,
