@@ -23,7 +23,9 @@ fuzz_target!(|data: &[u8]| {
             let _ = twitter_errors_codegen::markdown(&spec);
         }
         Err(e) => {
-            let lines = text.split('\n').count();
+            // Lines as YAML counts them: a line feed, a carriage return, or
+            // the two together end one.
+            let lines = text.replace("\r\n", "\n").split(['\n', '\r']).count();
             assert!(
                 !e.diagnostics().is_empty(),
                 "refused without a diagnostic: {e}"

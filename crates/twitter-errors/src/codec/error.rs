@@ -92,7 +92,7 @@ const MAX_DETAIL: usize = 200;
 
 impl DecodeError {
     /// An error of `kind`; `detail` may quote the body: its control
-    /// characters are made visible ([`shown`](crate::shown)).
+    /// characters are made visible ([`shown`](crate::shown())).
     pub(crate) fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
         let mut detail = detail.into();
         if detail.chars().any(crate::shown::is_escaped) {
@@ -248,7 +248,7 @@ pub struct EncodeError {
 
 impl EncodeError {
     /// An error of `kind`; `detail` may quote the body: its control
-    /// characters are made visible ([`shown`](crate::shown)).
+    /// characters are made visible ([`shown`](crate::shown())).
     pub(crate) fn new(kind: ErrorKind, detail: impl Into<Box<str>>) -> Self {
         let detail: Box<str> = detail.into();
         let detail = match crate::shown::shown_cow(&detail) {
