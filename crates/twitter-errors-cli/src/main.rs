@@ -18,6 +18,7 @@ macro_rules! outln {
 
 mod codec;
 mod explain;
+mod human;
 mod spec;
 mod view;
 
@@ -80,6 +81,7 @@ Examples:
         /// URI, a message or detail text, a member (account_id), a header
         /// (x-rate-limit-reset), a retry policy, a stream (v2), or a
         /// disconnect code (disconnect:4).
+        #[arg(value_parser = non_empty)]
         value: String,
         /// Print the entries (or the closest ones) as JSON on stdout.
         #[arg(long)]
@@ -100,11 +102,11 @@ Examples:
         /// with `Builder::new().bundled().spec(FILE)` reads it.
         #[arg(long)]
         bundled: bool,
-        /// `human`: each problem with its source line; `short`: one
-        /// `file:line:column: message` line each, for editors and CI.
-        /// Default: `human` when stderr is a terminal, `short` otherwise.
-        #[arg(long, value_enum, value_name = "FORMAT")]
-        message_format: Option<MessageFormat>,
+        /// `human` (the default, as rustc's): each problem with its source
+        /// line, the span underlined and its hint; `short`: one
+        /// `file:line:column: message` line each, for editors.
+        #[arg(long, value_enum, value_name = "FORMAT", default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Refresh every file the repository derives from errors.yaml
     #[command(after_long_help = "\
@@ -123,8 +125,8 @@ Examples:
         #[arg(long)]
         check: bool,
         /// How to print spec mistakes, as for `check`.
-        #[arg(long, value_enum, value_name = "FORMAT")]
-        message_format: Option<MessageFormat>,
+        #[arg(long, value_enum, value_name = "FORMAT", default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Render the Markdown reference of a spec
     #[command(after_long_help = "\
@@ -159,16 +161,21 @@ Examples:
         #[arg(long, default_value = "-", value_name = "PATH")]
         out: PathBuf,
     },
-    /// Decode an error body and print it typed, as JSON
+    /// Decode an error body: what it says, and whether and when to retry
     #[command(after_long_help = "\
-With --status, the whole response is judged: success, a v2 partial result,
-or a failure with its rate limits and retry decision. With --reencode, the
-body is written back in its own format.
+Prints a summary: each error with its catalog entry and, with --status, the
+whole response judged (success, a v2 partial result, or a failure with its
+limit and retry decision). --json prints the full typed view instead. With
+--lines, the input is a captured stream (one message a line, blank
+keep-alive lines between): each in-band error is reported with its line and
+decision. With --reencode, the body is written back in its own format.
 
 Examples:
   twitter-errors decode body.json
   curl -s https://api.x.com/2/tweets/1 | twitter-errors decode --status 401
   twitter-errors decode --status 429 --header x-rate-limit-reset:1700000000 body.json
+  twitter-errors decode --lines stream.txt
+  twitter-errors decode --json body.json
   twitter-errors decode --reencode body.xml")]
     Decode {
         /// The body (`-` for stdin).
@@ -184,25 +191,44 @@ Examples:
         #[arg(long = "header", value_name = "NAME:VALUE", value_parser = header, requires = "status")]
         headers: Vec<(String, String)>,
         /// Print the body encoded back in its own format.
-        #[arg(long, conflicts_with = "status")]
+        #[arg(long, conflicts_with_all = ["status", "lines", "json"])]
         reencode: bool,
+        /// Read a captured stream: one message a line.
+        #[arg(long, conflicts_with = "status")]
+        lines: bool,
+        /// Print the typed view as JSON.
+        #[arg(long)]
+        json: bool,
     },
-    /// Print an error body for catalog codes
+    /// Print an error body: v1.1 codes, or v2 problem types
     #[command(after_long_help = "\
+For mocks and tests. v1.1 formats take codes or code names; a code the
+catalog does not know needs its text (--message). v2 takes problem names,
+slugs or URIs: the first is the body's problem, the others its `errors`.
+
 Examples:
-  twitter-errors encode 34 --format json
+  twitter-errors encode 34
   twitter-errors encode 130 131 --format xml
-  twitter-errors encode rate_limit_exceeded --format jsonp --callback handle.error")]
+  twitter-errors encode rate_limit_exceeded --format jsonp --callback handle.error
+  twitter-errors encode 99999 --message \"Widget jammed.\"
+  twitter-errors encode --format v2 invalid-request --detail \"The id is not valid.\"")]
     Encode {
-        /// Codes (34) or code names (page_does_not_exist).
-        #[arg(required = true)]
-        codes: Vec<String>,
+        /// Codes (34) or code names (page_does_not_exist); with
+        /// `--format v2`, problem names, slugs or URIs.
+        #[arg(required = true, value_parser = non_empty)]
+        entries: Vec<String>,
         /// The format to write.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, default_value_t = EncodeFormat::Json)]
         format: EncodeFormat,
         /// The JSONP callback name (a JavaScript identifier path).
         #[arg(long, required_if_eq("format", "jsonp"), value_name = "NAME")]
         callback: Option<String>,
+        /// The text of codes the catalog does not know.
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
+        /// The `detail` of v2 problems (default: their title).
+        #[arg(long, value_name = "TEXT")]
+        detail: Option<String>,
     },
     /// Print a shell completion script
     #[command(after_long_help = "\
@@ -215,7 +241,7 @@ Examples:
     },
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum MessageFormat {
     Human,
     Short,
@@ -231,11 +257,22 @@ enum DecodeFormat {
     V2,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum EncodeFormat {
     Json,
     Xml,
     Jsonp,
+    #[value(alias = "problem")]
+    V2,
+}
+
+/// A value that is not empty: an empty argument is a usage error.
+fn non_empty(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("the value is empty".into())
+    } else {
+        Ok(s.to_owned())
+    }
 }
 
 /// `NAME:VALUE`.
@@ -296,30 +333,17 @@ fn main() -> ExitCode {
             file,
             bundled,
             message_format,
-        } => {
-            let short = match message_format {
-                Some(format) => format == MessageFormat::Short,
-                None => !std::io::stderr().is_terminal(),
-            };
-            spec::check(&file, bundled, short, color)
-        }
+        } => spec::check(
+            &file,
+            bundled,
+            message_format == MessageFormat::Short,
+            color,
+        ),
         Command::Generate {
             check,
             message_format,
-        } => {
-            let short = match message_format {
-                Some(format) => format == MessageFormat::Short,
-                None => !std::io::stderr().is_terminal(),
-            };
-            spec::generate(check, short, color)
-        }
-        Command::Docs { file, bundled, out } => spec::docs(
-            &file,
-            bundled,
-            &out,
-            !std::io::stderr().is_terminal(),
-            color,
-        ),
+        } => spec::generate(check, message_format == MessageFormat::Short, color),
+        Command::Docs { file, bundled, out } => spec::docs(&file, bundled, &out, false, color),
         Command::Schema { out } => spec::schema(&out),
         Command::Decode {
             file,
@@ -327,6 +351,8 @@ fn main() -> ExitCode {
             status,
             headers,
             reencode,
+            lines,
+            json,
         } => {
             let format = match format {
                 DecodeFormat::Auto => None,
@@ -335,19 +361,33 @@ fn main() -> ExitCode {
                 DecodeFormat::Jsonp => Some(twitter_errors::Format::Jsonp),
                 DecodeFormat::V2 => Some(twitter_errors::Format::Problem),
             };
-            codec::decode(&file, format, status, &headers, reencode)
+            let output = if json {
+                codec::Output::Json
+            } else {
+                codec::Output::Human
+            };
+            codec::decode(&file, format, status, &headers, reencode, lines, output)
         }
         Command::Encode {
-            codes,
+            entries,
             format,
             callback,
+            message,
+            detail,
         } => {
             let format = match format {
                 EncodeFormat::Json => twitter_errors::Format::Json,
                 EncodeFormat::Xml => twitter_errors::Format::Xml,
                 EncodeFormat::Jsonp => twitter_errors::Format::Jsonp,
+                EncodeFormat::V2 => twitter_errors::Format::Problem,
             };
-            codec::encode(&codes, format, callback.as_deref())
+            codec::encode(&codec::EncodeArgs {
+                entries: &entries,
+                format,
+                callback: callback.as_deref(),
+                message: message.as_deref(),
+                detail: detail.as_deref(),
+            })
         }
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete panics when its writer
@@ -376,7 +416,7 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> ExitCode {
 
 /// Prints an error the way every command does, and gives exit status 1.
 /// The message may quote input (a path, a body): it is
-/// [`shown`](twitter_errors::shown).
+/// [`shown`](twitter_errors::shown()).
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!(
         "twitter-errors: {}",

@@ -42,7 +42,23 @@ fn load(path: &Path, bundled: bool, short: bool, color: bool) -> Result<Spec, Ex
         ));
     }
     sources.push((source_name(path), bytes));
-    Spec::from_sources(&sources).map_err(|e| report(&e, short, color))
+    Spec::from_sources(&sources).map_err(|e| {
+        let code = report(&e, short, color);
+        // A file that lacks what only the bundled catalog defines is most
+        // likely a layer on it.
+        let layer = e.diagnostics().iter().all(|d| {
+            d.message.starts_with("the spec defines no `")
+                || d.message.contains("which no `statuses:` entry defines")
+        });
+        if layer && !bundled {
+            eprintln!(
+                "hint: if {} adds to the bundled catalog (a build script's `Builder::new().bundled().spec(..)`), check it on top of it: twitter-errors check --bundled {}",
+                twitter_errors::shown(&source_name(path).display().to_string()),
+                twitter_errors::shown(&path.display().to_string())
+            );
+        }
+        code
+    })
 }
 
 /// Prints a spec error: each problem with its source line, the span

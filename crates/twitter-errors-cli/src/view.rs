@@ -231,6 +231,8 @@ pub struct FailureView<'a> {
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum LimitView {
     UsageCap,
+    Credits,
+    SpendCap,
     RateLimit { window: &'static str },
 }
 
@@ -238,6 +240,7 @@ enum LimitView {
 struct RetryView {
     retry: &'static str,
     wait: Option<WaitView>,
+    advice: String,
 }
 
 #[derive(Serialize)]
@@ -288,6 +291,11 @@ fn window(w: Window) -> &'static str {
 }
 
 impl<'a> OutcomeView<'a> {
+    /// A failure on its own, such as an in-band error of a stream.
+    pub fn failure(e: &'a ApiError) -> Self {
+        OutcomeView::Failure(Box::new(FailureView::new(e)))
+    }
+
     pub fn new(o: &'a Outcome, status: u16) -> Self {
         match o {
             Outcome::Success => OutcomeView::Success { status },
@@ -311,10 +319,13 @@ impl<'a> FailureView<'a> {
             error: e.to_string(),
             limit: match e.limit() {
                 Some(Limit::UsageCap) => Some(LimitView::UsageCap),
+                Some(Limit::Credits) => Some(LimitView::Credits),
+                Some(Limit::SpendCap) => Some(LimitView::SpendCap),
                 Some(Limit::RateLimit(w)) => Some(LimitView::RateLimit { window: window(w) }),
                 _ => None,
             },
             retry: RetryView {
+                advice: decision.advice(),
                 retry: decision.retry.as_str(),
                 wait: match decision.wait {
                     Some(Wait::Seconds(s)) => Some(WaitView::Seconds(s)),

@@ -37,7 +37,12 @@ fn check_reports_every_diagnostic_and_exits_1() {
         "not_utf8",
     ] {
         let dir = fixtures().join("broken").join(case);
-        let out = run(bin().current_dir(&dir).args(["check", "errors.yaml"]));
+        let out = run(bin().current_dir(&dir).args([
+            "check",
+            "--message-format",
+            "short",
+            "errors.yaml",
+        ]));
         let expected = std::fs::read_to_string(dir.join("expected.err"))
             .expect("expected.err")
             .replace("\r\n", "\n");

@@ -60,7 +60,7 @@ fn json_value(bytes: &[u8]) -> (Option<String>, Value) {
 #[test]
 fn decode_prints_typed_json() {
     for (name, bytes) in seeds() {
-        let out = run(&["decode"], &bytes);
+        let out = run(&["decode", "--json"], &bytes);
         assert!(
             out.status.success(),
             "{name}: {}",
@@ -75,7 +75,7 @@ fn decode_prints_typed_json() {
         assert_eq!(v["format"], want, "{name}");
     }
     let out = run(
-        &["decode"],
+        &["decode", "--json"],
         br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#,
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -122,6 +122,7 @@ fn decode_with_a_status_judges_the_response() {
     let out = run(
         &[
             "decode",
+            "--json",
             "--status",
             "429",
             "--header",
@@ -139,7 +140,7 @@ fn decode_with_a_status_judges_the_response() {
     assert_eq!(v["rate_limits"]["standard"]["remaining"], 0);
 
     let out = run(
-        &["decode", "--status", "401"],
+        &["decode", "--json", "--status", "401"],
         b"Error processing your OAuth request: Invalid oauth_verifier parameter",
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -151,7 +152,7 @@ fn decode_with_a_status_judges_the_response() {
     );
 
     let partial = br#"{"data":[{"id":"1"}],"errors":[{"detail":"d","title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"#;
-    let out = run(&["decode", "--status", "200"], partial);
+    let out = run(&["decode", "--json", "--status", "200"], partial);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["outcome"], "partial");
     assert_eq!(v["body"]["shape"], "errors");
@@ -182,12 +183,14 @@ fn encode_prints_bodies() {
     assert!(out.status.success());
     assert_eq!(
         out.stdout,
-        br#"{"errors":[{"message":"Sorry, that page does not exist.","code":34}]}"#
+        b"{\"errors\":[{\"message\":\"Sorry, that page does not exist.\",\"code\":34}]}\n"
     );
+    // JSON is the default format.
+    assert_eq!(run(&["encode", "34"], b"").stdout, out.stdout);
     let out = run(&["encode", "130", "131", "--format", "xml"], b"");
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  <error code=\"130\">Over capacity.</error>\n  <error code=\"131\">Internal error.</error>\n</errors>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  <error code=\"130\">Over capacity.</error>\n  <error code=\"131\">Internal error.</error>\n</errors>\n"
     );
     let out = run(
         &[
@@ -202,10 +205,10 @@ fn encode_prints_bodies() {
     );
     assert_eq!(
         out.stdout,
-        br#"/**/handle.error({"errors":[{"message":"Rate limit exceeded.","code":88}]});"#
+        b"/**/handle.error({\"errors\":[{\"message\":\"Rate limit exceeded.\",\"code\":88}]});\n"
     );
     // What `encode` prints, `decode` reads back.
-    let back = run(&["decode"], &out.stdout);
+    let back = run(&["decode", "--json"], &out.stdout);
     let v: Value = serde_json::from_slice(&back.stdout).unwrap();
     assert_eq!(
         (v["callback"].as_str(), v["errors"][0]["code"].as_u64()),
@@ -231,12 +234,154 @@ fn encode_refuses_without_echoing() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("script") && !err.contains("evil"), "{err}");
-    // Not found: exit 1, as in `explain`.
+    // Not found, and no text given for it: exit 1, as in `explain`.
     let out = run(&["encode", "99999", "--format", "json"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--message"));
+    let out = run(&["encode", "--format", "v2", "no-such-problem"], b"");
     assert_eq!(out.status.code(), Some(1));
     // Usage errors: exit 2.
     let out = run(&["encode", "34", "--format", "jsonp"], b"");
     assert_eq!(out.status.code(), Some(2));
-    let out = run(&["encode", "34"], b"");
+    let out = run(&["encode"], b"");
     assert_eq!(out.status.code(), Some(2));
+    let out = run(&["encode", ""], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn encode_writes_unknown_codes_and_v2_problems() {
+    // A code the catalog does not know, for a mock: its text is given.
+    let out = run(&["encode", "99999", "--message", "Widget jammed."], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        out.stdout,
+        b"{\"errors\":[{\"message\":\"Widget jammed.\",\"code\":99999}]}\n"
+    );
+
+    // v2: the first problem at the top, the others in `errors`. Named by
+    // slug or by name, from whatever the catalog holds.
+    use twitter_errors::ProblemType;
+    let mut typed = ProblemType::ALL
+        .iter()
+        .filter(|p| p.uri().contains("/problems/"));
+    let (first, second) = (*typed.next().unwrap(), *typed.next().unwrap());
+    let slug = first.uri().rsplit('/').next().unwrap();
+    let args = |format: &'static str| {
+        [
+            "encode",
+            "--format",
+            format,
+            slug,
+            second.name(),
+            "--detail",
+            "The id is not valid.",
+        ]
+    };
+    let out = run(&args("v2"), b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.ends_with(b"\n"));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        ProblemType::from_uri(v["type"].as_str().unwrap()),
+        Some(first)
+    );
+    assert_eq!(v["detail"], "The id is not valid.");
+    assert_eq!(
+        ProblemType::from_uri(v["errors"][0]["type"].as_str().unwrap()),
+        Some(second)
+    );
+    // And it reads back as those problems.
+    let back = run(&["decode", "--json"], &out.stdout);
+    let v: Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(v["format"], "problem");
+    // `problem` names the same format.
+    assert_eq!(run(&args("problem"), b"").stdout, out.stdout);
+}
+
+#[test]
+fn decode_prints_a_summary_by_default() {
+    let out = run(
+        &[
+            "decode",
+            "--status",
+            "429",
+            "--header",
+            "x-rate-limit-remaining: 0",
+            "--header",
+            "x-rate-limit-reset: 1700000000",
+        ],
+        br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The cause, the status and the retry decision, for a person.
+    assert!(text.contains("88 Rate limit exceeded"), "{text}");
+    assert!(text.contains("status:  429"), "{text}");
+    assert!(text.contains("retry:   "), "{text}");
+    let name = twitter_errors::ErrorCode::from_code(88).unwrap().name();
+    assert!(text.contains(name), "{text}");
+    assert!(
+        serde_json::from_str::<Value>(&text).is_err(),
+        "not JSON: {text}"
+    );
+
+    let out = run(
+        &["decode"],
+        br#"{"errors":[{"code":34,"message":"Sorry, that page does not exist."}]}"#,
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("json body: 1 error\n"), "{text}");
+    let name = twitter_errors::ErrorCode::from_code(34).unwrap().name();
+    assert!(text.contains(name), "{text}");
+}
+
+#[test]
+fn decode_lines_reports_each_in_band_error() {
+    let stream = b"{\"data\":{\"id\":\"1\",\"text\":\"hi\"}}\r\n\r\n\
+{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\",\"detail\":\"This stream has been disconnected upstream for operational reasons.\",\"type\":\"https://api.twitter.com/2/problems/operational-disconnect\"}]}\r\n\
+\r\n\
+{\"disconnect\":{\"code\":7,\"stream_name\":\"s\",\"reason\":\"admin logout\"}}\n";
+    let out = run(&["decode", "--lines", "--json"], stream);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["data"], 1);
+    assert_eq!(v["keep_alives"], 2);
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["line"], 3);
+    assert_eq!(errors[1]["line"], 5);
+    assert!(
+        errors.iter().all(|e| e["error"]["retry"].is_object()),
+        "{v}"
+    );
+
+    let out = run(&["decode", "--lines"], stream);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("1 message, 2 keep-alives, 2 errors\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("line 3: ") && text.contains("line 5: "),
+        "{text}"
+    );
+
+    // Nothing in, nothing counted.
+    let out = run(&["decode", "--lines", "--json"], b"");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["data"].as_u64(), v["keep_alives"].as_u64()),
+        (Some(0), Some(0))
+    );
 }

@@ -151,7 +151,7 @@ fn a_typo_gets_a_suggestion_and_exit_2() {
     let out = run(&["encode", "34", "--format", "jsn"]);
     assert_eq!(code(&out), Some(2));
     assert!(
-        text(&out.stderr).contains("[possible values: json, xml, jsonp]"),
+        text(&out.stderr).contains("[possible values: json, xml, jsonp, v2]"),
         "{}",
         text(&out.stderr)
     );
@@ -162,7 +162,13 @@ fn usage_errors_exit_2_and_print_nothing_on_stdout() {
     for args in [
         &[][..],
         &["explain"],
-        &["encode", "34"],
+        &["encode"],
+        &["encode", ""],
+        &["explain", ""],
+        &["explain", "  "],
+        &["check", ""],
+        &["decode", ""],
+        &["docs", "--out", ""],
         &["encode", "34", "--format", "jsonp"],
         &["decode", "--header", "a:b", "-"],
         &["decode", "--status", "none"],
@@ -236,7 +242,7 @@ fn not_found_and_invalid_input_exit_1_in_every_command() {
         (
             &["encode", "99999", "--format", "json"],
             b"",
-            "`99999` is not a code in the catalog",
+            "code 99999 is not in the catalog",
         ),
         (
             &["decode", "-"],
@@ -280,7 +286,7 @@ fn encode_refuses_more_errors_than_decode_accepts() {
         };
         let out = run(&[&["encode", "--format", format][..], callback, &limit].concat());
         assert_eq!(code(&out), Some(0), "{format}: {}", text(&out.stderr));
-        let back = run_with_stdin(&["decode", "-"], &out.stdout);
+        let back = run_with_stdin(&["decode", "--json", "-"], &out.stdout);
         assert_eq!(code(&back), Some(0), "{format}: {}", text(&back.stderr));
         assert_eq!(text(&back.stdout).matches("\"code\": 88").count(), 1024);
     }
@@ -306,9 +312,9 @@ fn a_body_or_a_spec_comes_from_a_file_or_from_dash() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("body.json");
     std::fs::write(&file, body).expect("write body");
-    let from_file = run(&["decode", file.to_str().expect("utf-8 temp path")]);
-    let from_dash = run_with_stdin(&["decode", "-"], body);
-    let default = run_with_stdin(&["decode"], body);
+    let from_file = run(&["decode", "--json", file.to_str().expect("utf-8 temp path")]);
+    let from_dash = run_with_stdin(&["decode", "--json", "-"], body);
+    let default = run_with_stdin(&["decode", "--json"], body);
     assert_eq!(code(&from_file), Some(0), "{}", text(&from_file.stderr));
     assert!(text(&from_file.stdout).contains("\"code\": 34"));
     assert_eq!(from_dash.stdout, from_file.stdout);
@@ -318,7 +324,7 @@ fn a_body_or_a_spec_comes_from_a_file_or_from_dash() {
 
     // A spec on stdin is named <stdin> in its diagnostics.
     let spec = std::fs::read(broken("yaml_leading_zero").join("errors.yaml")).expect("fixture");
-    let out = run_with_stdin(&["check", "-"], &spec);
+    let out = run_with_stdin(&["check", "--message-format=short", "-"], &spec);
     assert_eq!(code(&out), Some(1));
     assert!(
         text(&out.stderr).starts_with("error: <stdin>:43:11: `code` has a leading zero"),
@@ -351,9 +357,30 @@ fn check_bundled_layers_a_spec_on_the_bundled_catalog() {
         "{}",
         text(&out.stderr)
     );
+    // And `check` says how to check it as the layer it is.
+    assert!(
+        text(&out.stderr).contains("hint: ") && text(&out.stderr).contains("check --bundled "),
+        "{}",
+        text(&out.stderr)
+    );
+    // A whole spec with mistakes of its own gets no such hint.
+    let out = bin()
+        .current_dir(broken("many_errors"))
+        .arg("check")
+        .output()
+        .expect("runs");
+    assert_eq!(code(&out), Some(1));
+    assert!(
+        !text(&out.stderr).contains("--bundled"),
+        "{}",
+        text(&out.stderr)
+    );
     // A layer is checked against what the bundled catalog defines.
     let layer = b"codes:\n  - code: 10001\n    name: page_gone\n    message: Gone.\n    status: 499\n    apis: [v1.1]\n    retry: never\n    description: Gone for good.\n";
-    let out = run_with_stdin(&["check", "--bundled", "-"], layer);
+    let out = run_with_stdin(
+        &["check", "--bundled", "--message-format=short", "-"],
+        layer,
+    );
     assert_eq!(code(&out), Some(1), "{}", text(&out.stderr));
     assert!(
         text(&out.stderr).starts_with("error: <stdin>:5:13: code 10001 refers to status 499, which no `statuses:` entry defines\n"),
@@ -378,10 +405,11 @@ fn message_format_short_is_one_line_per_problem_and_human_shows_the_source() {
         .args(["check", "--message-format=short"])
         .output()
         .expect("runs");
-    // Off a terminal, short is the default.
+    // As rustc's, the human form is the default, on a terminal or not:
+    // piped into a log, the snippet is kept.
     let default = bin().current_dir(&dir).arg("check").output().expect("runs");
     assert_eq!(code(&short), Some(1));
-    assert_eq!(short.stderr, default.stderr);
+    assert_eq!(code(&default), Some(1));
     let expected = std::fs::read_to_string(dir.join("expected.err")).expect("expected.err");
     assert_eq!(text(&short.stderr), expected.replace("\r\n", "\n"));
     assert!(
@@ -408,6 +436,7 @@ fn message_format_short_is_one_line_per_problem_and_human_shows_the_source() {
         !text(&human.stderr).contains('\u{1b}'),
         "no colour off a terminal"
     );
+    assert_eq!(human.stderr, default.stderr);
 }
 
 #[test]

@@ -80,11 +80,13 @@ use ::http::{HeaderMap, StatusCode};
 use ::reqwest::ResponseBuilderExt;
 
 use crate::catalog::Catalog;
-use crate::codec::{problem, Body, DecodeError, ErrorKind, Limits};
+use crate::codec::{problem, DecodeError, ErrorKind, Limits};
 use crate::response::negotiate::negotiate;
 #[cfg(feature = "retry")]
 use crate::response::Failure;
-use crate::response::{decode_response_with, ApiError, Outcome, RateLimits};
+use crate::response::{
+    decode_response_with, stream_line, ApiError, Outcome, RateLimits, StreamLine,
+};
 
 /// A v2 result read whole: the body, the rate-limit headers, and the
 /// problems that came beside `data` (a partial result).
@@ -567,20 +569,9 @@ impl<C: Catalog> Lines<C> {
         if line.len() > self.limits.max_body {
             return Err(self.too_long());
         }
-        if line.iter().all(u8::is_ascii_whitespace) {
-            return Ok(Line::KeepAlive);
-        }
-        // Only a line that names errors can be one; others are not parsed.
-        let finder = |needle: &[u8]| memchr::memmem::find(&line, needle).is_some();
-        if !finder(b"\"errors\"") && !finder(b"\"disconnect\"") {
-            return Ok(Line::Data(line));
-        }
-        let none: [(&str, &str); 0] = [];
-        match decode_response_with::<C, _, _>(200, none, &line, &self.limits) {
-            Outcome::Failure(e) => Err(record(Error::Api(Box::new(e)))),
-            Outcome::Partial(p) if p.data().is_none() => Err(record(Error::Api(Box::new(
-                ApiError::new(200, Body::Problem(p), RateLimits::default()),
-            )))),
+        match stream_line::<C>(&line, &self.limits) {
+            StreamLine::KeepAlive => Ok(Line::KeepAlive),
+            StreamLine::Error(e) => Err(record(Error::Api(e))),
             _ => Ok(Line::Data(line)),
         }
     }

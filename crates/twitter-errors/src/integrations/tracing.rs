@@ -53,7 +53,7 @@ pub fn record<C: Catalog>(error: &ApiError<C>) {
         effective_status = error.effective_status().as_u16(),
         code = error.codes().next().map(|c| c.code()),
         problem = problem.as_deref(),
-        disconnect = error.disconnect().flatten(),
+        disconnect = error.disconnect().and_then(|d| d.code),
         limit,
         retry = decision.retry.as_str(),
         retry_after_secs,

@@ -223,6 +223,81 @@ where
     }
 }
 
+/// A v1.1 stream's `disconnect` notice: see [`ApiError::disconnect`].
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Disconnect {
+    /// The notice's `code`, when it has one that is a number.
+    pub code: Option<i64>,
+    /// The catalog's entry for the code, when it has one: its reason and
+    /// whether and how to reconnect.
+    pub entry: Option<&'static crate::catalog::DisconnectInfo>,
+}
+
+impl PartialEq for Disconnect {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && match (self.entry, other.entry) {
+                (Some(a), Some(b)) => core::ptr::eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+}
+
+impl Eq for Disconnect {}
+
+/// One line of a stream, as [`stream_line`] reads it.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum StreamLine<'a, C: Catalog = crate::Twitter> {
+    /// A message (a Tweet, a rule match...): the line as it came.
+    Data(&'a [u8]),
+    /// An empty or blank line: the keep-alive a stream sends when it has
+    /// nothing else.
+    KeepAlive,
+    /// An error the server sent in the stream, served with 200: a v1.1
+    /// `disconnect` notice or `errors`, or a v2 body of `errors` without
+    /// `data` (an `operational-disconnect`).
+    Error(Box<ApiError<C>>),
+}
+
+/// Reads one line of a stream (without its line ending), within `limits`:
+/// data, a keep-alive, or an in-band error with its retry decision. Only a
+/// line that names `errors` or `disconnect` is decoded. What
+/// [`ResponseExt::api_lines`](crate::integrations::reqwest::ResponseExt)
+/// and `twitter-errors decode --lines` use.
+///
+/// ```
+/// use twitter_errors::response::{stream_line, StreamLine};
+/// use twitter_errors::codec::Limits;
+///
+/// let line = br#"{"disconnect":{"code":4,"stream_name":"s","reason":"Stall"}}"#;
+/// let StreamLine::Error(e) = stream_line::<twitter_errors::Twitter>(line, &Limits::DEFAULT) else {
+///     panic!()
+/// };
+/// assert_eq!(e.disconnect().map(|d| d.code), Some(Some(4)));
+/// assert_eq!(stream_line::<twitter_errors::Twitter>(b"\r", &Limits::DEFAULT), StreamLine::KeepAlive);
+/// ```
+pub fn stream_line<'a, C: Catalog>(line: &'a [u8], limits: &Limits) -> StreamLine<'a, C> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return StreamLine::KeepAlive;
+    }
+    let has = |needle: &[u8]| memchr::memmem::find(line, needle).is_some();
+    if !has(b"\"errors\"") && !has(b"\"disconnect\"") {
+        return StreamLine::Data(line);
+    }
+    let none: [(&str, &str); 0] = [];
+    match decode_response_with::<C, _, _>(200, none, line, limits) {
+        Outcome::Failure(e) => StreamLine::Error(Box::new(e)),
+        Outcome::Partial(p) if p.data().is_none() => StreamLine::Error(Box::new(ApiError::new(
+            200,
+            Body::Problem(p),
+            RateLimits::default(),
+        ))),
+        _ => StreamLine::Data(line),
+    }
+}
+
 impl ApiError {
     /// Decodes a response known to have failed, with the bundled catalog
     /// and the default [`Limits`].
@@ -431,9 +506,10 @@ impl<C: Catalog> ApiError<C> {
         None
     }
 
-    /// For a v1.1 stream's `disconnect` notice: `Some` with its code (a
-    /// number, or a string of digits as some servers send it).
-    pub fn disconnect(&self) -> Option<Option<i64>> {
+    /// The v1.1 stream `disconnect` notice the body is, if it is one: its
+    /// code (a number, or a string of digits as some servers send it) and
+    /// the catalog's entry for it.
+    pub fn disconnect(&self) -> Option<Disconnect> {
         let shape = match self.body()? {
             Body::Json(b) => &b.shape,
             Body::Jsonp(b) => &b.body.shape,
@@ -442,10 +518,15 @@ impl<C: Catalog> ApiError<C> {
         let crate::codec::json::Shape::Disconnect(d) = shape else {
             return None;
         };
-        Some(
-            d.code()
-                .or_else(|| d.members.get_str("code")?.trim().parse().ok()),
-        )
+        let code = d
+            .code()
+            .or_else(|| d.members.get_str("code")?.trim().parse().ok());
+        Some(Disconnect {
+            code,
+            entry: code
+                .and_then(|c| u32::try_from(c).ok())
+                .and_then(C::disconnect),
+        })
     }
 
     /// Whether the limit hit is a usage cap of the month (`period:
@@ -535,11 +616,10 @@ impl<C: Catalog> ApiError<C> {
                         .map_or_else(status_hint, |m| (m.retry(), m.policy())),
                 );
             }
-            if let Some(code) = self.disconnect() {
+            if let Some(d) = self.disconnect() {
                 // A code the catalog does not know reconnects with backoff.
                 hints.push(
-                    code.and_then(|c| u32::try_from(c).ok())
-                        .and_then(C::disconnect)
+                    d.entry
                         .map_or((Retry::Backoff, None), |d| (d.retry, d.policy)),
                 );
             }
@@ -613,7 +693,7 @@ impl<C: Catalog> From<&ApiError<C>> for Failure {
 /// v1.1 errors show as `code message`, v2 problems (the body's, then the
 /// items of `errors`) as `title: detail`, up to three, then how many more;
 /// messages lose their final period. Every text from the body is
-/// [`shown`](crate::shown): its control characters are visible escapes,
+/// [`shown`](crate::shown()): its control characters are visible escapes,
 /// so no body can write to a terminal or start a new log line through it.
 /// A body that did not decode shows as
 /// its short plain text or the status's reason phrase. A reset time is written
