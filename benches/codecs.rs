@@ -275,7 +275,7 @@ fn extract_v2(v: &Value) -> (Option<Fields<'_>>, Vec<Fields<'_>>) {
     ((!top.is_empty()).then_some(top), errors)
 }
 
-fn ours_v2<'a>(b: &'a problem::Body<'a>) -> (Option<Fields<'a>>, Vec<Fields<'a>>) {
+fn ours_v2<'a>(b: &'a problem::ProblemBody<'a>) -> (Option<Fields<'a>>, Vec<Fields<'a>>) {
     (
         b.problem.as_ref().map(Fields::of_problem),
         b.errors.iter().map(Fields::of_problem).collect(),
@@ -295,7 +295,7 @@ fn canon_value(mut v: Value) -> Value {
     serde_json::json!({ "problem": top, "errors": errors })
 }
 
-fn canon_ours(b: &problem::Body<'_>) -> Value {
+fn canon_ours(b: &problem::ProblemBody<'_>) -> Value {
     let value = |p: &problem::Problem<'_>| serde_json::to_value(p.members()).expect("members");
     serde_json::json!({
         "problem": b.problem.as_ref().map(value),

@@ -228,7 +228,7 @@ fn dates_from_the_wire_never_overflow() {
 
 #[test]
 fn encode_refuses_what_decode_would_refuse() {
-    let many: json::Body<'_> = json::Body::from(
+    let many: json::JsonBody<'_> = json::JsonBody::from(
         (0..2000)
             .map(|_| V1Error::from_entry(ErrorCode::OverCapacity))
             .collect::<Vec<_>>(),
@@ -254,17 +254,19 @@ fn encode_refuses_what_decode_would_refuse() {
             .unwrap(),
         ),
     );
-    let deep = json::Body::from(vec![e]);
+    let deep = json::JsonBody::from(vec![e]);
     assert_eq!(deep.encode().unwrap_err().kind(), ErrorKind::TooDeep);
-    let long =
-        json::Body::<Twitter>::from(vec![V1Error::new(ErrorCode::OverCapacity, "x".repeat(100))]);
+    let long = json::JsonBody::<Twitter>::from(vec![V1Error::new(
+        ErrorCode::OverCapacity,
+        "x".repeat(100),
+    )]);
     assert_eq!(
         long.encode_with(&Limits::new().with_max_body(64))
             .unwrap_err()
             .kind(),
         ErrorKind::TooLarge
     );
-    let mut wide = json::Body::<Twitter>::from_codes([ErrorCode::OverCapacity]);
+    let mut wide = json::JsonBody::<Twitter>::from_codes([ErrorCode::OverCapacity]);
     for i in 0..20 {
         wide.extra
             .push(format!("m{i}"), Cow::Owned(members::integer(i)));
@@ -295,6 +297,6 @@ fn encode_refuses_what_decode_would_refuse() {
         }
     }
     let items: Vec<problem::Problem<'_>> = (0..2000).map(|_| problem::Problem::new()).collect();
-    let v2 = problem::Body::<Twitter>::new(None, items);
+    let v2 = problem::ProblemBody::<Twitter>::new(None, items);
     assert_eq!(v2.encode().unwrap_err().kind(), ErrorKind::TooManyErrors);
 }

@@ -132,7 +132,7 @@ fn typed_values_of_real_bodies() {
         )
     );
     assert!(l.request_first());
-    let Body::Xml(xml::Body {
+    let Body::Xml(xml::XmlBody {
         root: xml::Root::Hash(h),
         ..
     }) = decode("28_")

@@ -325,7 +325,7 @@ fn nul_bytes() {
     assert_eq!(problem::decode(&p.encode().unwrap()).unwrap(), p);
     // XML cannot carry a NUL at all: encoding writes U+FFFD in its place,
     // never a NUL byte nor a reference parsers refuse.
-    let x = xml::Body::<Twitter>::from(vec![V1Error::new(
+    let x = xml::XmlBody::<Twitter>::from(vec![V1Error::new(
         Code::from(ErrorCode::PageDoesNotExist),
         "a\0b",
     )]);
@@ -410,7 +410,7 @@ fn xml_encoding_escapes_markup_and_quotes() {
     let message = r#"<b>&amp; "quoted" 'single' ]]> </error></errors><x>"#;
     let mut e = V1Error::<Twitter>::new(Code::from_code(999_999), message);
     e.extra.push_text("note", r#"a"b<c>&d'e ]]>"#);
-    let body = xml::Body::from(vec![e]);
+    let body = xml::XmlBody::from(vec![e]);
     let bytes = body.encode().unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     // The text: no markup survives, `]]>` is not left whole.
@@ -438,7 +438,7 @@ fn xml_encoding_escapes_markup_and_quotes() {
     let json =
         br#"{"errors":[{"message":"m","code":34,"x=\"1\"><injected a":"v","a b":1,"ok":"k"}]}"#;
     let from_json = json::decode(json).unwrap();
-    let body = xml::Body::from(from_json.v1_errors().to_vec());
+    let body = xml::XmlBody::from(from_json.v1_errors().to_vec());
     let text = String::from_utf8(body.encode().unwrap()).unwrap();
     assert!(!text.contains("<injected"), "{text}");
     assert_eq!(
@@ -467,7 +467,8 @@ fn xml_encoding_escapes_markup_and_quotes() {
 #[test]
 fn jsonp_encoding_is_safe_inside_a_script() {
     let message = "</script><script>alert(1)</script>\u{2028}\u{2029}<!-- -->";
-    let body = json::Body::<Twitter>::from(vec![V1Error::new(Code::from_code(999_999), message)]);
+    let body =
+        json::JsonBody::<Twitter>::from(vec![V1Error::new(Code::from_code(999_999), message)]);
     let j = Jsonp::new(Callback::new("cb").unwrap(), body);
     let bytes = j.encode().unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
@@ -697,7 +698,7 @@ fn fuzz_regressions() {
         if format == Some(Format::Json) {
             // Served as XML: the same codes and messages, or a typed
             // refusal for a code kept as a non-numeric string.
-            let as_xml = match xml::Body::<Twitter>::from(body.v1_errors().to_vec()).encode() {
+            let as_xml = match xml::XmlBody::<Twitter>::from(body.v1_errors().to_vec()).encode() {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     assert_eq!(e.kind(), ErrorKind::Type, "{name}: {e}");

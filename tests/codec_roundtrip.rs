@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::Value;
-use twitter_errors::codec::json::{self, Disconnect, Media, Shape};
+use twitter_errors::codec::json::{self, DisconnectNotice, Media, Shape};
 use twitter_errors::codec::jsonp::{self, Callback, Jsonp};
 use twitter_errors::codec::problem::{self, Problem};
 use twitter_errors::codec::{self, xml, Limits};
@@ -120,7 +120,7 @@ fn shape() -> impl Strategy<Value = Shape<'static>> {
                 media.processing_info = info;
                 Shape::Media(Box::new(media))
             }),
-        1 => members(&[]).prop_map(|members| Shape::Disconnect(Box::new(Disconnect { members }))),
+        1 => members(&[]).prop_map(|members| Shape::Disconnect(Box::new(DisconnectNotice { members }))),
     ]
 }
 
@@ -141,9 +141,9 @@ const TOP_RESERVED: &[&str] = &[
     "meta",
 ];
 
-fn v1_body() -> impl Strategy<Value = json::Body<'static>> {
+fn v1_body() -> impl Strategy<Value = json::JsonBody<'static>> {
     (shape(), members(TOP_RESERVED), any::<bool>()).prop_map(|(shape, extra, slashes)| {
-        let mut b = json::Body::new(shape).with_escaped_slashes(slashes);
+        let mut b = json::JsonBody::new(shape).with_escaped_slashes(slashes);
         b.extra = extra;
         b
     })
@@ -219,7 +219,7 @@ fn problem(with_type: bool) -> impl Strategy<Value = Problem<'static>> {
     problem_members(with_type).prop_map(Problem::from)
 }
 
-fn v2_body() -> impl Strategy<Value = problem::Body<'static>> {
+fn v2_body() -> impl Strategy<Value = problem::ProblemBody<'static>> {
     (
         prop::option::of(problem(true)),
         prop::collection::vec(problem(false), 0..4),
@@ -233,7 +233,7 @@ fn v2_body() -> impl Strategy<Value = problem::Body<'static>> {
     )
         .prop_filter("an error body", |(p, e, _)| p.is_some() || !e.is_empty())
         .prop_map(|(p, errors, result)| {
-            let mut b = problem::Body::new(p, errors);
+            let mut b = problem::ProblemBody::new(p, errors);
             for (k, v) in result {
                 b.result.push(k, raw(&v));
             }
@@ -267,9 +267,9 @@ proptest! {
 
     #[test]
     fn xml_round_trips(errors in prop::collection::vec(v1_error(), 0..4), attrs in prop::collection::vec(("[a-z][a-z0-9_]{0,8}", text()), 0..3), hash in prop::option::of((text(), opt_text(), any::<bool>()))) {
-        let body: xml::Body<'static> = match hash {
-            Some((e, r, first)) => xml::Body::new(xml::Root::Hash(Legacy::new(e.replace('\0', ""), r.map(|r| Cow::Owned(r.replace('\0', "")))).with_request_first(first))),
-            None => xml::Body::from(errors.into_iter().map(|e| {
+        let body: xml::XmlBody<'static> = match hash {
+            Some((e, r, first)) => xml::XmlBody::new(xml::Root::Hash(Legacy::new(e.replace('\0', ""), r.map(|r| Cow::Owned(r.replace('\0', "")))).with_request_first(first))),
+            None => xml::XmlBody::from(errors.into_iter().map(|e| {
                 // XML 1.0 cannot carry U+0000; attributes are strings.
                 let mut x = V1Error::new(e.code, e.message.replace('\0', ""));
                 for (k, v) in &attrs {
@@ -327,7 +327,7 @@ proptest! {
         (callback(), v1_body()).prop_map(|(c, b)| Jsonp::new(c, b).encode().unwrap()),
         prop::collection::vec(v1_error(), 0..3).prop_map(|e| {
             let e: Vec<V1Error<'_>> = e.into_iter().map(|x| V1Error::new(x.code, x.message.replace('\0', ""))).collect();
-            xml::Body::<Twitter>::from(e).encode().unwrap()
+            xml::XmlBody::<Twitter>::from(e).encode().unwrap()
         }),
     ]) {
         let first = codec::decode(&body).unwrap();
@@ -352,7 +352,7 @@ proptest! {
     fn damaged_bodies_give_errors_not_panics(body in prop_oneof![
         v1_body().prop_map(|b| b.encode().unwrap()),
         v2_body().prop_map(|b| b.encode().unwrap()),
-        prop::collection::vec(v1_error(), 1..3).prop_map(|e| xml::Body::<Twitter>::from(e).encode().unwrap()),
+        prop::collection::vec(v1_error(), 1..3).prop_map(|e| xml::XmlBody::<Twitter>::from(e).encode().unwrap()),
     ], cut in any::<prop::sample::Index>(), flip in any::<prop::sample::Index>(), byte in any::<u8>()) {
         let cut = cut.index(body.len() + 1);
         for damaged in [body[..cut].to_vec(), {

@@ -34,7 +34,7 @@ use twitter_errors_tests::{fixture, strip_ws};
 const NO_HEADERS: [(&str, &str); 0] = [];
 
 /// The one v1.1 error of a JSON body.
-fn only_error(body: &json::Body<'_>) -> (Code, String) {
+fn only_error(body: &json::JsonBody<'_>) -> (Code, String) {
     match &body.shape {
         Shape::Errors(e) if e.len() == 1 => (e[0].code, e[0].message.to_string()),
         other => panic!("expected one error, got {other:?}"),
@@ -324,7 +324,7 @@ fn seed_003_content_types() {
 // ---------------------------------------------------------------------------
 // Seed 002: a 2021 forum answer on v2 errors.
 
-fn v2(file: &str) -> (Vec<u8>, problem::Body<'static>) {
+fn v2(file: &str) -> (Vec<u8>, problem::ProblemBody<'static>) {
     let bytes = fixture(file);
     let body = problem::decode(&bytes).unwrap().into_owned();
     assert_eq!(

@@ -67,7 +67,9 @@ fn body(message: &str) -> Vec<u8> {
     let raw = serde_json::value::to_raw_value(message).unwrap();
     e.extra.push("note", std::borrow::Cow::Owned(raw));
     let cb = Callback::new("cb").unwrap();
-    Jsonp::new(cb, json::Body::from(vec![e])).encode().unwrap()
+    Jsonp::new(cb, json::JsonBody::from(vec![e]))
+        .encode()
+        .unwrap()
 }
 
 fn assert_contained(out: &[u8]) {

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     }
     round_trip(data, json, &tightest(data, json, &Limits::DEFAULT));
     let body = json::decode_with::<Twitter>(data, &Limits::DEFAULT).unwrap();
-    let as_xml = match xml::Body::<Twitter>::from(body.v1_errors().to_vec()).encode() {
+    let as_xml = match xml::XmlBody::<Twitter>::from(body.v1_errors().to_vec()).encode() {
         Ok(bytes) => bytes,
         Err(e) => {
             assert_eq!(e.kind(), ErrorKind::Type, "{e}");

@@ -184,13 +184,13 @@ pub fn encode(a: &EncodeArgs<'_>) -> ExitCode {
         }
     }
     let bytes = match (a.format, a.callback) {
-        (Format::Xml, _) => xml::Body::<Twitter>::from(errors).encode(),
+        (Format::Xml, _) => xml::XmlBody::<Twitter>::from(errors).encode(),
         (Format::Jsonp, Some(name)) => match Callback::new(name) {
-            Ok(cb) => Jsonp::new(cb, json::Body::from(errors)).encode(),
+            Ok(cb) => Jsonp::new(cb, json::JsonBody::from(errors)).encode(),
             // The name is not repeated: a refused callback is never echoed.
             Err(e) => return crate::fail(format_args!("--callback refused: {}", e.reason())),
         },
-        _ => json::Body::<Twitter>::from(errors).encode(),
+        _ => json::JsonBody::<Twitter>::from(errors).encode(),
     };
     write_line(bytes)
 }
@@ -216,7 +216,7 @@ fn encode_problems(a: &EncodeArgs<'_>) -> ExitCode {
     }
     let mut problems = problems.into_iter();
     let top = problems.next();
-    write_line(problem::Body::new(top, problems.collect()).encode())
+    write_line(problem::ProblemBody::new(top, problems.collect()).encode())
 }
 
 /// Writes an encoded body and a line ending.

@@ -124,7 +124,7 @@ impl<'a> ProblemView<'a> {
     }
 }
 
-fn json_shape<'a>(b: &'a json::Body<'a>) -> ShapeView<'a> {
+fn json_shape<'a>(b: &'a json::JsonBody<'a>) -> ShapeView<'a> {
     match &b.shape {
         Shape::Errors(e) => ShapeView::Errors {
             errors: e.iter().map(V1View::new).collect(),
@@ -145,7 +145,7 @@ fn json_shape<'a>(b: &'a json::Body<'a>) -> ShapeView<'a> {
     }
 }
 
-fn problem_shape<'a>(p: &'a problem::Body<'a>) -> ShapeView<'a> {
+fn problem_shape<'a>(p: &'a problem::ProblemBody<'a>) -> ShapeView<'a> {
     let errors = p.errors.iter().map(ProblemView::new).collect();
     let result = some(&p.result);
     match &p.problem {
@@ -191,7 +191,7 @@ impl<'a> BodyView<'a> {
         }
     }
 
-    fn problem(format: &'static str, p: &'a problem::Body<'a>) -> Self {
+    fn problem(format: &'static str, p: &'a problem::ProblemBody<'a>) -> Self {
         BodyView {
             format,
             callback: None,

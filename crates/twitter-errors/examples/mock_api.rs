@@ -370,7 +370,7 @@ fn billing(kind: &str) -> ErrorResponse {
             403
         }
     };
-    ErrorResponse::problem(status, problem::Body::new(Some(p), Vec::new()))
+    ErrorResponse::problem(status, problem::ProblemBody::new(Some(p), Vec::new()))
 }
 
 /// A v2 `usage-capped` problem for `period`, with 429.
@@ -394,7 +394,7 @@ fn usage_capped(period: &str, host: &str) -> ErrorResponse {
         "type",
         Cow::Owned(members::string(&ProblemType::UsageCapped.uri_on(host))),
     );
-    ErrorResponse::problem(429, problem::Body::new(Some(p), Vec::new()))
+    ErrorResponse::problem(429, problem::ProblemBody::new(Some(p), Vec::new()))
 }
 
 /// An error response whose body never ends: `{"errors":[` and then 130
@@ -717,7 +717,7 @@ fn tweets(ids: &[&str], parameter: &str, host: &str) -> Result<Response, ErrorRe
             host,
         ));
     }
-    let mut body = problem::Body::<twitter_errors::Twitter>::new(None, Vec::new());
+    let mut body = problem::ProblemBody::<twitter_errors::Twitter>::new(None, Vec::new());
     let found: Vec<&&str> = ids.iter().filter(|id| **id == TWEET_ID).collect();
     for id in ids.iter().filter(|id| **id != TWEET_ID) {
         body.errors.push(not_found("tweet", parameter, id, host)?);
@@ -759,7 +759,7 @@ fn invalid(message: &str, (parameter, value): (&str, &str), host: &str) -> Error
     }
     item.push("message", Cow::Owned(members::string(message)));
     let top = Problem::from_type_on(ProblemType::InvalidRequest, detail, host);
-    ErrorResponse::problem(400, problem::Body::new(Some(top), vec![item]))
+    ErrorResponse::problem(400, problem::ProblemBody::new(Some(top), vec![item]))
 }
 
 /// The known user.
@@ -792,7 +792,7 @@ async fn user_by_name(
         )
             .into_response());
     }
-    let body = problem::Body::<twitter_errors::Twitter>::new(
+    let body = problem::ProblemBody::<twitter_errors::Twitter>::new(
         None,
         vec![not_found("user", "username", &name, host)?],
     );

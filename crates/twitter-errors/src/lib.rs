@@ -49,7 +49,7 @@
 //!
 //! // The same errors in XML, as the v1 API served them to `.xml` requests.
 //! # #[cfg(feature = "xml")] {
-//! let xml: codec::xml::Body = codec::xml::Body::from(body.v1_errors().to_vec());
+//! let xml: codec::xml::XmlBody = codec::xml::XmlBody::from(body.v1_errors().to_vec());
 //! assert!(String::from_utf8(xml.encode().unwrap()).unwrap().contains(r#"<error code="9999">New</error>"#));
 //! # }
 //! ```
@@ -59,11 +59,11 @@
 //! retry decision:
 //!
 //! ```
-//! use twitter_errors::response::{decode_response, Outcome};
+//! use twitter_errors::response::decode_response;
 //! use twitter_errors::Retry;
 //!
 //! let body = br#"{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"#;
-//! let Outcome::Failure(e) = decode_response(503, [("retry-after", "30")], body) else { unreachable!() };
+//! let e = decode_response(503, [("retry-after", "30")], body).into_result().unwrap_err();
 //! assert_eq!(e.retry().retry, Retry::Backoff);
 //! assert_eq!(e.to_string(), "Service Unavailable (HTTP 503), retry in 30s");
 //! ```

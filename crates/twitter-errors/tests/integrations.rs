@@ -12,7 +12,7 @@ use std::time::Duration;
 use mock_api::Config;
 use twitter_errors::catalog::Window;
 use twitter_errors::codec::{ErrorKind, Limits};
-use twitter_errors::integrations::reqwest::{Error, Line, Partial, ResponseExt};
+use twitter_errors::integrations::reqwest::{Line, Partial, RequestError, ResponseExt};
 use twitter_errors::response::{ApiError, Limit, Wait};
 use twitter_errors::{Code, ErrorCode, Format, HttpStatus, ProblemType, Retry, Status};
 
@@ -64,7 +64,7 @@ impl Server {
         &self,
         target: &str,
         accept: Option<&str>,
-    ) -> (u16, String, Vec<u8>, Result<Partial, Error>) {
+    ) -> (u16, String, Vec<u8>, Result<Partial, RequestError>) {
         let raw = self.get(target, accept).await;
         let status = raw.status().as_u16();
         let content_type = raw.headers()["content-type"].to_str().unwrap().to_owned();
@@ -78,13 +78,13 @@ impl Server {
     async fn error(&self, target: &str, accept: Option<&str>) -> (u16, String, Vec<u8>, ApiError) {
         let (status, content_type, body, checked) = self.call(target, accept).await;
         let e = match checked {
-            Err(Error::Api(e)) => *e,
+            Err(RequestError::Api(e)) => e,
             Err(e) => panic!("{target}: {e}"),
             Ok(r) => panic!("{target}: not an error: {:?}", r.text()),
         };
         match self.get(target, accept).await.api_error_for_status().await {
             // The same error; only the rate-limit window has moved on.
-            Err(Error::Api(same)) => {
+            Err(RequestError::Api(same)) => {
                 assert_eq!(same.status(), e.status(), "{target}");
                 assert_eq!(same.body(), e.body(), "{target}");
                 assert_eq!(same.raw_body(), e.raw_body(), "{target}");
@@ -270,7 +270,7 @@ async fn v2_routes_answer_with_problems() {
         r.headers()
     );
     let e = s.get("/2/nope", None).await.api_error_for_status().await;
-    let Err(Error::Api(e)) = e else {
+    let Err(RequestError::Api(e)) = e else {
         panic!("{e:?}")
     };
     assert_eq!(e.status(), Status::from(HttpStatus::NotFound));
@@ -557,7 +557,7 @@ async fn successes_come_back_untouched_and_unread() {
     assert_eq!(r.text().await.unwrap(), String::from_utf8(body).unwrap());
     // And an error is an error.
     let target = "/1.1/statuses/show.json?id=1&suppress_response_codes=true";
-    let Err(Error::Api(e)) = s.get(target, None).await.api_error_for_status().await else {
+    let Err(RequestError::Api(e)) = s.get(target, None).await.api_error_for_status().await else {
         panic!("not an error")
     };
     assert_eq!(e.status(), Status::from(HttpStatus::Ok));
@@ -583,7 +583,7 @@ async fn a_v2_stream_is_read_as_it_comes_and_ends_in_a_disconnect() {
     assert_eq!(lines.next_line().await.unwrap(), Some(Line::KeepAlive));
     assert_eq!(s.post("/mock/disconnect").await, 204);
     let e = match lines.next_line().await {
-        Err(Error::Api(e)) => e,
+        Err(RequestError::Api(e)) => e,
         other => panic!("{other:?}"),
     };
     let p = e.problems().next().unwrap();
@@ -627,7 +627,7 @@ async fn a_v1_stream_ends_in_a_disconnect_notice() {
         }
         assert_eq!(lines.next_line().await.unwrap(), Some(Line::KeepAlive));
         assert_eq!(s.post("/mock/disconnect").await, 204);
-        let Err(Error::Api(e)) = lines.next_line().await else {
+        let Err(RequestError::Api(e)) = lines.next_line().await else {
             panic!("{target}: no disconnect")
         };
         assert_eq!(e.disconnect().and_then(|d| d.code), Some(code), "{target}");
@@ -644,7 +644,7 @@ async fn a_line_longer_than_the_limit_is_refused() {
     let r = s.get("/2/tweets/search/stream", None).await;
     let mut lines = r.api_lines_with(&Limits::new().with_max_body(64));
     match lines.next_line().await {
-        Err(Error::TooLarge(e)) => {
+        Err(RequestError::TooLarge(e)) => {
             assert_eq!(e.decode_error().unwrap().kind(), ErrorKind::TooLarge);
             assert_eq!(e.status(), Status::from(HttpStatus::Ok));
         }
@@ -661,8 +661,8 @@ async fn an_endless_error_body_is_refused_at_the_limit() {
         204
     );
     let limits = Limits::new().with_max_body(256 * 1024);
-    let check = |e: Error, how: &str| {
-        let Error::TooLarge(api) = &e else {
+    let check = |e: RequestError, how: &str| {
+        let RequestError::TooLarge(api) = &e else {
             panic!("{how}: {e}")
         };
         assert!(e.is_too_large());
@@ -750,7 +750,7 @@ async fn billing_faults_are_neither_rate_limits_nor_waited_for() {
             .unwrap();
         assert!(remaining > 0);
         assert_eq!(r.headers()["api-version"], "2.165");
-        let Err(Error::Api(e)) = r.api_error_for_status().await else {
+        let Err(RequestError::Api(e)) = r.api_error_for_status().await else {
             panic!("{billing}: not an error")
         };
         assert_eq!(
@@ -867,7 +867,7 @@ async fn a_url_in_the_query_changes_nothing() {
     let target = "/1.1/statuses/show/1.json?ref=https://x.example/&suppress_response_codes=true";
     let r = s.get(target, None).await;
     assert_eq!(r.status().as_u16(), 200);
-    let Err(Error::Api(e)) = s.get(target, None).await.api_error_for_status().await else {
+    let Err(RequestError::Api(e)) = s.get(target, None).await.api_error_for_status().await else {
         panic!("an error served with 200 read as a success")
     };
     assert_eq!(e.effective_status(), Status::from(HttpStatus::NotFound));

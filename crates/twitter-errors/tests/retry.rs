@@ -25,11 +25,11 @@ use reqwest_retry::policies::ExponentialBackoff;
 use reqwest_retry::RetryTransientMiddleware;
 use tower::{Service, ServiceBuilder, ServiceExt};
 use twitter_errors::catalog::Catalog;
-use twitter_errors::integrations::reqwest::{Error, ResponseExt};
+use twitter_errors::integrations::reqwest::{RequestError, ResponseExt};
 use twitter_errors::integrations::reqwest_middleware::{ApiRetryableStrategy, RetryMiddleware};
 use twitter_errors::integrations::retry::{Clock, Retrier, Sleep};
 use twitter_errors::integrations::tower::{self as api_tower, ApiErrorLayer, ApiRetryPolicy};
-use twitter_errors::response::{decode_response, Backoff, Failure, Outcome, RetryPolicy};
+use twitter_errors::response::{decode_response, Backoff, Failure, GiveUp, Outcome, RetryPolicy};
 use twitter_errors::{Code, ErrorCode, ProblemType, Retry, Twitter};
 
 /// The time the tests start at, in UTC epoch seconds.
@@ -189,7 +189,7 @@ fn calls(headers: &http::HeaderMap) -> u64 {
     LIMIT - remaining
 }
 
-fn calls_of(e: &Error) -> u64 {
+fn calls_of(e: &RequestError) -> u64 {
     LIMIT - e.api().unwrap().rate_limits().standard.remaining.unwrap()
 }
 
@@ -202,7 +202,8 @@ async fn the_middleware_waits_for_the_reset_of_the_window_that_ran_out() {
     s.fault("status=429&reset_in=120").await;
     s.fault("status=429&reset_in=3600&window=user_24h").await;
     s.fault("status=429&reset_in=7200&window=app_24h").await;
-    let client = s.middleware(exact());
+    // Waits of hours are asked for, not taken by default.
+    let client = s.middleware(exact().without_bounds());
     let r = client.get(s.url("/2/tweets/20")).send().await.unwrap();
     let r = r.api_error_for_status().await.unwrap();
     assert_eq!(r.status().as_u16(), 200);
@@ -212,6 +213,13 @@ async fn the_middleware_waits_for_the_reset_of_the_window_that_ran_out() {
     // Each reset, plus the margin of a second.
     assert_eq!(s.clock.waits(), secs(&[121, 3601, 7201]));
     assert_eq!(s.clock.secs(), START + 121 + 3601 + 7201);
+
+    // By default, the hour-long wait gives up: the 429 comes back.
+    s.fault("status=429&reset_in=3600&window=user_24h").await;
+    let client = s.middleware(exact());
+    let r = client.get(s.url("/2/tweets/20")).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 429);
+    assert_eq!(s.clock.waits().len(), 3, "no new wait");
 }
 
 #[tokio::test]
@@ -316,7 +324,9 @@ async fn the_middleware_stops_after_its_retries_and_gives_the_decoded_error() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 503);
     let e = r.api_error_for_status().await.unwrap_err();
-    let Error::Api(api) = &e else { panic!("{e}") };
+    let RequestError::Api(api) = &e else {
+        panic!("{e}")
+    };
     assert_eq!(
         api.codes().next(),
         Some(Code::from(ErrorCode::OverCapacity))
@@ -443,7 +453,7 @@ async fn the_tower_policy_retries_a_hyper_client_as_the_api_asks() {
         .call(get("/1.1/statuses/show.json?id=1"))
         .await
         .unwrap_err();
-    let api_tower::Error::Api(api) = e else {
+    let api_tower::ServiceError::Api(api) = e else {
         panic!("{e}")
     };
     assert_eq!(
@@ -519,8 +529,111 @@ async fn the_retrier_runs_any_async_call() {
         .run(|| async { s.plain.get(&url).send().await?.api_error_for_status().await })
         .await
         .unwrap_err();
-    assert!(matches!(e, Error::Transport(_)), "{e}");
+    assert!(matches!(e.error, RequestError::Transport(_)), "{e}");
+    assert_eq!(e.reason, GiveUp::Retries { max: 3 });
+    assert_eq!(e.attempts, 4);
     assert_eq!(clock.waits(), (0..3).map(network).collect::<Vec<_>>());
+}
+
+#[tokio::test]
+async fn waits_are_bounded_by_default_seen_by_a_hook_and_giving_up_says_why() {
+    // A 429 whose 24-hour window resets a day from now: the default policy
+    // gives up at once instead of sleeping a day.
+    let clock = TestClock::default();
+    let day = [
+        ("x-app-limit-24hour-remaining", "0".to_string()),
+        ("x-app-limit-24hour-reset", (START + 86_399).to_string()),
+    ];
+    let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let hook = seen.clone();
+    let retrier = Retrier::new()
+        .with_policy(exact())
+        .with_clock(clock.clone())
+        .on_wait(move |w| hook.lock().unwrap().push((w.retries, w.wait, w.waited)));
+    let e = retrier
+        .run(|| async {
+            Err::<(), _>(twitter_errors::response::ApiError::from_response(
+                429,
+                day.iter().map(|(k, v)| (*k, v.as_str())),
+                &body[..],
+            ))
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e.reason, GiveUp::TooLong { max, .. } if max == RetryPolicy::MAX_WAIT),
+        "{e}"
+    );
+    assert_eq!(e.attempts, 1);
+    assert!(clock.waits().is_empty());
+    assert!(seen.lock().unwrap().is_empty());
+    let text = e.to_string();
+    assert!(
+        text.starts_with("88 Rate limit exceeded (HTTP 429)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("; gave up after 1 attempt: the response asks for a wait of 86400s"),
+        "{text}"
+    );
+
+    // Unbounded, the same answer is waited out (the old behaviour, asked for).
+    let mut calls = 0;
+    let unbounded = Retrier::new()
+        .with_policy(exact().without_bounds())
+        .with_clock(clock.clone());
+    unbounded
+        .run(|| {
+            calls += 1;
+            let result = if calls == 1 {
+                Err(twitter_errors::response::ApiError::from_response(
+                    429,
+                    day.iter().map(|(k, v)| (*k, v.as_str())),
+                    &body[..],
+                ))
+            } else {
+                Ok(())
+            };
+            async move { result }
+        })
+        .await
+        .unwrap();
+    assert_eq!(clock.waits(), [Duration::from_secs(86_400)]);
+
+    // The budget: 503s with `Retry-After: 600` wait twice (1,200 s), and
+    // the third wait would pass 30 minutes.
+    let clock = TestClock::default();
+    let hook = seen.clone();
+    let retrier = Retrier::new()
+        .with_policy(exact().with_max_retries(10))
+        .with_clock(clock.clone())
+        .on_wait(move |w| hook.lock().unwrap().push((w.retries, w.wait, w.waited)));
+    let e = retrier
+        .run(|| async {
+            Err::<(), _>(twitter_errors::response::ApiError::from_response(
+                503,
+                [("retry-after", "600")],
+                &b""[..],
+            ))
+        })
+        .await
+        .unwrap_err();
+    let ten = Duration::from_secs(600);
+    assert_eq!(
+        e.reason,
+        GiveUp::OverBudget {
+            wait: ten,
+            waited: ten * 3,
+            budget: RetryPolicy::BUDGET
+        }
+    );
+    assert_eq!(e.attempts, 4);
+    assert_eq!(clock.waits(), [ten; 3]);
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [(0, ten, Duration::ZERO), (1, ten, ten), (2, ten, ten * 2)]
+    );
 }
 
 #[test]

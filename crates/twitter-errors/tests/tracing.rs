@@ -289,10 +289,13 @@ async fn each_retry_wait_is_an_event() {
         .run(|| async { Err::<(), _>(ApiError::from_response(404, [("x", "y")], &body[..])) })
         .await
         .unwrap_err();
-    assert_eq!(e.status().as_u16(), 404);
+    assert_eq!(e.error.status().as_u16(), 404);
     let events = collector.take();
     let last = events.last().unwrap();
     assert_eq!(last.level, Level::INFO);
     assert_eq!(last.get("retry"), Some("never"));
-    assert_eq!(last.get("message"), Some("giving up"));
+    assert_eq!(
+        last.get("message"),
+        Some("giving up: retrying cannot succeed")
+    );
 }

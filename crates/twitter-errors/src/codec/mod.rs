@@ -132,15 +132,15 @@ pub use limits::{read_body, Limits};
 #[non_exhaustive]
 pub enum Body<'a, C: Catalog = crate::Twitter> {
     /// v1.1 JSON, or an older JSON shape.
-    Json(json::Body<'a, C>),
+    Json(json::JsonBody<'a, C>),
     /// v1 XML, or the pre-2012 `<hash>`.
     #[cfg(feature = "xml")]
     #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
-    Xml(xml::Body<'a, C>),
+    Xml(xml::XmlBody<'a, C>),
     /// JSONP.
     Jsonp(jsonp::Jsonp<'a, C>),
     /// v2 problem details, or a v2 result with partial errors.
-    Problem(problem::Body<'a, C>),
+    Problem(problem::ProblemBody<'a, C>),
 }
 
 impl<'a, C: Catalog> Body<'a, C> {
@@ -191,7 +191,7 @@ impl<'a, C: Catalog> Body<'a, C> {
             Body::Json(b) => &b.shape,
             Body::Jsonp(b) => &b.body.shape,
             #[cfg(feature = "xml")]
-            Body::Xml(xml::Body {
+            Body::Xml(xml::XmlBody {
                 root: xml::Root::Hash(h),
                 ..
             }) => return Some(h),

@@ -15,8 +15,8 @@
 //! `about:blank` with `status`, problem types under any host, undocumented
 //! members such as `client_id` or `account_id`. A body with `errors` but no
 //! problem at the top, with or without `data`, is a result with problems
-//! attached ([`Body::is_partial`]): the call worked for everything else, and
-//! [`Body::result`] keeps `data`, `includes` and `meta`.
+//! attached ([`ProblemBody::is_partial`]): the call worked for everything else, and
+//! [`ProblemBody::result`] keeps `data`, `includes` and `meta`.
 //!
 //! Each error object is a [`Problem`]: its members in the order they came,
 //! each kept as the JSON text it was (borrowed from the input), with the
@@ -59,7 +59,7 @@ pub use crate::model::Problem;
 
 /// A decoded v2 error body.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Body<'a, C: Catalog = crate::Twitter> {
+pub struct ProblemBody<'a, C: Catalog = crate::Twitter> {
     /// The problem the body's top-level members describe, when it has one
     /// (`type`, `title` or `detail` at the top).
     pub problem: Option<Problem<'a, C>>,
@@ -94,10 +94,10 @@ enum Slot {
 /// Top-level members of a v2 result rather than of a problem.
 const RESULT: &[&str] = &["data", "includes", "meta", "matching_rules"];
 
-impl<'a, C: Catalog> Body<'a, C> {
+impl<'a, C: Catalog> ProblemBody<'a, C> {
     /// A body with a problem at the top and `errors` items.
     pub fn new(problem: Option<Problem<'a, C>>, errors: Vec<Problem<'a, C>>) -> Self {
-        Body {
+        ProblemBody {
             problem,
             errors,
             result: Members::new(),
@@ -230,8 +230,8 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     /// Detaches the body from the input it borrows.
-    pub fn into_owned(self) -> Body<'static, C> {
-        Body {
+    pub fn into_owned(self) -> ProblemBody<'static, C> {
+        ProblemBody {
             problem: self.problem.map(Problem::into_owned),
             errors: self.errors.into_iter().map(Problem::into_owned).collect(),
             result: self.result.into_owned(),
@@ -244,12 +244,12 @@ impl<'a, C: Catalog> Body<'a, C> {
 // Reading: serde_json's `Deserializer` and the visitors below, with every
 // member kept as its `RawValue` (see the `codec` module's docs).
 
-decoders!(Format::Problem, "a v2 body", Body);
+decoders!(Format::Problem, "a v2 body", ProblemBody);
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
     limits: &Limits,
-) -> Result<Body<'a, C>, DecodeError> {
+) -> Result<ProblemBody<'a, C>, DecodeError> {
     let text = super::utf8(bytes)?;
     let cx = Cx::new(limits, false, text);
     read(text, &cx, Any(BodySeed::<C>(&cx, PhantomC::default())))
@@ -259,7 +259,7 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
 struct BodySeed<'c, 'l, C>(&'c Cx<'l>, PhantomC<C>);
 
 impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
-    type Value = Body<'de, C>;
+    type Value = ProblemBody<'de, C>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a v2 body: a JSON object")
@@ -325,7 +325,7 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
             }
             problem = Members::new();
         }
-        Ok(Body {
+        Ok(ProblemBody {
             problem: has_problem.then(|| Problem::from(problem)),
             errors,
             result,
@@ -452,7 +452,7 @@ mod tests {
         );
         let p = Problem::from_object(&o).unwrap();
         assert_eq!(p.problem_type(), Some(ProblemType::Generic));
-        let b: Body<'_> = Body::new(Some(p), Vec::new());
+        let b: ProblemBody<'_> = ProblemBody::new(Some(p), Vec::new());
         let text = String::from_utf8(b.encode().unwrap()).unwrap();
         assert_eq!(
             text,

@@ -43,7 +43,7 @@ use crate::model::{interleave, CodeSent, Legacy, Members, Next, V1Error};
 
 /// A decoded XML error body: its root element's content and attributes.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Body<'a, C: Catalog = crate::Twitter> {
+pub struct XmlBody<'a, C: Catalog = crate::Twitter> {
     /// What the root element holds.
     pub root: Root<'a, C>,
     /// The attributes of the root element (`<errors>` or `<hash>`), in
@@ -64,10 +64,10 @@ pub enum Root<'a, C: Catalog = crate::Twitter> {
 /// The declaration every body starts with.
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8"?>"#;
 
-impl<'a, C: Catalog> Body<'a, C> {
+impl<'a, C: Catalog> XmlBody<'a, C> {
     /// A body with this root and no attributes.
     pub fn new(root: Root<'a, C>) -> Self {
-        Body {
+        XmlBody {
             root,
             attributes: Members::new(),
         }
@@ -75,7 +75,7 @@ impl<'a, C: Catalog> Body<'a, C> {
 
     /// `<errors>` with the catalog's message for each code.
     pub fn from_codes(codes: impl IntoIterator<Item = C::Code>) -> Self {
-        Body::from(
+        XmlBody::from(
             codes
                 .into_iter()
                 .map(V1Error::from_entry)
@@ -210,21 +210,21 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     /// Detaches the body from the input it borrows.
-    pub fn into_owned(self) -> Body<'static, C> {
+    pub fn into_owned(self) -> XmlBody<'static, C> {
         let root = match self.root {
             Root::Errors(e) => Root::Errors(e.into_iter().map(V1Error::into_owned).collect()),
             Root::Hash(h) => Root::Hash(h.into_owned()),
         };
-        Body {
+        XmlBody {
             root,
             attributes: self.attributes.into_owned(),
         }
     }
 }
 
-impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for Body<'a, C> {
+impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for XmlBody<'a, C> {
     fn from(errors: Vec<V1Error<'a, C>>) -> Self {
-        Body::new(Root::Errors(errors))
+        XmlBody::new(Root::Errors(errors))
     }
 }
 
@@ -300,12 +300,12 @@ fn escape(out: &mut Vec<u8>, s: &str, attr: bool) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-decoders!(Format::Xml, "an XML body", Body);
+decoders!(Format::Xml, "an XML body", XmlBody);
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
     limits: &Limits,
-) -> Result<Body<'a, C>, DecodeError> {
+) -> Result<XmlBody<'a, C>, DecodeError> {
     let text = match declared_encoding(bytes)? {
         Encoding::Utf8 => Cow::Borrowed(utf8(bytes)?),
         Encoding::Ascii => match bytes.iter().position(|b| !b.is_ascii()) {
@@ -332,7 +332,7 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
             Some(body) => Ok(body),
             None => decode_str(text, limits),
         },
-        Cow::Owned(text) => decode_str(&text, limits).map(Body::into_owned),
+        Cow::Owned(text) => decode_str(&text, limits).map(XmlBody::into_owned),
     }
 }
 
@@ -343,7 +343,7 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
 /// for [`decode_str`], which has the final word; what this returns is
 /// what `decode_str` gives for the same text. It is here for speed: a
 /// third of quick-xml's time on the seeds' bodies (BENCHMARKS.md).
-fn fast<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Option<Body<'a, C>> {
+fn fast<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Option<XmlBody<'a, C>> {
     if limits.max_depth < 2 {
         return None;
     }
@@ -377,7 +377,7 @@ fn fast<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Option<Body<'a, C>> {
     }
     ws(rest.strip_prefix("</errors>")?)
         .is_empty()
-        .then(|| Body::from(errors))
+        .then(|| XmlBody::from(errors))
 }
 
 /// The encodings decoding reads.
@@ -512,7 +512,10 @@ impl Attrs<'_> {
     }
 }
 
-fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a, C>, DecodeError> {
+fn decode_str<'a, C: Catalog>(
+    text: &'a str,
+    limits: &Limits,
+) -> Result<XmlBody<'a, C>, DecodeError> {
     let mut reader = Reader::from_str(text);
     let bytes = text.as_bytes();
     let fail = |reader: &Reader<&[u8]>, kind: ErrorKind, detail: String| {
@@ -723,7 +726,7 @@ fn decode_str<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Result<Body<'a,
         None if hash => return Err(DecodeError::new(ErrorKind::Shape, "<hash> without <error>")),
         None => Root::Errors(errors),
     };
-    Ok(Body {
+    Ok(XmlBody {
         root,
         attributes: root_attributes,
     })
@@ -832,7 +835,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_unescaped() {
-        let b: Body<'_> = Body::from(vec![V1Error::new(
+        let b: XmlBody<'_> = XmlBody::from(vec![V1Error::new(
             Code::from(ErrorCode::PageDoesNotExist),
             "a <b> & \"c\" \r\n\t\u{1}",
         )]);

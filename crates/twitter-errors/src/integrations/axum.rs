@@ -32,6 +32,12 @@
 //!
 //! [`negotiate`]: crate::response::negotiate
 
+/// The `axum` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::axum;
+
 use std::convert::Infallible;
 use std::ops::Deref;
 

@@ -10,7 +10,6 @@
 //!
 //! ```
 //! use twitter_errors::response::negotiate::negotiate;
-//! use twitter_errors::response::Outcome;
 //! use twitter_errors::integrations::http::{decode, ErrorResponse};
 //! use twitter_errors::{Code, ErrorCode, HttpStatus};
 //!
@@ -21,10 +20,16 @@
 //! assert_eq!(response.headers()["content-type"], "application/json; charset=utf-8");
 //!
 //! // A client decodes it.
-//! let Outcome::Failure(e) = decode(&response) else { panic!() };
+//! let e = decode(&response).into_result().unwrap_err();
 //! assert_eq!(e.codes().collect::<Vec<_>>(), [Code::from(ErrorCode::PageDoesNotExist)]);
 //! assert_eq!(e.status().known(), Some(HttpStatus::NotFound));
 //! ```
+
+/// The `http` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::http;
 
 use ::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use ::http::{HeaderMap, StatusCode};
@@ -115,7 +120,7 @@ pub struct ErrorResponse<C: Catalog = crate::Twitter>(Box<Parts<C>>);
 struct Parts<C: Catalog> {
     status: u16,
     errors: Vec<V1Error<'static, C>>,
-    problem: Option<problem::Body<'static, C>>,
+    problem: Option<problem::ProblemBody<'static, C>>,
     headers: HeaderMap,
 }
 
@@ -140,7 +145,10 @@ impl<C: Catalog> ErrorResponse<C> {
         ErrorResponse(Box::new(Parts {
             status,
             errors: vec![V1Error::from_entry(code)],
-            problem: Some(problem::Body::new(Some(generic::<C>(status)), Vec::new())),
+            problem: Some(problem::ProblemBody::new(
+                Some(generic::<C>(status)),
+                Vec::new(),
+            )),
             headers: HeaderMap::new(),
         }))
     }
@@ -151,7 +159,10 @@ impl<C: Catalog> ErrorResponse<C> {
         ErrorResponse(Box::new(Parts {
             status,
             errors: errors.into_iter().map(V1Error::into_owned).collect(),
-            problem: Some(problem::Body::new(Some(generic::<C>(status)), Vec::new())),
+            problem: Some(problem::ProblemBody::new(
+                Some(generic::<C>(status)),
+                Vec::new(),
+            )),
             headers: HeaderMap::new(),
         }))
     }
@@ -165,11 +176,11 @@ impl<C: Catalog> ErrorResponse<C> {
         p.push("title", Cow::Owned(string(info.title)));
         p.push("detail", Cow::Owned(string(detail)));
         p.push("type", Cow::Owned(string(info.uri)));
-        ErrorResponse::problem(status, problem::Body::new(Some(p), Vec::new()))
+        ErrorResponse::problem(status, problem::ProblemBody::new(Some(p), Vec::new()))
     }
 
     /// A v2 problem body served with `status`, to every request.
-    pub fn problem(status: u16, body: problem::Body<'_, C>) -> Self {
+    pub fn problem(status: u16, body: problem::ProblemBody<'_, C>) -> Self {
         ErrorResponse(Box::new(Parts {
             status,
             errors: Vec::new(),
@@ -194,7 +205,7 @@ impl<C: Catalog> ErrorResponse<C> {
 
     /// Sets the body v2 requests get.
     #[must_use]
-    pub fn with_problem(mut self, body: problem::Body<'_, C>) -> Self {
+    pub fn with_problem(mut self, body: problem::ProblemBody<'_, C>) -> Self {
         self.0.problem = Some(body.into_owned());
         self
     }
@@ -225,7 +236,7 @@ impl<C: Catalog> ErrorResponse<C> {
     }
 
     /// The body v2 requests get.
-    pub fn problem_body(&self) -> Option<&problem::Body<'static, C>> {
+    pub fn problem_body(&self) -> Option<&problem::ProblemBody<'static, C>> {
         self.0.problem.as_ref()
     }
 
@@ -335,14 +346,13 @@ pub(crate) fn write_rate_limits<C: Catalog>(headers: &mut HeaderMap, limits: &Ra
 ///
 /// ```
 /// use twitter_errors::integrations::http::decode;
-/// use twitter_errors::response::Outcome;
 ///
 /// let response = http::Response::builder()
 ///     .status(503)
 ///     .header("retry-after", "120")
 ///     .body(br#"{"errors":[{"message":"Over capacity","code":130}]}"#.to_vec())
 ///     .unwrap();
-/// let Outcome::Failure(e) = decode(&response) else { unreachable!() };
+/// let e = decode(&response).failure().cloned().unwrap();
 /// assert_eq!(e.to_string(), "130 Over capacity (HTTP 503), retry in 120s");
 /// ```
 pub fn decode<B: AsRef<[u8]>>(response: &::http::Response<B>) -> Outcome {

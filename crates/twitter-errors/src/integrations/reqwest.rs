@@ -9,23 +9,23 @@
 //!   v2 filtered or sample stream) is read as it comes. The body is read
 //!   only when the status says failure, or when the request asked for
 //!   `suppress_response_codes` (the API then sends its errors with 200),
-//!   and it gives an [`Error::Api`] with the decoded [`ApiError`];
+//!   and it gives an [`RequestError::Api`] with the decoded [`ApiError`];
 //! - [`api_partial`](ResponseExt::api_partial) for a v2 call that can
 //!   partly succeed (200 with `errors` beside `data`): it reads the body and
 //!   gives a [`Partial`], the data and the problems;
 //! - [`api_lines`](ResponseExt::api_lines) for a stream: its lines one by
 //!   one, keep-alive newlines told apart, and an error the server sends
 //!   in-band (a v2 `operational-disconnect` problem, a v1.1 `disconnect`
-//!   notice) as an [`Error::Api`] whose [`retry`](ApiError::retry) decision
+//!   notice) as an [`RequestError::Api`] whose [`retry`](ApiError::retry) decision
 //!   says to reconnect at once.
 //!
 //! Every body is read chunk by chunk and refused as soon as it is longer
-//! than [`Limits::max_body`], with [`Error::TooLarge`]: a hostile or broken
+//! than [`Limits::max_body`], with [`RequestError::TooLarge`]: a hostile or broken
 //! server cannot make the client buffer without bound. A line of a stream
 //! is held to the same limit.
 //!
 //! ```no_run
-//! use twitter_errors::integrations::reqwest::{Error, ResponseExt};
+//! use twitter_errors::integrations::reqwest::{RequestError, ResponseExt};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = reqwest::Client::new();
@@ -35,7 +35,7 @@
 //!         let tweet: serde_json::Value = serde_json::from_slice(&response.bytes().await?)?;
 //!         println!("{}", tweet["text"]);
 //!     }
-//!     Err(Error::Api(e)) if e.is_rate_limited() => println!("{e}"),
+//!     Err(RequestError::Api(e)) if e.is_rate_limited() => println!("{e}"),
 //!     Err(e) => return Err(e.into()),
 //! }
 //!
@@ -52,7 +52,7 @@
 //! A stream, read until the server disconnects:
 //!
 //! ```no_run
-//! use twitter_errors::integrations::reqwest::{Error, Line, ResponseExt};
+//! use twitter_errors::integrations::reqwest::{RequestError, Line, ResponseExt};
 //! use twitter_errors::Retry;
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -65,13 +65,19 @@
 //!         Ok(Some(_)) => {} // a keep-alive
 //!         Ok(None) => break,
 //!         // operational-disconnect: reconnect at once; others may back off.
-//!         Err(Error::Api(e)) if matches!(e.retry().retry, Retry::Reconnect | Retry::Backoff) => break,
+//!         Err(RequestError::Api(e)) if matches!(e.retry().retry, Retry::Reconnect | Retry::Backoff) => break,
 //!         Err(e) => return Err(e.into()),
 //!     }
 //! }
 //! # Ok(())
 //! # }
 //! ```
+
+/// The `reqwest` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::reqwest;
 
 use core::fmt;
 use std::future::Future;
@@ -97,7 +103,7 @@ pub struct Partial<C: Catalog = crate::Twitter> {
     url: ::reqwest::Url,
     body: Vec<u8>,
     rate_limits: RateLimits,
-    partial: Option<problem::Body<'static, C>>,
+    partial: Option<problem::ProblemBody<'static, C>>,
 }
 
 impl<C: Catalog> Partial<C> {
@@ -158,86 +164,97 @@ impl<C: Catalog> Partial<C> {
 
     /// For a result with problems attached (status 200, `errors` beside
     /// `data` or without it): the decoded body, whose
-    /// [`result`](problem::Body::result) holds `data`, `includes` and
+    /// [`result`](problem::ProblemBody::result) holds `data`, `includes` and
     /// `meta`.
-    pub fn partial(&self) -> Option<&problem::Body<'static, C>> {
+    pub fn partial(&self) -> Option<&problem::ProblemBody<'static, C>> {
         self.partial.as_ref()
     }
 
     /// The problems of a partial result (none otherwise).
     pub fn problems(&self) -> impl Iterator<Item = &problem::Problem<'static, C>> + '_ {
-        self.partial.iter().flat_map(problem::Body::problems)
+        self.partial.iter().flat_map(problem::ProblemBody::problems)
     }
 }
 
 /// Why a call did not give a result.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum Error<C: Catalog = crate::Twitter> {
+pub enum RequestError<C: Catalog = crate::Twitter> {
     /// The API answered with an error (boxed: it holds the whole body):
     /// a failure status, an error body served with 200, or an error sent
     /// in-band on a stream.
-    Api(Box<ApiError<C>>),
+    Api(ApiError<C>),
     /// A body, or a line of a stream, was longer than
     /// [`Limits::max_body`]: reading stopped there. The [`ApiError`] has
     /// the status and the rate-limit headers (and so a retry decision);
     /// its [`decode_error`](ApiError::decode_error) is of kind
     /// [`ErrorKind::TooLarge`].
-    TooLarge(Box<ApiError<C>>),
+    TooLarge(ApiError<C>),
     /// The request failed, or the body could not be read.
     Transport(::reqwest::Error),
 }
 
-impl<C: Catalog> Error<C> {
-    /// The API's error, if that is what it was (for [`Error::TooLarge`],
+impl<C: Catalog> RequestError<C> {
+    /// The API's error, if that is what it was (for [`RequestError::TooLarge`],
     /// the status and headers without the body).
     pub fn api(&self) -> Option<&ApiError<C>> {
         match self {
-            Error::Api(e) | Error::TooLarge(e) => Some(e),
-            Error::Transport(_) => None,
+            RequestError::Api(e) | RequestError::TooLarge(e) => Some(e),
+            RequestError::Transport(_) => None,
         }
     }
 
     /// Whether a body was refused for its length.
     pub fn is_too_large(&self) -> bool {
-        matches!(self, Error::TooLarge(_))
+        matches!(self, RequestError::TooLarge(_))
     }
 }
 
-impl<C: Catalog> fmt::Display for Error<C> {
+impl<C: Catalog> fmt::Display for RequestError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Api(e) => e.fmt(f),
-            Error::TooLarge(e) => match e.decode_error() {
+            RequestError::Api(e) => e.fmt(f),
+            RequestError::TooLarge(e) => match e.decode_error() {
                 Some(d) => write!(f, "body refused ({d}): {e}"),
                 None => write!(f, "body refused: {e}"),
             },
-            Error::Transport(_) => f.write_str("the request failed"),
+            // reqwest's own message, then each cause under it (a refused
+            // connection, a DNS failure, a timeout): the line a person
+            // needs, even where only `Display` is shown.
+            RequestError::Transport(e) => {
+                write!(f, "the request failed: {e}")?;
+                let mut cause = std::error::Error::source(e);
+                while let Some(c) = cause {
+                    write!(f, ": {c}")?;
+                    cause = c.source();
+                }
+                Ok(())
+            }
         }
     }
 }
 
-impl<C: Catalog> std::error::Error for Error<C> {
+impl<C: Catalog> std::error::Error for RequestError<C> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Api(_) => None,
-            Error::TooLarge(e) => e
+            RequestError::Api(_) => None,
+            RequestError::TooLarge(e) => e
                 .decode_error()
                 .map(|d| d as &(dyn std::error::Error + 'static)),
-            Error::Transport(e) => Some(e),
+            RequestError::Transport(e) => Some(e),
         }
     }
 }
 
-impl<C: Catalog> From<ApiError<C>> for Error<C> {
+impl<C: Catalog> From<ApiError<C>> for RequestError<C> {
     fn from(e: ApiError<C>) -> Self {
-        Error::Api(Box::new(e))
+        RequestError::Api(e)
     }
 }
 
-impl<C: Catalog> From<::reqwest::Error> for Error<C> {
+impl<C: Catalog> From<::reqwest::Error> for RequestError<C> {
     fn from(e: ::reqwest::Error) -> Self {
-        Error::Transport(e)
+        RequestError::Transport(e)
     }
 }
 
@@ -256,11 +273,11 @@ pub(crate) fn transport_failure(e: &::reqwest::Error) -> Failure {
 
 #[cfg(feature = "retry")]
 #[cfg_attr(docsrs, doc(cfg(feature = "retry")))]
-impl<C: Catalog> super::retry::Retryable for Error<C> {
+impl<C: Catalog> super::retry::Retryable for RequestError<C> {
     fn failure(&self) -> Failure {
         match self {
-            Error::Api(e) | Error::TooLarge(e) => Failure::from(&**e),
-            Error::Transport(e) => transport_failure(e),
+            RequestError::Api(e) | RequestError::TooLarge(e) => Failure::from(e),
+            RequestError::Transport(e) => transport_failure(e),
         }
     }
 }
@@ -319,12 +336,12 @@ impl Read {
         self,
         status: StatusCode,
         headers: &HeaderMap,
-    ) -> Error<C> {
+    ) -> RequestError<C> {
         match self {
             Read::TooLarge(d) => {
-                Error::TooLarge(Box::new(ApiError::refused(status.as_u16(), headers, d)))
+                RequestError::TooLarge(ApiError::refused(status.as_u16(), headers, d))
             }
-            Read::Transport(e) => Error::Transport(e),
+            Read::Transport(e) => RequestError::Transport(e),
         }
     }
 }
@@ -357,12 +374,12 @@ pub(crate) fn rebuild(
 pub async fn error_for_status<C: Catalog + 'static>(
     mut response: ::reqwest::Response,
     limits: &Limits,
-) -> Result<::reqwest::Response, Error<C>>
+) -> Result<::reqwest::Response, RequestError<C>>
 where
     ApiError<C>: Send + Sync,
 {
     if let Some(Decoded(e)) = response.extensions_mut().remove::<Decoded<C>>() {
-        return Err(Error::Api(e));
+        return Err(RequestError::Api(*e));
     }
     let status = response.status();
     let failed = status.is_client_error() || status.is_server_error();
@@ -374,7 +391,7 @@ where
         Err(r) => return Err(record(r.into_error(status, response.headers()))),
     };
     match decode_response_with::<C, _, _>(status.as_u16(), response.headers(), &body, limits) {
-        Outcome::Failure(e) => Err(record(Error::Api(Box::new(e)))),
+        Outcome::Failure(e) => Err(record(RequestError::Api(e))),
         // A suppressed call that worked: its body, already read.
         _ => {
             let version = response.version();
@@ -391,7 +408,7 @@ where
 pub async fn partial<C: Catalog + 'static>(
     response: ::reqwest::Response,
     limits: &Limits,
-) -> Result<Partial<C>, Error<C>>
+) -> Result<Partial<C>, RequestError<C>>
 where
     ApiError<C>: Send + Sync,
 {
@@ -403,7 +420,7 @@ where
     };
     let headers = std::mem::take(response.headers_mut());
     let partial = match decode_response_with::<C, _, _>(status.as_u16(), &headers, &body, limits) {
-        Outcome::Failure(e) => return Err(record(Error::Api(Box::new(e)))),
+        Outcome::Failure(e) => return Err(record(RequestError::Api(e))),
         Outcome::Partial(p) => Some(p),
         _ => None,
     };
@@ -472,13 +489,13 @@ impl<C: Catalog> Lines<C> {
     }
 
     /// The next line: `Ok(None)` when the stream ended. A failure status
-    /// gives its [`Error::Api`] first; a line the server sends as an
+    /// gives its [`RequestError::Api`] first; a line the server sends as an
     /// error (a v2 body of `errors` without `data`, a v1.1 `disconnect`
-    /// notice or `errors`) gives an [`Error::Api`] with status 200; a line
-    /// longer than [`Limits::max_body`] gives [`Error::TooLarge`] and ends
+    /// notice or `errors`) gives an [`RequestError::Api`] with status 200; a line
+    /// longer than [`Limits::max_body`] gives [`RequestError::TooLarge`] and ends
     /// the stream, as does a transport error. A last line without a line
     /// ending is given when the stream ends.
-    pub async fn next_line(&mut self) -> Result<Option<Line>, Error<C>> {
+    pub async fn next_line(&mut self) -> Result<Option<Line>, RequestError<C>> {
         if !self.checked {
             self.checked = true;
             let status = self.response.status();
@@ -494,7 +511,7 @@ impl<C: Catalog> Lines<C> {
                     &body,
                     &self.limits,
                 );
-                return Err(record(Error::Api(Box::new(e))));
+                return Err(record(RequestError::Api(e)));
             }
         }
         loop {
@@ -541,13 +558,13 @@ impl<C: Catalog> Lines<C> {
                     self.buffer = Vec::new();
                     self.start = 0;
                     self.scanned = 0;
-                    return Err(Error::Transport(e));
+                    return Err(RequestError::Transport(e));
                 }
             }
         }
     }
 
-    fn too_long(&mut self) -> Error<C> {
+    fn too_long(&mut self) -> RequestError<C> {
         self.done = true;
         self.buffer = Vec::new();
         self.start = 0;
@@ -557,28 +574,28 @@ impl<C: Catalog> Lines<C> {
             ErrorKind::TooLarge,
             format!("a line of more than {max} bytes"),
         );
-        record(Error::TooLarge(Box::new(ApiError::refused(
+        record(RequestError::TooLarge(ApiError::refused(
             self.status().as_u16(),
             self.headers(),
             d,
-        ))))
+        )))
     }
 
     /// A line: data, a keep-alive, or an in-band error.
-    fn line(&mut self, line: Vec<u8>) -> Result<Line, Error<C>> {
+    fn line(&mut self, line: Vec<u8>) -> Result<Line, RequestError<C>> {
         if line.len() > self.limits.max_body {
             return Err(self.too_long());
         }
         match stream_line::<C>(&line, &self.limits) {
             StreamLine::KeepAlive => Ok(Line::KeepAlive),
-            StreamLine::Error(e) => Err(record(Error::Api(e))),
+            StreamLine::Error(e) => Err(record(RequestError::Api(e))),
             _ => Ok(Line::Data(line)),
         }
     }
 }
 
 /// Records a decoded failure as an event (feature `tracing`).
-fn record<C: Catalog>(e: Error<C>) -> Error<C> {
+fn record<C: Catalog>(e: RequestError<C>) -> RequestError<C> {
     #[cfg(feature = "tracing")]
     if let Some(api) = e.api() {
         super::tracing::record(api);
@@ -591,32 +608,32 @@ fn record<C: Catalog>(e: Error<C>) -> Error<C> {
 /// and [`lines`].
 pub trait ResponseExt: Sized {
     /// Like reqwest's `error_for_status`: the response itself when it did
-    /// not fail, its body unread; an [`Error::Api`] when it did, with the
+    /// not fail, its body unread; an [`RequestError::Api`] when it did, with the
     /// body read within the default [`Limits`] and decoded. A 200 to a
     /// request that asked for `suppress_response_codes` is read too, since
     /// the API sends its errors that way: an error body gives
-    /// [`Error::Api`], anything else the response with its body.
+    /// [`RequestError::Api`], anything else the response with its body.
     fn api_error_for_status(
         self,
-    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send;
+    ) -> impl Future<Output = Result<::reqwest::Response, RequestError>> + Send;
 
     /// [`api_error_for_status`](ResponseExt::api_error_for_status) within
     /// `limits`.
     fn api_error_for_status_with(
         self,
         limits: &Limits,
-    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send;
+    ) -> impl Future<Output = Result<::reqwest::Response, RequestError>> + Send;
 
     /// Reads the whole body within the default [`Limits`]: for a v2 call
     /// that can partly succeed (200 with `errors`), its data and problems;
-    /// for any other result, its body; for a failure, [`Error::Api`].
-    fn api_partial(self) -> impl Future<Output = Result<Partial, Error>> + Send;
+    /// for any other result, its body; for a failure, [`RequestError::Api`].
+    fn api_partial(self) -> impl Future<Output = Result<Partial, RequestError>> + Send;
 
     /// [`api_partial`](ResponseExt::api_partial) within `limits`.
     fn api_partial_with(
         self,
         limits: &Limits,
-    ) -> impl Future<Output = Result<Partial, Error>> + Send;
+    ) -> impl Future<Output = Result<Partial, RequestError>> + Send;
 
     /// The lines of a stream, each held to the default [`Limits`]: see
     /// [`Lines::next_line`].
@@ -629,26 +646,26 @@ pub trait ResponseExt: Sized {
 impl ResponseExt for ::reqwest::Response {
     fn api_error_for_status(
         self,
-    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send {
+    ) -> impl Future<Output = Result<::reqwest::Response, RequestError>> + Send {
         self.api_error_for_status_with(&Limits::DEFAULT)
     }
 
     fn api_error_for_status_with(
         self,
         limits: &Limits,
-    ) -> impl Future<Output = Result<::reqwest::Response, Error>> + Send {
+    ) -> impl Future<Output = Result<::reqwest::Response, RequestError>> + Send {
         let limits = *limits;
         async move { error_for_status(self, &limits).await }
     }
 
-    fn api_partial(self) -> impl Future<Output = Result<Partial, Error>> + Send {
+    fn api_partial(self) -> impl Future<Output = Result<Partial, RequestError>> + Send {
         self.api_partial_with(&Limits::DEFAULT)
     }
 
     fn api_partial_with(
         self,
         limits: &Limits,
-    ) -> impl Future<Output = Result<Partial, Error>> + Send {
+    ) -> impl Future<Output = Result<Partial, RequestError>> + Send {
         let limits = *limits;
         async move { partial(self, &limits).await }
     }

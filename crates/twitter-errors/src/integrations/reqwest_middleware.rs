@@ -38,12 +38,23 @@
 //! # }
 //! ```
 
+/// The `reqwest-middleware` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::reqwest_middleware;
+/// The `reqwest-retry` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::reqwest_retry;
+
 use ::http::Extensions;
 use ::reqwest::{Request, Response};
 use reqwest_middleware::{Middleware, Next};
 use reqwest_retry::{default_on_request_failure, Retryable, RetryableStrategy};
 
-use super::reqwest::{read_limited, rebuild, suppressed, transport_failure, Decoded, Error};
+use super::reqwest::{read_limited, rebuild, suppressed, transport_failure, Decoded, RequestError};
 use super::retry::{Clock, Retrier, SystemClock};
 use crate::catalog::Catalog;
 use crate::codec::Limits;
@@ -148,7 +159,7 @@ where
             Err(r) => {
                 let e = r.into_error::<C>(status, response.headers());
                 let failure = match &e {
-                    Error::Transport(t) => transport_failure(t),
+                    RequestError::Transport(t) => transport_failure(t),
                     other => other.api().map_or(Failure::Fatal, Failure::from),
                 };
                 #[cfg(feature = "tracing")]
@@ -191,7 +202,7 @@ where
         extensions: &mut Extensions,
         next: Next<'_>,
     ) -> reqwest_middleware::Result<Response> {
-        let mut retries = 0;
+        let (mut retries, mut waited) = (0, std::time::Duration::ZERO);
         loop {
             let Some(attempt) = request.try_clone() else {
                 return next.run(request, extensions).await;
@@ -202,9 +213,12 @@ where
                 Attempt::Failed(r, failure) => (Ok(r), failure),
                 Attempt::Error(e, failure) => (Err(e), failure),
             };
-            match self.retrier.next_wait(&failure, retries) {
-                Some(wait) => self.retrier.clock().sleep(wait).await,
-                None => return result,
+            match self.retrier.next_wait(&failure, retries, waited) {
+                Ok(wait) => {
+                    self.retrier.clock().sleep(wait).await;
+                    waited = waited.saturating_add(wait);
+                }
+                Err(_) => return result,
             }
             retries += 1;
         }

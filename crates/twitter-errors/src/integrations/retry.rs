@@ -18,7 +18,7 @@
 //! use twitter_errors::integrations::reqwest::ResponseExt;
 //! use twitter_errors::integrations::retry::retry;
 //!
-//! # async fn run() -> Result<(), twitter_errors::integrations::reqwest::Error> {
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = reqwest::Client::new();
 //! // 503s, 130s and rate limits are waited out; a 404 returns at once.
 //! let response = retry(|| async {
@@ -30,13 +30,21 @@
 //! # }
 //! ```
 
+/// The `tokio` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::tokio;
+
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, SystemTime};
 
+use std::sync::Arc;
+
 use crate::catalog::Catalog;
-use crate::response::{ApiError, Failure, RetryPolicy};
+use crate::response::{ApiError, Failure, GiveUp, RetryPolicy};
 
 /// A future a [`Clock`] returns from [`Clock::sleep`].
 pub type Sleep = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
@@ -129,15 +137,92 @@ impl<E: Retryable + ?Sized> Retryable for Box<E> {
 /// // Two 503s waited 7 s each (`Retry-After`); the 404 was not retried.
 /// assert_eq!(calls, 3);
 /// assert_eq!(*clock.0.lock().unwrap(), [Duration::from_secs(7); 2]);
-/// assert_eq!(result.unwrap_err().status().as_u16(), 404);
+/// let gave_up = result.unwrap_err();
+/// assert_eq!(gave_up.error.status().as_u16(), 404);
+/// assert_eq!(gave_up.attempts, 3);
+/// assert_eq!(gave_up.to_string(), "34 Sorry, that page does not exist (HTTP 404); gave up after 3 attempts: retrying cannot succeed");
 /// # fn futures_executor_block_on<F: std::future::Future>(f: F) -> F::Output {
 /// #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f)
 /// # }
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Retrier<K = SystemClock> {
     policy: RetryPolicy,
     clock: K,
+    on_wait: Option<WaitHook>,
+}
+
+/// What [`Retrier::on_wait`] keeps.
+type WaitHook = Arc<dyn Fn(&Waiting<'_>) + Send + Sync>;
+
+impl<K: fmt::Debug> fmt::Debug for Retrier<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Retrier")
+            .field("policy", &self.policy)
+            .field("clock", &self.clock)
+            .field("on_wait", &self.on_wait.as_ref().map(|_| "Fn(&Waiting)"))
+            .finish()
+    }
+}
+
+/// A wait about to start, as an [`on_wait`](Retrier::on_wait) hook sees it.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Waiting<'a> {
+    /// The failure waited out.
+    pub failure: &'a Failure,
+    /// Retries made so far (0 before the first).
+    pub retries: u32,
+    /// How long the wait is.
+    pub wait: Duration,
+    /// What this call waited before it.
+    pub waited: Duration,
+}
+
+/// The error of a call a [`Retrier`] gave up on: the last attempt's error,
+/// and why no further attempt was made.
+///
+/// Its `Display` is the error's, then the reason; its
+/// [`source`](std::error::Error::source) is the error.
+#[derive(Debug)]
+pub struct GaveUp<E> {
+    /// The last attempt's error.
+    pub error: E,
+    /// Why the policy gave up.
+    pub reason: GiveUp,
+    /// How many attempts were made, the first one included.
+    pub attempts: u32,
+    /// How long the call waited between them.
+    pub waited: Duration,
+}
+
+impl<E> GaveUp<E> {
+    /// The last attempt's error.
+    pub fn into_inner(self) -> E {
+        self.error
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for GaveUp<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.error)?;
+        match self.reason {
+            // The error says it all.
+            GiveUp::NotRetryable if self.attempts == 1 => Ok(()),
+            reason => write!(
+                f,
+                "; gave up after {} attempt{}: {reason}",
+                self.attempts,
+                if self.attempts == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for GaveUp<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
 }
 
 impl Retrier {
@@ -161,7 +246,17 @@ impl<K: Clock> Retrier<K> {
         Retrier {
             policy: self.policy,
             clock,
+            on_wait: self.on_wait,
         }
+    }
+
+    /// Calls `hook` before each wait, so that a long one is seen (a log
+    /// line, a progress bar). With the `tracing` feature, an event is
+    /// recorded for each wait as well.
+    #[must_use]
+    pub fn on_wait(mut self, hook: impl Fn(&Waiting<'_>) + Send + Sync + 'static) -> Self {
+        self.on_wait = Some(Arc::new(hook));
+        self
     }
 
     /// The policy.
@@ -174,33 +269,59 @@ impl<K: Clock> Retrier<K> {
         &self.clock
     }
 
-    /// How long to wait after `failure`, `retries` retries in, by the
-    /// clock's time; `None`: give up. An event is recorded for it (feature
-    /// `tracing`).
-    pub fn next_wait(&self, failure: &Failure, retries: u32) -> Option<Duration> {
-        let wait = self.policy.wait(failure, retries, self.clock.now());
+    /// How long to wait after `failure`, `retries` retries in and
+    /// `waited` spent waiting, by the clock's time; or why to give up. The
+    /// [`on_wait`](Self::on_wait) hook is called for a wait, and an event
+    /// is recorded either way (feature `tracing`).
+    pub fn next_wait(
+        &self,
+        failure: &Failure,
+        retries: u32,
+        waited: Duration,
+    ) -> Result<Duration, GiveUp> {
+        let wait = self
+            .policy
+            .decide(failure, retries, waited, self.clock.now());
         #[cfg(feature = "tracing")]
-        super::tracing::record_wait(failure, retries, wait);
+        super::tracing::record_wait(failure, retries, &wait);
+        if let (Ok(wait), Some(hook)) = (&wait, &self.on_wait) {
+            hook(&Waiting {
+                failure,
+                retries,
+                wait: *wait,
+                waited,
+            });
+        }
         wait
     }
 
     /// Runs `op` until it succeeds or the policy gives up, waiting on the
-    /// clock between attempts, and gives the last result.
-    pub async fn run<T, E, F, Fut>(&self, mut op: F) -> Result<T, E>
+    /// clock between attempts; on giving up, the last error and why.
+    pub async fn run<T, E, F, Fut>(&self, mut op: F) -> Result<T, GaveUp<E>>
     where
         E: Retryable,
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
-        let mut retries = 0;
+        let (mut retries, mut waited) = (0, Duration::ZERO);
         loop {
             let error = match op().await {
                 Ok(value) => return Ok(value),
                 Err(e) => e,
             };
-            match self.next_wait(&error.failure(), retries) {
-                Some(wait) => self.clock.sleep(wait).await,
-                None => return Err(error),
+            match self.next_wait(&error.failure(), retries, waited) {
+                Ok(wait) => {
+                    self.clock.sleep(wait).await;
+                    waited = waited.saturating_add(wait);
+                }
+                Err(reason) => {
+                    return Err(GaveUp {
+                        error,
+                        reason,
+                        attempts: retries + 1,
+                        waited,
+                    })
+                }
             }
             retries += 1;
         }
@@ -215,7 +336,7 @@ impl fmt::Debug for dyn Clock {
 
 /// Runs `op` with the default [`RetryPolicy`] on the system's clock: see
 /// [`Retrier::run`].
-pub async fn retry<T, E, F, Fut>(op: F) -> Result<T, E>
+pub async fn retry<T, E, F, Fut>(op: F) -> Result<T, GaveUp<E>>
 where
     E: Retryable,
     F: FnMut() -> Fut,

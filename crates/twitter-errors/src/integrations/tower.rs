@@ -2,8 +2,8 @@
 //! other services, anything that is a `Service<http::Request<B>>`.
 //!
 //! - [`ApiErrorLayer`] turns each failed response into an
-//!   [`Error::Api`] with the decoded [`ApiError`], its body read chunk by
-//!   chunk and refused past [`Limits::max_body`] ([`Error::TooLarge`]), as
+//!   [`ServiceError::Api`] with the decoded [`ApiError`], its body read chunk by
+//!   chunk and refused past [`Limits::max_body`] ([`ServiceError::TooLarge`]), as
 //!   `http-body-util`'s [`Limited`] reads it. A response that did not fail
 //!   goes through untouched, its body unread (a stream stays a stream);
 //! - [`ApiRetryPolicy`] is a [`tower::retry::Policy`] that retries the way
@@ -19,7 +19,7 @@
 //! use hyper_util::client::legacy::Client;
 //! use hyper_util::rt::TokioExecutor;
 //! use tower::{Service, ServiceBuilder, ServiceExt};
-//! use twitter_errors::integrations::tower::{ApiErrorLayer, ApiRetryPolicy, Error};
+//! use twitter_errors::integrations::tower::{ApiErrorLayer, ApiRetryPolicy, ServiceError};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
@@ -30,12 +30,23 @@
 //! let request = http::Request::get("http://127.0.0.1:8080/2/tweets/20").body(Full::default())?;
 //! match service.ready().await?.call(request).await {
 //!     Ok(response) => println!("{}", response.status()),
-//!     Err(Error::Api(e)) => println!("{e}"),
+//!     Err(ServiceError::Api(e)) => println!("{e}"),
 //!     Err(e) => return Err(e.into()),
 //! }
 //! # Ok(())
 //! # }
 //! ```
+
+/// The `http-body` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::http_body;
+/// The `tower` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::tower;
 
 use core::fmt;
 use std::future::Future;
@@ -60,71 +71,71 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// Why a call through [`ApiErrorLayer`] gave no response.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum Error<E, C: Catalog = crate::Twitter> {
+pub enum ServiceError<E, C: Catalog = crate::Twitter> {
     /// The API answered with an error status (boxed: it holds the body).
-    Api(Box<ApiError<C>>),
+    Api(ApiError<C>),
     /// The error body was longer than [`Limits::max_body`]: reading
     /// stopped there. The [`ApiError`] has the status and the rate-limit
     /// headers; its [`decode_error`](ApiError::decode_error) is of kind
     /// [`ErrorKind::TooLarge`].
-    TooLarge(Box<ApiError<C>>),
+    TooLarge(ApiError<C>),
     /// Reading the error body failed.
     Body(BoxError),
     /// The inner service failed: no answer came.
     Service(E),
 }
 
-impl<E, C: Catalog> Error<E, C> {
-    /// The API's error, if that is what it was (for [`Error::TooLarge`],
+impl<E, C: Catalog> ServiceError<E, C> {
+    /// The API's error, if that is what it was (for [`ServiceError::TooLarge`],
     /// the status and headers without the body).
     pub fn api(&self) -> Option<&ApiError<C>> {
         match self {
-            Error::Api(e) | Error::TooLarge(e) => Some(e),
+            ServiceError::Api(e) | ServiceError::TooLarge(e) => Some(e),
             _ => None,
         }
     }
 }
 
-impl<E: fmt::Display, C: Catalog> fmt::Display for Error<E, C> {
+impl<E: fmt::Display, C: Catalog> fmt::Display for ServiceError<E, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Api(e) => e.fmt(f),
-            Error::TooLarge(e) => write!(f, "error body refused: {e}"),
-            Error::Body(e) => write!(f, "reading the error body failed: {e}"),
-            Error::Service(e) => e.fmt(f),
+            ServiceError::Api(e) => e.fmt(f),
+            ServiceError::TooLarge(e) => write!(f, "error body refused: {e}"),
+            ServiceError::Body(e) => write!(f, "reading the error body failed: {e}"),
+            ServiceError::Service(e) => e.fmt(f),
         }
     }
 }
 
-impl<E, C> std::error::Error for Error<E, C>
+impl<E, C> std::error::Error for ServiceError<E, C>
 where
     E: std::error::Error + 'static,
     C: Catalog,
 {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Api(_) => None,
-            Error::TooLarge(e) => e
+            ServiceError::Api(_) => None,
+            ServiceError::TooLarge(e) => e
                 .decode_error()
                 .map(|d| d as &(dyn std::error::Error + 'static)),
-            Error::Body(e) => Some(&**e),
-            Error::Service(e) => Some(e),
+            ServiceError::Body(e) => Some(&**e),
+            ServiceError::Service(e) => Some(e),
         }
     }
 }
 
-/// [`Error::Service`] and [`Error::Body`] count as network failures (no
+/// [`ServiceError::Service`] and [`ServiceError::Body`] count as network failures (no
 /// whole answer came); the others as their [`ApiError`] says.
-impl<E, C: Catalog> Retryable for Error<E, C> {
+impl<E, C: Catalog> Retryable for ServiceError<E, C> {
     fn failure(&self) -> Failure {
         match self {
-            Error::Api(e) | Error::TooLarge(e) => Failure::from(&**e),
-            Error::Body(_) | Error::Service(_) => Failure::Network,
+            ServiceError::Api(e) | ServiceError::TooLarge(e) => Failure::from(e),
+            ServiceError::Body(_) | ServiceError::Service(_) => Failure::Network,
         }
     }
 }
 
-/// A [`Layer`] that turns failed responses into [`Error::Api`]: see the
+/// A [`Layer`] that turns failed responses into [`ServiceError::Api`]: see the
 /// [module](self) docs.
 pub struct ApiErrorLayer<C: Catalog = crate::Twitter> {
     limits: Limits,
@@ -218,18 +229,18 @@ where
     ApiError<C>: Send,
 {
     type Response = Response<ResBody>;
-    type Error = Error<S::Error, C>;
+    type Error = ServiceError<S::Error, C>;
     type Future = Pin<Box<dyn Future<Output = Result<Response<ResBody>, Self::Error>> + Send>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx).map_err(Error::Service)
+        self.inner.poll_ready(cx).map_err(ServiceError::Service)
     }
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let limits = self.limits;
         let future = self.inner.call(request);
         Box::pin(async move {
-            let response = future.await.map_err(Error::Service)?;
+            let response = future.await.map_err(ServiceError::Service)?;
             let status = response.status();
             if !(status.is_client_error() || status.is_server_error()) {
                 return Ok(response);
@@ -243,14 +254,14 @@ where
                     let e = ApiError::refused(status.as_u16(), &parts.headers, d);
                     #[cfg(feature = "tracing")]
                     super::tracing::record(&e);
-                    return Err(Error::TooLarge(Box::new(e)));
+                    return Err(ServiceError::TooLarge(e));
                 }
-                Err(e) => return Err(Error::Body(e)),
+                Err(e) => return Err(ServiceError::Body(e)),
             };
             let e = ApiError::from_response_with(status.as_u16(), &parts.headers, &bytes, &limits);
             #[cfg(feature = "tracing")]
             super::tracing::record(&e);
-            Err(Error::Api(Box::new(e)))
+            Err(ServiceError::Api(e))
         })
     }
 }
@@ -258,7 +269,7 @@ where
 /// A [`tower::retry::Policy`] that retries as the API asks: see the
 /// [module](self) docs.
 ///
-/// Any error that is [`Retryable`] is judged (the layer's [`Error`], an
+/// Any error that is [`Retryable`] is judged (the layer's [`ServiceError`], an
 /// [`ApiError`], the `reqwest` integration's error); responses are
 /// successes. Requests are cloned for each attempt, so their type must
 /// be `Clone` (`http::Request<Full<Bytes>>` is, with its body).
@@ -266,6 +277,7 @@ where
 pub struct ApiRetryPolicy<K = SystemClock> {
     retrier: Retrier<K>,
     retries: u32,
+    waited: std::time::Duration,
 }
 
 impl ApiRetryPolicy {
@@ -282,6 +294,7 @@ impl<K: Clock> ApiRetryPolicy<K> {
         ApiRetryPolicy {
             retrier,
             retries: 0,
+            waited: std::time::Duration::ZERO,
         }
     }
 
@@ -306,8 +319,12 @@ where
 
     fn retry(&mut self, _request: &mut Req, result: &mut Result<Res, E>) -> Option<Sleep> {
         let error = result.as_ref().err()?;
-        let wait = self.retrier.next_wait(&error.failure(), self.retries)?;
+        let wait = self
+            .retrier
+            .next_wait(&error.failure(), self.retries, self.waited)
+            .ok()?;
         self.retries += 1;
+        self.waited = self.waited.saturating_add(wait);
         Some(self.retrier.clock().sleep(wait))
     }
 

@@ -23,6 +23,12 @@
 //! The event's message is the error's [`Display`](ApiError#impl-Display-for-ApiError<C>)
 //! line.
 
+/// The `tracing` this module is built for, re-exported: name it through this
+/// path, or pin the same version, and its types are the ones these helpers
+/// take.
+#[doc(no_inline)]
+pub use ::tracing;
+
 use crate::catalog::Catalog;
 use crate::response::{ApiError, Limit, Wait};
 
@@ -67,18 +73,20 @@ pub fn record<C: Catalog>(error: &ApiError<C>) {
 pub(crate) fn record_wait(
     failure: &crate::response::Failure,
     retries: u32,
-    wait: Option<std::time::Duration>,
+    wait: &Result<std::time::Duration, crate::response::GiveUp>,
 ) {
     let retry = match failure {
         crate::response::Failure::Api { decision, .. } => decision.retry.as_str(),
         crate::response::Failure::Network => "network",
         _ => "fatal",
     };
-    let wait_ms = wait.map(|w| u64::try_from(w.as_millis()).unwrap_or(u64::MAX));
     match wait {
-        Some(w) => {
+        Ok(w) => {
+            let wait_ms = u64::try_from(w.as_millis()).unwrap_or(u64::MAX);
             tracing::info!(target: "twitter_errors", retry, retries, wait_ms, "retrying in {w:?}")
         }
-        None => tracing::info!(target: "twitter_errors", retry, retries, "giving up"),
+        Err(why) => {
+            tracing::info!(target: "twitter_errors", retry, retries, reason = %why, "giving up: {why}")
+        }
     }
 }

@@ -49,7 +49,7 @@ mod retry;
 
 pub use crate::catalog::Backoff;
 pub use rate_limit::{ApiVersion, Quota, RateLimits, RetryAfter};
-pub use retry::{Failure, Limit, RetryDecision, RetryPolicy, Wait};
+pub use retry::{Failure, GiveUp, Limit, RetryDecision, RetryPolicy, Wait};
 
 /// A failed call: status, decoded body (or the raw one), rate limits.
 ///
@@ -77,8 +77,15 @@ pub use retry::{Failure, Limit, RetryDecision, RetryPolicy, Wait};
 /// assert_eq!(e.raw_body(), Some(&b"<html>Bad Gateway</html>"[..]));
 /// assert!(e.decode_error().is_some());
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ApiError<C: Catalog = crate::Twitter> {
+    // Boxed: a `Result<T, ApiError>` stays the size of a pointer.
+    inner: Box<Parts<C>>,
+}
+
+/// What an [`ApiError`] holds.
+#[derive(Clone, PartialEq)]
+struct Parts<C: Catalog> {
     status: Status<C::Status>,
     body: Result<Body<'static, C>, Undecoded>,
     rate_limits: RateLimits,
@@ -104,24 +111,73 @@ struct Undecoded {
 ///
 /// // A v2 partial result: data for some ids, a problem for each other one.
 /// let partial = br#"{"data":[{"id":"20","text":"just setting up my twttr"}],"errors":[{"value":"1","detail":"Could not find tweet with ids: [1].","title":"Not Found Error","resource_type":"tweet","parameter":"ids","resource_id":"1","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"#;
-/// let Outcome::Partial(body) = decode_response(200, headers, partial) else { unreachable!() };
+/// let body = decode_response(200, headers, partial).into_result().unwrap().unwrap();
 /// assert_eq!(body.problems().count(), 1);
 /// assert!(body.data().is_some());
 ///
 /// // A failure.
-/// let Outcome::Failure(e) = decode_response(404, headers, br#"{"errors":[{"message":"Sorry, that page does not exist","code":34}]}"#) else { unreachable!() };
+/// let e = decode_response(404, headers, br#"{"errors":[{"message":"Sorry, that page does not exist","code":34}]}"#).into_result().unwrap_err();
 /// assert_eq!(e.to_string(), "34 Sorry, that page does not exist (HTTP 404)");
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
+// One per response, moved once: a box would cost an allocation for the
+// common partial result and save nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Outcome<C: Catalog = crate::Twitter> {
     /// No error: the body is the caller's to read.
     Success,
     /// A v2 result with problems attached: `data` (if any) and the
     /// problems are both in the body.
-    Partial(problem::Body<'static, C>),
+    Partial(problem::ProblemBody<'static, C>),
     /// The call failed.
     Failure(ApiError<C>),
+}
+
+impl<C: Catalog> Outcome<C> {
+    /// Whether the call succeeded with nothing attached.
+    pub fn is_success(&self) -> bool {
+        matches!(self, Outcome::Success)
+    }
+
+    /// The failure, if the call failed.
+    pub fn failure(&self) -> Option<&ApiError<C>> {
+        match self {
+            Outcome::Failure(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The partial result, if the call partly succeeded.
+    pub fn partial(&self) -> Option<&problem::ProblemBody<'static, C>> {
+        match self {
+            Outcome::Partial(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// `Err` with the failure, or `Ok` with the partial result (`None`
+    /// for a plain success): for `?`.
+    ///
+    /// ```
+    /// use twitter_errors::response::{decode_response, ApiError};
+    ///
+    /// # fn main() -> Result<(), ApiError> {
+    /// let none: [(&str, &str); 0] = [];
+    /// let partial = decode_response(200, none, br#"{"data":{"id":"20"}}"#).into_result()?;
+    /// assert!(partial.is_none());
+    /// let e = decode_response(404, none, b"").into_result().unwrap_err();
+    /// assert_eq!(e.status().as_u16(), 404);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn into_result(self) -> Result<Option<problem::ProblemBody<'static, C>>, ApiError<C>> {
+        match self {
+            Outcome::Failure(e) => Err(e),
+            Outcome::Partial(p) => Ok(Some(p)),
+            Outcome::Success => Ok(None),
+        }
+    }
 }
 
 /// Decodes a response with the bundled catalog and the default [`Limits`].
@@ -140,13 +196,13 @@ pub enum Outcome<C: Catalog = crate::Twitter> {
 /// # Examples
 ///
 /// ```
-/// use twitter_errors::response::{decode_response, Outcome, Wait};
+/// use twitter_errors::response::{decode_response, Wait};
 /// use twitter_errors::Retry;
 ///
 /// let body = br#"{"errors":[{"message":"Over capacity","code":130}]}"#;
-/// let Outcome::Failure(e) = decode_response(503, [("retry-after", "Sun, 22 Nov 2026 14:05:00 GMT")], body) else {
-///     unreachable!()
-/// };
+/// let e = decode_response(503, [("retry-after", "Sun, 22 Nov 2026 14:05:00 GMT")], body)
+///     .into_result()
+///     .unwrap_err();
 /// let decision = e.retry();
 /// assert_eq!(decision.retry, Retry::Backoff);
 /// assert_eq!(decision.wait, Some(Wait::Until(1_795_356_300)));
@@ -258,7 +314,7 @@ pub enum StreamLine<'a, C: Catalog = crate::Twitter> {
     /// An error the server sent in the stream, served with 200: a v1.1
     /// `disconnect` notice or `errors`, or a v2 body of `errors` without
     /// `data` (an `operational-disconnect`).
-    Error(Box<ApiError<C>>),
+    Error(ApiError<C>),
 }
 
 /// Reads one line of a stream (without its line ending), within `limits`:
@@ -288,12 +344,10 @@ pub fn stream_line<'a, C: Catalog>(line: &'a [u8], limits: &Limits) -> StreamLin
     }
     let none: [(&str, &str); 0] = [];
     match decode_response_with::<C, _, _>(200, none, line, limits) {
-        Outcome::Failure(e) => StreamLine::Error(Box::new(e)),
-        Outcome::Partial(p) if p.data().is_none() => StreamLine::Error(Box::new(ApiError::new(
-            200,
-            Body::Problem(p),
-            RateLimits::default(),
-        ))),
+        Outcome::Failure(e) => StreamLine::Error(e),
+        Outcome::Partial(p) if p.data().is_none() => {
+            StreamLine::Error(ApiError::new(200, Body::Problem(p), RateLimits::default()))
+        }
         _ => StreamLine::Data(line),
     }
 }
@@ -315,6 +369,12 @@ impl ApiError {
 }
 
 impl<C: Catalog> ApiError<C> {
+    fn from_parts(parts: Parts<C>) -> Self {
+        ApiError {
+            inner: Box::new(parts),
+        }
+    }
+
     /// Decodes a response known to have failed. Even a success status or
     /// a body without errors gives an `ApiError`.
     pub fn from_response_with<K, V>(
@@ -329,29 +389,29 @@ impl<C: Catalog> ApiError<C> {
     {
         match decode_response_with::<C, K, V>(status, headers, body, limits) {
             Outcome::Failure(e) => e,
-            Outcome::Partial(p) => ApiError {
+            Outcome::Partial(p) => ApiError::from_parts(Parts {
                 status: Status::from_u16(status),
                 body: Ok(Body::Problem(p)),
                 rate_limits: RateLimits::default(),
-            },
-            Outcome::Success => ApiError {
+            }),
+            Outcome::Success => ApiError::from_parts(Parts {
                 status: Status::from_u16(status),
                 body: Err(Undecoded {
                     raw: body.to_vec(),
                     error: DecodeError::new(ErrorKind::Shape, "no error in the body"),
                 }),
                 rate_limits: RateLimits::default(),
-            },
+            }),
         }
     }
 
     /// An error from its parts.
     pub fn new(status: u16, body: Body<'_, C>, rate_limits: RateLimits) -> Self {
-        ApiError {
+        ApiError::from_parts(Parts {
             status: Status::from_u16(status),
             body: Ok(body.into_owned()),
             rate_limits,
-        }
+        })
     }
 
     /// A failure whose body was refused before it was decoded (it was
@@ -366,14 +426,14 @@ impl<C: Catalog> ApiError<C> {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        ApiError {
+        ApiError::from_parts(Parts {
             status: Status::from_u16(status),
             body: Err(Undecoded {
                 raw: Vec::new(),
                 error,
             }),
             rate_limits: RateLimits::from_headers::<C, _, _>(headers),
-        }
+        })
     }
 
     fn build(
@@ -382,28 +442,28 @@ impl<C: Catalog> ApiError<C> {
         raw: &[u8],
         rate_limits: RateLimits,
     ) -> Self {
-        ApiError {
+        ApiError::from_parts(Parts {
             status: Status::from_u16(status),
             body: decoded.map_err(|error| Undecoded {
                 raw: raw.to_vec(),
                 error,
             }),
             rate_limits,
-        }
+        })
     }
 
     /// The HTTP status as served (200 when response codes were
     /// suppressed).
     pub fn status(&self) -> Status<C::Status> {
-        self.status
+        self.inner.status
     }
 
     /// The status the error stands for: the served one, or, when an error
     /// came with a success status, the one the catalog gives its first
     /// code or problem type (or the body's `status` member).
     pub fn effective_status(&self) -> Status<C::Status> {
-        if self.status.is_error() {
-            return self.status;
+        if self.inner.status.is_error() {
+            return self.inner.status;
         }
         let from_code = self.codes().find_map(|c| c.known()?.info().status);
         let from_problem = || {
@@ -417,23 +477,23 @@ impl<C: Catalog> ApiError<C> {
         };
         from_code
             .or_else(from_problem)
-            .map_or(self.status, Status::from)
+            .map_or(self.inner.status, Status::from)
     }
 
     /// The decoded body, when it decoded.
     pub fn body(&self) -> Option<&Body<'static, C>> {
-        self.body.as_ref().ok()
+        self.inner.body.as_ref().ok()
     }
 
     /// The body as it came, when it did not decode (an HTML page, plain
     /// text, nothing).
     pub fn raw_body(&self) -> Option<&[u8]> {
-        self.body.as_ref().err().map(|u| &u.raw[..])
+        self.inner.body.as_ref().err().map(|u| &u.raw[..])
     }
 
     /// Why the body did not decode.
     pub fn decode_error(&self) -> Option<&DecodeError> {
-        self.body.as_ref().err().map(|u| &u.error)
+        self.inner.body.as_ref().err().map(|u| &u.error)
     }
 
     /// The v1.1 codes, in order.
@@ -449,7 +509,7 @@ impl<C: Catalog> ApiError<C> {
     /// The first message of the body; for a body that did not decode,
     /// its text when it is short plain text (such as an OAuth error).
     pub fn message(&self) -> Option<std::borrow::Cow<'_, str>> {
-        match &self.body {
+        match &self.inner.body {
             Ok(body) => body.message(),
             Err(u) => {
                 let text = std::str::from_utf8(&u.raw).ok()?.trim();
@@ -464,13 +524,14 @@ impl<C: Catalog> ApiError<C> {
 
     /// The rate-limit headers.
     pub fn rate_limits(&self) -> &RateLimits {
-        &self.rate_limits
+        &self.inner.rate_limits
     }
 
     /// The version of the API's spec that served the response, from its
     /// `api-version` header (`2.164`).
     pub fn api_version(&self) -> Option<&str> {
-        self.rate_limits
+        self.inner
+            .rate_limits
             .api_version
             .as_ref()
             .map(ApiVersion::as_str)
@@ -500,7 +561,11 @@ impl<C: Catalog> ApiError<C> {
             .iter()
             .any(|(r, p)| *r == Retry::AfterReset && p.is_none_or(|p| p.reset.in_headers()));
         if status == 429 || status == 420 || after_reset {
-            let window = self.rate_limits.exhausted().unwrap_or(Window::Standard);
+            let window = self
+                .inner
+                .rate_limits
+                .exhausted()
+                .unwrap_or(Window::Standard);
             return Some(Limit::RateLimit(window));
         }
         None
@@ -527,6 +592,34 @@ impl<C: Catalog> ApiError<C> {
                 .and_then(|c| u32::try_from(c).ok())
                 .and_then(C::disconnect),
         })
+    }
+
+    /// Whether the body carries `code` (a v1.1 error, in any meaning of
+    /// it): `e.has_code(ErrorCode::RateLimitExceeded)`.
+    pub fn has_code(&self, code: C::Code) -> bool {
+        self.codes().any(|c| c.known() == Some(code))
+    }
+
+    /// Whether the body carries the v2 problem type `problem` (its own or
+    /// an item of `errors`): `e.has_problem(ProblemType::UsageCapped)`.
+    pub fn has_problem(&self, problem: C::Problem) -> bool {
+        self.problems().any(|p| p.problem_type() == Some(problem))
+    }
+
+    /// The first v1.1 code of the body, known to the catalog or not.
+    pub fn first_code(&self) -> Option<Code<C::Code>> {
+        self.codes().next()
+    }
+
+    /// The first v2 problem type of the body that the catalog knows.
+    pub fn first_problem(&self) -> Option<C::Problem> {
+        self.problems().find_map(Problem::problem_type)
+    }
+
+    /// Whether a billing limit stopped the call: no credits left (402) or
+    /// the spending limit reached. No wait lifts it.
+    pub fn is_billing(&self) -> bool {
+        matches!(self.limit(), Some(Limit::Credits | Limit::SpendCap))
     }
 
     /// Whether the limit hit is a usage cap of the month (`period:
@@ -569,7 +662,7 @@ impl<C: Catalog> ApiError<C> {
             .into_iter()
             .min_by_key(rank)
             .unwrap_or((Retry::Never, None));
-        let r = &self.rate_limits;
+        let r = &self.inner.rate_limits;
         let in_headers = policy.is_none_or(|p| p.reset.in_headers());
         let wait = match retry {
             Retry::Never | Retry::Reconnect => None,
@@ -751,8 +844,8 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
             }
         }
         write!(f, " (HTTP {}", status.as_u16())?;
-        if status != self.status {
-            write!(f, ", served as {}", self.status.as_u16())?;
+        if status != self.inner.status {
+            write!(f, ", served as {}", self.inner.status.as_u16())?;
         }
         f.write_str(")")?;
         let decision = self.retry();
@@ -776,6 +869,37 @@ fn more(f: &mut fmt::Formatter<'_>, total: usize, shown: usize) -> fmt::Result {
         write!(f, "; and {} more", total - shown)?;
     }
     Ok(())
+}
+
+/// What a person reads, not the layout: the status, the `Display` line,
+/// the codes and problem types, the retry decision and the rate-limit
+/// state, so that `?` out of `main` (which prints `Debug`) says what
+/// happened. The whole body is [`body`](ApiError::body).
+impl<C: Catalog> fmt::Debug for ApiError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let codes: Vec<u32> = self.codes().map(|c| c.code()).collect();
+        let problems: Vec<String> = self
+            .problems()
+            .filter_map(|p| p.type_uri().map(|u| shown(&u).to_string()))
+            .collect();
+        let mut d = f.debug_struct("ApiError");
+        d.field("status", &self.status().as_u16())
+            .field("error", &format_args!("{self:?}", self = self.to_string()));
+        if !codes.is_empty() {
+            d.field("codes", &codes);
+        }
+        if !problems.is_empty() {
+            d.field("problems", &problems);
+        }
+        d.field("retry", &self.retry().retry);
+        if let Some(limit) = self.limit() {
+            d.field("limit", &limit);
+        }
+        if !self.inner.rate_limits.is_empty() {
+            d.field("rate_limits", &self.inner.rate_limits);
+        }
+        d.finish_non_exhaustive()
+    }
 }
 
 impl<C: Catalog> std::error::Error for ApiError<C> {}

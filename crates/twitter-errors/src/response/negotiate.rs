@@ -94,9 +94,11 @@ impl Negotiated {
         let errors = errors.to_vec();
         match (self.format, &self.callback) {
             #[cfg(feature = "xml")]
-            (Format::Xml, _) => xml::Body::from(errors).encode(),
-            (Format::Jsonp, Some(cb)) => Jsonp::new(cb.clone(), json::Body::from(errors)).encode(),
-            _ => json::Body::from(errors).encode(),
+            (Format::Xml, _) => xml::XmlBody::from(errors).encode(),
+            (Format::Jsonp, Some(cb)) => {
+                Jsonp::new(cb.clone(), json::JsonBody::from(errors)).encode()
+            }
+            _ => json::JsonBody::from(errors).encode(),
         }
     }
 }

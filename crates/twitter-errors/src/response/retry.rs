@@ -173,6 +173,86 @@ impl Failure {
     }
 }
 
+/// Why a [`RetryPolicy`] gives up: what [`RetryPolicy::decide`] returns
+/// instead of a wait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GiveUp {
+    /// Retrying cannot succeed: the error will not change, or is not one
+    /// of the API's.
+    NotRetryable,
+    /// A limit that no wait within reach lifts: a usage cap whose end the
+    /// response does not give (or a monthly one), no credits left, a
+    /// spending limit reached.
+    Limit(Limit),
+    /// The response gives no time and the policy has no schedule for this
+    /// kind of failure (or, for a daily quota, no header says when it
+    /// refills): a wait would be a guess.
+    NoSchedule,
+    /// The policy's retries were all made.
+    Retries {
+        /// How many retries the policy allows.
+        max: u32,
+    },
+    /// The wait asked for is longer than the policy waits at once.
+    TooLong {
+        /// The wait asked for.
+        wait: Duration,
+        /// The policy's [`max_wait`](RetryPolicy::with_max_wait).
+        max: Duration,
+    },
+    /// The wait would take the waits of this call past the policy's
+    /// budget.
+    OverBudget {
+        /// The wait asked for.
+        wait: Duration,
+        /// What the call already waited.
+        waited: Duration,
+        /// The policy's [`budget`](RetryPolicy::with_budget).
+        budget: Duration,
+    },
+}
+
+impl fmt::Display for GiveUp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secs = |d: &Duration| {
+            let ms = d.subsec_millis();
+            if ms == 0 {
+                format!("{}s", d.as_secs())
+            } else {
+                format!("{}.{ms:03}s", d.as_secs())
+            }
+        };
+        match self {
+            GiveUp::NotRetryable => f.write_str("retrying cannot succeed"),
+            GiveUp::Limit(Limit::Credits) => f.write_str("no credits left: add credits first"),
+            GiveUp::Limit(Limit::SpendCap) => {
+                f.write_str("the spending limit was reached: it lifts in the next billing cycle")
+            }
+            GiveUp::Limit(_) => f.write_str("a usage cap was reached, and no response says when it ends"),
+            GiveUp::NoSchedule => f.write_str("the response gives no time to retry at, and the policy has no schedule for it"),
+            GiveUp::Retries { max } => write!(f, "all {max} retries were made"),
+            GiveUp::TooLong { wait, max } => write!(
+                f,
+                "the response asks for a wait of {}, more than the most the policy waits at once ({})",
+                secs(wait),
+                secs(max)
+            ),
+            GiveUp::OverBudget {
+                wait,
+                waited,
+                budget,
+            } => write!(
+                f,
+                "a wait of {} after {} already waited would pass the policy's budget of {}",
+                secs(wait),
+                secs(waited),
+                secs(budget)
+            ),
+        }
+    }
+}
+
 /// When to retry, and when to give up: the API's own guidance as a
 /// policy, and the part of every retry integration (the `retry`,
 /// `reqwest-middleware` and `tower` features) that decides.
@@ -186,6 +266,12 @@ impl Failure {
 ///   quota whose reset no header carries (codes 185, 161, 205: a day's
 ///   posts, follows or reports) unless `Retry-After` gives a time, and once
 ///   [`max_retries`](RetryPolicy::with_max_retries) retries were made;
+/// - nothing, either, when the wait is longer than
+///   [`max_wait`](RetryPolicy::with_max_wait) (16 minutes by default) or
+///   would take the call's waits past its
+///   [`budget`](RetryPolicy::with_budget) (30 minutes): a 24-hour reset
+///   gives up at once, with [`GiveUp::TooLong`], rather than sleep a day
+///   without a word;
 /// - no wait before the first reconnect of a stream closed for a reason
 ///   that does not recur (`Retry::Reconnect`: a stall, an operational
 ///   disconnect); later reconnects back off as below;
@@ -248,6 +334,7 @@ pub struct RetryPolicy {
     rate_limits: Option<Backoff>,
     network: Option<Backoff>,
     max_wait: Option<Duration>,
+    budget: Option<Duration>,
     reset_margin: Duration,
     jitter: bool,
 }
@@ -259,9 +346,17 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// The longest single wait by default: 16 minutes, so that the reset
+    /// of a 15-minute rate-limit window (and its margin) is waited for, and
+    /// the reset of a 24-hour window is not.
+    pub const MAX_WAIT: Duration = Duration::from_secs(16 * 60);
+    /// The most all the waits of one call add up to by default: 30 minutes.
+    pub const BUDGET: Duration = Duration::from_secs(30 * 60);
+
     /// The defaults: 5 retries, the bundled catalog's schedules (see
-    /// above), no bound on a wait the response asks for, a margin of 1 s
-    /// after a reset, jitter.
+    /// above), at most [`MAX_WAIT`](Self::MAX_WAIT) for one wait and
+    /// [`BUDGET`](Self::BUDGET) for all of them, a margin of 1 s after a
+    /// reset, jitter.
     pub const fn new() -> Self {
         Self::with_fallbacks(<crate::Twitter as Catalog>::FALLBACKS)
     }
@@ -289,7 +384,8 @@ impl RetryPolicy {
             errors: f.service,
             rate_limits: f.rate_limit,
             network: f.network,
-            max_wait: None,
+            max_wait: Some(Self::MAX_WAIT),
+            budget: Some(Self::BUDGET),
             reset_margin: Duration::from_secs(1),
             jitter: true,
         }
@@ -329,10 +425,30 @@ impl RetryPolicy {
     }
 
     /// Gives up rather than wait longer than `max` for a time the response
-    /// gives (a reset 24 hours away, say), and never backs off longer.
+    /// gives (a reset 24 hours away, say), and never backs off longer
+    /// (default [`MAX_WAIT`](Self::MAX_WAIT)).
     #[must_use]
     pub const fn with_max_wait(mut self, max: Duration) -> Self {
         self.max_wait = Some(max);
+        self
+    }
+
+    /// Gives up rather than let the waits of one call add up to more than
+    /// `budget` (default [`BUDGET`](Self::BUDGET)).
+    #[must_use]
+    pub const fn with_budget(mut self, budget: Duration) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// Waits as long as the response asks, however long, and for as long
+    /// in all: no [`max_wait`](Self::with_max_wait), no
+    /// [`budget`](Self::with_budget). A 24-hour reset is then slept
+    /// through.
+    #[must_use]
+    pub const fn without_bounds(mut self) -> Self {
+        self.max_wait = None;
+        self.budget = None;
         self
     }
 
@@ -357,17 +473,75 @@ impl RetryPolicy {
 
     /// How long to wait after `failure` before the next attempt, when
     /// `retries` retries were already made and the time is `now`; `None`:
-    /// give up.
+    /// give up. [`decide`](Self::decide) says why, and counts the budget.
     pub fn wait(&self, failure: &Failure, retries: u32, now: SystemTime) -> Option<Duration> {
+        self.decide(failure, retries, Duration::ZERO, now).ok()
+    }
+
+    /// How long to wait after `failure` before the next attempt, when
+    /// `retries` retries were already made, `waited` was spent waiting
+    /// before them, and the time is `now`; or why to give up.
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use twitter_errors::response::{ApiError, Failure, GiveUp, RetryPolicy};
+    ///
+    /// let now = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    /// // The app's 24-hour window ran out: its reset is a day away.
+    /// let headers = [("x-app-limit-24hour-remaining", "0"), ("x-app-limit-24hour-reset", "1700086399")];
+    /// let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
+    /// let e = ApiError::from_response(429, headers, body);
+    /// let why = RetryPolicy::new().decide(&Failure::from(&e), 0, Duration::ZERO, now).unwrap_err();
+    /// assert!(matches!(why, GiveUp::TooLong { .. }));
+    /// assert_eq!(why.to_string(), "the response asks for a wait of 86400s, more than the most the policy waits at once (960s)");
+    /// ```
+    pub fn decide(
+        &self,
+        failure: &Failure,
+        retries: u32,
+        waited: Duration,
+        now: SystemTime,
+    ) -> Result<Duration, GiveUp> {
+        let d = self.wait_unbounded(failure, retries, now)?;
+        if let Some(max) = self.max_wait {
+            if d > max {
+                return Err(GiveUp::TooLong { wait: d, max });
+            }
+        }
+        if let Some(budget) = self.budget {
+            if waited.saturating_add(d) > budget {
+                return Err(GiveUp::OverBudget {
+                    wait: d,
+                    waited,
+                    budget,
+                });
+            }
+        }
+        Ok(d)
+    }
+
+    /// The wait `failure` asks for, before the bounds on a wait and on
+    /// all waits are applied (a backoff is held to the longest wait).
+    fn wait_unbounded(
+        &self,
+        failure: &Failure,
+        retries: u32,
+        now: SystemTime,
+    ) -> Result<Duration, GiveUp> {
         if retries >= self.max_retries {
-            return None;
+            return Err(GiveUp::Retries {
+                max: self.max_retries,
+            });
         }
         let backoff = |schedule: &Option<Backoff>| {
-            let d = self.jittered(schedule.as_ref()?.delay(retries), retries, now);
-            Some(self.max_wait.map_or(d, |max| d.min(max)))
+            let Some(schedule) = schedule else {
+                return Err(GiveUp::NoSchedule);
+            };
+            let d = self.jittered(schedule.delay(retries), retries, now);
+            Ok(self.max_wait.map_or(d, |max| d.min(max)))
         };
         let (decision, limit, monthly_cap) = match *failure {
-            Failure::Fatal => return None,
+            Failure::Fatal => return Err(GiveUp::NotRetryable),
             Failure::Network => return backoff(&self.network),
             Failure::Api {
                 decision,
@@ -375,29 +549,32 @@ impl RetryPolicy {
                 monthly_cap,
             } => (decision, limit, monthly_cap),
         };
-        if decision.retry == Retry::Never || monthly_cap {
-            return None;
+        if decision.retry == Retry::Never {
+            return Err(GiveUp::NotRetryable);
+        }
+        if monthly_cap {
+            return Err(GiveUp::Limit(Limit::UsageCap));
         }
         if let Some(wait) = decision.wait {
-            let mut d = decision.delay_from(now)?;
+            // A time in the past: at once.
+            let mut d = decision.delay_from(now).unwrap_or(Duration::ZERO);
             if matches!(wait, Wait::Until(_)) {
                 d = d.saturating_add(self.reset_margin);
             }
-            return match self.max_wait {
-                Some(max) if d > max => None,
-                _ => Some(d),
-            };
+            return Ok(d);
         }
         match (limit, decision.retry) {
             // A cap whose end is not given: waiting would be a guess. A
             // billing limit lifts when someone pays.
-            (Some(Limit::UsageCap | Limit::Credits | Limit::SpendCap), _) => None,
+            (Some(l @ (Limit::UsageCap | Limit::Credits | Limit::SpendCap)), _) => {
+                Err(GiveUp::Limit(l))
+            }
             // A quota that refills on a schedule of its own (a day's
             // posts): no header says when, and retrying soon fails again.
-            (_, Retry::AfterReset) if !decision.reset_in_headers() => None,
+            (_, Retry::AfterReset) if !decision.reset_in_headers() => Err(GiveUp::NoSchedule),
             // A stream closed for a reason that does not recur: the first
             // reconnect is immediate, later ones back off.
-            (_, Retry::Reconnect) if retries == 0 => Some(Duration::ZERO),
+            (_, Retry::Reconnect) if retries == 0 => Ok(Duration::ZERO),
             // The schedule the deciding catalog entry names.
             _ if self.entry_schedules && decision.policy.and_then(|p| p.backoff).is_some() => {
                 backoff(&decision.policy.and_then(|p| p.backoff))

@@ -24,7 +24,7 @@
 //!
 //! let cb = Callback::new("foo").unwrap();
 //! // The bundled catalog is the default: name the type to pick it.
-//! let body: Jsonp = Jsonp::new(cb, json::Body::from_codes([ErrorCode::OverCapacity]));
+//! let body: Jsonp = Jsonp::new(cb, json::JsonBody::from_codes([ErrorCode::OverCapacity]));
 //! assert_eq!(body.encode().unwrap(), br#"/**/foo({"errors":[{"message":"Over capacity.","code":130}]});"#);
 //!
 //! assert!(Callback::new("alert(document.cookie)//").is_err());
@@ -197,7 +197,7 @@ pub struct Jsonp<'a, C: Catalog = crate::Twitter> {
     /// The function called.
     pub callback: Callback,
     /// Its argument: a v1.1 JSON body.
-    pub body: json::Body<'a, C>,
+    pub body: json::JsonBody<'a, C>,
     layout: Hint<Layout>,
 }
 
@@ -210,7 +210,7 @@ struct Layout {
 impl<'a, C: Catalog> Jsonp<'a, C> {
     /// A call of `callback` with `body`, in the hardened form:
     /// `/**/callback(body);`.
-    pub fn new(callback: Callback, body: json::Body<'a, C>) -> Self {
+    pub fn new(callback: Callback, body: json::JsonBody<'a, C>) -> Self {
         Jsonp {
             callback,
             body,

@@ -47,7 +47,7 @@ use crate::model::{interleave, owned, CodeSent, Hint, Legacy, Members, Next, Pla
 /// A decoded v1.1 JSON body: its shape, plus any top-level members the
 /// shape does not use.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Body<'a, C: Catalog = crate::Twitter> {
+pub struct JsonBody<'a, C: Catalog = crate::Twitter> {
     /// What the body holds.
     pub shape: Shape<'a, C>,
     /// Top-level members that are not part of the shape, in order.
@@ -77,7 +77,7 @@ pub enum Shape<'a, C: Catalog = crate::Twitter> {
     /// A failed media upload: `{"processing_info":{"state":"failed","error":{...}}}`.
     Media(Box<Media<'a>>),
     /// A streaming disconnect notice: `{"disconnect":{"code":3,...}}`.
-    Disconnect(Box<Disconnect<'a>>),
+    Disconnect(Box<DisconnectNotice<'a>>),
 }
 
 /// A failed media upload: the members of `processing_info`, and those of
@@ -132,12 +132,12 @@ impl<'a> Media<'a> {
 /// A streaming disconnect notice:
 /// `{"disconnect":{"code":3,"stream_name":"...","reason":"..."}}`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Disconnect<'a> {
+pub struct DisconnectNotice<'a> {
     /// The members of `disconnect`, in order.
     pub members: Members<'a>,
 }
 
-impl Disconnect<'_> {
+impl DisconnectNotice<'_> {
     /// The streaming API's disconnect code (1 to 12), not a v1.1 code.
     pub fn code(&self) -> Option<i64> {
         self.members.get_i64("code")
@@ -154,17 +154,17 @@ impl Disconnect<'_> {
     }
 
     /// Detaches the notice from the input it borrows.
-    pub fn into_owned(self) -> Disconnect<'static> {
-        Disconnect {
+    pub fn into_owned(self) -> DisconnectNotice<'static> {
+        DisconnectNotice {
             members: self.members.into_owned(),
         }
     }
 }
 
-impl<'a, C: Catalog> Body<'a, C> {
+impl<'a, C: Catalog> JsonBody<'a, C> {
     /// A body of this shape.
     pub fn new(shape: Shape<'a, C>) -> Self {
-        Body {
+        JsonBody {
             shape,
             extra: Members::new(),
             layout: Hint::default(),
@@ -173,7 +173,7 @@ impl<'a, C: Catalog> Body<'a, C> {
 
     /// `{"errors":[...]}` with the catalog's message for each code.
     pub fn from_codes(codes: impl IntoIterator<Item = C::Code>) -> Self {
-        Body::new(Shape::Errors(
+        JsonBody::new(Shape::Errors(
             codes.into_iter().map(V1Error::from_entry).collect(),
         ))
     }
@@ -364,7 +364,7 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     /// Detaches the body from the input it borrows.
-    pub fn into_owned(self) -> Body<'static, C> {
+    pub fn into_owned(self) -> JsonBody<'static, C> {
         let shape = match self.shape {
             Shape::Errors(e) => Shape::Errors(e.into_iter().map(V1Error::into_owned).collect()),
             Shape::Text(t) => Shape::Text(owned(t)),
@@ -372,7 +372,7 @@ impl<'a, C: Catalog> Body<'a, C> {
             Shape::Media(m) => Shape::Media(Box::new(m.into_owned())),
             Shape::Disconnect(d) => Shape::Disconnect(Box::new(d.into_owned())),
         };
-        Body {
+        JsonBody {
             shape,
             extra: self.extra.into_owned(),
             layout: self.layout,
@@ -380,9 +380,9 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 }
 
-impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for Body<'a, C> {
+impl<'a, C: Catalog> From<Vec<V1Error<'a, C>>> for JsonBody<'a, C> {
     fn from(errors: Vec<V1Error<'a, C>>) -> Self {
-        Body::new(Shape::Errors(errors))
+        JsonBody::new(Shape::Errors(errors))
     }
 }
 
@@ -478,9 +478,9 @@ fn raw_len(members: &Members<'_>) -> usize {
         .sum()
 }
 
-decoders!(Format::Json, "a v1.1 JSON body", Body, |b, l| decode_bytes(
-    b, l, false
-));
+decoders!(Format::Json, "a v1.1 JSON body", JsonBody, |b, l| {
+    decode_bytes(b, l, false)
+});
 
 /// Decodes; with `strict`, refuses members that only v2 bodies have (so
 /// that automatic detection can try v2 next).
@@ -488,7 +488,7 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
     limits: &Limits,
     strict: bool,
-) -> Result<Body<'a, C>, DecodeError> {
+) -> Result<JsonBody<'a, C>, DecodeError> {
     decode_in(bytes, limits, strict, false)
 }
 
@@ -498,7 +498,7 @@ pub(crate) fn decode_in<'a, C: Catalog>(
     limits: &Limits,
     strict: bool,
     script: bool,
-) -> Result<Body<'a, C>, DecodeError> {
+) -> Result<JsonBody<'a, C>, DecodeError> {
     let text = super::utf8(bytes)?;
     let cx = Cx::new(limits, strict, text);
     let mut body = read(
@@ -558,7 +558,7 @@ struct BodySeed<'c, 'l, C> {
 }
 
 impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
-    type Value = Body<'de, C>;
+    type Value = JsonBody<'de, C>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
@@ -612,7 +612,7 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                     if v.get().starts_with('{') {
                         let members = read(v.get(), cx, Any(MembersSeed { cx, depth: 2 }))
                             .map_err(|e| cx.fail::<A::Error>(e.kind(), e.detail()))?;
-                        shape = Some(Shape::Disconnect(Box::new(Disconnect { members })));
+                        shape = Some(Shape::Disconnect(Box::new(DisconnectNotice { members })));
                         shape_at = at;
                     } else {
                         raw = Some(v);
@@ -653,7 +653,7 @@ impl<'de, C: Catalog> Visitor<'de> for BodySeed<'_, '_, C> {
                 }
             }
         }
-        Ok(Body {
+        Ok(JsonBody {
             shape,
             extra,
             layout: Hint(BodyLayout {
