@@ -644,7 +644,9 @@ pub struct ValueTable<V: 'static> {
 }
 
 /// An HTTP status enum generated from a spec.
-pub trait StatusEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'static {
+pub trait StatusEntry:
+    Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + Send + Sync + 'static
+{
     /// Every status in the catalog, in ascending order.
     const ALL: &'static [Self];
     /// Its tables. Generated.
@@ -672,7 +674,9 @@ pub trait StatusEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'sta
 }
 
 /// A v1.1 error code enum generated from a spec.
-pub trait CodeEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'static {
+pub trait CodeEntry:
+    Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + Send + Sync + 'static
+{
     /// The catalog's status type.
     type Status: StatusEntry;
     /// Every code in the catalog, in ascending order.
@@ -699,7 +703,9 @@ pub trait CodeEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'stati
 }
 
 /// A v2 problem type enum generated from a spec.
-pub trait ProblemEntry: Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + 'static {
+pub trait ProblemEntry:
+    Copy + Eq + Hash + Ord + fmt::Debug + fmt::Display + Send + Sync + 'static
+{
     /// The catalog's status type.
     type Status: StatusEntry;
     /// Every problem type in the catalog, ordered by URI.

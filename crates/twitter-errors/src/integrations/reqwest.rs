@@ -81,6 +81,8 @@ pub use ::reqwest;
 
 use core::fmt;
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use ::http::{HeaderMap, StatusCode};
 use ::reqwest::ResponseBuilderExt;
@@ -192,6 +194,12 @@ pub enum RequestError<C: Catalog = crate::Twitter> {
     TooLarge(ApiError<C>),
     /// The request failed, or the body could not be read.
     Transport(::reqwest::Error),
+    /// A stream sent nothing, not even a keep-alive, for this long: the
+    /// connection is dead ([`Reconnecting`] only).
+    Stalled(std::time::Duration),
+    /// The server ended a stream without an error ([`Reconnecting`]
+    /// only).
+    Ended,
 }
 
 impl<C: Catalog> RequestError<C> {
@@ -200,7 +208,7 @@ impl<C: Catalog> RequestError<C> {
     pub fn api(&self) -> Option<&ApiError<C>> {
         match self {
             RequestError::Api(e) | RequestError::TooLarge(e) => Some(e),
-            RequestError::Transport(_) => None,
+            _ => None,
         }
     }
 
@@ -230,6 +238,12 @@ impl<C: Catalog> fmt::Display for RequestError<C> {
                 }
                 Ok(())
             }
+            RequestError::Stalled(d) => write!(
+                f,
+                "the stream sent nothing, not even a keep-alive, for {}s",
+                d.as_secs()
+            ),
+            RequestError::Ended => f.write_str("the server ended the stream"),
         }
     }
 }
@@ -237,7 +251,7 @@ impl<C: Catalog> fmt::Display for RequestError<C> {
 impl<C: Catalog> std::error::Error for RequestError<C> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            RequestError::Api(_) => None,
+            RequestError::Api(_) | RequestError::Stalled(_) | RequestError::Ended => None,
             RequestError::TooLarge(e) => e
                 .decode_error()
                 .map(|d| d as &(dyn std::error::Error + 'static)),
@@ -278,6 +292,7 @@ impl<C: Catalog> super::retry::Retryable for RequestError<C> {
         match self {
             RequestError::Api(e) | RequestError::TooLarge(e) => Failure::from(e),
             RequestError::Transport(e) => transport_failure(e),
+            RequestError::Stalled(_) | RequestError::Ended => Failure::Network,
         }
     }
 }
@@ -437,14 +452,25 @@ where
 /// The lines of a stream: see [`ResponseExt::api_lines`].
 pub fn lines<C: Catalog>(response: ::reqwest::Response, limits: &Limits) -> Lines<C> {
     Lines {
-        response,
-        limits: *limits,
-        buffer: Vec::new(),
-        start: 0,
-        scanned: 0,
-        checked: false,
-        done: false,
-        _catalog: std::marker::PhantomData,
+        status: response.status(),
+        headers: response.headers().clone(),
+        reader: Some(Reader::new(response, limits)),
+        pending: None,
+    }
+}
+
+impl<C: Catalog> Reader<C> {
+    fn new(response: ::reqwest::Response, limits: &Limits) -> Self {
+        Reader {
+            response,
+            limits: *limits,
+            buffer: Vec::new(),
+            start: 0,
+            scanned: 0,
+            checked: false,
+            done: false,
+            _catalog: std::marker::PhantomData,
+        }
     }
 }
 
@@ -460,9 +486,115 @@ pub enum Line {
 }
 
 /// The lines of a streaming response, read as they come: see
-/// [`ResponseExt::api_lines`].
-#[derive(Debug)]
+/// [`ResponseExt::api_lines`]. Read them with
+/// [`next_line`](Lines::next_line), or as a [`Stream`](futures_core::Stream)
+/// of `Result<Line, RequestError>` that ends with the response (after an
+/// error, it ends).
+///
+/// ```no_run
+/// use futures_util::StreamExt as _;
+/// use twitter_errors::integrations::reqwest::{Line, ResponseExt};
+///
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let response = reqwest::get("http://127.0.0.1:8080/2/tweets/sample/stream").await?;
+/// let tweets = response
+///     .api_error_for_status()
+///     .await?
+///     .api_lines()
+///     .filter_map(|line| async move {
+///         match line {
+///             Ok(Line::Data(tweet)) => Some(Ok(tweet)),
+///             Ok(_) => None, // a keep-alive
+///             Err(e) => Some(Err(e)),
+///         }
+///     });
+/// futures_util::pin_mut!(tweets);
+/// while let Some(tweet) = tweets.next().await {
+///     println!("{}", String::from_utf8_lossy(&tweet?));
+/// }
+/// # Ok(())
+/// # }
+/// ```
 pub struct Lines<C: Catalog = crate::Twitter> {
+    status: StatusCode,
+    headers: HeaderMap,
+    /// The reader, unless a read is under way.
+    reader: Option<Reader<C>>,
+    /// The read under way: it holds the reader until it ends.
+    pending: Option<PendingLine<C>>,
+}
+
+/// A read under way, giving the reader back with its line.
+type PendingLine<C> = Pin<Box<dyn Future<Output = (Reader<C>, LineResult<C>)> + Send>>;
+
+type LineResult<C> = Result<Option<Line>, RequestError<C>>;
+
+impl<C: Catalog> fmt::Debug for Lines<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lines")
+            .field("status", &self.status)
+            .field("reading", &self.pending.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<C: Catalog> Lines<C> {
+    /// The response's status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The response's headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The next line: `Ok(None)` when the stream ended. A failure status
+    /// gives its [`RequestError::Api`] first; a line the server sends as
+    /// an error (a v2 body of `errors` without `data`, a v1.1 `disconnect`
+    /// notice or `errors`) gives a [`RequestError::Api`] with status 200;
+    /// a line longer than [`Limits::max_body`] gives
+    /// [`RequestError::TooLarge`] and ends the stream, as does a transport
+    /// error. A last line without a line ending is given when the stream
+    /// ends.
+    ///
+    /// Cancel-safe: a read dropped before it ends (a timeout) loses
+    /// nothing; the next call goes on with it.
+    pub async fn next_line(&mut self) -> Result<Option<Line>, RequestError<C>> {
+        std::future::poll_fn(|cx| self.poll_line(cx)).await
+    }
+
+    fn poll_line(&mut self, cx: &mut Context<'_>) -> Poll<LineResult<C>> {
+        let pending = match &mut self.pending {
+            Some(p) => p,
+            None => {
+                let Some(mut reader) = self.reader.take() else {
+                    return Poll::Ready(Ok(None));
+                };
+                self.pending.insert(Box::pin(async move {
+                    let line = reader.next_line().await;
+                    (reader, line)
+                }))
+            }
+        };
+        let (reader, line) = std::task::ready!(pending.as_mut().poll(cx));
+        self.pending = None;
+        self.reader = Some(reader);
+        Poll::Ready(line)
+    }
+}
+
+impl<C: Catalog> futures_core::Stream for Lines<C> {
+    type Item = Result<Line, RequestError<C>>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.get_mut().poll_line(cx).map(Result::transpose)
+    }
+}
+
+/// The reading behind [`Lines`].
+#[derive(Debug)]
+struct Reader<C: Catalog> {
     response: ::reqwest::Response,
     limits: Limits,
     /// What was read; `buffer[start..]` is past the last line given.
@@ -477,25 +609,16 @@ pub struct Lines<C: Catalog = crate::Twitter> {
     _catalog: std::marker::PhantomData<fn() -> C>,
 }
 
-impl<C: Catalog> Lines<C> {
-    /// The response's status.
-    pub fn status(&self) -> StatusCode {
+impl<C: Catalog> Reader<C> {
+    fn status(&self) -> StatusCode {
         self.response.status()
     }
 
-    /// The response's headers.
-    pub fn headers(&self) -> &HeaderMap {
+    fn headers(&self) -> &HeaderMap {
         self.response.headers()
     }
 
-    /// The next line: `Ok(None)` when the stream ended. A failure status
-    /// gives its [`RequestError::Api`] first; a line the server sends as an
-    /// error (a v2 body of `errors` without `data`, a v1.1 `disconnect`
-    /// notice or `errors`) gives an [`RequestError::Api`] with status 200; a line
-    /// longer than [`Limits::max_body`] gives [`RequestError::TooLarge`] and ends
-    /// the stream, as does a transport error. A last line without a line
-    /// ending is given when the stream ends.
-    pub async fn next_line(&mut self) -> Result<Option<Line>, RequestError<C>> {
+    async fn next_line(&mut self) -> LineResult<C> {
         if !self.checked {
             self.checked = true;
             let status = self.response.status();
@@ -676,5 +799,235 @@ impl ResponseExt for ::reqwest::Response {
 
     fn api_lines_with(self, limits: &Limits) -> Lines {
         lines(self, limits)
+    }
+}
+
+/// A stream that reconnects itself as the catalog says (features `reqwest`
+/// and `retry`): its lines, across connections, until an error that
+/// reconnecting cannot fix.
+///
+/// `connect` opens the stream (sends the request); each connection is
+/// read with [`Lines`], and when it ends, the catalog's
+/// [`Reconnect`](crate::response::Reconnect) plan for the stream's kind
+/// says how soon to open the next: at once after an operational
+/// disconnect or a stall, by the rate-limit schedule after a 429, by the
+/// HTTP-error schedule after a 503, by the network schedule after a broken
+/// connection or a stream the server ended. A connection that sends
+/// nothing, not even a keep-alive, for the stream's timeout (20 s for v2)
+/// counts as dead. A 401, a billing limit or a refused body gives up, with
+/// the error and why.
+///
+/// ```no_run
+/// use twitter_errors::catalog::Api;
+/// use twitter_errors::integrations::reqwest::{Line, Reconnecting};
+///
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let client = reqwest::Client::new();
+/// let url = "http://127.0.0.1:8080/2/tweets/search/stream";
+/// let mut stream = Reconnecting::new(Api::V2, || client.get(url).send()).expect("the catalog describes v2 streams");
+/// loop {
+///     match stream.next_line().await? {
+///         Line::Data(tweet) => println!("{}", String::from_utf8_lossy(&tweet)),
+///         _ => {} // a keep-alive
+///     }
+/// }
+/// # }
+/// ```
+#[cfg(feature = "retry")]
+#[cfg_attr(docsrs, doc(cfg(feature = "retry")))]
+pub struct Reconnecting<F, C: Catalog = crate::Twitter, K = super::retry::SystemClock> {
+    connect: F,
+    plan: crate::response::Reconnect,
+    clock: K,
+    limits: Limits,
+    timeout: Option<std::time::Duration>,
+    lines: Option<Lines<C>>,
+}
+
+#[cfg(feature = "retry")]
+impl<F, C: Catalog, K> fmt::Debug for Reconnecting<F, C, K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reconnecting")
+            .field("plan", &self.plan)
+            .field("connected", &self.lines.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "retry")]
+impl<F, Fut> Reconnecting<F>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<::reqwest::Response, ::reqwest::Error>>,
+{
+    /// A stream of `api`'s kind (`Api::V2`, `Api::Streaming`), opened by
+    /// `connect`, with the bundled catalog's schedules; `None` if the
+    /// catalog describes no stream of that kind.
+    pub fn new(api: crate::catalog::Api, connect: F) -> Option<Self> {
+        Self::for_catalog(api, connect)
+    }
+}
+
+#[cfg(feature = "retry")]
+impl<F, Fut, C> Reconnecting<F, C>
+where
+    C: Catalog,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<::reqwest::Response, ::reqwest::Error>>,
+{
+    /// [`new`](Reconnecting::new) with another catalog's schedules.
+    pub fn for_catalog(api: crate::catalog::Api, connect: F) -> Option<Self> {
+        let plan = crate::response::Reconnect::new::<C>(api)?;
+        Some(Reconnecting {
+            connect,
+            plan,
+            clock: super::retry::SystemClock,
+            limits: Limits::DEFAULT,
+            timeout: plan.timeout(),
+            lines: None,
+        })
+    }
+}
+
+#[cfg(feature = "retry")]
+impl<F, Fut, C, K> Reconnecting<F, C, K>
+where
+    C: Catalog,
+    K: super::retry::Clock,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<::reqwest::Response, ::reqwest::Error>>,
+{
+    /// Waits, and times out reads, on `clock`.
+    #[must_use]
+    pub fn with_clock<K2: super::retry::Clock>(self, clock: K2) -> Reconnecting<F, C, K2> {
+        Reconnecting {
+            connect: self.connect,
+            plan: self.plan,
+            clock,
+            limits: self.limits,
+            timeout: self.timeout,
+            lines: self.lines,
+        }
+    }
+
+    /// How long a connection may send nothing, not even a keep-alive,
+    /// before it counts as dead (`None`: never); the catalog's timeout for
+    /// the stream's kind by default.
+    #[must_use]
+    pub fn with_timeout(mut self, timeout: Option<std::time::Duration>) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Holds each line (and each error body) to `limits`.
+    #[must_use]
+    pub fn with_limits(mut self, limits: &Limits) -> Self {
+        self.limits = *limits;
+        self
+    }
+
+    /// The plan: the stream's catalog entry and the reconnects made since
+    /// data last flowed.
+    pub fn plan(&self) -> &crate::response::Reconnect {
+        &self.plan
+    }
+
+    /// The next line, connecting and reconnecting as needed; on giving
+    /// up, the last error and why. A stream has no end of its own: one the
+    /// server ends is reconnected.
+    pub async fn next_line(&mut self) -> Result<Line, super::retry::GaveUp<RequestError<C>>> {
+        let (mut attempts, mut waited) = (1u32, std::time::Duration::ZERO);
+        loop {
+            let (wait, error) = match self.read().await {
+                Ok(line) => return Ok(line),
+                Err(failed) => failed,
+            };
+            self.lines = None;
+            let Some(wait) = wait else {
+                let reason = give_up_reason(&error);
+                return Err(super::retry::GaveUp {
+                    error,
+                    reason,
+                    attempts,
+                    waited,
+                });
+            };
+            self.clock.sleep(wait).await;
+            waited = waited.saturating_add(wait);
+            attempts = attempts.saturating_add(1);
+        }
+    }
+
+    /// One line from the open connection (opening one first if need be),
+    /// or how long to wait before the next connection, and why.
+    async fn read(&mut self) -> Result<Line, (Option<std::time::Duration>, RequestError<C>)> {
+        let lines = match &mut self.lines {
+            Some(lines) => lines,
+            None => match (self.connect)().await {
+                Ok(response) => self.lines.insert(lines(response, &self.limits)),
+                Err(e) => {
+                    let wait = match transport_failure(&e) {
+                        Failure::Network => self.plan.after_network(),
+                        _ => None,
+                    };
+                    return Err((wait, RequestError::Transport(e)));
+                }
+            },
+        };
+        let read = match self.timeout {
+            Some(timeout) => {
+                let mut next = std::pin::pin!(lines.next_line());
+                let mut timer = self.clock.sleep(timeout);
+                std::future::poll_fn(|cx| {
+                    if let Poll::Ready(line) = next.as_mut().poll(cx) {
+                        return Poll::Ready(Ok(line));
+                    }
+                    timer.as_mut().poll(cx).map(|()| Err(timeout))
+                })
+                .await
+            }
+            None => Ok(lines.next_line().await),
+        };
+        match read {
+            Ok(Ok(Some(line))) => {
+                if matches!(line, Line::Data(_)) {
+                    self.plan.connected();
+                }
+                Ok(line)
+            }
+            Ok(Ok(None)) => Err((self.plan.after_network(), RequestError::Ended)),
+            Ok(Err(e)) => {
+                let wait = match &e {
+                    RequestError::Api(api) => self.plan.after_error(api, self.clock.now()),
+                    RequestError::Transport(t) if transport_failure(t) == Failure::Network => {
+                        self.plan.after_network()
+                    }
+                    _ => None,
+                };
+                Err((wait, e))
+            }
+            Err(timeout) => Err((self.plan.after_stall(), RequestError::Stalled(timeout))),
+        }
+    }
+}
+
+/// Why a [`Reconnecting`] stream gave up after `e`.
+#[cfg(feature = "retry")]
+fn give_up_reason<C: Catalog>(e: &RequestError<C>) -> crate::response::GiveUp {
+    use crate::response::GiveUp;
+    match e {
+        RequestError::Api(api) => match api.limit() {
+            Some(
+                l @ (crate::response::Limit::UsageCap
+                | crate::response::Limit::Credits
+                | crate::response::Limit::SpendCap),
+            ) => GiveUp::Limit(l),
+            _ if api.retry().retry == crate::Retry::Never => GiveUp::NotRetryable,
+            _ => GiveUp::NoSchedule,
+        },
+        RequestError::Transport(t) if transport_failure(t) == Failure::Network => {
+            GiveUp::NoSchedule
+        }
+        _ => GiveUp::NotRetryable,
     }
 }

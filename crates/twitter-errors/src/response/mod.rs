@@ -45,10 +45,12 @@ use crate::shown::shown;
 
 pub mod negotiate;
 mod rate_limit;
+mod reconnect;
 mod retry;
 
 pub use crate::catalog::Backoff;
 pub use rate_limit::{ApiVersion, Quota, RateLimits, RetryAfter};
+pub use reconnect::Reconnect;
 pub use retry::{Failure, GiveUp, Limit, RetryDecision, RetryPolicy, Wait};
 
 /// A failed call: status, decoded body (or the raw one), rate limits.
