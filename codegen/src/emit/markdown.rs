@@ -158,12 +158,18 @@ fn code_description(c: &spec::Code) -> String {
         let others: Vec<String> = c.other_statuses.iter().map(u16::to_string).collect();
         let _ = write!(desc, " Also seen with HTTP {}.", others.join(", "));
     }
+    if c.suspended {
+        desc.push_str(SUSPENDED);
+    }
     if let Some(note) = c.evidence.note() {
         let _ = write!(desc, " *Evidence: {note}.*");
     }
     desc.push_str(&deprecated(c.deprecated.as_ref()));
     desc
 }
+
+/// What `suspended: true` adds to an entry's description.
+const SUSPENDED: &str = " **Suspension**: `is_suspended()` is true for it.";
 
 fn codes(md: &mut String, spec: &Spec) {
     md.push_str("\n## v1.1 error codes\n\n| Code | Message | Status | Retry | Description |\n|---|---|---|---|---|\n");
@@ -206,6 +212,9 @@ fn problems(md: &mut String, spec: &Spec) {
             let _ = write!(desc, " Also titled: {}.", literals(&p.aliases));
         }
         let field = |m: &String| format!("[`{m}`](#field-{m})");
+        if p.suspended {
+            desc.push_str(SUSPENDED);
+        }
         if !p.members.is_empty() {
             let members: Vec<String> = p.members.iter().map(field).collect();
             let _ = write!(desc, " Members: {}.", members.join(", "));

@@ -361,6 +361,7 @@ pub static CODES_SECTION: Section = Section {
             "documented (default), observed (live responses only) or unverified (one third-party source).",
             "documented",
         ),
+        SUSPENDED,
         DEPRECATED,
         DESCRIPTION,
         key(
@@ -372,6 +373,15 @@ pub static CODES_SECTION: Section = Section {
         ),
     ],
 };
+
+/// `suspended`, on codes and problem types.
+const SUSPENDED: Key = key(
+    "suspended",
+    false,
+    Ty::Bool,
+    "`true` when the error says that an account, a user or an app is suspended (what `ApiError::is_suspended` asks).",
+    "true",
+);
 
 /// `problems:` entries.
 pub static PROBLEMS_SECTION: Section = Section {
@@ -426,6 +436,7 @@ pub static PROBLEMS_SECTION: Section = Section {
             "The members the API's schema requires of this type; each in `members` or one every object carries.",
             "[resource_type]",
         ),
+        SUSPENDED,
         DEPRECATED,
         DESCRIPTION,
     ],

@@ -241,6 +241,9 @@ pub struct Code {
     pub meanings: Vec<Meaning>,
     /// How well it is attested.
     pub evidence: Evidence,
+    /// Whether it says that an account, a user or an app is suspended
+    /// (`suspended: true`).
+    pub suspended: bool,
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
     /// Our description.
@@ -302,7 +305,9 @@ pub struct Problem {
     /// The members a body of this type must carry, as the API's schema
     /// requires them.
     pub required: Vec<String>,
-
+    /// Whether it says that an account, a user or an app is suspended
+    /// (`suspended: true`).
+    pub suspended: bool,
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
     /// Our description.

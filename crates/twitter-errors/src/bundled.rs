@@ -1693,6 +1693,7 @@ const __ERROR_CODE_INFO: &[crate::catalog::CodeInfo<HttpStatus>] = &[
         aliases: &["User has been suspended"],
         status: ::core::option::Option::Some(HttpStatus::Forbidden),
         apis: &[crate::catalog::Api::V1, crate::catalog::Api::V1_1],
+        suspended: true,
         description: "The user the request is about has been suspended. It first appeared in August 2010, when `users/show` briefly and by mistake sent coded errors.",
         ..crate::catalog::CodeInfo::EMPTY
     },
@@ -1715,6 +1716,7 @@ const __ERROR_CODE_INFO: &[crate::catalog::CodeInfo<HttpStatus>] = &[
                 ..crate::catalog::MeaningInfo::EMPTY
             },
         ],
+        suspended: true,
         description: "The authenticating account itself is suspended and may not use this feature. Texts before 2021 have no final period. The same number has also come back, with 410, as the notice that API v1 is switched off (see its other meaning).",
         ..crate::catalog::CodeInfo::EMPTY
     },
@@ -2479,6 +2481,7 @@ const __ERROR_CODE_INFO: &[crate::catalog::CodeInfo<HttpStatus>] = &[
         aliases: &["Invalid / suspended application"],
         status: ::core::option::Option::Some(HttpStatus::Unauthorized),
         apis: &[crate::catalog::Api::V1_1],
+        suspended: true,
         description: "The app used for Sign in with Twitter is invalid or suspended. Older texts said \"application\".",
         ..crate::catalog::CodeInfo::EMPTY
     },
@@ -3962,6 +3965,7 @@ const __PROBLEM_TYPE_INFO: &[crate::catalog::ProblemInfo<HttpStatus>] = &[
         title: "Forbidden",
         status: ::core::option::Option::Some(HttpStatus::Forbidden),
         apis: &[crate::catalog::Api::V2],
+        suspended: true,
         description: "The user the request is authenticated as is suspended, so the API refuses to act for it; the v2 counterpart of v1.1 code 64. Only the account's owner can resolve it, by appeal.",
         ..crate::catalog::ProblemInfo::EMPTY
     },

@@ -1,6 +1,58 @@
 //! Typed errors of the Twitter (X) API: every HTTP status it documents, every
 //! v1.1 numeric error code, every v2 problem type and the members of a v2
-//! error object, generated from one spec, `errors.yaml`.
+//! error object, generated from one spec, `errors.yaml`, with lossless
+//! codecs for every error body and a retry decision for each failure.
+//!
+//! # For clients
+//!
+//! Send the request with reqwest (feature `reqwest`), and handle the API's
+//! error by what it says. [`prelude`] holds what a client needs:
+//!
+//! ```no_run
+//! # #[cfg(feature = "reqwest")]
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use twitter_errors::prelude::*;
+//!
+//! let client = reqwest::Client::new();
+//! let url = "https://api.x.com/2/tweets/20";
+//! match client.get(url).send().await?.api_error_for_status().await {
+//!     // reqwest's own Response, its body unread: json(), bytes_stream()...
+//!     Ok(response) => println!("{}", response.text().await?),
+//!     Err(RequestError::Api(e)) if e.has_problem(ProblemType::ResourceNotFound) => {
+//!         println!("no such tweet");
+//!     }
+//!     // "88 Rate limit exceeded (HTTP 429), retry after 2026-11-22T14:05:00Z"
+//!     Err(RequestError::Api(e)) if e.is_rate_limited() => eprintln!("{e}"),
+//!     Err(RequestError::Api(e)) if e.is_billing() => eprintln!("{e}"),
+//!     // Another API error, a body past the limit, or the network.
+//!     Err(e) => return Err(e.into()),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! With the `retry` feature, [`retry`](integrations::retry::retry) waits as
+//! the API asks (`Retry-After`, the reset of the window that ran out,
+//! backoff for a 503) within bounds, and
+//! [`Reconnecting`](integrations::reqwest::Reconnecting) keeps a stream
+//! open. Without an HTTP crate, a response's parts decode the same way:
+//!
+//! ```
+//! use twitter_errors::prelude::*;
+//!
+//! let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
+//! let e = decode_response(429, [("x-rate-limit-reset", "1795356300")], body)
+//!     .into_result()
+//!     .unwrap_err();
+//! assert!(e.has_code(ErrorCode::RateLimitExceeded));
+//! assert_eq!(e.retry().retry, Retry::AfterReset);
+//! assert_eq!(e.to_string(), "88 Rate limit exceeded (HTTP 429), retry after 2026-11-22T14:05:00Z");
+//! ```
+//!
+//! The crate's features, the versions of the crates they integrate and
+//! what each adds are in [`integrations`].
+//!
+//! # The catalog
 //!
 //! ```
 //! use twitter_errors::{ErrorCode, HttpStatus, ProblemType, Retry};
@@ -95,6 +147,7 @@ pub mod integrations;
 mod known;
 mod macros;
 pub mod model;
+pub mod prelude;
 pub mod response;
 pub mod shown;
 pub mod text;
@@ -116,3 +169,8 @@ pub use shown::shown;
 ))]
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
+
+/// The crate README's code blocks, compiled and run as doctests.
+#[cfg(all(doctest, feature = "reqwest"))]
+#[doc = include_str!("../README.md")]
+pub struct CrateReadmeDoctests;

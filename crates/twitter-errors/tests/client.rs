@@ -154,6 +154,47 @@ fn one_call_checks_name_what_people_branch_on() {
 }
 
 #[test]
+fn suspensions_are_named_by_the_catalog() {
+    let none: [(&str, &str); 0] = [];
+    let fail = |status: u16, body: String| {
+        decode_response(status, none, body.as_bytes())
+            .into_result()
+            .unwrap_err()
+    };
+    let v1 = |code: u32, message: &str| {
+        serde_json::json!({"errors": [{"code": code, "message": message}]}).to_string()
+    };
+    let mut seen = 0;
+    for c in ErrorCode::ALL {
+        let info = c.info();
+        let status = info.status.map_or(403, |s| s.as_u16());
+        let e = fail(status, v1(info.code, info.message));
+        assert_eq!(e.is_suspended(), info.suspended, "{c:?}");
+        seen += usize::from(info.suspended);
+        // In another meaning (code 64 as the v1-retirement notice), a
+        // suspension code says nothing of a suspension.
+        for m in info.meanings {
+            let e = fail(
+                m.status.map_or(status, |s| s.as_u16()),
+                v1(info.code, m.message),
+            );
+            assert!(!e.is_suspended(), "{c:?} as {}", m.era);
+        }
+    }
+    for p in ProblemType::ALL {
+        let info = p.info();
+        let status = info.status.map_or(403, |s| s.as_u16());
+        let body = serde_json::json!({"title": info.title, "detail": "d", "type": info.uri, "status": status});
+        let e = fail(status, body.to_string());
+        assert_eq!(e.is_suspended(), info.suspended, "{p:?}");
+        seen += usize::from(info.suspended);
+    }
+    // What the catalog marks (in the bundled one, some codes and problem
+    // types), and nothing else.
+    eprintln!("{seen} entries marked suspended");
+}
+
+#[test]
 fn outcome_needs_no_let_else() {
     let none: [(&str, &str); 0] = [];
     let ok = decode_response(200, none, br#"{"data":{"id":"20"}}"#);

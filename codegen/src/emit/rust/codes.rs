@@ -248,10 +248,15 @@ fn info(cx: &Cx<'_>, c: &Code) -> TokenStream {
         quote!(evidence: #r::catalog::Evidence::#e,)
     };
     let dep = deprecated_field(c.deprecated.as_ref());
+    let suspended = if c.suspended {
+        quote!(suspended: true,)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #r::catalog::CodeInfo {
             code: #code, name: #name, message: #message, #texts #status #others #apis #retry
-            #policy #meanings #evidence #dep description: #desc, ..#r::catalog::CodeInfo::EMPTY
+            #policy #meanings #evidence #suspended #dep description: #desc, ..#r::catalog::CodeInfo::EMPTY
         }
     }
 }

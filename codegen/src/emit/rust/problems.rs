@@ -176,10 +176,15 @@ fn info(cx: &Cx<'_>, p: &Problem) -> TokenStream {
         let m = strs(&p.required);
         quote!(required: #m,)
     };
+    let suspended = if p.suspended {
+        quote!(suspended: true,)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #r::catalog::ProblemInfo {
             uri: #uri, name: #name, title: #title, #untitled #aliases #status #apis #retry
-            #policy #members #required #dep description: #desc, ..#r::catalog::ProblemInfo::EMPTY
+            #policy #members #required #suspended #dep description: #desc, ..#r::catalog::ProblemInfo::EMPTY
         }
     }
 }

@@ -161,6 +161,7 @@ pub(super) fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
     let evidence = choice(cx, e, "evidence")
         .and_then(Evidence::from_spelling)
         .unwrap_or_default();
+    let suspended = boolean(cx, e, "suspended");
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
     Some(Code {
@@ -176,6 +177,7 @@ pub(super) fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
         retry_policy,
         meanings,
         evidence,
+        suspended,
         deprecated,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
@@ -203,6 +205,7 @@ pub(super) fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
     let retry_policy = ident(cx, e, "retry_policy");
     let members = member_list(cx, e, "members");
     let required = member_list(cx, e, "required");
+    let suspended = boolean(cx, e, "suspended");
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
     let label = label(&keys::PROBLEMS_SECTION, e);
@@ -242,6 +245,7 @@ pub(super) fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
         retry_policy,
         members,
         required,
+        suspended,
         deprecated,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),

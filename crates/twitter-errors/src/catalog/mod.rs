@@ -281,6 +281,8 @@ pub struct CodeInfo<S: 'static> {
     pub meanings: &'static [MeaningInfo<S>],
     /// How well it is attested.
     pub evidence: Evidence,
+    /// Whether it says that an account, a user or an app is suspended.
+    pub suspended: bool,
     /// Why it was retired, when it was.
     pub deprecated: Option<&'static str>,
     /// What it means.
@@ -318,6 +320,8 @@ pub struct ProblemInfo<S: 'static> {
     /// The members a body of this type must carry, as the API's schema
     /// requires them (`type` and `title` included when it says so).
     pub required: &'static [&'static str],
+    /// Whether it says that an account, a user or an app is suspended.
+    pub suspended: bool,
     /// Why it was retired, when it was.
     pub deprecated: Option<&'static str>,
     /// What it means.
@@ -358,6 +362,7 @@ impl<S> CodeInfo<S> {
         policy: None,
         meanings: &[],
         evidence: Evidence::Documented,
+        suspended: false,
         deprecated: None,
         description: "",
     };
@@ -396,6 +401,7 @@ impl<S> ProblemInfo<S> {
         policy: None,
         members: &[],
         required: &[],
+        suspended: false,
         deprecated: None,
         description: "",
     };

@@ -122,7 +122,8 @@ impl<E: Retryable + ?Sized> Retryable for Box<E> {
 /// let clock = Recorder::default();
 /// let retrier = Retrier::new().with_clock(clock.clone());
 /// let mut calls = 0;
-/// let result = futures_executor_block_on(retrier.run(|| {
+/// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// let result = runtime.block_on(retrier.run(|| {
 ///     calls += 1;
 ///     let (status, body): (u16, &[u8]) = if calls < 3 {
 ///         (503, br#"{"errors":[{"code":130,"message":"Over capacity"}]}"#)
@@ -141,9 +142,6 @@ impl<E: Retryable + ?Sized> Retryable for Box<E> {
 /// assert_eq!(gave_up.error.status().as_u16(), 404);
 /// assert_eq!(gave_up.attempts, 3);
 /// assert_eq!(gave_up.to_string(), "34 Sorry, that page does not exist (HTTP 404); gave up after 3 attempts: retrying cannot succeed");
-/// # fn futures_executor_block_on<F: std::future::Future>(f: F) -> F::Output {
-/// #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f)
-/// # }
 /// ```
 #[derive(Clone, Default)]
 pub struct Retrier<K = SystemClock> {

@@ -618,6 +618,22 @@ impl<C: Catalog> ApiError<C> {
         self.problems().find_map(Problem::problem_type)
     }
 
+    /// Whether the error says that an account, a user or an app is
+    /// suspended: a code or problem type the catalog marks `suspended`
+    /// (`64 Your account is suspended...`, `user-suspended`), in the
+    /// meaning its text shows (code 64 as the v1-retirement notice is not).
+    pub fn is_suspended(&self) -> bool {
+        use crate::catalog::{CodeEntry as _, ProblemEntry as _};
+        let v1 = self.body().map_or(&[][..], Body::v1_errors);
+        v1.iter().any(|e| {
+            e.code
+                .known()
+                .is_some_and(|k| k.info().suspended && e.meaning().is_none())
+        }) || self
+            .problems()
+            .any(|p| p.problem_type().is_some_and(|t| t.info().suspended))
+    }
+
     /// Whether a billing limit stopped the call: no credits left (402) or
     /// the spending limit reached. No wait lifts it.
     pub fn is_billing(&self) -> bool {
