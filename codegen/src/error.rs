@@ -212,20 +212,20 @@ impl Style {
 /// # In a build script
 ///
 /// Cargo (1.84 and later) shows each `cargo::error=` line a build script
-/// prints as an error of its own, under the package's name and without the
-/// script's other output. [`Error::lines`] gives one such line per problem:
+/// prints as an error, under the package's name, and fails the build
+/// without the script's other output. [`Error::emit_cargo_errors`] prints
+/// the rustc-style form of every problem that way:
 ///
 /// ```no_run
 /// fn main() {
 ///     let result = twitter_errors_codegen::Builder::new()
+///         .bundled()
 ///         .spec("errors.yaml")
 ///         .generate();
 ///     if let Err(e) = result {
-///         for line in e.lines() {
-///             println!("cargo::error={line}");
-///         }
 ///         // Cargo fails the build after the script ends; exiting with an
 ///         // error as well would add the script's whole output to the log.
+///         e.emit_cargo_errors();
 ///     }
 /// }
 /// ```
@@ -233,9 +233,19 @@ impl Style {
 /// which cargo shows as
 ///
 /// ```text
-/// error: my-api@0.1.0: errors.yaml:18:11: duplicate code 88 (help: code 88 is already defined at line 9; remove one of the two entries, or give this one another code)
+/// error: my-api@0.1.0: code 88 is already defined at bundled errors.yaml:686:5
+/// error: my-api@0.1.0:  --> errors.yaml:2:5
+/// error: my-api@0.1.0:   |
+/// error: my-api@0.1.0: 2 |   - code: 88
+/// error: my-api@0.1.0:   |     ^
+/// error: my-api@0.1.0:   |
+/// error: my-api@0.1.0:   = help: to redefine it, add `replaces: true` to this entry; to add a code of your own, give it a number no earlier file uses
+/// error: my-api@0.1.0: 1 error in the spec
 /// error: build script logged errors
 /// ```
+///
+/// [`Error::lines`] gives one `file:line:column: message` line per problem
+/// instead, for tools that read one line each.
 pub struct Error {
     inner: Box<ErrorKind>,
 }
@@ -346,6 +356,33 @@ impl Error {
             }
             _ => vec![self.to_string().replace(['\n', '\r'], " ")],
         }
+    }
+
+    /// What a build script prints for the error: its rustc-style form
+    /// ([`render`](Error::render) without colour), each line a
+    /// `cargo::error=` directive. Cargo then shows each problem once, with
+    /// its source line, the span underlined and the help, and fails the
+    /// build; no line of the script's own output or of its process is
+    /// shown. See the [example](Error#in-a-build-script).
+    pub fn cargo_directives(&self) -> String {
+        let text = self.render(Style::default().color(false));
+        let mut out = String::with_capacity(text.len() * 2);
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            out.push_str("cargo::error=");
+            // Cargo writes `error:` itself.
+            out.push_str(line.strip_prefix("error: ").unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Prints [`cargo_directives`](Error::cargo_directives) on stdout,
+    /// where cargo reads a build script's directives.
+    pub fn emit_cargo_errors(&self) {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(self.cargo_directives().as_bytes());
+        let _ = out.flush();
     }
 
     /// The error laid out in `style`: by default each problem with its

@@ -48,15 +48,19 @@
 //!     description: The mirror could not reach the upstream API.
 //! ```
 //!
-//! Its `build.rs`:
+//! Its `build.rs`, the one this crate recommends:
 //!
 //! ```no_run
 //! fn main() {
-//!     twitter_errors_codegen::Builder::new()
+//!     let result = twitter_errors_codegen::Builder::new()
 //!         .bundled()
 //!         .spec("errors.yaml")
-//!         .generate()
-//!         .unwrap();
+//!         .generate();
+//!     // Each problem in errors.yaml as rustc shows its errors (the line, the
+//!     // underline, the help); cargo fails the build.
+//!     if let Err(e) = result {
+//!         e.emit_cargo_errors();
+//!     }
 //! }
 //! ```
 //!
@@ -96,7 +100,8 @@
 //! - [`spec`](Builder::spec): a spec file to read. Relative paths resolve
 //!   against the crate's directory (`CARGO_MANIFEST_DIR`), not the directory
 //!   cargo was started from. Give several to layer them: each later file
-//!   adds entries and replaces those with the same key.
+//!   adds entries, and replaces those with the same key that say
+//!   `replaces: true`.
 //! - [`bundled`](Builder::bundled): start from the Twitter catalog this crate
 //!   ships; the files given with `spec` are layered on top.
 //! - [`file_name`](Builder::file_name): the generated file's name, `errors.rs`
@@ -119,7 +124,11 @@
 //! With [`Builder::bundled`] and one or more [`Builder::spec`] files, the
 //! files are read in order and merged: an entry whose key (`status`, `code`,
 //! problem `type`, member or format `name`, header `name`, host `prefix`) is
-//! already defined replaces the earlier entry, any other entry is added. The
+//! already defined replaces the earlier entry, any other entry is added. A
+//! status, code or problem type that redefines an earlier file's says so
+//! with `replaces: true`; without it the layer is refused where the entry
+//! is, naming the one it would replace, so that a bundled entry is never
+//! redefined by accident. The
 //! result is validated as one catalog, so a code in your file can use a
 //! status of the bundled one, and every clash is caught. Diagnostics name the
 //! file the mistake is in (the bundled file is called `bundled errors.yaml`);
@@ -135,35 +144,26 @@
 //! # Errors
 //!
 //! Every error is an [`Error`]. A bad spec fails the build with every problem
-//! found, each located and most with a hint, the same text that
-//! `twitter-errors check` prints. `Debug` prints that text too, so the
-//! `unwrap()` of the example shows it readably in cargo's output:
+//! found, each located and most with a hint, as `twitter-errors check`
+//! shows it: [`Error::emit_cargo_errors`] in the build script above prints
+//! each problem's rustc-style form as `cargo::error=` lines, which cargo
+//! shows as
 //!
 //! ```text
-//! error: failed to run custom build command for `my-api v0.1.0 (/src/my-api)`
-//! ...
-//!   called `Result::unwrap()` on an `Err` value: error: errors.yaml:2:3: code 10001 refers to status 499, which no `statuses:` entry defines
-//!     help: add a `statuses:` entry for 499, or use one of: 200, 201, 202, ...
-//!   1 error in the spec
+//! error: my-api@0.1.0: code 10001 refers to status 499, which no `statuses:` entry defines
+//! error: my-api@0.1.0:  --> errors.yaml:5:13
+//! error: my-api@0.1.0:   |
+//! error: my-api@0.1.0: 5 |     status: 499
+//! error: my-api@0.1.0:   |             ^^^
+//! error: my-api@0.1.0:   |
+//! error: my-api@0.1.0:   = help: add a `statuses:` entry for 499, or use one of 200, 201, 202, ...
+//! error: my-api@0.1.0: 1 error in the spec
+//! error: build script logged errors
 //! ```
 //!
-//! A build script that prefers no panic message prints the error and exits:
-//!
-//! ```no_run
-//! fn main() {
-//!     let result = twitter_errors_codegen::Builder::new()
-//!         .spec("errors.yaml")
-//!         .generate();
-//!     if let Err(e) = result {
-//!         eprintln!("{e}");
-//!         std::process::exit(1);
-//!     }
-//! }
-//! ```
-//!
-//! or prints one `cargo::error=` line per problem ([`Error::lines`]; see the
-//! [example](Error#in-a-build-script)). [`Error::render`] shows each problem
-//! with its source line and the text underlined, as rustc does.
+//! and nothing of the script's process. [`Error::lines`] gives one
+//! `file:line:column: message` line per problem instead, and
+//! [`Error::render`] the text in any [`Style`].
 //!
 //! # Rebuilds
 //!

@@ -143,7 +143,7 @@ fn the_diff_marks_changed_lines() {
 #[test]
 fn layered_files_are_named_in_their_diagnostics() {
     let base = std::fs::read(fixtures().join("valid/errors.yaml")).expect("the valid fixture");
-    let overlay = b"codes:\n  - code: 88\n    name: rate_limit_exceeded\n    message: Rate limit exceeded (overridden).\n    description: Replaces the base entry.\n  - code: 999\n    name: page_does_not_exist\n    message: Ours.\n    status: 418\n    description: Our own code.\n"
+    let overlay = b"codes:\n  - code: 88\n    name: rate_limit_exceeded\n    message: Rate limit exceeded (overridden).\n    replaces: true\n    description: Replaces the base entry.\n  - code: 999\n    name: page_does_not_exist\n    message: Ours.\n    status: 418\n    description: Our own code.\n"
         .to_vec();
     let err = Spec::from_sources(&[
         (PathBuf::from("errors.yaml"), base),
@@ -152,9 +152,9 @@ fn layered_files_are_named_in_their_diagnostics() {
     .expect_err("the overlay has mistakes");
     assert_eq!(
         err.to_string(),
-        "error: local.yaml:7:11: duplicate name `page_does_not_exist`\n  \
+        "error: local.yaml:8:11: duplicate name `page_does_not_exist`\n  \
          help: code 34 at errors.yaml:43 already has this name; names are unique within `codes`\n\
-         error: local.yaml:9:13: code 999 refers to status 418, which no `statuses:` entry defines\n  \
+         error: local.yaml:10:13: code 999 refers to status 418, which no `statuses:` entry defines\n  \
          help: add a `statuses:` entry for 418, or use one of 400, 404, 429\n\
          2 errors in the spec"
     );

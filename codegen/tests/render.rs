@@ -168,3 +168,41 @@ fn past_a_thousand_problems_the_rest_are_counted() {
     );
     assert!(e.to_string().ends_with("1508 errors in the spec"), "{e}");
 }
+
+#[test]
+fn a_build_script_prints_the_full_form_as_cargo_errors() {
+    let e = fixture("yaml_comment_in_text");
+    let directives = e.cargo_directives();
+    let full = e.render(Style::default());
+    // Every line of the full form, each a directive, blank lines dropped and
+    // cargo's own `error: ` not repeated.
+    let lines: Vec<&str> = directives.lines().collect();
+    assert!(
+        lines.iter().all(|l| l.starts_with("cargo::error=")),
+        "{directives}"
+    );
+    let shown: Vec<&str> = lines.iter().map(|l| &l["cargo::error=".len()..]).collect();
+    let expected: Vec<&str> = full
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+        .collect();
+    assert_eq!(shown, expected);
+    assert!(shown.contains(&"  --> errors.yaml:50:14"), "{directives}");
+    assert!(
+        shown.contains(&"50 |     message: Rate limit exceeded. Retry after #reset."),
+        "{directives}"
+    );
+    assert!(
+        shown.iter().any(|l| l.starts_with("   = help: ")),
+        "{directives}"
+    );
+    // Once per problem: the fixture's two problems, two message lines.
+    assert_eq!(
+        shown.iter().filter(|l| l.starts_with("  --> ")).count(),
+        e.diagnostics().len()
+    );
+    assert_eq!(shown.last(), Some(&"2 errors in the spec"));
+    // No colour codes for cargo to print raw.
+    assert!(!directives.contains('\u{1b}'));
+}

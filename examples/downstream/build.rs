@@ -6,11 +6,9 @@ fn main() {
         // example that runs as a doctest of this crate.
         .examples_path("twitter_errors_example_downstream")
         .generate();
-    // A broken errors.yaml fails the build with one located error per
-    // problem, as cargo shows its own.
+    // Each problem in errors.yaml as rustc shows its errors (the line, the
+    // underline, the help); cargo fails the build.
     if let Err(e) = result {
-        for line in e.lines() {
-            println!("cargo::error={line}");
-        }
+        e.emit_cargo_errors();
     }
 }

@@ -279,6 +279,7 @@ pub static STATUSES_SECTION: Section = Section {
         APIS_KEY,
         RETRY_KEY,
         RETRY_POLICY_KEY,
+        REPLACES,
         DEPRECATED,
         DESCRIPTION,
     ],
@@ -362,6 +363,7 @@ pub static CODES_SECTION: Section = Section {
             "documented",
         ),
         SUSPENDED,
+        REPLACES,
         DEPRECATED,
         DESCRIPTION,
         key(
@@ -373,6 +375,15 @@ pub static CODES_SECTION: Section = Section {
         ),
     ],
 };
+
+/// `replaces`, on statuses, codes and problem types.
+const REPLACES: Key = key(
+    "replaces",
+    false,
+    Ty::Bool,
+    "`true` when the entry, in a file layered on others (on the bundled catalog, say), redefines one of theirs with the same key; a layer that redefines an entry without it is refused.",
+    "true",
+);
 
 /// `suspended`, on codes and problem types.
 const SUSPENDED: Key = key(
@@ -437,6 +448,7 @@ pub static PROBLEMS_SECTION: Section = Section {
             "[resource_type]",
         ),
         SUSPENDED,
+        REPLACES,
         DEPRECATED,
         DESCRIPTION,
     ],

@@ -205,6 +205,9 @@ pub struct Status {
     pub retry: Retry,
     /// The retry policy it names, if any.
     pub retry_policy: Option<String>,
+    /// Whether it redefines an entry of a file layered before it
+    /// (`replaces: true`); without it, a layer that does is refused.
+    pub replaces: bool,
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
     /// Our description.
@@ -244,6 +247,9 @@ pub struct Code {
     /// Whether it says that an account, a user or an app is suspended
     /// (`suspended: true`).
     pub suspended: bool,
+    /// Whether it redefines an entry of a file layered before it
+    /// (`replaces: true`); without it, a layer that does is refused.
+    pub replaces: bool,
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
     /// Our description.
@@ -308,6 +314,9 @@ pub struct Problem {
     /// Whether it says that an account, a user or an app is suspended
     /// (`suspended: true`).
     pub suspended: bool,
+    /// Whether it redefines an entry of a file layered before it
+    /// (`replaces: true`); without it, a layer that does is refused.
+    pub replaces: bool,
     /// Why it was retired, when it was.
     pub deprecated: Option<String>,
     /// Our description.
@@ -598,7 +607,10 @@ impl Spec {
             let (layer, text) =
                 load::load(file, bytes, &mut nodes, i > 0, &mut diagnostics, &mut spans);
             match layer {
-                Some(layer) => spec.layer(layer),
+                Some(layer) => {
+                    spec.check_replaces(&layer, &mut diagnostics);
+                    spec.layer(layer);
+                }
                 None => parsed = false,
             }
             texts.extend(text.map(|t| (file.clone(), t)));
@@ -615,6 +627,74 @@ impl Spec {
         } else {
             Err(Error::spec(diagnostics, texts))
         }
+    }
+
+    /// A later file's status, code or problem type with the key of an
+    /// earlier file's must say `replaces: true`, and one that says it must
+    /// replace something: a layer cannot redefine a bundled entry by
+    /// accident, nor claim to when it adds one.
+    fn check_replaces(&self, layer: &Spec, diagnostics: &mut Diagnostics) {
+        fn check<T: HasOrigin, K: Ord + std::fmt::Display>(
+            earlier: &[T],
+            later: &[T],
+            what: &str,
+            key: impl Fn(&T) -> K,
+            replaces: impl Fn(&T) -> bool,
+            diagnostics: &mut Diagnostics,
+        ) {
+            let index: std::collections::BTreeMap<K, &Origin> =
+                earlier.iter().map(|x| (key(x), x.origin())).collect();
+            for item in later {
+                let k = key(item);
+                let at = item.origin();
+                match (index.get(&k), replaces(item)) {
+                    (Some(first), false) => diagnostics.push(
+                        crate::error::Diagnostic::new(
+                            &at.file,
+                            at.location,
+                            format!("{what} {k} is already defined at {first}"),
+                        )
+                        .help(format!(
+                            "to redefine it, add `replaces: true` to this entry; to add a {what} of your own, give it a {} no earlier file uses",
+                            if what == "problem type" { "URI" } else { "number" }
+                        )),
+                    ),
+                    (None, true) => diagnostics.push(
+                        crate::error::Diagnostic::new(
+                            &at.file,
+                            at.location,
+                            format!("{what} {k} says `replaces: true`, but no file before this one defines it"),
+                        )
+                        .help("remove `replaces: true`: the entry adds a new one"),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        check(
+            &self.statuses,
+            &layer.statuses,
+            "status",
+            |s| s.status,
+            |s| s.replaces,
+            diagnostics,
+        );
+        check(
+            &self.codes,
+            &layer.codes,
+            "code",
+            |c| c.code,
+            |c| c.replaces,
+            diagnostics,
+        );
+        check(
+            &self.problems,
+            &layer.problems,
+            "problem type",
+            |p| p.type_uri.clone(),
+            |p| p.replaces,
+            diagnostics,
+        );
     }
 
     /// Adds `other`'s entries, replacing entries with the same key.

@@ -2,14 +2,20 @@
 //! `twitter-errors-codegen`, plus the two codes of this crate's
 //! `errors.yaml`, as a Twitter-compatible mirror might serve them.
 //!
-//! `build.rs` is one call:
+//! `build.rs` is the one the generator recommends:
 //!
 //! ```ignore
-//! twitter_errors_codegen::Builder::new()
-//!     .bundled()
-//!     .spec("errors.yaml")
-//!     .generate()
-//!     .unwrap();
+//! fn main() {
+//!     let result = twitter_errors_codegen::Builder::new()
+//!         .bundled()
+//!         .spec("errors.yaml")
+//!         .generate();
+//!     // Each problem in errors.yaml as rustc shows its errors (the line, the
+//!     // underline, the help); cargo fails the build.
+//!     if let Err(e) = result {
+//!         e.emit_cargo_errors();
+//!     }
+//! }
 //! ```
 //!
 //! and the generated items are included at the crate root, so this crate

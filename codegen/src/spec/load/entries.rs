@@ -93,6 +93,7 @@ pub(super) fn status(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Status> {
     let apis = apis(cx, e);
     let retry = retry(cx, e);
     let retry_policy = ident(cx, e, "retry_policy");
+    let replaces = boolean(cx, e, "replaces");
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
     Some(Status {
@@ -103,6 +104,7 @@ pub(super) fn status(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Status> {
         apis,
         retry,
         retry_policy,
+        replaces,
         deprecated,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
@@ -162,6 +164,7 @@ pub(super) fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
         .and_then(Evidence::from_spelling)
         .unwrap_or_default();
     let suspended = boolean(cx, e, "suspended");
+    let replaces = boolean(cx, e, "replaces");
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
     Some(Code {
@@ -178,6 +181,7 @@ pub(super) fn code(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Code> {
         meanings,
         evidence,
         suspended,
+        replaces,
         deprecated,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),
@@ -206,6 +210,7 @@ pub(super) fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
     let members = member_list(cx, e, "members");
     let required = member_list(cx, e, "required");
     let suspended = boolean(cx, e, "suspended");
+    let replaces = boolean(cx, e, "replaces");
     let deprecated = text(cx, e, "deprecated");
     let description = text(cx, e, "description");
     let label = label(&keys::PROBLEMS_SECTION, e);
@@ -246,6 +251,7 @@ pub(super) fn problem(cx: &mut Cx<'_>, e: &Entry<'_>) -> Option<Problem> {
         members,
         required,
         suspended,
+        replaces,
         deprecated,
         description: description.unwrap_or_default(),
         origin: cx.origin(e.node),

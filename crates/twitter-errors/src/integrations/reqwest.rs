@@ -764,6 +764,25 @@ pub trait ResponseExt: Sized {
 
     /// [`api_lines`](ResponseExt::api_lines) within `limits`.
     fn api_lines_with(self, limits: &Limits) -> Lines;
+
+    /// [`api_error_for_status_with`](ResponseExt::api_error_for_status_with)
+    /// with another catalog, one a build script generated:
+    /// `response.api_error_for_status_as::<my_api::Twitter>(&Limits::DEFAULT)`.
+    fn api_error_for_status_as<C: Catalog>(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<::reqwest::Response, RequestError<C>>> + Send;
+
+    /// [`api_partial_with`](ResponseExt::api_partial_with) with another
+    /// catalog.
+    fn api_partial_as<C: Catalog>(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<Partial<C>, RequestError<C>>> + Send;
+
+    /// [`api_lines_with`](ResponseExt::api_lines_with) with another
+    /// catalog.
+    fn api_lines_as<C: Catalog>(self, limits: &Limits) -> Lines<C>;
 }
 
 impl ResponseExt for ::reqwest::Response {
@@ -798,6 +817,26 @@ impl ResponseExt for ::reqwest::Response {
     }
 
     fn api_lines_with(self, limits: &Limits) -> Lines {
+        lines(self, limits)
+    }
+
+    fn api_error_for_status_as<C: Catalog>(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<::reqwest::Response, RequestError<C>>> + Send {
+        let limits = *limits;
+        async move { error_for_status::<C>(self, &limits).await }
+    }
+
+    fn api_partial_as<C: Catalog>(
+        self,
+        limits: &Limits,
+    ) -> impl Future<Output = Result<Partial<C>, RequestError<C>>> + Send {
+        let limits = *limits;
+        async move { partial::<C>(self, &limits).await }
+    }
+
+    fn api_lines_as<C: Catalog>(self, limits: &Limits) -> Lines<C> {
         lines(self, limits)
     }
 }
