@@ -315,13 +315,25 @@ fn stderr_color(when: ColorWhen) -> bool {
     }
 }
 
+/// The command line, with `--color` documented once: in the top-level
+/// help. Each subcommand accepts it too (`check --color never`), as a hidden
+/// copy of the global flag that clap then does not add to its help.
+fn command() -> clap::Command {
+    let color = Cli::command()
+        .get_arguments()
+        .find(|a| a.get_id() == "color")
+        .cloned()
+        .expect("the global --color flag");
+    Cli::command().mut_subcommands(move |sc| sc.arg(color.clone().hide(true)))
+}
+
 fn main() -> ExitCode {
     let choice = match color_arg() {
         ColorWhen::Always => clap::ColorChoice::Always,
         ColorWhen::Never => clap::ColorChoice::Never,
         ColorWhen::Auto => clap::ColorChoice::Auto,
     };
-    let matches = Cli::command().color(choice).get_matches();
+    let matches = command().color(choice).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

@@ -695,3 +695,38 @@ fn a_full_or_closed_stdout_never_panics() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn global_flags_are_documented_once_and_taken_anywhere() {
+    let root = run(&["--help"]);
+    assert_eq!(code(&root), Some(0));
+    assert_eq!(text(&root.stdout).matches("--color <WHEN>").count(), 1);
+    for sub in [
+        "explain",
+        "check",
+        "generate",
+        "docs",
+        "schema",
+        "decode",
+        "encode",
+        "completions",
+    ] {
+        let help = run(&[sub, "--help"]);
+        assert_eq!(code(&help), Some(0), "{sub}");
+        assert!(
+            !text(&help.stdout).contains("--color"),
+            "{sub}: {}",
+            text(&help.stdout)
+        );
+    }
+    // Before the subcommand or after it, the flag is taken.
+    let dir = broken("yaml_leading_zero");
+    for args in [
+        &["--color", "never", "check"][..],
+        &["check", "--color", "never"],
+    ] {
+        let out = bin().current_dir(&dir).args(args).output().expect("runs");
+        assert_eq!(code(&out), Some(1), "{args:?}: {}", text(&out.stderr));
+        assert!(!text(&out.stderr).contains('\u{1b}'), "{args:?}");
+    }
+}
