@@ -191,6 +191,7 @@ fn every_problems_members_and_required_are_catalog_members() {
         }
     }
     // The stream timing is data too.
-    let v2 = <Twitter as Catalog>::stream(twitter_errors::Api::V2).expect("a v2 stream entry");
+    let v2 =
+        <Twitter as Catalog>::stream(twitter_errors::catalog::Api::V2).expect("a v2 stream entry");
     assert!(v2.heartbeat.is_some() && v2.timeout >= v2.heartbeat);
 }

@@ -5,13 +5,14 @@
 //! The bodies under `tests/fixtures/observed/` are written for these tests,
 //! each in a shape a real response had.
 
+use twitter_errors::catalog::Evidence;
 use twitter_errors::catalog::{Catalog, ProblemEntry, Reset};
 use twitter_errors::codec::{self, Body};
 use twitter_errors::model::CodeSent;
 use twitter_errors::response::{decode_response, ApiError, Limit, Outcome, Wait};
 use twitter_errors::text::MatchKind;
 use twitter_errors::Twitter;
-use twitter_errors::{Code, ErrorCode, Evidence, Problem, ProblemType, Retry};
+use twitter_errors::{Code, ErrorCode, Problem, ProblemType, Retry};
 use twitter_errors_tests::fixture;
 
 fn body(name: &str) -> Vec<u8> {

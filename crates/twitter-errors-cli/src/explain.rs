@@ -14,8 +14,9 @@ use twitter_errors::catalog::{
     wait_words, Catalog, DetailInfo, DisconnectInfo, HeaderInfo, MemberInfo, NoticeInfo,
     PolicyInfo, StreamInfo,
 };
+use twitter_errors::catalog::{Api, Evidence};
 use twitter_errors::text::{match_detail, DetailMatch, MatchKind, TextMatch};
-use twitter_errors::{Api, ErrorCode, Evidence, HttpStatus, ProblemType, Retry, Twitter};
+use twitter_errors::{ErrorCode, HttpStatus, ProblemType, Retry, Twitter};
 
 /// The catalog's detail entries, typed.
 type Detail = DetailInfo<ProblemType, HttpStatus, ErrorCode>;

@@ -153,7 +153,7 @@ pub mod shown;
 pub mod text;
 mod vocabulary;
 
-pub use catalog::{Api, Evidence, Format, ParseError, Retry};
+pub use catalog::{Format, Retry};
 pub use generated::*;
 pub use known::{Code, ProblemUri, Status, Term};
 pub use model::{Members, Problem, V1Error};

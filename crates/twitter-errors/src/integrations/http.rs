@@ -36,13 +36,14 @@ use ::http::{HeaderMap, StatusCode};
 
 use std::borrow::Cow;
 
+use crate::catalog::ParseError;
 use crate::catalog::{Catalog, CodeEntry, HeaderMeaning, ProblemEntry, StatusEntry};
 use crate::codec::{problem, EncodeError, Limits};
 use crate::model::members::{integer, string};
 use crate::model::{Problem, V1Error};
 use crate::response::negotiate::Negotiated;
 use crate::response::{decode_response_with, ApiError, Outcome, RateLimits, RetryAfter};
-use crate::{Code, Format, HttpStatus, ParseError, Status};
+use crate::{Code, Format, HttpStatus, Status};
 
 impl From<HttpStatus> for StatusCode {
     fn from(status: HttpStatus) -> Self {
