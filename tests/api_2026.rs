@@ -67,7 +67,7 @@ fn billing_errors_are_named_not_rate_limits_and_take_no_wait_from_the_headers() 
         assert_eq!(e.limit(), Some(limit), "{what}");
         assert!(!e.is_rate_limited() && !e.is_usage_capped(), "{what}");
         let decision = e.retry();
-        assert_eq!(decision.retry, Retry::AfterReset, "{what}");
+        assert_eq!(decision.hint, Retry::AfterReset, "{what}");
         assert_eq!(decision.wait, None, "{what}");
         assert_eq!(decision.policy.map(|p| p.reset), Some(reset), "{what}");
         assert!(!decision.reset_in_headers(), "{what}");
@@ -114,7 +114,7 @@ fn details_name_their_cause() {
         .and_then(|p| p.cause())
         .expect("a known detail");
     assert_eq!(cause.code, Some(ErrorCode::DuplicateStatus));
-    assert_eq!(e.retry().retry, Retry::Never);
+    assert_eq!(e.retry().hint, Retry::Never);
 
     // Forgiven like message texts: case, spacing, a final period.
     let m = match_detail::<Twitter>("you are NOT allowed to create a tweet with duplicate content")
@@ -149,7 +149,7 @@ fn details_name_their_cause() {
         body,
     );
     assert!(e.is_rate_limited());
-    assert_eq!(e.retry().retry, Retry::AfterReset);
+    assert_eq!(e.retry().hint, Retry::AfterReset);
 
     // Text that names nothing, of any length, finds nothing.
     assert!(match_detail::<Twitter>("").is_none());

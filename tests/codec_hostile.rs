@@ -455,7 +455,7 @@ fn responses_with_bodies_that_do_not_decode() {
         assert!(e.body().is_none(), "{status}");
         assert_eq!(e.raw_body(), Some(body), "{status}: the raw body is kept");
         assert!(e.decode_error().is_some());
-        assert_eq!(e.retry().retry, retry, "{status}");
+        assert_eq!(e.retry().hint, retry, "{status}");
         assert!(e.to_string().contains(&format!("(HTTP {status})")), "{e}");
     }
     // A success with a body that is not an error body is a success.

@@ -108,7 +108,7 @@ fn seed_000_status_table() {
                 panic!("{n} is a failure")
             };
             assert_eq!(e.status(), Status::from(s));
-            assert_eq!(e.retry().retry, s.retry());
+            assert_eq!(e.retry().hint, s.retry());
         }
     }
     // "420 Enhance Your Calm: returned by the Search and Trends API when you
@@ -144,7 +144,7 @@ fn seed_000_code_table() {
         panic!("a failure")
     };
     assert_eq!(e.codes().next(), Some(Code::from_code(99999)));
-    assert_eq!(e.retry().retry, Retry::Backoff);
+    assert_eq!(e.retry().hint, Retry::Backoff);
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn seed_003_xml_examples() {
             panic!("{file}")
         };
         assert_eq!(err.body().unwrap().format(), Format::Xml);
-        assert_eq!(err.retry().retry, retry, "{file}");
+        assert_eq!(err.retry().hint, retry, "{file}");
         assert_eq!(code.status(), HttpStatus::from_u16(status));
     }
 }
@@ -249,7 +249,7 @@ fn seed_003_json_examples() {
         panic!("a failure")
     };
     assert_eq!(e.status(), Status::from(HttpStatus::Forbidden));
-    assert_eq!(e.retry().retry, Retry::Never);
+    assert_eq!(e.retry().hint, Retry::Never);
 }
 
 #[test]
@@ -377,7 +377,7 @@ fn seed_002_invalid_request_with_two_errors() {
     ) else {
         panic!("a failure")
     };
-    assert_eq!(e.retry().retry, Retry::Never);
+    assert_eq!(e.retry().hint, Retry::Never);
     assert_eq!(
         e.to_string(),
         "Invalid Request: One or more parameters to your request was invalid; \
@@ -432,7 +432,7 @@ fn seed_002_client_forbidden() {
     ) else {
         panic!("a failure")
     };
-    assert_eq!(e.retry().retry, Retry::Never);
+    assert_eq!(e.retry().hint, Retry::Never);
 }
 
 #[test]
@@ -457,7 +457,7 @@ fn seed_002_about_blank() {
         let Outcome::Failure(e) = decode_response(status, headers, &bytes) else {
             panic!("{file}")
         };
-        assert_eq!(e.retry().retry, retry, "{file}");
+        assert_eq!(e.retry().hint, retry, "{file}");
         if status == 429 {
             assert_eq!(e.limit(), Some(Limit::RateLimit(Window::Standard)));
             assert!(!e.is_usage_capped());

@@ -325,7 +325,7 @@ fn a_string_code_is_kept_as_sent() {
     }
     let e = failure(401, &[], "string-code-ads.json");
     assert!(e.decode_error().is_none());
-    assert_eq!(e.retry().retry, Retry::Never);
+    assert_eq!(e.retry().hint, Retry::Never);
 }
 
 #[test]
@@ -359,7 +359,7 @@ fn a_body_without_a_code_gets_the_code_its_text_names() {
     );
     assert!(e.is_rate_limited());
     let d = e.retry();
-    assert_eq!(d.retry, Retry::AfterReset);
+    assert_eq!(d.hint, Retry::AfterReset);
     assert!(d.reset_in_headers());
     // Logged out: a legacy body, and not a failure.
     round_trips("legacy-logged-out.json");
@@ -373,7 +373,7 @@ fn a_body_without_a_code_gets_the_code_its_text_names() {
 fn enhance_your_calm_backs_off_exponentially() {
     let e = failure(420, &[], "enhance-your-calm-420.json");
     let d = e.retry();
-    assert_eq!(d.retry, Retry::Backoff);
+    assert_eq!(d.hint, Retry::Backoff);
     assert_eq!(d.wait, None, "420 carries no reset header");
     // The policy is the one the catalog gives 420, and its schedule grows.
     let p = d.policy.expect("a policy");
@@ -390,7 +390,7 @@ fn enhance_your_calm_backs_off_exponentially() {
         &[("x-rate-limit-reset", "1795356300")],
         "enhance-your-calm-420.json",
     );
-    assert_eq!(e.retry().retry, Retry::Backoff);
+    assert_eq!(e.retry().hint, Retry::Backoff);
 }
 
 #[test]
@@ -410,7 +410,7 @@ fn quota_errors_share_a_policy_whose_reset_is_not_in_the_headers() {
         let e = failure(403, &headers, name);
         assert_eq!(e.codes().next().unwrap().code(), code);
         let d = e.retry();
-        assert_eq!(d.retry, Retry::AfterReset, "{name}");
+        assert_eq!(d.hint, Retry::AfterReset, "{name}");
         assert!(!d.reset_in_headers(), "{name}");
         assert_eq!(d.wait, None, "{name}: the header's reset is no guide");
         assert!(!e.is_rate_limited(), "{name}: not a rate-limit window");
@@ -425,13 +425,13 @@ fn quota_errors_share_a_policy_whose_reset_is_not_in_the_headers() {
 fn work_in_progress_backs_off() {
     round_trips("replay-in-progress-355.json");
     let e = failure(409, &[], "replay-in-progress-355.json");
-    assert_eq!(e.retry().retry, Retry::Backoff);
+    assert_eq!(e.retry().hint, Retry::Backoff);
     let e = ApiError::from_response(
         409,
         [("x", "y")],
         br#"{"errors":[{"code":355,"message":"Subscription already exists."}]}"#,
     );
-    assert_eq!(e.retry().retry, Retry::Never);
+    assert_eq!(e.retry().hint, Retry::Never);
 }
 
 #[test]
@@ -445,7 +445,7 @@ fn stream_disconnects_tell_reconnect_now_from_backoff_and_never() {
         round_trips(name);
         let e = ApiError::from_response(200, [("x", "y")], &body(name));
         let d = e.retry();
-        assert_eq!(d.retry, retry, "{name}");
+        assert_eq!(d.hint, retry, "{name}");
         assert_eq!(d.wait, None, "{name}");
     }
     // Shed load backs off on the schedule the catalog gives its code.
@@ -462,7 +462,7 @@ fn stream_disconnects_tell_reconnect_now_from_backoff_and_never() {
         [("x", "y")],
         br#"{"disconnect":{"code":99,"reason":"x"}}"#,
     );
-    assert_eq!(e.retry().retry, Retry::Backoff);
+    assert_eq!(e.retry().hint, Retry::Backoff);
 }
 
 #[test]
@@ -476,7 +476,7 @@ fn a_monthly_usage_cap_does_not_wait_for_the_daily_reset() {
     let e = failure(429, &headers, "v2-usage-capped-monthly.json");
     assert_eq!(e.limit(), Some(Limit::UsageCap));
     let d = e.retry();
-    assert_eq!(d.retry, Retry::AfterReset);
+    assert_eq!(d.hint, Retry::AfterReset);
     assert!(!d.reset_in_headers());
     assert_eq!(d.wait, None);
     // A daily cap does end at the 24-hour reset.

@@ -326,7 +326,7 @@ impl<'a> FailureView<'a> {
             },
             retry: RetryView {
                 advice: decision.advice(),
-                retry: decision.retry.as_str(),
+                retry: decision.hint.as_str(),
                 wait: match decision.wait {
                     Some(Wait::Seconds(s)) => Some(WaitView::Seconds(s)),
                     Some(Wait::Until(t)) => Some(WaitView::Until(t)),

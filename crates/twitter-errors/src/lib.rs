@@ -45,7 +45,7 @@
 //!     .into_result()
 //!     .unwrap_err();
 //! assert!(e.has_code(ErrorCode::RateLimitExceeded));
-//! assert_eq!(e.retry().retry, Retry::AfterReset);
+//! assert_eq!(e.retry().hint, Retry::AfterReset);
 //! assert_eq!(e.to_string(), "88 Rate limit exceeded (HTTP 429), retry after 2026-11-22T14:05:00Z");
 //! ```
 //!
@@ -116,7 +116,7 @@
 //!
 //! let body = br#"{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"#;
 //! let e = decode_response(503, [("retry-after", "30")], body).into_result().unwrap_err();
-//! assert_eq!(e.retry().retry, Retry::Backoff);
+//! assert_eq!(e.retry().hint, Retry::Backoff);
 //! assert_eq!(e.to_string(), "Service Unavailable (HTTP 503), retry in 30s");
 //! ```
 //!

@@ -302,7 +302,7 @@ async fn a_streams_lines_are_a_futures_stream() {
     let Some(Err(RequestError::Api(e))) = lines.next().await else {
         panic!("no disconnect")
     };
-    assert_eq!(e.retry().retry, twitter_errors::Retry::Reconnect);
+    assert_eq!(e.retry().hint, twitter_errors::Retry::Reconnect);
     assert!(lines.next().await.is_none());
     // Ended, it stays ended.
     assert!(lines.next().await.is_none());

@@ -183,7 +183,7 @@ async fn an_unknown_route_is_34_in_every_v1_format() {
             [Code::from(ErrorCode::PageDoesNotExist)],
             "{target}"
         );
-        assert_eq!(e.retry().retry, Retry::Never, "{target}");
+        assert_eq!(e.retry().hint, Retry::Never, "{target}");
         assert_eq!(e.rate_limits().standard.limit, Some(1000), "{target}");
         assert_eq!(
             e.to_string(),
@@ -294,7 +294,7 @@ async fn v2_routes_answer_with_problems() {
         problems[1].message().as_deref(),
         Some("The `id` query parameter value [abc] is not valid")
     );
-    assert_eq!(e.retry().retry, Retry::Never);
+    assert_eq!(e.retry().hint, Retry::Never);
 
     // With suppress_response_codes, the problem comes with 200.
     let (status, ct, _, e) = s.error("/2/tweets/abc?suppress_response_codes", None).await;
@@ -375,7 +375,7 @@ async fn over_capacity_is_130_or_a_503_problem() {
         assert_eq!((status, ct.as_str()), (503, content_type), "{target}");
         assert_eq!(String::from_utf8(bytes).unwrap(), body, "{target}");
         assert_eq!(codes(&e), [Code::from(ErrorCode::OverCapacity)]);
-        assert_eq!(e.retry().retry, Retry::Backoff);
+        assert_eq!(e.retry().hint, Retry::Backoff);
         assert_eq!(
             e.to_string(),
             format!("130 Over capacity (HTTP 503), {}", Retry::Backoff.advice())
@@ -387,7 +387,7 @@ async fn over_capacity_is_130_or_a_503_problem() {
         body,
         br#"{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"#
     );
-    assert_eq!(e.retry().retry, Retry::Backoff);
+    assert_eq!(e.retry().hint, Retry::Backoff);
     assert_eq!(switch(false).await.unwrap().status().as_u16(), 204);
     assert!(s.call("/2/tweets/20", None).await.3.is_ok());
 }
@@ -433,7 +433,7 @@ async fn the_rate_limiter_answers_88_with_its_headers() {
     assert!(e.is_rate_limited());
     assert_eq!(e.limit(), Some(Limit::RateLimit(Window::Standard)));
     assert_eq!(e.rate_limits().standard.reset, Some(reset));
-    assert_eq!(e.retry().retry, Retry::AfterReset);
+    assert_eq!(e.retry().hint, Retry::AfterReset);
     assert_eq!(e.retry().wait, Some(Wait::Until(reset)));
     let text = e.to_string();
     let at = text
@@ -490,7 +490,7 @@ async fn the_show_route_answers_as_the_clients_call_it() {
         .unwrap()
         .contains(r#"<error code="38">id parameter is missing.</error>"#));
     assert_eq!(codes(&e), [Code::from(ErrorCode::ParameterMissing)]);
-    assert_eq!(e.retry().retry, Retry::Never);
+    assert_eq!(e.retry().hint, Retry::Never);
 }
 
 #[tokio::test]
@@ -594,7 +594,7 @@ async fn a_v2_stream_is_read_as_it_comes_and_ends_in_a_disconnect() {
     );
     assert_eq!(e.status(), Status::from(HttpStatus::Ok));
     // An operational disconnect does not recur: reconnect at once.
-    assert_eq!(e.retry().retry, Retry::Reconnect);
+    assert_eq!(e.retry().hint, Retry::Reconnect);
     assert_eq!(
         e.to_string(),
         "operational-disconnect: This stream has been disconnected upstream for operational reasons (HTTP 200), reconnect at once"
@@ -632,7 +632,7 @@ async fn a_v1_stream_ends_in_a_disconnect_notice() {
         };
         assert_eq!(e.disconnect().and_then(|d| d.code), Some(code), "{target}");
         assert_eq!(e.body().unwrap().format(), Format::Json);
-        assert_eq!(e.retry().retry, retry, "{target}");
+        assert_eq!(e.retry().hint, retry, "{target}");
         assert!(e.to_string().contains("(HTTP 200)"), "{e}");
         assert_eq!(lines.next_line().await.unwrap(), None);
     }
@@ -678,7 +678,7 @@ async fn an_endless_error_body_is_refused_at_the_limit() {
         );
         assert_eq!(api.raw_body(), Some(&b""[..]), "{how}");
         // The status and headers still decide: back off.
-        assert_eq!(api.retry().retry, Retry::Backoff, "{how}");
+        assert_eq!(api.retry().hint, Retry::Backoff, "{how}");
         assert_eq!(api.rate_limits().standard.limit, Some(1000), "{how}");
         assert!(
             e.to_string().starts_with("body refused (body too large"),

@@ -282,7 +282,7 @@ async fn the_middleware_gives_up_on_errors_that_will_not_change() {
         let e = r.api_error_for_status().await.unwrap_err();
         let api = e.api().unwrap();
         assert_eq!(api.status().as_u16(), status, "{target}");
-        assert_eq!(api.retry().retry, Retry::Never, "{target}");
+        assert_eq!(api.retry().hint, Retry::Never, "{target}");
     }
     assert!(s.clock.waits().is_empty());
     // One call each.

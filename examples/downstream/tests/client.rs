@@ -38,5 +38,5 @@ async fn a_code_of_this_crate_decodes_through_the_reqwest_helpers() {
     };
     assert!(e.has_code(code));
     assert_eq!(e.first_code().and_then(|c| c.known()), Some(code));
-    assert_eq!(e.retry().retry, code.retry());
+    assert_eq!(e.retry().hint, code.retry());
 }

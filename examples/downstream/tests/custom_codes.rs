@@ -203,5 +203,5 @@ fn codec_round_trip_of_bodies_with_custom_codes() {
         [Code::from(ErrorCode::UpstreamUnavailable)]
     );
     assert_eq!(e.status().known(), Some(HttpStatus::ServiceUnavailable));
-    assert_eq!(e.retry().retry, Retry::Backoff, "{:?}", e.retry());
+    assert_eq!(e.retry().hint, Retry::Backoff, "{:?}", e.retry());
 }

@@ -65,7 +65,7 @@
 //!         Ok(Some(_)) => {} // a keep-alive
 //!         Ok(None) => break,
 //!         // operational-disconnect: reconnect at once; others may back off.
-//!         Err(RequestError::Api(e)) if matches!(e.retry().retry, Retry::Reconnect | Retry::Backoff) => break,
+//!         Err(RequestError::Api(e)) if matches!(e.retry().hint, Retry::Reconnect | Retry::Backoff) => break,
 //!         Err(e) => return Err(e.into()),
 //!     }
 //! }
@@ -1061,7 +1061,7 @@ fn give_up_reason<C: Catalog>(e: &RequestError<C>) -> crate::response::GiveUp {
                 | crate::response::Limit::Credits
                 | crate::response::Limit::SpendCap),
             ) => GiveUp::Limit(l),
-            _ if api.retry().retry == crate::Retry::Never => GiveUp::NotRetryable,
+            _ if api.retry().hint == crate::Retry::Never => GiveUp::NotRetryable,
             _ => GiveUp::NoSchedule,
         },
         RequestError::Transport(t) if transport_failure(t) == Failure::Network => {

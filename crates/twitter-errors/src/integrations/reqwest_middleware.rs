@@ -263,7 +263,7 @@ impl RetryableStrategy for ApiRetryableStrategy {
             return None;
         }
         let e = ApiError::from_response(status.as_u16(), response.headers(), b"");
-        match e.retry().retry {
+        match e.retry().hint {
             Retry::Backoff if !e.is_rate_limited() => Some(Retryable::Transient),
             _ => Some(Retryable::Fatal),
         }

@@ -61,7 +61,7 @@ pub fn record<C: Catalog>(error: &ApiError<C>) {
         problem = problem.as_deref(),
         disconnect = error.disconnect().and_then(|d| d.code),
         limit,
-        retry = decision.retry.as_str(),
+        retry = decision.hint.as_str(),
         retry_after_secs,
         reset,
         "{error}"
@@ -76,7 +76,7 @@ pub(crate) fn record_wait(
     wait: &Result<std::time::Duration, crate::response::GiveUp>,
 ) {
     let retry = match failure {
-        crate::response::Failure::Api { decision, .. } => decision.retry.as_str(),
+        crate::response::Failure::Api { decision, .. } => decision.hint.as_str(),
         crate::response::Failure::Network => "network",
         _ => "fatal",
     };

@@ -28,7 +28,7 @@
 //! let Outcome::Failure(e) = decode_response(429, headers, body) else { panic!() };
 //! assert_eq!(e.limit(), Some(Limit::RateLimit(Window::Standard)));
 //! let decision = e.retry();
-//! assert_eq!(decision.retry, Retry::AfterReset);
+//! assert_eq!(decision.hint, Retry::AfterReset);
 //! assert_eq!(decision.wait, Some(Wait::Until(1_700_000_900)));
 //! ```
 
@@ -71,7 +71,7 @@ pub use retry::{Failure, GiveUp, Limit, RetryDecision, RetryPolicy, Wait};
 /// assert_eq!(e.status(), HttpStatus::TooManyRequests);
 /// assert_eq!(e.codes().next().unwrap().known(), Some(ErrorCode::RateLimitExceeded));
 /// assert!(e.is_rate_limited());
-/// assert_eq!(e.retry().retry, Retry::AfterReset);
+/// assert_eq!(e.retry().hint, Retry::AfterReset);
 /// assert_eq!(e.to_string(), "88 Rate limit exceeded (HTTP 429), retry after 2026-11-22T14:05:00Z");
 ///
 /// // A body that is not an error body is kept, with why it did not decode.
@@ -206,7 +206,7 @@ impl<C: Catalog> Outcome<C> {
 ///     .into_result()
 ///     .unwrap_err();
 /// let decision = e.retry();
-/// assert_eq!(decision.retry, Retry::Backoff);
+/// assert_eq!(decision.hint, Retry::Backoff);
 /// assert_eq!(decision.wait, Some(Wait::Until(1_795_356_300)));
 /// ```
 pub fn decode_response<K, V>(
@@ -702,7 +702,7 @@ impl<C: Catalog> ApiError<C> {
             },
         };
         RetryDecision {
-            retry,
+            hint: retry,
             wait,
             policy,
         }
@@ -867,7 +867,7 @@ impl<C: Catalog> fmt::Display for ApiError<C> {
         }
         f.write_str(")")?;
         let decision = self.retry();
-        if decision.retry == Retry::Never {
+        if decision.hint == Retry::Never {
             return Ok(());
         }
         write!(f, ", {}", decision.advice())
@@ -909,7 +909,7 @@ impl<C: Catalog> fmt::Debug for ApiError<C> {
         if !problems.is_empty() {
             d.field("problems", &problems);
         }
-        d.field("retry", &self.retry().retry);
+        d.field("retry", &self.retry().hint);
         if let Some(limit) = self.limit() {
             d.field("limit", &limit);
         }
@@ -1033,7 +1033,7 @@ mod tests {
             "Error processing your OAuth request: Invalid oauth_verifier parameter (HTTP 401)"
         );
         assert!(e.decode_error().is_some());
-        assert_eq!(e.retry().retry, Retry::Never);
+        assert_eq!(e.retry().hint, Retry::Never);
         for (status, retry) in [
             (503, Retry::Backoff),
             (500, Retry::Backoff),
@@ -1044,7 +1044,7 @@ mod tests {
             else {
                 panic!("not a failure")
             };
-            assert_eq!(e.retry().retry, retry, "{status}");
+            assert_eq!(e.retry().hint, retry, "{status}");
             assert!(e.body().is_none());
         }
         let Outcome::Failure(e) = decode_response(599, [("retry-after", "7")], b"") else {

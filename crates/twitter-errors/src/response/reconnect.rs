@@ -98,7 +98,7 @@ impl Reconnect {
         let limit = e.limit();
         // The schedule the deciding entry names, if it names one.
         let named = decision.policy.filter(|p| p.backoff.is_some());
-        let wait = match (decision.retry, limit) {
+        let wait = match (decision.hint, limit) {
             (Retry::Never, _) | (_, Some(Limit::UsageCap | Limit::Credits | Limit::SpendCap)) => {
                 None
             }

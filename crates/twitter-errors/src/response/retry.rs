@@ -47,19 +47,20 @@ pub enum Wait {
 /// let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
 /// let e = ApiError::from_response(429, [("x-rate-limit-reset", "1795356300")], body);
 /// let decision = e.retry();
-/// assert_eq!(decision.retry, Retry::AfterReset);
+/// assert_eq!(decision.hint, Retry::AfterReset);
 /// assert_eq!(decision.wait, Some(Wait::Until(1_795_356_300)));
 /// // Ten minutes before the reset, wait ten minutes.
 /// assert_eq!(decision.delay(1_795_355_700), Some(Duration::from_secs(600)));
 ///
 /// // A code that will not change: do not retry.
 /// let e = ApiError::from_response(401, [("x", "y")], br#"{"errors":[{"code":32,"message":"Could not authenticate you."}]}"#);
-/// assert_eq!(e.retry().retry, Retry::Never);
+/// assert_eq!(e.retry().hint, Retry::Never);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RetryDecision {
-    /// Whether retrying can succeed.
-    pub retry: Retry,
+    /// Whether retrying can succeed, and how: never, at once, with
+    /// backoff, or after a reset.
+    pub hint: Retry,
     /// When, if the response says.
     pub wait: Option<Wait>,
     /// How to wait, when the catalog entry that decided names a policy:
@@ -69,9 +70,9 @@ pub struct RetryDecision {
 
 impl RetryDecision {
     /// A decision without a policy.
-    pub const fn new(retry: Retry, wait: Option<Wait>) -> Self {
+    pub const fn new(hint: Retry, wait: Option<Wait>) -> Self {
         RetryDecision {
-            retry,
+            hint,
             wait,
             policy: None,
         }
@@ -82,7 +83,7 @@ impl RetryDecision {
     /// monthly usage caps and billing limits, which lift on a schedule or
     /// an event no `x-rate-limit-*` header carries.
     pub fn reset_in_headers(&self) -> bool {
-        self.retry == Retry::AfterReset && self.policy.is_none_or(|p| p.reset.in_headers())
+        self.hint == Retry::AfterReset && self.policy.is_none_or(|p| p.reset.in_headers())
     }
 
     /// What to do, in words: `retry in 30s`, `retry after
@@ -91,7 +92,7 @@ impl RetryDecision {
     /// it (`retry when the allowance refills (no header says when)`). What
     /// `Display` of an [`ApiError`](crate::response::ApiError) ends with.
     pub fn advice(&self) -> String {
-        match (self.wait, self.retry) {
+        match (self.wait, self.hint) {
             (Some(Wait::Until(t)), _) => format!("retry after {}", Rfc3339(t)),
             (Some(Wait::Seconds(s)), _) => format!("retry in {s}s"),
             (None, Retry::AfterReset) => {
@@ -549,7 +550,7 @@ impl RetryPolicy {
                 monthly_cap,
             } => (decision, limit, monthly_cap),
         };
-        if decision.retry == Retry::Never {
+        if decision.hint == Retry::Never {
             return Err(GiveUp::NotRetryable);
         }
         if monthly_cap {
@@ -563,7 +564,7 @@ impl RetryPolicy {
             }
             return Ok(d);
         }
-        match (limit, decision.retry) {
+        match (limit, decision.hint) {
             // A cap whose end is not given: waiting would be a guess. A
             // billing limit lifts when someone pays.
             (Some(l @ (Limit::UsageCap | Limit::Credits | Limit::SpendCap)), _) => {
@@ -676,7 +677,7 @@ mod tests {
         let Failure::Api { decision, .. } = f else {
             panic!("{f:?}")
         };
-        assert_eq!(decision.retry, Retry::AfterReset);
+        assert_eq!(decision.hint, Retry::AfterReset);
         assert!(!decision.reset_in_headers());
         let now = UNIX_EPOCH + Duration::from_secs(1_999_999_000);
         assert_eq!(RetryPolicy::new().with_jitter(false).wait(&f, 0, now), None);
