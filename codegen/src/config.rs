@@ -25,22 +25,23 @@ pub struct Generated {
 /// // build.rs
 /// fn main() {
 ///     let result = twitter_errors_codegen::Builder::new()
+///         .bundled()
 ///         .spec("errors.yaml")
 ///         .generate();
+///     // Each problem in errors.yaml as rustc shows its errors (the line, the
+///     // underline, the help); cargo fails the build.
 ///     if let Err(e) = result {
-///         for line in e.lines() {
-///             println!("cargo::error={line}");
-///         }
+///         e.emit_cargo_errors();
 ///     }
 /// }
 /// ```
 ///
-/// A broken spec then fails the build with one error per problem, each
-/// `file:line:column: message (help: ...)`, shown by cargo (1.84 and later)
-/// as its own errors are, not inside a "failed to run custom build command"
-/// dump (see [`Error` in a build script](Error#in-a-build-script)). The
-/// examples below use `.unwrap()` for brevity, which works too but panics
-/// with the same text inside that dump.
+/// A broken spec then fails the build with each problem shown once, as
+/// rustc shows its errors, by cargo (1.84 and later), not inside a "failed
+/// to run custom build command" dump (see
+/// [`Error` in a build script](Error#in-a-build-script)). The examples below
+/// use `.unwrap()` for brevity, which works too but panics with the text
+/// inside that dump.
 ///
 /// and in `lib.rs`:
 ///

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use twitter_errors::codec::Body;
-use twitter_errors::response::{ApiError, Limit, Outcome};
+use twitter_errors::response::{ApiError, Limit, Outcome, RateLimits};
 use twitter_errors::{shown, Twitter};
 
 /// One line per v1.1 error or v2 problem of `body`, indented.
@@ -42,7 +42,8 @@ fn items(body: &Body<'_, Twitter>, out: &mut String) {
     }
 }
 
-/// A decoded body on its own.
+/// A decoded body on its own, with the retry decision it gives under the
+/// status its first known entry comes with (400 when none says).
 pub fn body(body: &Body<'_, Twitter>) -> String {
     let n = body.v1_errors().len() + body.problems().count() + usize::from(body.legacy().is_some());
     let mut out = format!(
@@ -51,6 +52,18 @@ pub fn body(body: &Body<'_, Twitter>) -> String {
         if n == 1 { "" } else { "s" }
     );
     items(body, &mut out);
+    let status = body
+        .v1_errors()
+        .iter()
+        .find_map(|e| e.code.known()?.status())
+        .or_else(|| body.problems().find_map(|p| p.problem_type()?.status()))
+        .map_or(400, |s| s.as_u16());
+    let e = ApiError::new(status, body.clone(), RateLimits::default());
+    let _ = writeln!(
+        out,
+        "  retry:   {} (as with HTTP {status}; --status and --header judge a whole response)",
+        e.retry().advice()
+    );
     out
 }
 

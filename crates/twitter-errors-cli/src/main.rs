@@ -221,13 +221,13 @@ Examples:
         #[arg(long, value_enum, default_value_t = EncodeFormat::Json)]
         format: EncodeFormat,
         /// The JSONP callback name (a JavaScript identifier path).
-        #[arg(long, required_if_eq("format", "jsonp"), value_name = "NAME")]
+        #[arg(long, required_if_eq("format", "jsonp"), value_name = "NAME", value_parser = non_empty)]
         callback: Option<String>,
         /// The text of codes the catalog does not know.
-        #[arg(long, value_name = "TEXT")]
+        #[arg(long, value_name = "TEXT", value_parser = non_empty)]
         message: Option<String>,
         /// The `detail` of v2 problems (default: their title).
-        #[arg(long, value_name = "TEXT")]
+        #[arg(long, value_name = "TEXT", value_parser = non_empty)]
         detail: Option<String>,
     },
     /// Print a shell completion script

@@ -46,10 +46,12 @@ fn load(path: &Path, bundled: bool, short: bool, color: bool) -> Result<Spec, Ex
         let code = report(&e, short, color);
         // A file that lacks what only the bundled catalog defines is most
         // likely a layer on it.
-        let layer = e.diagnostics().iter().all(|d| {
-            d.message.starts_with("the spec defines no `")
-                || d.message.contains("which no `statuses:` entry defines")
-        });
+        let layer = !e.diagnostics().is_empty()
+            && e.diagnostics().iter().all(|d| {
+                d.message.starts_with("the spec defines no `")
+                    || d.message.contains("which no `statuses:` entry defines")
+                    || d.message.contains("says `replaces: true`, but no file before this one defines it")
+            });
         if layer && !bundled {
             eprintln!(
                 "hint: if {} adds to the bundled catalog (a build script's `Builder::new().bundled().spec(..)`), check it on top of it: twitter-errors check --bundled {}",

@@ -337,6 +337,8 @@ fn decode_prints_a_summary_by_default() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("json body: 1 error\n"), "{text}");
+    // The retry decision is there too, from the catalog.
+    assert!(text.contains("  retry:   "), "{text}");
     let name = twitter_errors::ErrorCode::from_code(34).unwrap().name();
     assert!(text.contains(name), "{text}");
 }

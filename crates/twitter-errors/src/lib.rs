@@ -31,11 +31,10 @@
 //! # }
 //! ```
 //!
-//! With the `retry` feature, [`retry`](integrations::retry::retry) waits as
-//! the API asks (`Retry-After`, the reset of the window that ran out,
-//! backoff for a 503) within bounds, and
-//! [`Reconnecting`](integrations::reqwest::Reconnecting) keeps a stream
-//! open. Without an HTTP crate, a response's parts decode the same way:
+//! With the `retry` feature, `integrations::retry::retry` waits as the API
+//! asks (`Retry-After`, the reset of the window that ran out, backoff for a
+//! 503) within bounds, and `integrations::reqwest::Reconnecting` keeps a
+//! stream open. Without an HTTP crate, a response's parts decode the same way:
 //!
 //! ```
 //! use twitter_errors::prelude::*;
@@ -125,7 +124,7 @@
 //! Cargo features, all off by default, meet the errors inside an HTTP
 //! stack: `http` (status conversions, an `ErrorResponse` rendered per
 //! request, decoding an `http::Response`), `reqwest` (a response to
-//! `Result<Response, Error>` in one call, bounded reads, streams), `axum`
+//! `Result<Response, RequestError>` in one call, bounded reads, streams), `axum`
 //! (an `IntoResponse` that answers in the format the request asked for),
 //! `retry`, `reqwest-middleware` and `tower` (retrying as the API asks,
 //! with an injectable clock) and `tracing` (an event per decoded failure).

@@ -263,6 +263,13 @@ async fn a_transport_error_keeps_its_cause() {
     // The cause under reqwest's message: the refused connection.
     assert!(text.matches(": ").count() >= 2, "{text}");
     assert!(text.to_lowercase().contains("connect"), "{text}");
+    // `?` out of `main` prints Debug: the same words, not reqwest's fields.
+    let debug = format!("{e:?}");
+    assert!(
+        debug.starts_with("Transport(\"the request failed: "),
+        "{debug}"
+    );
+    assert!(!debug.contains("kind:"), "{debug}");
 }
 
 #[test]
@@ -376,7 +383,33 @@ async fn a_reconnecting_stream_follows_the_catalogs_schedules() {
     assert_eq!(data(&mut stream, 3).await, 2);
     assert_eq!(clock.waits()[4..], [Duration::ZERO, Duration::from_secs(7)]);
 
-    // A 401 cannot be fixed by reconnecting: given up, with why.
+    // A reset a day away is not waited for by default: given up, with why
+    // (the disconnect's reconnect at once came first).
+    s.post("/mock/faults?status=429&retry_after=86400").await;
+    s.post("/mock/disconnect").await;
+    let gave_up = loop {
+        match stream.next_line().await {
+            Ok(_) => continue,
+            Err(e) => break e,
+        }
+    };
+    assert!(
+        matches!(gave_up.reason, GiveUp::TooLong { wait, .. } if wait == Duration::from_secs(86_400)),
+        "{gave_up:?}"
+    );
+    assert!(
+        format!("{gave_up:?}").contains("reason: \"the response asks for a wait of 86400s"),
+        "{gave_up:?}"
+    );
+    let mut stream = Reconnecting::new(Api::V2, || client.get(&url).send())
+        .unwrap()
+        .with_clock(clock.clone())
+        .with_timeout(Some(stall));
+
+    // A 401 cannot be fixed by reconnecting: given up, with why, on a
+    // stream that had been reading (the disconnect's reconnect at once
+    // came first).
+    assert_eq!(data(&mut stream, 3).await, 2);
     s.post("/mock/faults?status=401").await;
     s.post("/mock/disconnect").await;
     let gave_up = loop {

@@ -179,10 +179,13 @@ impl<C: Catalog> Partial<C> {
 }
 
 /// Why a call did not give a result.
-#[derive(Debug)]
+///
+/// Its `Debug` is what a person reads (`?` out of `main` prints it): the
+/// [`ApiError`]'s, or for a transport error its `Display` line with the
+/// causes, not reqwest's internals.
 #[non_exhaustive]
 pub enum RequestError<C: Catalog = crate::Twitter> {
-    /// The API answered with an error (boxed: it holds the whole body):
+    /// The API answered with an error:
     /// a failure status, an error body served with 200, or an error sent
     /// in-band on a stream.
     Api(ApiError<C>),
@@ -215,6 +218,21 @@ impl<C: Catalog> RequestError<C> {
     /// Whether a body was refused for its length.
     pub fn is_too_large(&self) -> bool {
         matches!(self, RequestError::TooLarge(_))
+    }
+}
+
+impl<C: Catalog> fmt::Debug for RequestError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::Api(e) => f.debug_tuple("Api").field(e).finish(),
+            RequestError::TooLarge(e) => f.debug_tuple("TooLarge").field(e).finish(),
+            RequestError::Transport(_) => f
+                .debug_tuple("Transport")
+                .field(&format_args!("{:?}", self.to_string()))
+                .finish(),
+            RequestError::Stalled(d) => f.debug_tuple("Stalled").field(d).finish(),
+            RequestError::Ended => f.write_str("Ended"),
+        }
     }
 }
 
@@ -488,8 +506,10 @@ pub enum Line {
 /// The lines of a streaming response, read as they come: see
 /// [`ResponseExt::api_lines`]. Read them with
 /// [`next_line`](Lines::next_line), or as a [`Stream`](futures_core::Stream)
-/// of `Result<Line, RequestError>` that ends with the response (after an
-/// error, it ends).
+/// of `Result<Line, RequestError>` that ends with the response. An error
+/// the server sends in the stream is an item like any other (the server
+/// ends the stream after it); a failure status, a line past the limit or a
+/// transport error is the last item.
 ///
 /// ```no_run
 /// use futures_util::StreamExt as _;
@@ -880,6 +900,7 @@ pub struct Reconnecting<F, C: Catalog = crate::Twitter, K = super::retry::System
     clock: K,
     limits: Limits,
     timeout: Option<std::time::Duration>,
+    max_wait: Option<std::time::Duration>,
     lines: Option<Lines<C>>,
 }
 
@@ -923,6 +944,7 @@ where
             clock: super::retry::SystemClock,
             limits: Limits::DEFAULT,
             timeout: plan.timeout(),
+            max_wait: Some(crate::response::RetryPolicy::MAX_WAIT),
             lines: None,
         })
     }
@@ -945,6 +967,7 @@ where
             clock,
             limits: self.limits,
             timeout: self.timeout,
+            max_wait: self.max_wait,
             lines: self.lines,
         }
     }
@@ -955,6 +978,15 @@ where
     #[must_use]
     pub fn with_timeout(mut self, timeout: Option<std::time::Duration>) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Gives up rather than wait longer than `max` before a reconnect (a
+    /// rate limit whose reset is a day away); `None`: any wait. Default
+    /// [`RetryPolicy::MAX_WAIT`](crate::response::RetryPolicy::MAX_WAIT).
+    #[must_use]
+    pub fn with_max_wait(mut self, max: Option<std::time::Duration>) -> Self {
+        self.max_wait = max;
         self
     }
 
@@ -982,6 +1014,17 @@ where
                 Err(failed) => failed,
             };
             self.lines = None;
+            let wait = match (wait, self.max_wait) {
+                (Some(w), Some(max)) if w > max => {
+                    return Err(super::retry::GaveUp {
+                        error,
+                        reason: crate::response::GiveUp::TooLong { wait: w, max },
+                        attempts,
+                        waited,
+                    })
+                }
+                (w, _) => w,
+            };
             let Some(wait) = wait else {
                 let reason = give_up_reason(&error);
                 return Err(super::retry::GaveUp {

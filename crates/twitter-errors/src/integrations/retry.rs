@@ -181,8 +181,8 @@ pub struct Waiting<'a> {
 /// and why no further attempt was made.
 ///
 /// Its `Display` is the error's, then the reason; its
-/// [`source`](std::error::Error::source) is the error.
-#[derive(Debug)]
+/// [`source`](std::error::Error::source) is the error. Its `Debug` shows
+/// the reason in words, for `?` out of `main`.
 pub struct GaveUp<E> {
     /// The last attempt's error.
     pub error: E,
@@ -192,6 +192,17 @@ pub struct GaveUp<E> {
     pub attempts: u32,
     /// How long the call waited between them.
     pub waited: Duration,
+}
+
+impl<E: fmt::Debug> fmt::Debug for GaveUp<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GaveUp")
+            .field("error", &self.error)
+            .field("reason", &format_args!("{:?}", self.reason.to_string()))
+            .field("attempts", &self.attempts)
+            .field("waited", &self.waited)
+            .finish()
+    }
 }
 
 impl<E> GaveUp<E> {

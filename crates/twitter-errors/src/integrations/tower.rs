@@ -72,7 +72,7 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ServiceError<E, C: Catalog = crate::Twitter> {
-    /// The API answered with an error status (boxed: it holds the body).
+    /// The API answered with an error status.
     Api(ApiError<C>),
     /// The error body was longer than [`Limits::max_body`]: reading
     /// stopped there. The [`ApiError`] has the status and the rate-limit

@@ -19,13 +19,13 @@
 //! with the raw body and the reason it did not decode.
 //!
 //! ```
-//! use twitter_errors::response::{decode_response, Limit, Outcome, Wait};
+//! use twitter_errors::response::{decode_response, Limit, Wait};
 //! use twitter_errors::catalog::Window;
 //! use twitter_errors::Retry;
 //!
 //! let headers = [("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "1700000900")];
 //! let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
-//! let Outcome::Failure(e) = decode_response(429, headers, body) else { panic!() };
+//! let e = decode_response(429, headers, body).into_result().unwrap_err();
 //! assert_eq!(e.limit(), Some(Limit::RateLimit(Window::Standard)));
 //! let decision = e.retry();
 //! assert_eq!(decision.hint, Retry::AfterReset);
@@ -321,9 +321,8 @@ pub enum StreamLine<'a, C: Catalog = crate::Twitter> {
 
 /// Reads one line of a stream (without its line ending), within `limits`:
 /// data, a keep-alive, or an in-band error with its retry decision. Only a
-/// line that names `errors` or `disconnect` is decoded. What
-/// [`ResponseExt::api_lines`](crate::integrations::reqwest::ResponseExt)
-/// and `twitter-errors decode --lines` use.
+/// line that names `errors` or `disconnect` is decoded. What the `reqwest`
+/// integration's `api_lines` and `twitter-errors decode --lines` use.
 ///
 /// ```
 /// use twitter_errors::response::{stream_line, StreamLine};

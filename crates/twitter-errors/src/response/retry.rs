@@ -299,7 +299,7 @@ impl fmt::Display for GiveUp {
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
 /// use twitter_errors::catalog::Catalog;
-/// use twitter_errors::response::{decode_response, Failure, Outcome, RetryPolicy};
+/// use twitter_errors::response::{decode_response, Failure, RetryPolicy};
 /// use twitter_errors::Twitter;
 ///
 /// let policy = RetryPolicy::new().with_jitter(false);
@@ -309,20 +309,20 @@ impl fmt::Display for GiveUp {
 /// // 88 with the window's reset 120 s from now: wait for it.
 /// let headers = [("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "1700000120")];
 /// let body = br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#;
-/// let Outcome::Failure(e) = decode_response(429, headers, body) else { panic!() };
+/// let e = decode_response(429, headers, body).into_result().unwrap_err();
 /// assert_eq!(policy.wait(&Failure::from(&e), 0, now), Some(Duration::from_secs(121)));
 ///
 /// // 130 Over capacity: the catalog's schedule for a failure of the
 /// // service (5 s, then 10 s, 20 s... in the bundled catalog).
 /// let body = br#"{"errors":[{"code":130,"message":"Over capacity"}]}"#;
-/// let Outcome::Failure(e) = decode_response(503, none, body) else { panic!() };
+/// let e = decode_response(503, none, body).into_result().unwrap_err();
 /// let waits: Vec<_> = (0..3).map(|n| policy.wait(&Failure::from(&e), n, now)).collect();
 /// let service = <Twitter as Catalog>::FALLBACKS.service.unwrap();
 /// assert_eq!(waits, (0..3).map(|n| Some(service.delay(n))).collect::<Vec<_>>());
 ///
 /// // 34 Sorry, that page does not exist: no retry.
 /// let body = br#"{"errors":[{"code":34,"message":"Sorry, that page does not exist"}]}"#;
-/// let Outcome::Failure(e) = decode_response(404, none, body) else { panic!() };
+/// let e = decode_response(404, none, body).into_result().unwrap_err();
 /// assert_eq!(policy.wait(&Failure::from(&e), 0, now), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
