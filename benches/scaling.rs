@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use twitter_errors::codec::{self, Limits};
+use twitter_errors::codec::{self, Bounds};
 use twitter_errors::{Format, Twitter};
 
 fn members(n: usize, json: bool) -> String {
@@ -26,7 +26,7 @@ fn members(n: usize, json: bool) -> String {
 }
 
 fn scaling(c: &mut Criterion) {
-    let limits = Limits::new()
+    let limits = Bounds::new()
         .with_max_body(64 << 20)
         .with_max_members(usize::MAX);
     let mut g = c.benchmark_group("members");

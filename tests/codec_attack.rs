@@ -6,12 +6,12 @@
 
 use std::borrow::Cow;
 
-use twitter_errors::codec::{self, json, problem, xml, ErrorKind, Limits};
+use twitter_errors::codec::{self, json, problem, xml, Bounds, ErrorKind};
 use twitter_errors::model::members;
 use twitter_errors::response::{decode_response, Outcome, RetryAfter};
 use twitter_errors::{ErrorCode, Format, Twitter, V1Error};
 
-fn decode(body: &[u8], limits: &Limits) -> Result<codec::Body<'static>, ErrorKind> {
+fn decode(body: &[u8], limits: &Bounds) -> Result<codec::Body<'static>, ErrorKind> {
     codec::decode_as::<Twitter>(body, None, limits)
         .map(codec::Body::into_owned)
         .map_err(|e| e.kind())
@@ -47,13 +47,13 @@ fn many_members_are_refused_past_the_limit_with_a_typed_error() {
         ),
     ] {
         assert_eq!(
-            decode(body.as_bytes(), &Limits::DEFAULT).err(),
+            decode(body.as_bytes(), &Bounds::DEFAULT).err(),
             Some(ErrorKind::TooManyMembers),
             "{}",
             &body[..40]
         );
         // Raised, the limit lets the same body through, whole.
-        let loose = Limits::new().with_max_members(usize::MAX);
+        let loose = Bounds::new().with_max_members(usize::MAX);
         let b = decode(body.as_bytes(), &loose).unwrap();
         let again = b.encode_with(&loose).unwrap();
         assert_eq!(decode(&again, &loose).unwrap(), b);
@@ -69,7 +69,7 @@ fn every_repeat_of_a_member_stays_in_its_place() {
         br#"{"type":"about:blank","title":"t","detail":"d","type":"https://api.twitter.com/2/problems/usage-capped"}"#,
         br#"{"errors":[{"value":"1","value":"2"}],"data":[],"data":{}}"#,
     ] {
-        let b = decode(body, &Limits::DEFAULT).unwrap();
+        let b = decode(body, &Bounds::DEFAULT).unwrap();
         assert_eq!(b.encode().unwrap(), body, "{}", String::from_utf8_lossy(body));
     }
     // Accessors read the first occurrence.
@@ -234,10 +234,10 @@ fn encode_refuses_what_decode_would_refuse() {
             .collect::<Vec<_>>(),
     );
     assert_eq!(many.encode().unwrap_err().kind(), ErrorKind::TooManyErrors);
-    let loose = Limits::new().with_max_errors(5000);
+    let loose = Bounds::new().with_max_errors(5000);
     let bytes = many.encode_with(&loose).unwrap();
     assert_eq!(
-        decode(&bytes, &Limits::DEFAULT).unwrap_err(),
+        decode(&bytes, &Bounds::DEFAULT).unwrap_err(),
         ErrorKind::TooManyErrors
     );
     assert!(decode(&bytes, &loose).is_ok());
@@ -261,7 +261,7 @@ fn encode_refuses_what_decode_would_refuse() {
         "x".repeat(100),
     )]);
     assert_eq!(
-        long.encode_with(&Limits::new().with_max_body(64))
+        long.encode_with(&Bounds::new().with_max_body(64))
             .unwrap_err()
             .kind(),
         ErrorKind::TooLarge
@@ -272,7 +272,7 @@ fn encode_refuses_what_decode_would_refuse() {
             .push(format!("m{i}"), Cow::Owned(members::integer(i)));
     }
     assert_eq!(
-        wide.encode_with(&Limits::new().with_max_members(10))
+        wide.encode_with(&Bounds::new().with_max_members(10))
             .unwrap_err()
             .kind(),
         ErrorKind::TooManyMembers

@@ -7,7 +7,7 @@
 use std::io::Read;
 
 use twitter_errors::codec::jsonp::{Callback, Jsonp};
-use twitter_errors::codec::{self, json, jsonp, problem, xml, DecodeError, ErrorKind, Limits};
+use twitter_errors::codec::{self, json, jsonp, problem, xml, Bounds, DecodeError, ErrorKind};
 use twitter_errors::response::negotiate::{negotiate, negotiate_with};
 use twitter_errors::V1Error;
 use twitter_errors::{Code, ErrorCode, Format, Twitter};
@@ -20,7 +20,7 @@ const FORMATS: [Option<Format>; 5] = [
     Some(Format::Problem),
 ];
 
-fn decode_in(format: Option<Format>, body: &[u8], limits: &Limits) -> Result<(), ErrorKind> {
+fn decode_in(format: Option<Format>, body: &[u8], limits: &Bounds) -> Result<(), ErrorKind> {
     codec::decode_as::<Twitter>(body, format, limits)
         .map(|_| ())
         .map_err(|e| e.kind())
@@ -64,7 +64,7 @@ fn billion_laughs_is_refused_without_expansion() {
     let started = std::time::Instant::now();
     for format in [None, Some(Format::Xml)] {
         assert_eq!(
-            decode_in(format, body.as_bytes(), &Limits::DEFAULT),
+            decode_in(format, body.as_bytes(), &Bounds::DEFAULT),
             Err(ErrorKind::Dtd)
         );
     }
@@ -95,7 +95,7 @@ fn external_entities_are_refused_without_file_access() {
     for body in &bodies {
         for format in [None, Some(Format::Xml)] {
             let e =
-                codec::decode_as::<Twitter>(body.as_bytes(), format, &Limits::DEFAULT).unwrap_err();
+                codec::decode_as::<Twitter>(body.as_bytes(), format, &Bounds::DEFAULT).unwrap_err();
             assert!(
                 matches!(e.kind(), ErrorKind::Dtd | ErrorKind::Syntax),
                 "{e}"
@@ -117,7 +117,7 @@ fn external_entities_are_refused_without_file_access() {
 
 #[test]
 fn huge_bodies_are_refused_at_the_limit_without_being_read_whole() {
-    let limits = Limits::new().with_max_body(1024);
+    let limits = Bounds::new().with_max_body(1024);
     // An endless stream: read_body stops one byte past the limit.
     let mut endless = Counting {
         fill: b' ',
@@ -140,8 +140,8 @@ fn huge_bodies_are_refused_at_the_limit_without_being_read_whole() {
         len: Some(1 << 30),
         read: 0,
     };
-    assert!(codec::read_body(&mut gig, &Limits::DEFAULT).is_err());
-    assert_eq!(gig.read, (Limits::DEFAULT.max_body + 1) as u64);
+    assert!(codec::read_body(&mut gig, &Bounds::DEFAULT).is_err());
+    assert_eq!(gig.read, (Bounds::DEFAULT.max_body + 1) as u64);
 
     // Exactly at the limit: read whole and handed on.
     let mut exact = Counting {
@@ -170,10 +170,10 @@ fn huge_bodies_are_refused_at_the_limit_without_being_read_whole() {
 
     // A slice over the limit is refused before any parsing: a 9 MiB body
     // that would be a syntax error on its first byte says TooLarge.
-    let big = vec![b'!'; Limits::DEFAULT.max_body + 1];
+    let big = vec![b'!'; Bounds::DEFAULT.max_body + 1];
     for format in FORMATS {
         assert_eq!(
-            decode_in(format, &big, &Limits::DEFAULT),
+            decode_in(format, &big, &Bounds::DEFAULT),
             Err(ErrorKind::TooLarge)
         );
     }
@@ -198,7 +198,7 @@ fn nesting_100_000_deep_is_refused_in_every_format() {
             // Refused, not parsed recursively (which would overflow the
             // stack): for depth where the format applies, as the wrong
             // shape or syntax where it does not.
-            let kind = decode_in(format, body.as_bytes(), &Limits::DEFAULT).unwrap_err();
+            let kind = decode_in(format, body.as_bytes(), &Bounds::DEFAULT).unwrap_err();
             assert!(
                 matches!(
                     kind,
@@ -209,29 +209,29 @@ fn nesting_100_000_deep_is_refused_in_every_format() {
         }
     }
     assert_eq!(
-        decode_in(Some(Format::Json), bodies[2].as_bytes(), &Limits::DEFAULT),
+        decode_in(Some(Format::Json), bodies[2].as_bytes(), &Bounds::DEFAULT),
         Err(ErrorKind::TooDeep)
     );
     assert_eq!(
         decode_in(
             Some(Format::Problem),
             bodies[3].as_bytes(),
-            &Limits::DEFAULT
+            &Bounds::DEFAULT
         ),
         Err(ErrorKind::TooDeep)
     );
     assert_eq!(
-        decode_in(None, bodies[4].as_bytes(), &Limits::DEFAULT),
+        decode_in(None, bodies[4].as_bytes(), &Bounds::DEFAULT),
         Err(ErrorKind::TooDeep)
     );
     assert_eq!(
-        decode_in(Some(Format::Jsonp), bodies[5].as_bytes(), &Limits::DEFAULT),
+        decode_in(Some(Format::Jsonp), bodies[5].as_bytes(), &Bounds::DEFAULT),
         Err(ErrorKind::TooDeep)
     );
     // XML error bodies have a fixed shape: an element where none belongs
     // is refused as it opens, before the depth matters.
     assert!(matches!(
-        decode_in(Some(Format::Xml), bodies[6].as_bytes(), &Limits::DEFAULT),
+        decode_in(Some(Format::Xml), bodies[6].as_bytes(), &Bounds::DEFAULT),
         Err(ErrorKind::TooDeep | ErrorKind::Shape)
     ));
 }
@@ -274,12 +274,12 @@ fn invalid_utf8_in_every_format() {
         ];
         for (format, body) in bodies {
             assert_eq!(
-                decode_in(format, &body, &Limits::DEFAULT),
+                decode_in(format, &body, &Bounds::DEFAULT),
                 Err(ErrorKind::InvalidUtf8),
                 "{format:?} {bad:?}"
             );
             assert_eq!(
-                decode_in(None, &body, &Limits::DEFAULT),
+                decode_in(None, &body, &Bounds::DEFAULT),
                 Err(ErrorKind::InvalidUtf8),
                 "auto {bad:?}"
             );
@@ -311,7 +311,7 @@ fn nul_bytes() {
         (None, b"\0{\"errors\":[]}"),
     ] {
         assert!(
-            decode_in(format, body, &Limits::DEFAULT).is_err(),
+            decode_in(format, body, &Bounds::DEFAULT).is_err(),
             "{format:?} {body:?}"
         );
     }
@@ -398,7 +398,7 @@ fn hostile_callbacks_are_refused_and_never_echoed() {
     let e = jsonp::decode(format!("{long}({{\"errors\":[]}})").as_bytes()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Callback);
     assert!(e.to_string().len() < 200);
-    let loose = Limits::new().with_max_callback(10_000);
+    let loose = Bounds::new().with_max_callback(10_000);
     let body = format!("{long}({{\"errors\":[]}})");
     let ok = codec::decode_as::<Twitter>(body.as_bytes(), None, &loose).unwrap();
     assert_eq!(ok.format(), Format::Jsonp);
@@ -503,17 +503,17 @@ fn every_limit_at_its_boundary() {
     let body = br#"{"errors":[{"message":"Over capacity","code":130}]}"#;
     let n = body.len();
     for format in [None, Some(Format::Json)] {
-        assert!(decode_in(format, body, &Limits::new().with_max_body(n)).is_ok());
+        assert!(decode_in(format, body, &Bounds::new().with_max_body(n)).is_ok());
         assert_eq!(
-            decode_in(format, body, &Limits::new().with_max_body(n - 1)),
+            decode_in(format, body, &Bounds::new().with_max_body(n - 1)),
             Err(ErrorKind::TooLarge)
         );
     }
     assert_eq!(
-        codec::read_body(&body[..], &Limits::new().with_max_body(n)).unwrap(),
+        codec::read_body(&body[..], &Bounds::new().with_max_body(n)).unwrap(),
         body
     );
-    assert!(codec::read_body(&body[..], &Limits::new().with_max_body(n - 1)).is_err());
+    assert!(codec::read_body(&body[..], &Bounds::new().with_max_body(n - 1)).is_err());
 
     // max_depth: this body nests 3 deep (object, errors array, item).
     let nested = |d: usize| {
@@ -536,19 +536,19 @@ fn every_limit_at_its_boundary() {
         ),
     ] {
         assert!(
-            decode_in(format, body.as_bytes(), &Limits::new().with_max_depth(8)).is_ok(),
+            decode_in(format, body.as_bytes(), &Bounds::new().with_max_depth(8)).is_ok(),
             "{format:?}"
         );
         assert_eq!(
-            decode_in(format, body.as_bytes(), &Limits::new().with_max_depth(7)),
+            decode_in(format, body.as_bytes(), &Bounds::new().with_max_depth(7)),
             Err(ErrorKind::TooDeep),
             "{format:?}"
         );
     }
     let x = br#"<errors><error code="1">x</error></errors>"#;
-    assert!(decode_in(Some(Format::Xml), x, &Limits::new().with_max_depth(2)).is_ok());
+    assert!(decode_in(Some(Format::Xml), x, &Bounds::new().with_max_depth(2)).is_ok());
     assert_eq!(
-        decode_in(Some(Format::Xml), x, &Limits::new().with_max_depth(1)),
+        decode_in(Some(Format::Xml), x, &Bounds::new().with_max_depth(1)),
         Err(ErrorKind::TooDeep)
     );
     // The cap: 128 is the deepest any limit allows.
@@ -559,7 +559,7 @@ fn every_limit_at_its_boundary() {
             "]".repeat(d)
         )
     };
-    let huge = Limits::new().with_max_depth(usize::MAX);
+    let huge = Bounds::new().with_max_depth(usize::MAX);
     assert!(decode_in(None, deep(125).as_bytes(), &huge).is_ok());
     assert_eq!(
         decode_in(None, deep(126).as_bytes(), &huge),
@@ -581,7 +581,7 @@ fn every_limit_at_its_boundary() {
             r#"<error code="130">Over capacity</error>"#.repeat(k)
         )
     };
-    let limits = Limits::new().with_max_errors(5);
+    let limits = Bounds::new().with_max_errors(5);
     for (format, ok, over) in [
         (Some(Format::Json), v1(5), v1(6)),
         (
@@ -603,24 +603,24 @@ fn every_limit_at_its_boundary() {
         );
     }
     // The default keeps 1024 and refuses 1025.
-    assert!(decode_in(None, v1(1024).as_bytes(), &Limits::DEFAULT).is_ok());
+    assert!(decode_in(None, v1(1024).as_bytes(), &Bounds::DEFAULT).is_ok());
     assert_eq!(
-        decode_in(None, v1(1025).as_bytes(), &Limits::DEFAULT),
+        decode_in(None, v1(1025).as_bytes(), &Bounds::DEFAULT),
         Err(ErrorKind::TooManyErrors)
     );
 
     // max_callback: n bytes pass, n + 1 do not, in bodies and requests.
     let name = |k: usize| "c".repeat(k);
-    let limits = Limits::new().with_max_callback(16);
+    let limits = Bounds::new().with_max_callback(16);
     let cb = |k: usize| format!("{}({{\"errors\":[]}})", name(k));
     assert!(decode_in(Some(Format::Jsonp), cb(16).as_bytes(), &limits).is_ok());
     assert_eq!(
         decode_in(Some(Format::Jsonp), cb(17).as_bytes(), &limits),
         Err(ErrorKind::Callback)
     );
-    assert!(decode_in(Some(Format::Jsonp), cb(128).as_bytes(), &Limits::DEFAULT).is_ok());
+    assert!(decode_in(Some(Format::Jsonp), cb(128).as_bytes(), &Bounds::DEFAULT).is_ok());
     assert_eq!(
-        decode_in(Some(Format::Jsonp), cb(129).as_bytes(), &Limits::DEFAULT),
+        decode_in(Some(Format::Jsonp), cb(129).as_bytes(), &Bounds::DEFAULT),
         Err(ErrorKind::Callback)
     );
     let req = |k: usize| format!("/1/x.json?callback={}", name(k));
@@ -632,14 +632,14 @@ fn every_limit_at_its_boundary() {
 
 #[test]
 fn limits_are_configurable_and_default_as_documented() {
-    let d = Limits::default();
-    assert_eq!(d, Limits::DEFAULT);
-    assert_eq!(d, Limits::new());
+    let d = Bounds::default();
+    assert_eq!(d, Bounds::DEFAULT);
+    assert_eq!(d, Bounds::new());
     assert_eq!(
         (d.max_body, d.max_depth, d.max_errors, d.max_callback),
         (8 << 20, 64, 1024, 128)
     );
-    let l = Limits::new()
+    let l = Bounds::new()
         .with_max_body(1)
         .with_max_depth(2)
         .with_max_errors(3)
@@ -674,11 +674,11 @@ fn fuzz_regressions() {
             let format = FORMATS[usize::from(bytes[0]) % FORMATS.len()];
             let limits = limits_from([bytes[1], bytes[2], bytes[3], bytes[4], bytes[5]]);
             round_trip(&bytes[6..], format, &limits);
-            if round_trip(&bytes[6..], format, &Limits::DEFAULT) {
+            if round_trip(&bytes[6..], format, &Bounds::DEFAULT) {
                 round_trip(
                     &bytes[6..],
                     format,
-                    &tightest(&bytes[6..], format, &Limits::DEFAULT),
+                    &tightest(&bytes[6..], format, &Bounds::DEFAULT),
                 );
             }
             continue;
@@ -690,11 +690,11 @@ fn fuzz_regressions() {
             "problem" => Some(Format::Problem),
             _ => None,
         };
-        if !round_trip(&bytes, format, &Limits::DEFAULT) {
+        if !round_trip(&bytes, format, &Bounds::DEFAULT) {
             continue;
         }
-        round_trip(&bytes, format, &tightest(&bytes, format, &Limits::DEFAULT));
-        let body = codec::decode_as::<Twitter>(&bytes, format, &Limits::DEFAULT).unwrap();
+        round_trip(&bytes, format, &tightest(&bytes, format, &Bounds::DEFAULT));
+        let body = codec::decode_as::<Twitter>(&bytes, format, &Bounds::DEFAULT).unwrap();
         if format == Some(Format::Json) {
             // Served as XML: the same codes and messages, or a typed
             // refusal for a code kept as a non-numeric string.

@@ -4,14 +4,14 @@
 //! truncation. At the response level, such bodies still give an error
 //! typed by the status, with the raw body kept.
 
-use twitter_errors::codec::{self, json, jsonp, problem, xml, DecodeError, ErrorKind, Limits};
+use twitter_errors::codec::{self, json, jsonp, problem, xml, Bounds, DecodeError, ErrorKind};
 use twitter_errors::response::{decode_response, Outcome};
 use twitter_errors::{Format, HttpStatus, Retry, Status, Twitter};
 use twitter_errors_tests::fixture;
 
 const NO_HEADERS: [(&str, &str); 0] = [];
 
-fn kind_in(format: Option<Format>, body: &[u8], limits: &Limits) -> ErrorKind {
+fn kind_in(format: Option<Format>, body: &[u8], limits: &Bounds) -> ErrorKind {
     match codec::decode_as::<Twitter>(body, format, limits) {
         Ok(b) => panic!(
             "{format:?} decoded {}: {b:?}",
@@ -26,7 +26,7 @@ fn kind_in(format: Option<Format>, body: &[u8], limits: &Limits) -> ErrorKind {
 }
 
 fn kind(format: Option<Format>, body: &[u8]) -> ErrorKind {
-    kind_in(format, body, &Limits::DEFAULT)
+    kind_in(format, body, &Bounds::DEFAULT)
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn dtds_and_entities_are_refused_not_expanded() {
 
 #[test]
 fn oversize_bodies() {
-    let limits = Limits::new().with_max_body(64);
+    let limits = Bounds::new().with_max_body(64);
     let big = format!(
         r#"{{"errors":[{{"message":"{}","code":34}}]}}"#,
         "x".repeat(100)
@@ -192,7 +192,7 @@ fn oversize_bodies() {
         );
     }
     // The default limit is 8 MiB.
-    let huge = vec![b' '; Limits::DEFAULT.max_body + 1];
+    let huge = vec![b' '; Bounds::DEFAULT.max_body + 1];
     assert_eq!(kind(None, &huge), ErrorKind::TooLarge);
 }
 
@@ -265,14 +265,14 @@ fn deep_nesting() {
         deep("]", 50)
     );
     assert!(json::decode(ok.as_bytes()).is_ok());
-    let tight = Limits::new().with_max_depth(10);
+    let tight = Bounds::new().with_max_depth(10);
     assert_eq!(
         kind_in(Some(Format::Json), ok.as_bytes(), &tight),
         ErrorKind::TooDeep
     );
     // No limit goes past 128, as deep as serde_json parses: every member
     // kept as JSON text stays parseable.
-    let loose = Limits::new().with_max_depth(10_000);
+    let loose = Bounds::new().with_max_depth(10_000);
     let v2_200 = format!(
         r#"{{"errors":[{{"value":{}0{}}}]}}"#,
         deep("[", 200),
@@ -289,14 +289,14 @@ fn deep_nesting() {
     assert!(twitter_errors_tests::value(value.as_bytes()).is_array());
     let standard = fixture("seeds/000-json-34.json");
     assert_eq!(
-        kind_in(None, &standard, &Limits::new().with_max_depth(2)),
+        kind_in(None, &standard, &Bounds::new().with_max_depth(2)),
         ErrorKind::TooDeep
     );
     assert_eq!(
         kind_in(
             None,
             &fixture("seeds/003-xml-503-130.xml"),
-            &Limits::new().with_max_depth(1)
+            &Bounds::new().with_max_depth(1)
         ),
         ErrorKind::TooDeep
     );
@@ -304,7 +304,7 @@ fn deep_nesting() {
 
 #[test]
 fn too_many_errors() {
-    let limits = Limits::new().with_max_errors(3);
+    let limits = Bounds::new().with_max_errors(3);
     let item = r#"{"message":"Over capacity","code":130}"#;
     let v1 = format!(r#"{{"errors":[{}]}}"#, [item; 4].join(","));
     assert_eq!(
@@ -381,7 +381,7 @@ fn empty_and_truncated_bodies() {
                 Some(Format::Jsonp),
                 Some(Format::Problem),
             ] {
-                if let Err(e) = codec::decode_as::<Twitter>(prefix, format, &Limits::DEFAULT) {
+                if let Err(e) = codec::decode_as::<Twitter>(prefix, format, &Bounds::DEFAULT) {
                     let _: &DecodeError = &e;
                     assert_ne!(e.kind(), ErrorKind::TooLarge);
                 }

@@ -3,15 +3,15 @@
 //! of an XML root in order, and refuses with a typed error only what its
 //! own escapes made longer than the body limit.
 
-use twitter_errors::codec::{self, ErrorKind, Limits};
+use twitter_errors::codec::{self, Bounds, ErrorKind};
 use twitter_errors::{Format, Twitter};
 
 /// The tightest limits `body` decodes under, one bound at a time: each of
 /// max_errors, max_members and max_depth lowered until decoding fails,
 /// then the last that passed.
-fn tightest(body: &[u8], format: Option<Format>) -> Limits {
-    let ok = |l: &Limits| codec::decode_as::<Twitter>(body, format, l).is_ok();
-    let mut l = Limits::DEFAULT.with_max_body(body.len());
+fn tightest(body: &[u8], format: Option<Format>) -> Bounds {
+    let ok = |l: &Bounds| codec::decode_as::<Twitter>(body, format, l).is_ok();
+    let mut l = Bounds::DEFAULT.with_max_body(body.len());
     assert!(ok(&l), "{}", String::from_utf8_lossy(body));
     while l.max_errors > 0 && ok(&l.with_max_errors(l.max_errors.min(64) - 1)) {
         l = l.with_max_errors(l.max_errors.min(64) - 1);
@@ -27,7 +27,7 @@ fn tightest(body: &[u8], format: Option<Format>) -> Limits {
 
 /// Decodes at the tightest limits, encodes at the same, decodes again.
 /// XML is written in the API's layout, which a compact body lacks: it
-/// keeps room for it (see `Limits`), and at the exact size the refusal is
+/// keeps room for it (see `Bounds`), and at the exact size the refusal is
 /// typed.
 fn round_trip(body: &[u8], format: Option<Format>) -> Vec<u8> {
     let mut limits = tightest(body, format);
@@ -79,7 +79,7 @@ fn every_attribute_of_an_xml_root_is_kept_in_order() {
 #[test]
 fn an_errors_object_counts_as_one_error() {
     let body = br#"{"errors":{}}"#;
-    let at_zero = Limits::DEFAULT.with_max_errors(0);
+    let at_zero = Bounds::DEFAULT.with_max_errors(0);
     let e = codec::decode_as::<Twitter>(body, None, &at_zero).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::TooManyErrors);
     round_trip(body, None);
@@ -90,11 +90,11 @@ fn an_errors_object_counts_as_one_error() {
 fn only_escapes_encoding_adds_can_outgrow_the_body_limit_and_the_refusal_is_typed() {
     // JSONP writes `<` as `\u003c`: five bytes more each.
     let body = br#"cb({"errors":[{"message":"<<<<","code":34}]});"#;
-    let limits = Limits::DEFAULT.with_max_body(body.len());
+    let limits = Bounds::DEFAULT.with_max_body(body.len());
     let decoded = codec::decode_as::<Twitter>(body, None, &limits).unwrap();
     let e = decoded.encode_with(&limits).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::TooLarge);
-    let roomy = Limits::DEFAULT.with_max_body(body.len() + 20);
+    let roomy = Bounds::DEFAULT.with_max_body(body.len() + 20);
     let bytes = decoded.encode_with(&roomy).unwrap();
     assert_eq!(
         codec::decode_as::<Twitter>(&bytes, None, &roomy).unwrap(),
@@ -102,7 +102,7 @@ fn only_escapes_encoding_adds_can_outgrow_the_body_limit_and_the_refusal_is_type
     );
     // A v1.1 body that escaped one slash writes every slash so.
     let body = br#"{"errors":[{"message":"a\/b c/d","code":34}]}"#;
-    let limits = Limits::DEFAULT.with_max_body(body.len());
+    let limits = Bounds::DEFAULT.with_max_body(body.len());
     let decoded = codec::decode_as::<Twitter>(body, None, &limits).unwrap();
     match decoded.encode_with(&limits) {
         Ok(bytes) => assert!(bytes.len() <= body.len()),

@@ -11,7 +11,7 @@ use serde_json::Value;
 use twitter_errors::codec::json::{self, DisconnectNotice, Media, Shape};
 use twitter_errors::codec::jsonp::{self, Callback, Jsonp};
 use twitter_errors::codec::problem::{self, Problem};
-use twitter_errors::codec::{self, xml, Limits};
+use twitter_errors::codec::{self, xml, Bounds};
 use twitter_errors::model::{Json, Legacy};
 use twitter_errors::response::{decode_response, Outcome};
 use twitter_errors::V1Error;
@@ -368,7 +368,7 @@ proptest! {
                 let again = b.encode().unwrap();
                 prop_assert_eq!(codec::decode(&again).unwrap(), b);
             }
-            let small = Limits::new().with_max_depth(3).with_max_errors(1);
+            let small = Bounds::new().with_max_depth(3).with_max_errors(1);
             let _ = codec::decode_as::<Twitter>(&damaged, None, &small);
         }
     }
@@ -389,7 +389,7 @@ proptest! {
                 && v.windows(12).any(|w| w.eq_ignore_ascii_case(b"problem+json"))
         });
         let format = problem_json.then_some(twitter_errors::Format::Problem);
-        let expected = codec::decode_as::<Twitter>(&body, format, &Limits::DEFAULT).map(codec::Body::into_owned);
+        let expected = codec::decode_as::<Twitter>(&body, format, &Bounds::DEFAULT).map(codec::Body::into_owned);
         match (&o, &expected) {
             (Outcome::Failure(e), Ok(b)) => prop_assert_eq!(e.body(), Some(b)),
             (Outcome::Failure(e), Err(err)) => {
@@ -424,7 +424,7 @@ proptest! {
         max_members in 0usize..12,
         max_callback in 0usize..12,
     ) {
-        let limits = Limits::new()
+        let limits = Bounds::new()
             .with_max_body(max_body)
             .with_max_depth(max_depth)
             .with_max_errors(max_errors)

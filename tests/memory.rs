@@ -8,7 +8,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
-use twitter_errors::codec::{self, Limits};
+use twitter_errors::codec::{self, Bounds};
 use twitter_errors::response::{decode_response, Outcome};
 use twitter_errors::Twitter;
 
@@ -64,14 +64,14 @@ fn peak_of(f: impl FnOnce()) -> usize {
 }
 
 /// What every view may use: 16 times the body, plus this much for the
-/// bookkeeping of members, bounded by `Limits::max_members` whatever the
+/// bookkeeping of members, bounded by `Bounds::max_members` whatever the
 /// body (a few dozen bytes each, however short the member).
 const CONSTANT: usize = 4 << 20;
 
 /// Decodes `body` (any format), re-encodes it, and reads it as a whole
 /// response, checking the peak of each step.
 fn check(name: &str, body: &[u8]) {
-    let limits = Limits::DEFAULT;
+    let limits = Bounds::DEFAULT;
     assert!(body.len() <= limits.max_body, "{name}: within the limits");
     let budget = 16 * body.len() + CONSTANT;
     let decode = peak_of(|| {
@@ -134,7 +134,7 @@ fn repeat(item: &str, n: usize) -> String {
 
 #[test]
 fn four_million_numbers_in_one_member() {
-    let n = (Limits::DEFAULT.max_body - 64) / 2;
+    let n = (Bounds::DEFAULT.max_body - 64) / 2;
     let body = format!(
         r#"{{"errors":[{{"message":"m","code":1,"x":[{}]}}]}}"#,
         repeat("1", n)
@@ -149,7 +149,7 @@ fn four_million_numbers_in_one_member() {
 
 #[test]
 fn as_many_members_as_the_limit_allows() {
-    let n = Limits::DEFAULT.max_members - 8;
+    let n = Bounds::DEFAULT.max_members - 8;
     let members: Vec<String> = (0..n).map(|i| format!(r#""m{i}":1"#)).collect();
     let body = format!(
         r#"{{"title":"t","detail":"d","type":"about:blank",{}}}"#,
@@ -174,39 +174,39 @@ fn as_many_members_as_the_limit_allows() {
 #[test]
 fn short_repeated_members_and_errors() {
     // Repeats of one name, kept each in its place.
-    let n = Limits::DEFAULT.max_members - 8;
+    let n = Bounds::DEFAULT.max_members - 8;
     let body = format!(r#"{{"errors":[],{}}}"#, repeat(r#""a":1"#, n));
     check("a repeated name", body.as_bytes());
     let body = format!(
         r#"{{"errors":[{}]}}"#,
-        repeat(r#"{"message":"","code":1}"#, Limits::DEFAULT.max_errors)
+        repeat(r#"{"message":"","code":1}"#, Bounds::DEFAULT.max_errors)
     );
     check("the most v1.1 errors", body.as_bytes());
     let body = format!(
         r#"{{"errors":[{}]}}"#,
-        repeat(r#"{"a":1}"#, Limits::DEFAULT.max_errors)
+        repeat(r#"{"a":1}"#, Bounds::DEFAULT.max_errors)
     );
     check("the most v2 items", body.as_bytes());
     let xml = format!(
         "<errors>{}</errors>",
-        r#"<error code="1"/>"#.repeat(Limits::DEFAULT.max_errors)
+        r#"<error code="1"/>"#.repeat(Bounds::DEFAULT.max_errors)
     );
     check("the most XML errors", xml.as_bytes());
 }
 
 #[test]
 fn long_strings_and_deep_nesting() {
-    let long = "\\u00e9".repeat((Limits::DEFAULT.max_body - 64) / 6);
+    let long = "\\u00e9".repeat((Bounds::DEFAULT.max_body - 64) / 6);
     let body = format!(r#"{{"errors":[{{"message":"{long}","code":1}}]}}"#);
     check("a long escaped message", body.as_bytes());
     let body = format!(r#"{{"title":"t","detail":"{long}","type":"about:blank"}}"#);
     check("a long escaped v2 member", body.as_bytes());
     let deep = format!("{}1{}", "[".repeat(60), "]".repeat(60));
-    let n = (Limits::DEFAULT.max_body - 64) / (deep.len() + 1);
+    let n = (Bounds::DEFAULT.max_body - 64) / (deep.len() + 1);
     let body = format!(r#"{{"errors":[],"x":[{}]}}"#, repeat(&deep, n));
     check("deep values, many times", body.as_bytes());
     // Room is left for the declaration the encoder writes.
-    let entity = "&amp;".repeat((Limits::DEFAULT.max_body - 256) / 10);
+    let entity = "&amp;".repeat((Bounds::DEFAULT.max_body - 256) / 10);
     let body = format!(r#"<errors><error code="1" note="{entity}">{entity}</error></errors>"#);
     check("XML references", body.as_bytes());
 }

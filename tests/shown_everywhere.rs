@@ -3,7 +3,7 @@
 //! paragraph separators and bidirectional overrides as visible escapes
 //! (`twitter_errors::shown`).
 
-use twitter_errors::codec::{self, Limits};
+use twitter_errors::codec::{self, Bounds};
 use twitter_errors::response::ApiError;
 use twitter_errors::shown::is_escaped;
 use twitter_errors::Format;
@@ -68,12 +68,12 @@ fn bodies(h: &str) -> Vec<Vec<u8>> {
 
 #[test]
 fn decode_errors_and_api_errors_show_input_escaped() {
-    let tight = Limits::new().with_max_depth(8).with_max_members(2);
+    let tight = Bounds::new().with_max_depth(8).with_max_members(2);
     let mut refused = 0;
     for h in HOSTILE {
         for body in bodies(h) {
             let shown_body = String::from_utf8_lossy(&body).escape_debug().to_string();
-            for limits in [&Limits::DEFAULT, &tight] {
+            for limits in [&Bounds::DEFAULT, &tight] {
                 for format in [
                     None,
                     Some(Format::Json),

@@ -10,7 +10,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::{self, Body, Limits};
+use twitter_errors::codec::{self, Body, Bounds};
 use twitter_errors::response::{decode_response, Outcome};
 use twitter_errors::{Format, Twitter};
 
@@ -54,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
     });
     let format = problem_json.then_some(Format::Problem);
     let expected =
-        codec::decode_as::<Twitter>(body, format, &Limits::DEFAULT).map(Body::into_owned);
+        codec::decode_as::<Twitter>(body, format, &Bounds::DEFAULT).map(Body::into_owned);
     match (&outcome, &expected) {
         (Outcome::Failure(e), Ok(b)) => assert_eq!(e.body(), Some(b)),
         (Outcome::Failure(e), Err(err)) => {

@@ -7,17 +7,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::{json, xml, ErrorKind, Limits};
+use twitter_errors::codec::{json, xml, ErrorKind, Bounds};
 use twitter_errors::{Format, Twitter};
 use twitter_errors_fuzz::{round_trip, tightest};
 
 fuzz_target!(|data: &[u8]| {
     let json = Some(Format::Json);
-    if !round_trip(data, json, &Limits::DEFAULT) {
+    if !round_trip(data, json, &Bounds::DEFAULT) {
         return;
     }
-    round_trip(data, json, &tightest(data, json, &Limits::DEFAULT));
-    let body = json::decode_with::<Twitter>(data, &Limits::DEFAULT).unwrap();
+    round_trip(data, json, &tightest(data, json, &Bounds::DEFAULT));
+    let body = json::decode_with::<Twitter>(data, &Bounds::DEFAULT).unwrap();
     let as_xml = match xml::XmlBody::<Twitter>::from(body.v1_errors().to_vec()).encode() {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let x = xml::decode_with::<Twitter>(&as_xml, &Limits::DEFAULT)
+    let x = xml::decode_with::<Twitter>(&as_xml, &Bounds::DEFAULT)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&as_xml)));
     assert_eq!(x.v1_errors().len(), body.v1_errors().len());
     for (a, b) in x.v1_errors().iter().zip(body.v1_errors()) {

@@ -5,24 +5,24 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::{jsonp, Limits};
+use twitter_errors::codec::{jsonp, Bounds};
 use twitter_errors::{Format, Twitter};
 use twitter_errors_fuzz::{round_trip, tightest};
 
 fuzz_target!(|data: &[u8]| {
     let fmt = Some(Format::Jsonp);
-    if !round_trip(data, fmt, &Limits::DEFAULT) {
+    if !round_trip(data, fmt, &Bounds::DEFAULT) {
         return;
     }
-    round_trip(data, fmt, &tightest(data, fmt, &Limits::DEFAULT));
-    let body = jsonp::decode_with::<Twitter>(data, &Limits::DEFAULT).unwrap();
+    round_trip(data, fmt, &tightest(data, fmt, &Bounds::DEFAULT));
+    let body = jsonp::decode_with::<Twitter>(data, &Bounds::DEFAULT).unwrap();
     let name = body.callback.as_str();
-    assert!(!name.is_empty() && name.len() <= Limits::DEFAULT.max_callback);
+    assert!(!name.is_empty() && name.len() <= Bounds::DEFAULT.max_callback);
     assert!(name
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.')));
     let bytes = body
-        .encode_with(&Limits::DEFAULT.with_max_body(usize::MAX / 2))
+        .encode_with(&Bounds::DEFAULT.with_max_body(usize::MAX / 2))
         .unwrap();
     let text = std::str::from_utf8(&bytes).expect("encoding writes UTF-8");
     assert!(!text.contains('<') && !text.contains('\u{2028}') && !text.contains('\u{2029}'));

@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::{self, Limits};
+use twitter_errors::codec::{self, Bounds};
 use twitter_errors::response::negotiate::negotiate;
 use twitter_errors::V1Error;
 use twitter_errors::{Code, ErrorCode, Format, Twitter};
@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
         Format::Problem => Format::Json,
         f => f,
     };
-    let body = codec::decode_as::<Twitter>(&bytes, Some(wire), &Limits::DEFAULT)
+    let body = codec::decode_as::<Twitter>(&bytes, Some(wire), &Bounds::DEFAULT)
         .unwrap_or_else(|e| panic!("{wire:?} encoding does not decode: {e}"));
     assert_eq!(
         body.codes().collect::<Vec<_>>(),

@@ -3,13 +3,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::Limits;
+use twitter_errors::codec::Bounds;
 use twitter_errors::Format;
 use twitter_errors_fuzz::{round_trip, tightest};
 
 fuzz_target!(|data: &[u8]| {
     let problem = Some(Format::Problem);
-    if round_trip(data, problem, &Limits::DEFAULT) {
-        round_trip(data, problem, &tightest(data, problem, &Limits::DEFAULT));
+    if round_trip(data, problem, &Bounds::DEFAULT) {
+        round_trip(data, problem, &tightest(data, problem, &Bounds::DEFAULT));
     }
 });

@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::{self, Limits};
+use twitter_errors::codec::{self, Bounds};
 use twitter_errors::response::{decode_response_with, Outcome};
 use twitter_errors::Twitter;
 
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
             Some((name, value.to_vec()))
         })
         .collect();
-    let limits = Limits::new()
+    let limits = Bounds::new()
         .with_max_body(16 * 1024)
         .with_max_depth(16)
         .with_max_errors(8);
@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
             (Some(b), _, None) => {
                 // A decoded body round-trips.
                 let bytes = b.encode().unwrap();
-                let again = codec::decode_as::<Twitter>(&bytes, Some(b.format()), &Limits::DEFAULT)
+                let again = codec::decode_as::<Twitter>(&bytes, Some(b.format()), &Bounds::DEFAULT)
                     .unwrap_or_else(|err| panic!("re-encoded body does not decode: {err}"));
                 assert_eq!(&again, b);
             }

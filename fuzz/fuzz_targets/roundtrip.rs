@@ -8,7 +8,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::Limits;
+use twitter_errors::codec::Bounds;
 use twitter_errors_fuzz::{limits_from, round_trip, tightest, FORMATS};
 
 fuzz_target!(|data: &[u8]| {
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let limits = limits_from([data[1], data[2], data[3], data[4], data[5]]);
     let body = &data[6..];
     round_trip(body, format, &limits);
-    if round_trip(body, format, &Limits::DEFAULT) {
-        round_trip(body, format, &tightest(body, format, &Limits::DEFAULT));
+    if round_trip(body, format, &Bounds::DEFAULT) {
+        round_trip(body, format, &tightest(body, format, &Bounds::DEFAULT));
     }
 });

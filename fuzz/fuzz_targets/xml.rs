@@ -4,13 +4,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use twitter_errors::codec::Limits;
+use twitter_errors::codec::Bounds;
 use twitter_errors::Format;
 use twitter_errors_fuzz::{round_trip, tightest};
 
 fuzz_target!(|data: &[u8]| {
     let xml = Some(Format::Xml);
-    if round_trip(data, xml, &Limits::DEFAULT) {
-        round_trip(data, xml, &tightest(data, xml, &Limits::DEFAULT));
+    if round_trip(data, xml, &Bounds::DEFAULT) {
+        round_trip(data, xml, &tightest(data, xml, &Bounds::DEFAULT));
     }
 });

@@ -7,14 +7,14 @@
 //!   value and encode to the same bytes again. The one refusal allowed is
 //!   [`ErrorKind::TooLarge`] when the escapes encoding adds (JSONP's
 //!   `\u003c`, a v1.1 body's `\/`) or XML's own layout made the body longer
-//!   than `max_body`, as `Limits` documents: then, with room, it encodes
+//!   than `max_body`, as `Bounds` documents: then, with room, it encodes
 //!   and decodes back equal. A body that does not decode gets a typed
 //!   error whose text holds no raw control character.
 //! - [`limits_from`]: limits picked by a few input bytes, tight enough that
 //!   inputs of a few kilobytes reach every one of them.
 //! - [`tightest`]: the tightest limits a body decodes under.
 
-use twitter_errors::codec::{self, DecodeError, ErrorKind, Limits};
+use twitter_errors::codec::{self, Bounds, DecodeError, ErrorKind};
 use twitter_errors::shown::is_escaped;
 use twitter_errors::{Format, Twitter};
 
@@ -28,10 +28,10 @@ pub const FORMATS: [Option<Format>; 5] = [
     Some(Format::Problem),
 ];
 
-/// Limits from five bytes: the errors, members, depth and body size a
+/// Bounds from five bytes: the errors, members, depth and body size a
 /// decoder allows, each small enough to be reached by a short input.
-pub fn limits_from(b: [u8; 5]) -> Limits {
-    Limits::DEFAULT
+pub fn limits_from(b: [u8; 5]) -> Bounds {
+    Bounds::DEFAULT
         .with_max_errors(usize::from(b[0] % 8))
         .with_max_members(usize::from(b[1] % 32))
         .with_max_depth(1 + usize::from(b[2] % 16))
@@ -41,8 +41,8 @@ pub fn limits_from(b: [u8; 5]) -> Limits {
 /// The tightest limits `body` decodes under in `format`, lowering one
 /// bound at a time from `start` until decoding fails (each bound at most
 /// 64 steps).
-pub fn tightest(body: &[u8], format: Option<Format>, start: &Limits) -> Limits {
-    let ok = |l: &Limits| codec::decode_as::<Twitter>(body, format, l).is_ok();
+pub fn tightest(body: &[u8], format: Option<Format>, start: &Bounds) -> Bounds {
+    let ok = |l: &Bounds| codec::decode_as::<Twitter>(body, format, l).is_ok();
     let mut l = start.with_max_body(body.len().min(start.max_body));
     if !ok(&l) {
         return *start;
@@ -81,7 +81,7 @@ pub fn clean_refusal(e: &DecodeError) {
 
 /// Decodes `data` in `format` at `limits`; see the [crate](self) docs for
 /// what must hold. Returns whether it decoded.
-pub fn round_trip(data: &[u8], format: Option<Format>, limits: &Limits) -> bool {
+pub fn round_trip(data: &[u8], format: Option<Format>, limits: &Bounds) -> bool {
     let first = match codec::decode_as::<Twitter>(data, format, limits) {
         Ok(b) => b,
         Err(e) => {

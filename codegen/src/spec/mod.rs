@@ -7,7 +7,7 @@
 //! the key tables in [`keys`] describe each section for the loader, the JSON
 //! Schema and the docs alike.
 //!
-//! # Limits
+//! # Bounds
 //!
 //! Reading a file costs time and memory linear in its size, whatever its
 //! shape: before anything is built from the YAML, a file is refused, with a

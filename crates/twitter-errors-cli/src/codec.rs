@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use twitter_errors::codec::jsonp::{Callback, Jsonp};
-use twitter_errors::codec::{self, json, problem, xml, Limits};
+use twitter_errors::codec::{self, json, problem, xml, Bounds};
 use twitter_errors::response::decode_response_as;
 use twitter_errors::{Code, ErrorCode, Format, Problem, ProblemType, Twitter, V1Error};
 
@@ -39,7 +39,7 @@ pub fn decode(
     lines: bool,
     output: Output,
 ) -> ExitCode {
-    let limits = Limits::DEFAULT;
+    let limits = Bounds::DEFAULT;
     // Never more than the size limit, however much is piped in.
     let input = match crate::read_input(file, limits.max_body) {
         Ok(bytes) => bytes,
@@ -76,7 +76,7 @@ pub fn decode(
 
 /// A captured stream, one message a line with keep-alive blank lines
 /// between: each in-band error with its decision.
-fn decode_lines(input: &[u8], limits: &Limits, output: Output) -> ExitCode {
+fn decode_lines(input: &[u8], limits: &Bounds, output: Output) -> ExitCode {
     use twitter_errors::response::{stream_line, StreamLine};
     let (mut data, mut alive, mut errors) = (0usize, 0usize, Vec::new());
     // The final line ending ends the last line; it starts no other.

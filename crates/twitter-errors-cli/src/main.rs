@@ -440,7 +440,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 /// Reads a file, or stdin for `-` (with a hint when stdin is a terminal),
 /// at most `max` bytes.
 fn read_input(path: &std::path::Path, max: usize) -> Result<Vec<u8>, String> {
-    let limits = twitter_errors::codec::Limits::new().with_max_body(max);
+    let limits = twitter_errors::codec::Bounds::new().with_max_body(max);
     if path.as_os_str() == "-" {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use mock_api::Config;
 use twitter_errors::catalog::Window;
-use twitter_errors::codec::{ErrorKind, Limits};
+use twitter_errors::codec::{Bounds, ErrorKind};
 use twitter_errors::integrations::reqwest::{Line, Partial, RequestError, ResponseExt};
 use twitter_errors::response::{ApiError, Limit, Wait};
 use twitter_errors::{Code, ErrorCode, Format, HttpStatus, ProblemType, Retry, Status};
@@ -642,7 +642,7 @@ async fn a_v1_stream_ends_in_a_disconnect_notice() {
 async fn a_line_longer_than_the_limit_is_refused() {
     let s = Server::start(generous()).await;
     let r = s.get("/2/tweets/search/stream", None).await;
-    let mut lines = r.api_lines_with(&Limits::new().with_max_body(64));
+    let mut lines = r.api_lines_with(&Bounds::new().with_max_body(64));
     match lines.next_line().await {
         Err(RequestError::TooLarge(e)) => {
             assert_eq!(e.decode_error().unwrap().kind(), ErrorKind::TooLarge);
@@ -660,7 +660,7 @@ async fn an_endless_error_body_is_refused_at_the_limit() {
         s.post("/mock/faults?status=503&count=3&endless=true").await,
         204
     );
-    let limits = Limits::new().with_max_body(256 * 1024);
+    let limits = Bounds::new().with_max_body(256 * 1024);
     let check = |e: RequestError, how: &str| {
         let RequestError::TooLarge(api) = &e else {
             panic!("{how}: {e}")

@@ -2,7 +2,7 @@
 //! `errors.yaml` defines decodes to its own variant, as a bundled one does.
 
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
-use twitter_errors::codec::Limits;
+use twitter_errors::codec::Bounds;
 use twitter_errors::integrations::reqwest::{RequestError, ResponseExt};
 use twitter_errors_example_downstream::{ErrorCode, Twitter};
 
@@ -31,7 +31,7 @@ async fn a_code_of_this_crate_decodes_through_the_reqwest_helpers() {
     let client = reqwest::Client::builder().no_proxy().build().unwrap();
     let response = client.get(url).send().await.unwrap();
     let Err(RequestError::Api(e)) = response
-        .api_error_for_status_as::<Twitter>(&Limits::DEFAULT)
+        .api_error_for_status_as::<Twitter>(&Bounds::DEFAULT)
         .await
     else {
         panic!("not an API error")

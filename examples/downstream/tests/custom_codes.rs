@@ -125,7 +125,7 @@ fn error_objects_use_this_crates_types() {
 /// format re-encodes to the same bytes.
 #[test]
 fn codec_round_trip_of_bodies_with_custom_codes() {
-    use twitter_errors::codec::{self, Body, Limits};
+    use twitter_errors::codec::{self, Body, Bounds};
     use twitter_errors::response::{self, negotiate};
 
     let json = br#"{"errors":[{"message":"This mirror is read-only.","code":10001},{"message":"The upstream API did not answer in time.","code":10002},{"message":"Rate limit exceeded","code":88}]}"#;
@@ -134,38 +134,38 @@ fn codec_round_trip_of_bodies_with_custom_codes() {
         Code::from(ErrorCode::UpstreamUnavailable),
         Code::from(ErrorCode::RateLimitExceeded),
     ];
-    let body: Body<'_, Twitter> = codec::decode_as(json, None, &Limits::DEFAULT).unwrap();
+    let body: Body<'_, Twitter> = codec::decode_as(json, None, &Bounds::DEFAULT).unwrap();
     assert_eq!(body.format(), Format::Json);
     assert_eq!(body.codes().collect::<Vec<_>>(), expected);
     assert_eq!(body.encode().unwrap(), json);
     // The runtime's own catalog keeps them, but as unknown codes.
-    let bundled: Body<'_> = codec::decode_as(json, None, &Limits::DEFAULT).unwrap();
+    let bundled: Body<'_> = codec::decode_as(json, None, &Bounds::DEFAULT).unwrap();
     assert_eq!(
         bundled.codes().take(2).collect::<Vec<_>>(),
         [Code::from_code(10001), Code::from_code(10002)]
     );
 
     let xml = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  <error code=\"10001\">This mirror is read-only.</error>\n</errors>\n";
-    let body: Body<'_, Twitter> = codec::decode_as(xml, None, &Limits::DEFAULT).unwrap();
+    let body: Body<'_, Twitter> = codec::decode_as(xml, None, &Bounds::DEFAULT).unwrap();
     assert_eq!(body.format(), Format::Xml);
     assert_eq!(
         body.codes().collect::<Vec<_>>(),
         [Code::from(ErrorCode::MirrorReadOnly)]
     );
     let encoded = body.encode().unwrap();
-    let again: Body<'_, Twitter> = codec::decode_as(&encoded, None, &Limits::DEFAULT).unwrap();
+    let again: Body<'_, Twitter> = codec::decode_as(&encoded, None, &Bounds::DEFAULT).unwrap();
     assert_eq!(again, body);
 
     let jsonp =
         br#"cb({"errors":[{"message":"The upstream API did not answer in time.","code":10002}]});"#;
-    let body: Body<'_, Twitter> = codec::decode_as(jsonp, None, &Limits::DEFAULT).unwrap();
+    let body: Body<'_, Twitter> = codec::decode_as(jsonp, None, &Bounds::DEFAULT).unwrap();
     assert_eq!(body.format(), Format::Jsonp);
     assert_eq!(
         body.codes().collect::<Vec<_>>(),
         [Code::from(ErrorCode::UpstreamUnavailable)]
     );
     let encoded = body.encode().unwrap();
-    let again: Body<'_, Twitter> = codec::decode_as(&encoded, None, &Limits::DEFAULT).unwrap();
+    let again: Body<'_, Twitter> = codec::decode_as(&encoded, None, &Bounds::DEFAULT).unwrap();
     assert_eq!(again, body);
 
     // Serving: the request's format, the spec's Content-Type.
@@ -180,7 +180,7 @@ fn codec_round_trip_of_bodies_with_custom_codes() {
     );
     let bytes = served.encode::<Twitter>(&errors).unwrap();
     let body: Body<'_, Twitter> =
-        codec::decode_as(&bytes, Some(Format::Xml), &Limits::DEFAULT).unwrap();
+        codec::decode_as(&bytes, Some(Format::Xml), &Bounds::DEFAULT).unwrap();
     assert_eq!(
         body.codes().collect::<Vec<_>>(),
         [Code::from(ErrorCode::MirrorReadOnly)]
@@ -193,7 +193,7 @@ fn codec_round_trip_of_bodies_with_custom_codes() {
         503,
         headers,
         br#"{"errors":[{"message":"The upstream API did not answer in time.","code":10002}]}"#,
-        &Limits::DEFAULT,
+        &Bounds::DEFAULT,
     );
     let response::Outcome::Failure(e) = outcome else {
         panic!("a 503 is a failure")

@@ -10,15 +10,15 @@ use crate::catalog::Format;
 pub enum ErrorKind {
     /// The body is empty, or holds only whitespace.
     Empty,
-    /// The body is longer than [`Limits::max_body`](super::Limits::max_body).
+    /// The body is longer than [`Bounds::max_body`](super::Bounds::max_body).
     TooLarge,
-    /// The body nests deeper than [`Limits::max_depth`](super::Limits::max_depth).
+    /// The body nests deeper than [`Bounds::max_depth`](super::Bounds::max_depth).
     TooDeep,
     /// The body holds more error items than
-    /// [`Limits::max_errors`](super::Limits::max_errors).
+    /// [`Bounds::max_errors`](super::Bounds::max_errors).
     TooManyErrors,
     /// The body holds more members (or XML attributes) than
-    /// [`Limits::max_members`](super::Limits::max_members).
+    /// [`Bounds::max_members`](super::Bounds::max_members).
     TooManyMembers,
     /// The body is not valid UTF-8.
     InvalidUtf8,
@@ -238,7 +238,7 @@ impl fmt::Debug for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// A body that encoding refused, because decoding it would be refused at
-/// the same [`Limits`](super::Limits): too long, too many errors or
+/// the same [`Bounds`](super::Bounds): too long, too many errors or
 /// members, nested too deeply, or a callback name that is too long.
 #[derive(Clone, PartialEq, Eq)]
 pub struct EncodeError {

@@ -21,7 +21,7 @@
 //! capture every other member as a borrowed [`RawValue`]: its exact text,
 //! numbers like `1e400` included, without building a `Value`. The one extra
 //! step is depth: `RawValue` does not count nesting, so a captured value
-//! long enough to nest past [`Limits::max_depth`] is walked once more by a
+//! long enough to nest past [`Bounds::max_depth`] is walked once more by a
 //! visitor that counts. serde_json was chosen over a scanner of our own for
 //! one reader of JSON in the crate, with its error positions, UTF-8 checks
 //! and escapes; BENCHMARKS.md has its cost against the baselines.
@@ -40,13 +40,13 @@
 //! Decoding never panics and is linear in the body: a body that is too
 //! large or too deep, holds too many errors or members, is not UTF-8, not
 //! well-formed, or not an error body gives a [`DecodeError`], whose
-//! [`ErrorKind`] says which. The bounds are set by [`Limits`]. Encoding
+//! [`ErrorKind`] says which. The bounds are set by [`Bounds`]. Encoding
 //! refuses, with an [`EncodeError`], a body that decoding would refuse at
 //! the same limits.
 //!
 //! The decoders take the whole body as a slice. To get one from a stream
 //! (a socket, stdin) without trusting its length, [`read_body`] reads at
-//! most [`Limits::max_body`] bytes, plus one to tell that there is more.
+//! most [`Bounds::max_body`] bytes, plus one to tell that there is more.
 
 use std::borrow::Cow;
 
@@ -61,18 +61,18 @@ macro_rules! decoders {
         decoders!($format, $what, $body, decode_bytes);
     };
     ($format:expr, $what:literal, $body:ident, $decode:expr) => {
-        #[doc = concat!("Decodes ", $what, " with the bundled catalog and the default [`Limits`].")]
+        #[doc = concat!("Decodes ", $what, " with the bundled catalog and the default [`Bounds`].")]
         // Inline: compiled where it is called, so that a crate that never
         // decodes this format does not compile the decoder for it.
         #[inline]
         pub fn decode(body: &[u8]) -> Result<$body<'_>, DecodeError> {
-            decode_with(body, &Limits::DEFAULT)
+            decode_with(body, &Bounds::DEFAULT)
         }
 
         #[doc = concat!("Decodes ", $what, ".")]
         pub fn decode_with<'a, C: Catalog>(
             body: &'a [u8],
-            limits: &Limits,
+            limits: &Bounds,
         ) -> Result<$body<'a, C>, DecodeError> {
             $crate::codec::decode_format(body, limits, $format, $decode)
         }
@@ -83,13 +83,13 @@ macro_rules! decoders {
 /// `size_hint`.
 macro_rules! encoders {
     ($how:literal) => {
-        #[doc = concat!("Encodes the body", $how, ", refusing one that decoding would refuse at the default [`Limits`].")]
+        #[doc = concat!("Encodes the body", $how, ", refusing one that decoding would refuse at the default [`Bounds`].")]
         pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-            self.encode_with(&Limits::DEFAULT)
+            self.encode_with(&Bounds::DEFAULT)
         }
 
         #[doc = concat!("Encodes the body", $how, ", refusing one that decoding would refuse at `limits`.")]
-        pub fn encode_with(&self, limits: &Limits) -> Result<Vec<u8>, EncodeError> {
+        pub fn encode_with(&self, limits: &Bounds) -> Result<Vec<u8>, EncodeError> {
             let mut out = Vec::with_capacity(self.size_hint());
             self.encode_into(&mut out, limits)?;
             Ok(out)
@@ -100,7 +100,7 @@ macro_rules! encoders {
 mod error;
 pub mod json;
 pub use json::jsonp;
-mod limits;
+mod bounds;
 pub mod problem;
 pub(crate) mod read;
 mod write;
@@ -108,8 +108,8 @@ mod write;
 #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub mod xml;
 
+pub use bounds::{read_body, Bounds};
 pub use error::{DecodeError, EncodeError, ErrorKind};
-pub use limits::{read_body, Limits};
 
 /// A decoded error body in any format.
 ///
@@ -163,7 +163,7 @@ impl<'a, C: Catalog> Body<'a, C> {
     }
 
     /// Encodes the body in its own format, appending to `out`.
-    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
+    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Bounds) -> Result<(), EncodeError> {
         match self {
             Body::Json(b) => b.encode_into(out, limits),
             #[cfg(feature = "xml")]
@@ -250,7 +250,7 @@ impl<'a, C: Catalog> Body<'a, C> {
 }
 
 /// Decodes a body of any format with the bundled catalog and the default
-/// [`Limits`], telling the format from the body itself.
+/// [`Bounds`], telling the format from the body itself.
 ///
 /// # Errors
 ///
@@ -269,7 +269,7 @@ impl<'a, C: Catalog> Body<'a, C> {
 /// ```
 #[inline]
 pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
-    decode_as(body, None, &Limits::DEFAULT)
+    decode_as(body, None, &Bounds::DEFAULT)
 }
 
 /// Decodes a body in `format`, or with `None` in whatever format it is
@@ -277,7 +277,7 @@ pub fn decode(body: &[u8]) -> Result<Body<'_>, DecodeError> {
 pub fn decode_as<'a, C: Catalog>(
     body: &'a [u8],
     format: Option<Format>,
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<Body<'a, C>, DecodeError> {
     let limits = &limits.clamped();
     match format {
@@ -304,7 +304,7 @@ fn xml_unsupported() -> DecodeError {
 
 fn decode_auto<'a, C: Catalog>(
     body: &'a [u8],
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<Body<'a, C>, DecodeError> {
     let bytes = prelude(body, limits, None)?;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
@@ -358,9 +358,9 @@ fn decode_auto<'a, C: Catalog>(
 /// `decode`, whose errors are tagged with the format.
 pub(crate) fn decode_format<'a, T>(
     body: &'a [u8],
-    limits: &Limits,
+    limits: &Bounds,
     format: Format,
-    decode: impl FnOnce(&'a [u8], &Limits) -> Result<T, DecodeError>,
+    decode: impl FnOnce(&'a [u8], &Bounds) -> Result<T, DecodeError>,
 ) -> Result<T, DecodeError> {
     let limits = &limits.clamped();
     let bytes = prelude(body, limits, Some(format))?;
@@ -371,7 +371,7 @@ pub(crate) fn decode_format<'a, T>(
 /// UTF-8 is checked by each codec as it reads.
 pub(crate) fn prelude<'a>(
     body: &'a [u8],
-    limits: &Limits,
+    limits: &Bounds,
     format: Option<Format>,
 ) -> Result<&'a [u8], DecodeError> {
     let tag = |e: DecodeError| match format {
@@ -403,11 +403,11 @@ pub(crate) fn utf8(body: &[u8]) -> Result<&str, DecodeError> {
 }
 
 /// Refuses what was appended to `out` since `start` when it is longer
-/// than [`Limits::max_body`], taking it back out.
+/// than [`Bounds::max_body`], taking it back out.
 pub(crate) fn check_size(
     out: &mut Vec<u8>,
     start: usize,
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<(), EncodeError> {
     let len = out.len() - start;
     if len > limits.max_body {
@@ -432,7 +432,7 @@ mod tests {
         let body = b"<errors><error code=\"34\">Sorry, that page does not exist</error></errors>";
         for e in [
             decode(body).unwrap_err(),
-            decode_as::<crate::Twitter>(body, Some(Format::Xml), &Limits::DEFAULT).unwrap_err(),
+            decode_as::<crate::Twitter>(body, Some(Format::Xml), &Bounds::DEFAULT).unwrap_err(),
         ] {
             assert_eq!(e.kind(), ErrorKind::Unsupported);
             assert_eq!(e.format(), Some(Format::Xml));
@@ -452,7 +452,7 @@ mod tests {
 
     #[test]
     fn prelude_refuses_what_no_codec_can_read() {
-        let l = Limits::DEFAULT;
+        let l = Bounds::DEFAULT;
         assert_eq!(prelude(b"", &l, None).unwrap_err().kind(), ErrorKind::Empty);
         assert_eq!(
             prelude(b" \n", &l, None).unwrap_err().kind(),
@@ -462,7 +462,7 @@ mod tests {
             utf8(b"{\"a\":\"\xff\"}").unwrap_err().kind(),
             ErrorKind::InvalidUtf8
         );
-        let small = Limits::new().with_max_body(3);
+        let small = Bounds::new().with_max_body(3);
         assert_eq!(
             prelude(b"{ }  ", &small, None).unwrap_err().kind(),
             ErrorKind::TooLarge

@@ -50,7 +50,7 @@ use serde_json::value::RawValue;
 
 use super::read::{read, Any, Cx, MembersSeed, PhantomC};
 use super::write::{Budget, Escape, Writer};
-use super::{DecodeError, EncodeError, ErrorKind, Limits};
+use super::{Bounds, DecodeError, EncodeError, ErrorKind};
 use crate::__private::Key;
 use crate::catalog::{Catalog, Format, ObjectEntry};
 use crate::model::{Hint, Members};
@@ -137,14 +137,14 @@ impl<'a, C: Catalog> ProblemBody<'a, C> {
 
     /// Encodes the body, appending to `out`. On an error, `out` is left as
     /// it was.
-    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
+    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Bounds) -> Result<(), EncodeError> {
         self.check(limits)?;
         let start = out.len();
         self.write(out);
         super::check_size(out, start, limits)
     }
 
-    fn check(&self, limits: &Limits) -> Result<(), EncodeError> {
+    fn check(&self, limits: &Bounds) -> Result<(), EncodeError> {
         let mut budget = Budget::new(limits);
         budget.container(1)?;
         let top = self.problem.as_ref().map_or(0, Problem::len) + self.result.len();
@@ -248,7 +248,7 @@ decoders!(Format::Problem, "a v2 body", ProblemBody);
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<ProblemBody<'a, C>, DecodeError> {
     let text = super::utf8(bytes)?;
     let cx = Cx::new(limits, false, text);

@@ -12,7 +12,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::write::room;
-use super::{DecodeError, ErrorKind, Limits};
+use super::{Bounds, DecodeError, ErrorKind};
 use crate::__private::Key;
 use crate::model::Members;
 
@@ -31,7 +31,7 @@ pub(crate) fn read<'a, S: DeserializeSeed<'a>>(
 
 /// The members of the JSON object `text`, for building values in code.
 pub(crate) fn object_members(text: &str) -> Result<Members<'_>, serde_json::Error> {
-    let cx = Cx::new(&Limits::DEFAULT, false, text);
+    let cx = Cx::new(&Bounds::DEFAULT, false, text);
     let mut de = serde_json::Deserializer::from_str(text);
     let members = Any(MembersSeed { cx: &cx, depth: 1 }).deserialize(&mut de)?;
     de.end()?;
@@ -74,7 +74,7 @@ impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Any<V> {
 /// Shared decoding state: limits, the members read so far, and the typed
 /// error a visitor reported (serde's error type can only carry a string).
 pub(crate) struct Cx<'l> {
-    pub(crate) limits: &'l Limits,
+    pub(crate) limits: &'l Bounds,
     pub(crate) strict: bool,
     pub(crate) side: Cell<Option<DecodeError>>,
     members: Cell<usize>,
@@ -84,7 +84,7 @@ pub(crate) struct Cx<'l> {
 }
 
 impl<'l> Cx<'l> {
-    pub(crate) fn new(limits: &'l Limits, strict: bool, text: &str) -> Self {
+    pub(crate) fn new(limits: &'l Bounds, strict: bool, text: &str) -> Self {
         Cx {
             limits,
             strict,
@@ -104,7 +104,7 @@ impl<'l> Cx<'l> {
         E::custom("")
     }
 
-    /// Counts one more member against [`Limits::max_members`].
+    /// Counts one more member against [`Bounds::max_members`].
     pub(crate) fn member<E: de::Error>(&self) -> Result<(), E> {
         let n = self.members.get() + 1;
         self.members.set(n);

@@ -5,7 +5,7 @@
 
 use super::read::fits_depth;
 
-use super::{EncodeError, ErrorKind, Limits};
+use super::{Bounds, EncodeError, ErrorKind};
 use crate::model::Members;
 
 /// Which characters strings escape beyond what JSON requires.
@@ -164,12 +164,12 @@ pub(crate) fn serialize<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: 
 /// Counts what encoding a body writes against the limits decoding applies
 /// to it, as decoding counts it.
 pub(crate) struct Budget {
-    limits: Limits,
+    limits: Bounds,
     members: usize,
 }
 
 impl Budget {
-    pub(crate) fn new(limits: &Limits) -> Self {
+    pub(crate) fn new(limits: &Bounds) -> Self {
         Budget {
             limits: limits.clamped(),
             members: 0,

@@ -35,7 +35,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::write::{serialize, Budget};
-use super::{utf8, DecodeError, EncodeError, ErrorKind, Limits};
+use super::{utf8, Bounds, DecodeError, EncodeError, ErrorKind};
 use crate::catalog::{Catalog, Format};
 use crate::known::Code;
 use crate::model::members::{self, Json};
@@ -116,7 +116,7 @@ impl<'a, C: Catalog> XmlBody<'a, C> {
     /// names), is left out: XML cannot carry it, and writing it as it is
     /// would inject markup or repeat an attribute. XML 1.0 cannot carry
     /// U+0000, so it is written as U+FFFD.
-    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
+    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Bounds) -> Result<(), EncodeError> {
         let mut budget = Budget::new(limits);
         budget.container(1)?;
         budget.members(self.attributes.len())?;
@@ -304,7 +304,7 @@ decoders!(Format::Xml, "an XML body", XmlBody);
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<XmlBody<'a, C>, DecodeError> {
     let text = match declared_encoding(bytes)? {
         Encoding::Utf8 => Cow::Borrowed(utf8(bytes)?),
@@ -343,7 +343,7 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
 /// for [`decode_str`], which has the final word; what this returns is
 /// what `decode_str` gives for the same text. It is here for speed: a
 /// third of quick-xml's time on the seeds' bodies (BENCHMARKS.md).
-fn fast<'a, C: Catalog>(text: &'a str, limits: &Limits) -> Option<XmlBody<'a, C>> {
+fn fast<'a, C: Catalog>(text: &'a str, limits: &Bounds) -> Option<XmlBody<'a, C>> {
     if limits.max_depth < 2 {
         return None;
     }
@@ -437,7 +437,7 @@ enum Place {
 
 /// Reads an element's attributes, counting them against the limit.
 struct Attrs<'l> {
-    limits: &'l Limits,
+    limits: &'l Bounds,
     members: usize,
 }
 
@@ -514,7 +514,7 @@ impl Attrs<'_> {
 
 fn decode_str<'a, C: Catalog>(
     text: &'a str,
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<XmlBody<'a, C>, DecodeError> {
     let mut reader = Reader::from_str(text);
     let bytes = text.as_bytes();

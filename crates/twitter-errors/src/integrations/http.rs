@@ -38,7 +38,7 @@ use std::borrow::Cow;
 
 use crate::catalog::ParseError;
 use crate::catalog::{Catalog, CodeEntry, HeaderMeaning, ProblemEntry, StatusEntry};
-use crate::codec::{problem, EncodeError, Limits};
+use crate::codec::{problem, Bounds, EncodeError};
 use crate::model::members::{integer, string};
 use crate::model::{Problem, V1Error};
 use crate::response::negotiate::Negotiated;
@@ -341,7 +341,7 @@ pub(crate) fn write_rate_limits<C: Catalog>(headers: &mut HeaderMap, limits: &Ra
 }
 
 /// Decodes a response with the bundled catalog and the default
-/// [`Limits`].
+/// [`Bounds`].
 ///
 /// # Examples
 ///
@@ -357,14 +357,14 @@ pub(crate) fn write_rate_limits<C: Catalog>(headers: &mut HeaderMap, limits: &Ra
 /// assert_eq!(e.to_string(), "130 Over capacity (HTTP 503), retry in 120s");
 /// ```
 pub fn decode<B: AsRef<[u8]>>(response: &::http::Response<B>) -> Outcome {
-    decode_with(response, &Limits::DEFAULT)
+    decode_with(response, &Bounds::DEFAULT)
 }
 
 /// Decodes a response: its status, headers (the Content-Type and the
 /// rate-limit ones) and body.
 pub fn decode_with<C: Catalog, B: AsRef<[u8]>>(
     response: &::http::Response<B>,
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Outcome<C> {
     decode_response_with(
         response.status().as_u16(),
@@ -377,7 +377,7 @@ pub fn decode_with<C: Catalog, B: AsRef<[u8]>>(
 impl<C: Catalog> ApiError<C> {
     /// Decodes an `http::Response` known to have failed (see
     /// [`ApiError::from_response_with`]).
-    pub fn from_http<B: AsRef<[u8]>>(response: &::http::Response<B>, limits: &Limits) -> Self {
+    pub fn from_http<B: AsRef<[u8]>>(response: &::http::Response<B>, limits: &Bounds) -> Self {
         ApiError::from_response_with(
             response.status().as_u16(),
             response.headers(),
@@ -530,7 +530,7 @@ mod tests {
             r.body(),
             br#"{"errors":[{"message":"Over capacity.","code":130},{"message":"Something new","code":9999}]}"#
         );
-        let d = ApiError::<crate::Twitter>::from_http(&r, &Limits::DEFAULT);
+        let d = ApiError::<crate::Twitter>::from_http(&r, &Bounds::DEFAULT);
         assert_eq!(
             d.codes().collect::<Vec<_>>(),
             [Code::from(ErrorCode::OverCapacity), Code::from_code(9999)]
@@ -572,7 +572,7 @@ mod tests {
                 r.headers()[CONTENT_TYPE],
                 "application/problem+json; charset=utf-8"
             );
-            let d = ApiError::<crate::Twitter>::from_http(&r, &Limits::DEFAULT);
+            let d = ApiError::<crate::Twitter>::from_http(&r, &Bounds::DEFAULT);
             assert_eq!(
                 d.problems().next().unwrap().problem_type(),
                 Some(ProblemType::InvalidRequest)
@@ -591,7 +591,7 @@ mod tests {
             });
         let d = ApiError::<crate::Twitter>::from_http(
             &limited.to_http(&negotiate("/1.1/x.json", None)),
-            &Limits::DEFAULT,
+            &Bounds::DEFAULT,
         );
         assert_eq!(d.retry().wait, Some(Wait::Until(1_795_356_300)));
     }

@@ -12,7 +12,7 @@
 //! | Feature | Built for | Module | What it gives |
 //! |---|---|---|---|
 //! | `http` | http 1 | `http` | `HttpStatus` ⇄ `http::StatusCode`, an `ErrorResponse` rendered as an `http::Response` in any format, and decoding an `http::Response` into an `ApiError` |
-//! | `reqwest` | reqwest 0.13 | `reqwest` | `api_error_for_status` (the response untouched unless it failed), `api_partial` (v2 data and problems) and `api_lines` (a stream and its in-band errors) on a `reqwest::Response`, every body read within `Limits::max_body` |
+//! | `reqwest` | reqwest 0.13 | `reqwest` | `api_error_for_status` (the response untouched unless it failed), `api_partial` (v2 data and problems) and `api_lines` (a stream and its in-band errors) on a `reqwest::Response`, every body read within `Bounds::max_body` |
 //! | `retry` | tokio 1 (its timer) | `retry` | a `Retrier`: the `RetryPolicy` on an injectable `Clock`, and the async `retry` helper |
 //! | `reqwest-middleware` | reqwest-middleware 0.5, reqwest-retry 0.9 | `reqwest_middleware` | a `reqwest-middleware` middleware that retries as the API asks, and a `reqwest-retry` strategy |
 //! | `tower` | tower 0.5, http-body 1 | `tower` | a layer that turns failures into errors (bodies read within limits) and a `tower::retry::Policy` |

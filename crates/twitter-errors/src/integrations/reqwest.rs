@@ -20,7 +20,7 @@
 //!   says to reconnect at once.
 //!
 //! Every body is read chunk by chunk and refused as soon as it is longer
-//! than [`Limits::max_body`], with [`RequestError::TooLarge`]: a hostile or broken
+//! than [`Bounds::max_body`], with [`RequestError::TooLarge`]: a hostile or broken
 //! server cannot make the client buffer without bound. A line of a stream
 //! is held to the same limit.
 //!
@@ -88,7 +88,7 @@ use ::http::{HeaderMap, StatusCode};
 use ::reqwest::ResponseBuilderExt;
 
 use crate::catalog::Catalog;
-use crate::codec::{problem, DecodeError, ErrorKind, Limits};
+use crate::codec::{problem, Bounds, DecodeError, ErrorKind};
 use crate::response::negotiate::negotiate;
 #[cfg(feature = "retry")]
 use crate::response::Failure;
@@ -190,7 +190,7 @@ pub enum RequestError<C: Catalog = crate::Twitter> {
     /// in-band on a stream.
     Api(ApiError<C>),
     /// A body, or a line of a stream, was longer than
-    /// [`Limits::max_body`]: reading stopped there. The [`ApiError`] has
+    /// [`Bounds::max_body`]: reading stopped there. The [`ApiError`] has
     /// the status and the rate-limit headers (and so a retry decision);
     /// its [`decode_error`](ApiError::decode_error) is of kind
     /// [`ErrorKind::TooLarge`].
@@ -406,7 +406,7 @@ pub(crate) fn rebuild(
 /// [`ResponseExt::api_error_for_status`].
 pub async fn error_for_status<C: Catalog + 'static>(
     mut response: ::reqwest::Response,
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<::reqwest::Response, RequestError<C>>
 where
     ApiError<C>: Send + Sync,
@@ -440,7 +440,7 @@ where
 /// problems, or its error: see [`ResponseExt::api_partial`].
 pub async fn partial<C: Catalog + 'static>(
     response: ::reqwest::Response,
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<Partial<C>, RequestError<C>>
 where
     ApiError<C>: Send + Sync,
@@ -468,7 +468,7 @@ where
 }
 
 /// The lines of a stream: see [`ResponseExt::api_lines`].
-pub fn lines<C: Catalog>(response: ::reqwest::Response, limits: &Limits) -> Lines<C> {
+pub fn lines<C: Catalog>(response: ::reqwest::Response, limits: &Bounds) -> Lines<C> {
     Lines {
         status: response.status(),
         headers: response.headers().clone(),
@@ -478,7 +478,7 @@ pub fn lines<C: Catalog>(response: ::reqwest::Response, limits: &Limits) -> Line
 }
 
 impl<C: Catalog> Reader<C> {
-    fn new(response: ::reqwest::Response, limits: &Limits) -> Self {
+    fn new(response: ::reqwest::Response, limits: &Bounds) -> Self {
         Reader {
             response,
             limits: *limits,
@@ -573,7 +573,7 @@ impl<C: Catalog> Lines<C> {
     /// gives its [`RequestError::Api`] first; a line the server sends as
     /// an error (a v2 body of `errors` without `data`, a v1.1 `disconnect`
     /// notice or `errors`) gives a [`RequestError::Api`] with status 200;
-    /// a line longer than [`Limits::max_body`] gives
+    /// a line longer than [`Bounds::max_body`] gives
     /// [`RequestError::TooLarge`] and ends the stream, as does a transport
     /// error. A last line without a line ending is given when the stream
     /// ends.
@@ -616,7 +616,7 @@ impl<C: Catalog> futures_core::Stream for Lines<C> {
 #[derive(Debug)]
 struct Reader<C: Catalog> {
     response: ::reqwest::Response,
-    limits: Limits,
+    limits: Bounds,
     /// What was read; `buffer[start..]` is past the last line given.
     buffer: Vec<u8>,
     /// Where the next line starts in `buffer`.
@@ -752,7 +752,7 @@ fn record<C: Catalog>(e: RequestError<C>) -> RequestError<C> {
 pub trait ResponseExt: Sized {
     /// Like reqwest's `error_for_status`: the response itself when it did
     /// not fail, its body unread; an [`RequestError::Api`] when it did, with the
-    /// body read within the default [`Limits`] and decoded. A 200 to a
+    /// body read within the default [`Bounds`] and decoded. A 200 to a
     /// request that asked for `suppress_response_codes` is read too, since
     /// the API sends its errors that way: an error body gives
     /// [`RequestError::Api`], anything else the response with its body.
@@ -764,10 +764,10 @@ pub trait ResponseExt: Sized {
     /// `limits`.
     fn api_error_for_status_with(
         self,
-        limits: &Limits,
+        limits: &Bounds,
     ) -> impl Future<Output = Result<::reqwest::Response, RequestError>> + Send;
 
-    /// Reads the whole body within the default [`Limits`]: for a v2 call
+    /// Reads the whole body within the default [`Bounds`]: for a v2 call
     /// that can partly succeed (200 with `errors`), its data and problems;
     /// for any other result, its body; for a failure, [`RequestError::Api`].
     fn api_partial(self) -> impl Future<Output = Result<Partial, RequestError>> + Send;
@@ -775,74 +775,74 @@ pub trait ResponseExt: Sized {
     /// [`api_partial`](ResponseExt::api_partial) within `limits`.
     fn api_partial_with(
         self,
-        limits: &Limits,
+        limits: &Bounds,
     ) -> impl Future<Output = Result<Partial, RequestError>> + Send;
 
-    /// The lines of a stream, each held to the default [`Limits`]: see
+    /// The lines of a stream, each held to the default [`Bounds`]: see
     /// [`Lines::next_line`].
     fn api_lines(self) -> Lines;
 
     /// [`api_lines`](ResponseExt::api_lines) within `limits`.
-    fn api_lines_with(self, limits: &Limits) -> Lines;
+    fn api_lines_with(self, limits: &Bounds) -> Lines;
 
     /// [`api_error_for_status_with`](ResponseExt::api_error_for_status_with)
     /// with another catalog, one a build script generated:
-    /// `response.api_error_for_status_as::<my_api::Twitter>(&Limits::DEFAULT)`.
+    /// `response.api_error_for_status_as::<my_api::Twitter>(&Bounds::DEFAULT)`.
     fn api_error_for_status_as<C: Catalog>(
         self,
-        limits: &Limits,
+        limits: &Bounds,
     ) -> impl Future<Output = Result<::reqwest::Response, RequestError<C>>> + Send;
 
     /// [`api_partial_with`](ResponseExt::api_partial_with) with another
     /// catalog.
     fn api_partial_as<C: Catalog>(
         self,
-        limits: &Limits,
+        limits: &Bounds,
     ) -> impl Future<Output = Result<Partial<C>, RequestError<C>>> + Send;
 
     /// [`api_lines_with`](ResponseExt::api_lines_with) with another
     /// catalog.
-    fn api_lines_as<C: Catalog>(self, limits: &Limits) -> Lines<C>;
+    fn api_lines_as<C: Catalog>(self, limits: &Bounds) -> Lines<C>;
 }
 
 impl ResponseExt for ::reqwest::Response {
     fn api_error_for_status(
         self,
     ) -> impl Future<Output = Result<::reqwest::Response, RequestError>> + Send {
-        self.api_error_for_status_with(&Limits::DEFAULT)
+        self.api_error_for_status_with(&Bounds::DEFAULT)
     }
 
     fn api_error_for_status_with(
         self,
-        limits: &Limits,
+        limits: &Bounds,
     ) -> impl Future<Output = Result<::reqwest::Response, RequestError>> + Send {
         let limits = *limits;
         async move { error_for_status(self, &limits).await }
     }
 
     fn api_partial(self) -> impl Future<Output = Result<Partial, RequestError>> + Send {
-        self.api_partial_with(&Limits::DEFAULT)
+        self.api_partial_with(&Bounds::DEFAULT)
     }
 
     fn api_partial_with(
         self,
-        limits: &Limits,
+        limits: &Bounds,
     ) -> impl Future<Output = Result<Partial, RequestError>> + Send {
         let limits = *limits;
         async move { partial(self, &limits).await }
     }
 
     fn api_lines(self) -> Lines {
-        lines(self, &Limits::DEFAULT)
+        lines(self, &Bounds::DEFAULT)
     }
 
-    fn api_lines_with(self, limits: &Limits) -> Lines {
+    fn api_lines_with(self, limits: &Bounds) -> Lines {
         lines(self, limits)
     }
 
     fn api_error_for_status_as<C: Catalog>(
         self,
-        limits: &Limits,
+        limits: &Bounds,
     ) -> impl Future<Output = Result<::reqwest::Response, RequestError<C>>> + Send {
         let limits = *limits;
         async move { error_for_status::<C>(self, &limits).await }
@@ -850,13 +850,13 @@ impl ResponseExt for ::reqwest::Response {
 
     fn api_partial_as<C: Catalog>(
         self,
-        limits: &Limits,
+        limits: &Bounds,
     ) -> impl Future<Output = Result<Partial<C>, RequestError<C>>> + Send {
         let limits = *limits;
         async move { partial::<C>(self, &limits).await }
     }
 
-    fn api_lines_as<C: Catalog>(self, limits: &Limits) -> Lines<C> {
+    fn api_lines_as<C: Catalog>(self, limits: &Bounds) -> Lines<C> {
         lines(self, limits)
     }
 }
@@ -898,7 +898,7 @@ pub struct Reconnecting<F, C: Catalog = crate::Twitter, K = super::retry::System
     connect: F,
     plan: crate::response::Reconnect,
     clock: K,
-    limits: Limits,
+    limits: Bounds,
     timeout: Option<std::time::Duration>,
     max_wait: Option<std::time::Duration>,
     lines: Option<Lines<C>>,
@@ -942,7 +942,7 @@ where
             connect,
             plan,
             clock: super::retry::SystemClock,
-            limits: Limits::DEFAULT,
+            limits: Bounds::DEFAULT,
             timeout: plan.timeout(),
             max_wait: Some(crate::response::RetryPolicy::MAX_WAIT),
             lines: None,
@@ -992,7 +992,7 @@ where
 
     /// Holds each line (and each error body) to `limits`.
     #[must_use]
-    pub fn with_limits(mut self, limits: &Limits) -> Self {
+    pub fn with_limits(mut self, limits: &Bounds) -> Self {
         self.limits = *limits;
         self
     }

@@ -4,7 +4,7 @@
 //!
 //! - [`RetryMiddleware`], a [`reqwest_middleware::Middleware`] that retries
 //!   the way the API asks. It reads the body of each failed response
-//!   within [`Limits::max_body`], decodes it, and asks a
+//!   within [`Bounds::max_body`], decodes it, and asks a
 //!   [`Retrier`] how long to wait: until the `Retry-After` time, until the
 //!   reset of the window that ran out (`x-rate-limit-reset`, the 24-hour
 //!   user and app limits), or an exponential backoff with jitter for 503s,
@@ -57,7 +57,7 @@ use reqwest_retry::{default_on_request_failure, Retryable, RetryableStrategy};
 use super::reqwest::{read_limited, rebuild, suppressed, transport_failure, Decoded, RequestError};
 use super::retry::{Clock, Retrier, SystemClock};
 use crate::catalog::Catalog;
-use crate::codec::Limits;
+use crate::codec::Bounds;
 use crate::response::{decode_response_with, ApiError, Failure, Outcome, RetryPolicy};
 use crate::Retry;
 
@@ -68,13 +68,13 @@ use crate::Retry;
 #[derive(Clone, Debug)]
 pub struct RetryMiddleware<K = SystemClock, C: Catalog = crate::Twitter> {
     retrier: Retrier<K>,
-    limits: Limits,
+    limits: Bounds,
     _catalog: std::marker::PhantomData<fn() -> C>,
 }
 
 impl RetryMiddleware {
     /// The default [`RetryPolicy`], on the system's clock, with the
-    /// default [`Limits`].
+    /// default [`Bounds`].
     pub fn new() -> Self {
         RetryMiddleware::with_retrier(Retrier::new())
     }
@@ -99,7 +99,7 @@ impl<K: Clock, C: Catalog> RetryMiddleware<K, C> {
     pub fn for_catalog(retrier: Retrier<K>) -> Self {
         RetryMiddleware {
             retrier,
-            limits: Limits::DEFAULT,
+            limits: Bounds::DEFAULT,
             _catalog: std::marker::PhantomData,
         }
     }
@@ -113,7 +113,7 @@ impl<K: Clock, C: Catalog> RetryMiddleware<K, C> {
 
     /// Sets the limits error bodies are read and decoded within.
     #[must_use]
-    pub fn with_limits(mut self, limits: Limits) -> Self {
+    pub fn with_limits(mut self, limits: Bounds) -> Self {
         self.limits = limits;
         self
     }

@@ -3,7 +3,7 @@
 //!
 //! - [`ApiErrorLayer`] turns each failed response into an
 //!   [`ServiceError::Api`] with the decoded [`ApiError`], its body read chunk by
-//!   chunk and refused past [`Limits::max_body`] ([`ServiceError::TooLarge`]), as
+//!   chunk and refused past [`Bounds::max_body`] ([`ServiceError::TooLarge`]), as
 //!   `http-body-util`'s [`Limited`] reads it. A response that did not fail
 //!   goes through untouched, its body unread (a stream stays a stream);
 //! - [`ApiRetryPolicy`] is a [`tower::retry::Policy`] that retries the way
@@ -62,7 +62,7 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 
 use super::retry::{Clock, Retrier, Retryable, Sleep, SystemClock};
 use crate::catalog::Catalog;
-use crate::codec::{DecodeError, ErrorKind, Limits};
+use crate::codec::{Bounds, DecodeError, ErrorKind};
 use crate::response::{ApiError, Failure};
 
 /// An error of the boxed kind bodies and services use.
@@ -74,7 +74,7 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 pub enum ServiceError<E, C: Catalog = crate::Twitter> {
     /// The API answered with an error status.
     Api(ApiError<C>),
-    /// The error body was longer than [`Limits::max_body`]: reading
+    /// The error body was longer than [`Bounds::max_body`]: reading
     /// stopped there. The [`ApiError`] has the status and the rate-limit
     /// headers; its [`decode_error`](ApiError::decode_error) is of kind
     /// [`ErrorKind::TooLarge`].
@@ -138,14 +138,14 @@ impl<E, C: Catalog> Retryable for ServiceError<E, C> {
 /// A [`Layer`] that turns failed responses into [`ServiceError::Api`]: see the
 /// [module](self) docs.
 pub struct ApiErrorLayer<C: Catalog = crate::Twitter> {
-    limits: Limits,
+    limits: Bounds,
     _catalog: PhantomData<fn() -> C>,
 }
 
 impl ApiErrorLayer {
-    /// With the bundled catalog and the default [`Limits`].
+    /// With the bundled catalog and the default [`Bounds`].
     pub fn new() -> Self {
-        ApiErrorLayer::with_limits(Limits::DEFAULT)
+        ApiErrorLayer::with_limits(Bounds::DEFAULT)
     }
 }
 
@@ -157,7 +157,7 @@ impl Default for ApiErrorLayer {
 
 impl<C: Catalog> ApiErrorLayer<C> {
     /// Reading and decoding error bodies within `limits`.
-    pub fn with_limits(limits: Limits) -> Self {
+    pub fn with_limits(limits: Bounds) -> Self {
         ApiErrorLayer {
             limits,
             _catalog: PhantomData,
@@ -194,7 +194,7 @@ impl<S, C: Catalog> Layer<S> for ApiErrorLayer<C> {
 /// The service [`ApiErrorLayer`] makes.
 pub struct ApiErrors<S, C: Catalog = crate::Twitter> {
     inner: S,
-    limits: Limits,
+    limits: Bounds,
     _catalog: PhantomData<fn() -> C>,
 }
 

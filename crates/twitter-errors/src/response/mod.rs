@@ -38,7 +38,7 @@ use crate::catalog::{
     problem_slug, Catalog, CodeEntry, Format, ObjectEntry, PolicyInfo, ProblemEntry, Reset, Retry,
     StatusEntry, Window,
 };
-use crate::codec::{decode_as, problem, Body, DecodeError, ErrorKind, Limits};
+use crate::codec::{decode_as, problem, Body, Bounds, DecodeError, ErrorKind};
 use crate::known::{Code, Status};
 use crate::model::{Problem, V1Error};
 use crate::shown::shown;
@@ -182,7 +182,7 @@ impl<C: Catalog> Outcome<C> {
     }
 }
 
-/// Decodes a response with the bundled catalog and the default [`Limits`].
+/// Decodes a response with the bundled catalog and the default [`Bounds`].
 /// Headers are any `(name, value)` pairs, such as an `http::HeaderMap`'s.
 ///
 /// A failure status, or an error body served with a success status (the
@@ -218,7 +218,7 @@ where
     K: AsRef<str>,
     V: AsRef<[u8]>,
 {
-    decode_response_with(status, headers, body, &Limits::DEFAULT)
+    decode_response_with(status, headers, body, &Bounds::DEFAULT)
 }
 
 /// Decodes a response, telling the body's format from the body (and an
@@ -227,7 +227,7 @@ pub fn decode_response_with<C, K, V>(
     status: u16,
     headers: impl IntoIterator<Item = (K, V)>,
     body: &[u8],
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Outcome<C>
 where
     C: Catalog,
@@ -244,7 +244,7 @@ pub fn decode_response_as<C, K, V>(
     headers: impl IntoIterator<Item = (K, V)>,
     body: &[u8],
     format: Option<Format>,
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Outcome<C>
 where
     C: Catalog,
@@ -326,16 +326,16 @@ pub enum StreamLine<'a, C: Catalog = crate::Twitter> {
 ///
 /// ```
 /// use twitter_errors::response::{stream_line, StreamLine};
-/// use twitter_errors::codec::Limits;
+/// use twitter_errors::codec::Bounds;
 ///
 /// let line = br#"{"disconnect":{"code":4,"stream_name":"s","reason":"Stall"}}"#;
-/// let StreamLine::Error(e) = stream_line::<twitter_errors::Twitter>(line, &Limits::DEFAULT) else {
+/// let StreamLine::Error(e) = stream_line::<twitter_errors::Twitter>(line, &Bounds::DEFAULT) else {
 ///     panic!()
 /// };
 /// assert_eq!(e.disconnect().map(|d| d.code), Some(Some(4)));
-/// assert_eq!(stream_line::<twitter_errors::Twitter>(b"\r", &Limits::DEFAULT), StreamLine::KeepAlive);
+/// assert_eq!(stream_line::<twitter_errors::Twitter>(b"\r", &Bounds::DEFAULT), StreamLine::KeepAlive);
 /// ```
-pub fn stream_line<'a, C: Catalog>(line: &'a [u8], limits: &Limits) -> StreamLine<'a, C> {
+pub fn stream_line<'a, C: Catalog>(line: &'a [u8], limits: &Bounds) -> StreamLine<'a, C> {
     if line.iter().all(u8::is_ascii_whitespace) {
         return StreamLine::KeepAlive;
     }
@@ -355,7 +355,7 @@ pub fn stream_line<'a, C: Catalog>(line: &'a [u8], limits: &Limits) -> StreamLin
 
 impl ApiError {
     /// Decodes a response known to have failed, with the bundled catalog
-    /// and the default [`Limits`].
+    /// and the default [`Bounds`].
     pub fn from_response<K, V>(
         status: u16,
         headers: impl IntoIterator<Item = (K, V)>,
@@ -365,7 +365,7 @@ impl ApiError {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        ApiError::from_response_with(status, headers, body, &Limits::DEFAULT)
+        ApiError::from_response_with(status, headers, body, &Bounds::DEFAULT)
     }
 }
 
@@ -382,7 +382,7 @@ impl<C: Catalog> ApiError<C> {
         status: u16,
         headers: impl IntoIterator<Item = (K, V)>,
         body: &[u8],
-        limits: &Limits,
+        limits: &Bounds,
     ) -> Self
     where
         K: AsRef<str>,

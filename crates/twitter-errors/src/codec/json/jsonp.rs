@@ -33,7 +33,7 @@
 use core::fmt;
 
 use super::super::write::Escape;
-use super::super::{DecodeError, EncodeError, ErrorKind, Limits};
+use super::super::{Bounds, DecodeError, EncodeError, ErrorKind};
 use crate::catalog::{Catalog, Format};
 use crate::codec::json;
 use crate::model::Hint;
@@ -243,7 +243,7 @@ impl<'a, C: Catalog> Jsonp<'a, C> {
 
     /// Encodes the body, appending to `out`. On an error, `out` is left as
     /// it was.
-    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
+    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Bounds) -> Result<(), EncodeError> {
         let callback = self.callback.as_str().len();
         if callback > limits.max_callback {
             return Err(EncodeError::new(
@@ -286,7 +286,7 @@ decoders!(Format::Jsonp, "a JSONP body (a callback name that [`Callback`] refuse
 
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
-    limits: &Limits,
+    limits: &Bounds,
 ) -> Result<Jsonp<'a, C>, DecodeError> {
     let shape = |detail: &str| DecodeError::new(ErrorKind::Shape, detail);
     let ws = |b: &u8| b.is_ascii_whitespace();

@@ -37,7 +37,7 @@ use serde_json::value::RawValue;
 
 use super::read::{has_escaped_slash, read, Any, Cx, MembersSeed, PhantomC, StrSeed};
 use super::write::{serialize, Budget, Escape, Writer};
-use super::{DecodeError, EncodeError, ErrorKind, Limits};
+use super::{Bounds, DecodeError, EncodeError, ErrorKind};
 use crate::__private::Key;
 use crate::catalog::{Catalog, Format};
 use crate::known::Code;
@@ -214,7 +214,7 @@ impl<'a, C: Catalog> JsonBody<'a, C> {
 
     /// Encodes the body as compact JSON, appending to `out`. On an error,
     /// `out` is left as it was.
-    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Limits) -> Result<(), EncodeError> {
+    pub fn encode_into(&self, out: &mut Vec<u8>, limits: &Bounds) -> Result<(), EncodeError> {
         self.check(limits)?;
         let start = out.len();
         self.write(out, Escape::plain());
@@ -223,7 +223,7 @@ impl<'a, C: Catalog> JsonBody<'a, C> {
 
     /// Refuses a body that decoding would refuse at `limits`: too many
     /// errors, too many members, members nested too deeply.
-    pub(crate) fn check(&self, limits: &Limits) -> Result<(), EncodeError> {
+    pub(crate) fn check(&self, limits: &Bounds) -> Result<(), EncodeError> {
         let mut budget = Budget::new(limits);
         budget.container(1)?;
         budget.members(1 + self.extra.len())?;
@@ -486,7 +486,7 @@ decoders!(Format::Json, "a v1.1 JSON body", JsonBody, |b, l| {
 /// that automatic detection can try v2 next).
 pub(crate) fn decode_bytes<'a, C: Catalog>(
     bytes: &'a [u8],
-    limits: &Limits,
+    limits: &Bounds,
     strict: bool,
 ) -> Result<JsonBody<'a, C>, DecodeError> {
     decode_in(bytes, limits, strict, false)
@@ -495,7 +495,7 @@ pub(crate) fn decode_bytes<'a, C: Catalog>(
 /// Decodes; `script` says the text sits inside JSONP.
 pub(crate) fn decode_in<'a, C: Catalog>(
     bytes: &'a [u8],
-    limits: &Limits,
+    limits: &Bounds,
     strict: bool,
     script: bool,
 ) -> Result<JsonBody<'a, C>, DecodeError> {

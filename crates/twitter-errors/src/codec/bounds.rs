@@ -1,4 +1,4 @@
-//! [`Limits`]: the bounds decoding enforces and encoding respects.
+//! [`Bounds`]: the bounds decoding enforces and encoding respects.
 
 use super::{DecodeError, ErrorKind};
 
@@ -9,7 +9,7 @@ use super::{DecodeError, ErrorKind};
 /// inferred code is never written, so it is not counted), so a body that
 /// decoded within a set of limits encodes within them too, with one
 /// exception: the escapes encoding adds can make a body longer than
-/// [`max_body`](Limits::max_body). JSONP writes every `<` as `\u003c`
+/// [`max_body`](Bounds::max_body). JSONP writes every `<` as `\u003c`
 /// and U+2028 and U+2029 as `\u2028` and `\u2029` (safe inside an HTML
 /// `<script>`), and a v1.1 JSON body that came with `\/` writes every
 /// `/` so; and XML is written in the API's own layout (the declaration,
@@ -21,15 +21,15 @@ use super::{DecodeError, ErrorKind};
 /// # Examples
 ///
 /// ```
-/// use twitter_errors::codec::Limits;
+/// use twitter_errors::codec::Bounds;
 ///
-/// let strict = Limits::new().with_max_body(64 * 1024).with_max_depth(16);
+/// let strict = Bounds::new().with_max_body(64 * 1024).with_max_depth(16);
 /// assert_eq!(strict.max_body, 64 * 1024);
-/// assert_eq!(strict.max_errors, Limits::DEFAULT.max_errors);
+/// assert_eq!(strict.max_errors, Bounds::DEFAULT.max_errors);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct Limits {
+pub struct Bounds {
     /// The longest body accepted, in bytes. Default: 8 MiB, room for a v2
     /// partial result with its `data` and `includes`. Checked before any
     /// parsing; [`read_body`] applies it while reading a stream.
@@ -56,7 +56,7 @@ pub struct Limits {
 /// `with_` setters, one per field.
 macro_rules! setters {
     ($($setter:ident => $field:ident,)*) => {$(
-        #[doc = concat!("Sets [`Limits::", stringify!($field), "`].")]
+        #[doc = concat!("Sets [`Bounds::", stringify!($field), "`].")]
         #[must_use]
         pub const fn $setter(mut self, value: usize) -> Self {
             self.$field = value;
@@ -65,9 +65,9 @@ macro_rules! setters {
     )*};
 }
 
-impl Limits {
+impl Bounds {
     /// The defaults.
-    pub const DEFAULT: Limits = Limits {
+    pub const DEFAULT: Bounds = Bounds {
         max_body: 8 << 20,
         max_depth: 64,
         max_errors: 1024,
@@ -92,22 +92,22 @@ impl Limits {
     }
 
     /// The limits as decoding applies them.
-    pub(crate) fn clamped(&self) -> Limits {
-        Limits {
+    pub(crate) fn clamped(&self) -> Bounds {
+        Bounds {
             max_depth: self.max_depth.min(Self::DEPTH_CAP),
             ..*self
         }
     }
 }
 
-impl Default for Limits {
+impl Default for Bounds {
     fn default() -> Self {
         Self::DEFAULT
     }
 }
 
 /// Reads a body from `reader`, refusing it as soon as it is longer than
-/// [`Limits::max_body`]: at most `max_body + 1` bytes are ever read, so an
+/// [`Bounds::max_body`]: at most `max_body + 1` bytes are ever read, so an
 /// endless or oversized stream costs no more than the limit.
 ///
 /// A body over the limit gives an [`std::io::Error`] of kind
@@ -116,9 +116,9 @@ impl Default for Limits {
 /// are passed on.
 ///
 /// ```
-/// use twitter_errors::codec::{self, DecodeError, ErrorKind, Limits};
+/// use twitter_errors::codec::{self, DecodeError, ErrorKind, Bounds};
 ///
-/// let limits = Limits::new().with_max_body(64);
+/// let limits = Bounds::new().with_max_body(64);
 /// let body = codec::read_body(&br#"{"errors":[{"message":"Over capacity","code":130}]}"#[..], &limits).unwrap();
 /// assert_eq!(codec::decode_as::<twitter_errors::Twitter>(&body, None, &limits).unwrap().codes().count(), 1);
 ///
@@ -127,7 +127,7 @@ impl Default for Limits {
 /// let inner = e.get_ref().and_then(|e| e.downcast_ref::<DecodeError>()).unwrap();
 /// assert_eq!(inner.kind(), ErrorKind::TooLarge);
 /// ```
-pub fn read_body<R: std::io::Read>(reader: R, limits: &Limits) -> std::io::Result<Vec<u8>> {
+pub fn read_body<R: std::io::Read>(reader: R, limits: &Bounds) -> std::io::Result<Vec<u8>> {
     let max = limits.max_body;
     let mut body = Vec::new();
     let mut limited = std::io::Read::take(reader, (max as u64).saturating_add(1));
