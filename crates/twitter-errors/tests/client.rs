@@ -353,10 +353,13 @@ async fn a_reconnecting_stream_follows_the_catalogs_schedules() {
         ..Recorder::default()
     };
     let client = s.client.clone();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let hook = seen.clone();
     let mut stream = Reconnecting::new(Api::V2, || client.get(&url).send())
         .unwrap()
         .with_clock(clock.clone())
-        .with_timeout(Some(stall));
+        .with_timeout(Some(stall))
+        .on_wait(move |w| hook.lock().unwrap().push(w.wait));
 
     // Two tweets and a keep-alive.
     assert_eq!(data(&mut stream, 3).await, 2);
@@ -376,6 +379,8 @@ async fn a_reconnecting_stream_follows_the_catalogs_schedules() {
         [Duration::ZERO, http.delay(1), http.delay(2)]
     );
     assert_eq!(stream.plan().attempts(), 0, "data flowed again");
+    // Each wait was seen by the hook before it started.
+    assert_eq!(*seen.lock().unwrap(), clock.waits());
 
     // A 429 with its reset: the time the response gives.
     s.post("/mock/faults?status=429&retry_after=7").await;

@@ -788,6 +788,16 @@ async fn billing_faults_are_neither_rate_limits_nor_waited_for() {
     ] {
         assert_eq!(s.post(&format!("/mock/faults?{bad}")).await, 400, "{bad}");
     }
+    // The refusal names what it refused.
+    let r = s
+        .client
+        .post(format!("{}/mock/faults?status=503&colour=red", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+    let text = r.text().await.unwrap();
+    assert!(text.contains("colour"), "{text}");
 }
 
 #[tokio::test]

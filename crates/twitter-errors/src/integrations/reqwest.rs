@@ -901,6 +901,7 @@ pub struct Reconnecting<F, C: Catalog = crate::Twitter, K = super::retry::System
     limits: Bounds,
     timeout: Option<std::time::Duration>,
     max_wait: Option<std::time::Duration>,
+    on_wait: Option<super::retry::WaitHook>,
     lines: Option<Lines<C>>,
 }
 
@@ -945,6 +946,7 @@ where
             limits: Bounds::DEFAULT,
             timeout: plan.timeout(),
             max_wait: Some(crate::response::RetryPolicy::MAX_WAIT),
+            on_wait: None,
             lines: None,
         })
     }
@@ -968,6 +970,7 @@ where
             limits: self.limits,
             timeout: self.timeout,
             max_wait: self.max_wait,
+            on_wait: self.on_wait,
             lines: self.lines,
         }
     }
@@ -987,6 +990,18 @@ where
     #[must_use]
     pub fn with_max_wait(mut self, max: Option<std::time::Duration>) -> Self {
         self.max_wait = max;
+        self
+    }
+
+    /// Calls `hook` before each wait for a reconnect, as
+    /// [`Retrier::on_wait`](super::retry::Retrier::on_wait) does; with the
+    /// `tracing` feature, an event is recorded for each wait as well.
+    #[must_use]
+    pub fn on_wait(
+        mut self,
+        hook: impl Fn(&super::retry::Waiting<'_>) + Send + Sync + 'static,
+    ) -> Self {
+        self.on_wait = Some(std::sync::Arc::new(hook));
         self
     }
 
@@ -1034,6 +1049,17 @@ where
                     waited,
                 });
             };
+            let failure = super::retry::Retryable::failure(&error);
+            #[cfg(feature = "tracing")]
+            super::tracing::record_wait(&failure, attempts - 1, &Ok(wait));
+            if let Some(hook) = &self.on_wait {
+                hook(&super::retry::Waiting::new(
+                    &failure,
+                    attempts - 1,
+                    wait,
+                    waited,
+                ));
+            }
             self.clock.sleep(wait).await;
             waited = waited.saturating_add(wait);
             attempts = attempts.saturating_add(1);

@@ -151,7 +151,7 @@ pub struct Retrier<K = SystemClock> {
 }
 
 /// What [`Retrier::on_wait`] keeps.
-type WaitHook = Arc<dyn Fn(&Waiting<'_>) + Send + Sync>;
+pub(crate) type WaitHook = Arc<dyn Fn(&Waiting<'_>) + Send + Sync>;
 
 impl<K: fmt::Debug> fmt::Debug for Retrier<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -175,6 +175,22 @@ pub struct Waiting<'a> {
     pub wait: Duration,
     /// What this call waited before it.
     pub waited: Duration,
+}
+
+impl<'a> Waiting<'a> {
+    pub(crate) fn new(
+        failure: &'a Failure,
+        retries: u32,
+        wait: Duration,
+        waited: Duration,
+    ) -> Self {
+        Waiting {
+            failure,
+            retries,
+            wait,
+            waited,
+        }
+    }
 }
 
 /// The error of a call a [`Retrier`] gave up on: the last attempt's error,
