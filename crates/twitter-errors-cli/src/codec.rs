@@ -40,8 +40,11 @@ pub fn decode(
     output: Output,
 ) -> ExitCode {
     let limits = Bounds::DEFAULT;
-    // Never more than the size limit, however much is piped in.
-    let input = match crate::read_input(file, limits.max_body) {
+    // Never more than the size limit, however much is piped in: a body's,
+    // or for a captured stream (each of its lines held to a body's) the
+    // most this reads of one.
+    let cap = if lines { MAX_CAPTURE } else { limits.max_body };
+    let input = match crate::read_input(file, cap) {
         Ok(bytes) => bytes,
         Err(e) => return crate::fail(e),
     };
@@ -73,6 +76,9 @@ pub fn decode(
         }
     }
 }
+
+/// The most `decode --lines` reads of a captured stream: 64 MiB.
+const MAX_CAPTURE: usize = 64 << 20;
 
 /// A captured stream, one message a line with keep-alive blank lines
 /// between: each in-band error with its decision.

@@ -193,7 +193,8 @@ Examples:
         /// Print the body encoded back in its own format.
         #[arg(long, conflicts_with_all = ["status", "lines", "json"])]
         reencode: bool,
-        /// Read a captured stream: one message a line.
+        /// Read a captured stream: one message a line (each held to a
+        /// body's size limit, up to 64 MiB in all).
         #[arg(long, conflicts_with = "status")]
         lines: bool,
         /// Print the typed view as JSON.

@@ -387,3 +387,28 @@ fn decode_lines_reports_each_in_band_error() {
         (Some(0), Some(0))
     );
 }
+
+#[test]
+fn decode_lines_reads_a_capture_longer_than_one_body() {
+    // 9 MiB of messages (more than a body's 8 MiB limit), then an error:
+    // each line is held to the body limit, the capture to 64 MiB.
+    let line = format!(
+        "{{\"data\":{{\"id\":\"1\",\"text\":\"{}\"}}}}\n",
+        "x".repeat(1000)
+    );
+    let n = (9 << 20) / line.len() + 1;
+    let mut stream = line.repeat(n).into_bytes();
+    stream.extend_from_slice(
+        b"{\"disconnect\":{\"code\":4,\"stream_name\":\"s\",\"reason\":\"Stall\"}}\n",
+    );
+    let out = run(&["decode", "--lines", "--json"], &stream);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["data"], n);
+    assert_eq!(v["errors"][0]["line"], n + 1);
+}
