@@ -10,8 +10,8 @@ use quote::quote;
 use super::docs::{codes, docs, example, prose, retry_line, sample, status_expr, status_words};
 use super::tables::{numbers, table};
 use super::{
-    apis_field, deprecated_attr, deprecated_field, int, option, policy_field, retry_field,
-    status_ref, strs, variant, Cx,
+    apis_field, deprecated_attr, deprecated_field, flag_field, int, policy_field, retry_field,
+    status_field, status_ref, texts_fields, variant, Cx,
 };
 use crate::spec::{Code, Meaning};
 
@@ -225,7 +225,7 @@ fn info(cx: &Cx<'_>, c: &Code) -> TokenStream {
     let (spec, r) = (cx.spec, &cx.r);
     let (code, name, message, desc) = (int(c.code), &c.name, &c.message, &c.description);
     let texts = texts_fields(&c.aliases, &c.templates);
-    let status = status_field(cx, c.status);
+    let status = status_field(spec, c.status);
     let others = if c.other_statuses.is_empty() {
         TokenStream::new()
     } else {
@@ -248,11 +248,7 @@ fn info(cx: &Cx<'_>, c: &Code) -> TokenStream {
         quote!(evidence: #r::catalog::Evidence::#e,)
     };
     let dep = deprecated_field(c.deprecated.as_ref());
-    let suspended = if c.suspended {
-        quote!(suspended: true,)
-    } else {
-        TokenStream::new()
-    };
+    let suspended = flag_field("suspended", c.suspended);
     quote! {
         #r::catalog::CodeInfo {
             code: #code, name: #name, message: #message, #texts #status #others #apis #retry
@@ -265,7 +261,7 @@ fn meaning(cx: &Cx<'_>, m: &Meaning) -> TokenStream {
     let r = &cx.r;
     let (era, message, desc) = (&m.era, &m.message, &m.description);
     let texts = texts_fields(&m.aliases, &m.templates);
-    let status = status_field(cx, m.status);
+    let status = status_field(cx.spec, m.status);
     let apis = apis_field(r, &m.apis);
     let retry = retry_field(r, m.retry);
     let policy = policy_field(cx.spec, m.retry_policy.as_ref());
@@ -274,31 +270,6 @@ fn meaning(cx: &Cx<'_>, m: &Meaning) -> TokenStream {
             era: #era, message: #message, #texts #status #apis #retry #policy
             description: #desc, ..#r::catalog::MeaningInfo::EMPTY
         }
-    }
-}
-
-/// `aliases` and `templates`, where there are any.
-fn texts_fields(aliases: &[String], templates: &[String]) -> TokenStream {
-    let mut out = TokenStream::new();
-    if !aliases.is_empty() {
-        let a = strs(aliases);
-        out.extend(quote!(aliases: #a,));
-    }
-    if !templates.is_empty() {
-        let t = strs(templates);
-        out.extend(quote!(templates: #t,));
-    }
-    out
-}
-
-/// `status: Some(HttpStatus::...),` where there is one.
-fn status_field(cx: &Cx<'_>, status: Option<u16>) -> TokenStream {
-    match status {
-        Some(s) => {
-            let s = option(Some(status_ref(cx.spec, s)));
-            quote!(status: #s,)
-        }
-        None => TokenStream::new(),
     }
 }
 

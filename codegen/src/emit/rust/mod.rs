@@ -317,6 +317,42 @@ fn deprecated_field(note: Option<&String>) -> TokenStream {
     }
 }
 
+/// `name: &["a", ...],` where there are any (the entry's `EMPTY` has none).
+fn strs_field(name: &str, items: &[String]) -> TokenStream {
+    if items.is_empty() {
+        return TokenStream::new();
+    }
+    let (name, items) = (ident(name), strs(items));
+    quote!(#name: #items,)
+}
+
+/// `name: true,` where it is set (the entry's `EMPTY` has `false`).
+fn flag_field(name: &str, set: bool) -> TokenStream {
+    if !set {
+        return TokenStream::new();
+    }
+    let name = ident(name);
+    quote!(#name: true,)
+}
+
+/// `aliases` and `templates`, where there are any.
+fn texts_fields(aliases: &[String], templates: &[String]) -> TokenStream {
+    let mut out = strs_field("aliases", aliases);
+    out.extend(strs_field("templates", templates));
+    out
+}
+
+/// `status: Some(HttpStatus::...),` where there is one.
+fn status_field(spec: &Spec, status: Option<u16>) -> TokenStream {
+    match status {
+        Some(s) => {
+            let s = option(Some(status_ref(spec, s)));
+            quote!(status: #s,)
+        }
+        None => TokenStream::new(),
+    }
+}
+
 /// `HttpStatus::Variant` of a status the spec defines.
 fn status_ref(spec: &Spec, status: u16) -> TokenStream {
     let name = spec

@@ -7,8 +7,8 @@ use quote::quote;
 use super::docs::{codes, docs, example, prose, retry_line, sample, status_expr, status_words};
 use super::tables::table;
 use super::{
-    apis_field, deprecated_attr, deprecated_field, option, policy_field, retry_field, status_ref,
-    strs, variant, Cx,
+    apis_field, deprecated_attr, deprecated_field, flag_field, policy_field, retry_field,
+    status_field, strs, strs_field, variant, Cx,
 };
 use crate::spec::{Problem, Spec};
 
@@ -141,46 +141,17 @@ fn info(cx: &Cx<'_>, p: &Problem) -> TokenStream {
             .map(|s| s.text.clone())
             .unwrap_or_default()
     });
-    let untitled = if p.title.is_none() {
-        quote!(untitled: true,)
-    } else {
-        TokenStream::new()
-    };
+    let untitled = flag_field("untitled", p.title.is_none());
     let (uri, name, desc) = (&p.type_uri, &p.name, &p.description);
-    let aliases = if p.aliases.is_empty() {
-        TokenStream::new()
-    } else {
-        let a = strs(&p.aliases);
-        quote!(aliases: #a,)
-    };
-    let status = match p.status {
-        Some(s) => {
-            let s = option(Some(status_ref(spec, s)));
-            quote!(status: #s,)
-        }
-        None => TokenStream::new(),
-    };
+    let aliases = strs_field("aliases", &p.aliases);
+    let status = status_field(spec, p.status);
     let apis = apis_field(r, &p.apis);
     let retry = retry_field(r, p.retry);
     let policy = policy_field(spec, p.retry_policy.as_ref());
     let dep = deprecated_field(p.deprecated.as_ref());
-    let members = if p.members.is_empty() {
-        TokenStream::new()
-    } else {
-        let m = strs(&p.members);
-        quote!(members: #m,)
-    };
-    let required = if p.required.is_empty() {
-        TokenStream::new()
-    } else {
-        let m = strs(&p.required);
-        quote!(required: #m,)
-    };
-    let suspended = if p.suspended {
-        quote!(suspended: true,)
-    } else {
-        TokenStream::new()
-    };
+    let members = strs_field("members", &p.members);
+    let required = strs_field("required", &p.required);
+    let suspended = flag_field("suspended", p.suspended);
     quote! {
         #r::catalog::ProblemInfo {
             uri: #uri, name: #name, title: #title, #untitled #aliases #status #apis #retry
