@@ -4,64 +4,15 @@
 //! allocator that tracks the bytes live on this thread and their peak, not
 //! by timing.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::hint::black_box;
 
 use twitter_errors::codec::{self, Bounds};
 use twitter_errors::response::{decode_response, Outcome};
 use twitter_errors::Twitter;
-
-struct Tracking;
-
-thread_local! {
-    static LIVE: Cell<usize> = const { Cell::new(0) };
-    static PEAK: Cell<usize> = const { Cell::new(0) };
-}
-
-fn grow(n: usize) {
-    let live = LIVE.with(|l| {
-        let v = l.get() + n;
-        l.set(v);
-        v
-    });
-    PEAK.with(|p| p.set(p.get().max(live)));
-}
-
-fn shrink(n: usize) {
-    LIVE.with(|l| l.set(l.get().saturating_sub(n)));
-}
-
-// SAFETY: defers to the system allocator; only counts bytes.
-unsafe impl GlobalAlloc for Tracking {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grow(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        shrink(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        grow(new_size);
-        shrink(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use twitter_errors_tests::peak::{peak_of, Tracking};
 
 #[global_allocator]
 static GLOBAL: Tracking = Tracking;
-
-/// The most bytes live at once while `f` runs, beyond those live before.
-fn peak_of(f: impl FnOnce()) -> usize {
-    let start = LIVE.with(Cell::get);
-    PEAK.with(|p| p.set(start));
-    f();
-    PEAK.with(Cell::get) - start
-}
 
 /// What every view may use: 16 times the body, plus this much for the
 /// bookkeeping of members, bounded by `Bounds::max_members` whatever the

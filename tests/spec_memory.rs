@@ -4,53 +4,12 @@
 //! most 64 MB for the bundled catalog. Measured by a global allocator that
 //! tracks the bytes live on this thread and their peak.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::fmt::Write as _;
 use std::hint::black_box;
 
 use twitter_errors_codegen::spec::{MAX_BYTES, MAX_NODES};
 use twitter_errors_codegen::{Builder, Spec, BUNDLED_SPEC};
-
-struct Tracking;
-
-thread_local! {
-    static LIVE: Cell<usize> = const { Cell::new(0) };
-    static PEAK: Cell<usize> = const { Cell::new(0) };
-}
-
-fn grow(n: usize) {
-    let live = LIVE.with(|l| {
-        let v = l.get() + n;
-        l.set(v);
-        v
-    });
-    PEAK.with(|p| p.set(p.get().max(live)));
-}
-
-fn shrink(n: usize) {
-    LIVE.with(|l| l.set(l.get().saturating_sub(n)));
-}
-
-// SAFETY: defers to the system allocator; only counts bytes.
-unsafe impl GlobalAlloc for Tracking {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grow(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        shrink(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        grow(new_size);
-        shrink(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use twitter_errors_tests::peak::{peak_of, Tracking};
 
 #[global_allocator]
 static GLOBAL: Tracking = Tracking;
@@ -58,15 +17,14 @@ static GLOBAL: Tracking = Tracking;
 /// The peak of what `check` does (load, validate, generate Rust and
 /// Markdown) on `text`, beyond what was live before.
 fn peak_of_check(name: &str, text: &str) -> usize {
-    let start = LIVE.with(Cell::get);
-    PEAK.with(|p| p.set(start));
-    let spec = Spec::parse("errors.yaml", text).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let generated = Builder::new()
-        .generate_from(&spec)
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-    black_box(&generated);
-    drop((spec, generated));
-    PEAK.with(Cell::get) - start
+    peak_of(|| {
+        let spec = Spec::parse("errors.yaml", text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let generated = Builder::new()
+            .generate_from(&spec)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        black_box(&generated);
+        drop((spec, generated));
+    })
 }
 
 const MB: usize = 1 << 20;

@@ -2,6 +2,8 @@
 //! they come from (`twitter_errors_tests::...`).
 
 pub mod build;
+pub mod hostile;
+pub mod peak;
 
 use std::path::{Path, PathBuf};
 
