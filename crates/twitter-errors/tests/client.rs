@@ -12,46 +12,22 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use futures_util::StreamExt as _;
-use mock_api::Config;
 use twitter_errors::catalog::Api;
 use twitter_errors::integrations::reqwest::{Line, Reconnecting, RequestError, ResponseExt};
 use twitter_errors::integrations::retry::{Clock, Sleep};
 use twitter_errors::response::{decode_response, ApiError, GiveUp, Reconnect};
 use twitter_errors::{Code, ErrorCode, ProblemType, Twitter};
 
-struct Server {
-    base: String,
-    client: reqwest::Client,
+#[allow(dead_code)]
+mod support {
+    pub mod server;
 }
+use support::server::{generous, Server};
 
-impl Server {
-    async fn start() -> Server {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let config = Config {
-            limit: 1000,
-            ..Config::default()
-        };
-        tokio::spawn(mock_api::serve(listener, config));
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .unwrap();
-        Server {
-            base: format!("http://{addr}"),
-            client,
-        }
-    }
-
-    fn url(&self, target: &str) -> String {
-        format!("{}{target}", self.base)
-    }
-
-    async fn post(&self, target: &str) {
-        let r = self.client.post(self.url(target)).send().await.unwrap();
-        assert!(r.status().is_success(), "{target}: {}", r.status());
-    }
+/// POSTs to the mock, which must take it.
+async fn post(s: &Server, target: &str) {
+    let status = s.post(target).await;
+    assert!((200..300).contains(&status), "{target}: {status}");
 }
 
 /// A clock that records each wait and ends it at once, but never ends the
@@ -293,7 +269,7 @@ fn the_integrated_crates_are_re_exported() {
 
 #[tokio::test]
 async fn a_streams_lines_are_a_futures_stream() {
-    let s = Server::start().await;
+    let s = Server::start(generous()).await;
     let r = s
         .client
         .get(s.url("/2/tweets/search/stream"))
@@ -305,7 +281,7 @@ async fn a_streams_lines_are_a_futures_stream() {
     assert!(matches!(first[0], Ok(Line::Data(_))), "{first:?}");
     assert!(matches!(first[1], Ok(Line::Data(_))), "{first:?}");
     assert!(matches!(first[2], Ok(Line::KeepAlive)), "{first:?}");
-    s.post("/mock/disconnect").await;
+    post(&s, "/mock/disconnect").await;
     let Some(Err(RequestError::Api(e))) = lines.next().await else {
         panic!("no disconnect")
     };
@@ -336,7 +312,7 @@ where
 
 #[tokio::test]
 async fn a_reconnecting_stream_follows_the_catalogs_schedules() {
-    let s = Server::start().await;
+    let s = Server::start(generous()).await;
     let url = s.url("/2/tweets/search/stream");
     let plan = Reconnect::new::<Twitter>(Api::V2).expect("the catalog describes v2 streams");
     let stream_info = plan.stream();
@@ -364,14 +340,14 @@ async fn a_reconnecting_stream_follows_the_catalogs_schedules() {
     // Two tweets and a keep-alive.
     assert_eq!(data(&mut stream, 3).await, 2);
     // An operational disconnect: reconnected at once, and the tweets go on.
-    s.post("/mock/disconnect").await;
+    post(&s, "/mock/disconnect").await;
     assert_eq!(data(&mut stream, 3).await, 2);
     assert_eq!(clock.waits(), [Duration::ZERO]);
 
     // Two 503s at the next connection: the stream's HTTP-error schedule
     // (the disconnect's reconnect at once came first).
-    s.post("/mock/faults?status=503&count=2").await;
-    s.post("/mock/disconnect").await;
+    post(&s, "/mock/faults?status=503&count=2").await;
+    post(&s, "/mock/disconnect").await;
     assert_eq!(data(&mut stream, 3).await, 2);
     let http = stream_info.on_http_error.and_then(|p| p.backoff).unwrap();
     assert_eq!(
@@ -383,15 +359,15 @@ async fn a_reconnecting_stream_follows_the_catalogs_schedules() {
     assert_eq!(*seen.lock().unwrap(), clock.waits());
 
     // A 429 with its reset: the time the response gives.
-    s.post("/mock/faults?status=429&retry_after=7").await;
-    s.post("/mock/disconnect").await;
+    post(&s, "/mock/faults?status=429&retry_after=7").await;
+    post(&s, "/mock/disconnect").await;
     assert_eq!(data(&mut stream, 3).await, 2);
     assert_eq!(clock.waits()[4..], [Duration::ZERO, Duration::from_secs(7)]);
 
     // A reset a day away is not waited for by default: given up, with why
     // (the disconnect's reconnect at once came first).
-    s.post("/mock/faults?status=429&retry_after=86400").await;
-    s.post("/mock/disconnect").await;
+    post(&s, "/mock/faults?status=429&retry_after=86400").await;
+    post(&s, "/mock/disconnect").await;
     let gave_up = loop {
         match stream.next_line().await {
             Ok(_) => continue,
@@ -415,8 +391,8 @@ async fn a_reconnecting_stream_follows_the_catalogs_schedules() {
     // stream that had been reading (the disconnect's reconnect at once
     // came first).
     assert_eq!(data(&mut stream, 3).await, 2);
-    s.post("/mock/faults?status=401").await;
-    s.post("/mock/disconnect").await;
+    post(&s, "/mock/faults?status=401").await;
+    post(&s, "/mock/disconnect").await;
     let gave_up = loop {
         match stream.next_line().await {
             Ok(_) => continue,
@@ -437,14 +413,14 @@ async fn a_reconnecting_stream_follows_the_catalogs_schedules() {
         .unwrap()
         .with_clock(clock.clone())
         .with_timeout(Some(stall));
-    s.post("/mock/faults?billing=spend-cap").await;
+    post(&s, "/mock/faults?billing=spend-cap").await;
     let e = stream.next_line().await.unwrap_err();
     assert!(matches!(e.reason, GiveUp::Limit(_)), "{e}");
 }
 
 #[tokio::test]
 async fn a_silent_connection_counts_as_dead_and_reconnects() {
-    let s = Server::start().await;
+    let s = Server::start(generous()).await;
     let url = s.url("/2/tweets/search/stream");
     let timeout = Reconnect::new::<Twitter>(Api::V2)
         .unwrap()

@@ -7,8 +7,6 @@
 #[path = "../examples/mock_api.rs"]
 mod mock_api;
 
-use std::time::Duration;
-
 use mock_api::Config;
 use twitter_errors::catalog::Window;
 use twitter_errors::codec::{Bounds, ErrorKind};
@@ -16,48 +14,13 @@ use twitter_errors::integrations::reqwest::{Line, Partial, RequestError, Respons
 use twitter_errors::response::{ApiError, Limit, Wait};
 use twitter_errors::{Code, ErrorCode, Format, HttpStatus, ProblemType, Retry, Status};
 
-/// A running mock API and a client for it.
-struct Server {
-    base: String,
-    client: reqwest::Client,
+#[allow(dead_code)]
+mod support {
+    pub mod server;
 }
+use support::server::{generous, Server};
 
 impl Server {
-    async fn start(config: Config) -> Server {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        assert!(addr.ip().is_loopback());
-        tokio::spawn(mock_api::serve(listener, config));
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .unwrap();
-        Server {
-            base: format!("http://{addr}"),
-            client,
-        }
-    }
-
-    async fn get(&self, target: &str, accept: Option<&str>) -> reqwest::Response {
-        let mut request = self.client.get(format!("{}{target}", self.base));
-        if let Some(a) = accept {
-            request = request.header("accept", a);
-        }
-        request.send().await.unwrap()
-    }
-
-    async fn post(&self, target: &str) -> u16 {
-        let url = format!("{}{target}", self.base);
-        self.client
-            .post(url)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16()
-    }
-
     /// Status, Content-Type and body as served, then the same response
     /// read whole through the reqwest integration.
     async fn call(
@@ -104,13 +67,6 @@ const PROBLEM: &str = "application/problem+json; charset=utf-8";
 const NOT_FOUND_JSON: &str =
     r#"{"errors":[{"message":"Sorry, that page does not exist.","code":34}]}"#;
 const NOT_FOUND_XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  <error code=\"34\">Sorry, that page does not exist.</error>\n</errors>";
-
-fn generous() -> Config {
-    Config {
-        limit: 1000,
-        ..Config::default()
-    }
-}
 
 fn codes(e: &ApiError) -> Vec<Code> {
     e.codes().collect()

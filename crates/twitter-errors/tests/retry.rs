@@ -10,6 +10,10 @@
 #[allow(dead_code)]
 #[path = "../examples/mock_api.rs"]
 mod mock_api;
+#[allow(dead_code)]
+mod support {
+    pub mod server;
+}
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -126,11 +130,7 @@ impl Server {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(mock_api::serve(listener, config));
-        let plain = reqwest::Client::builder()
-            .no_proxy()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .unwrap();
+        let plain = support::server::client();
         Server {
             base: format!("http://{addr}"),
             clock,
